@@ -1,0 +1,74 @@
+/**
+ * Environment variables override the file. The seed's variables keep working, so its users can
+ * switch without touching their MCP client config.
+ */
+type Raw = Record<string, unknown>;
+
+const FIRST_PARTY_MODULES: Record<string, string> = { jira: 'jira', confluence: 'confluence', service_desk: 'service-desk', 'service-desk': 'service-desk', servicedesk: 'service-desk' };
+
+const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+const bool = (v: string): boolean => /^(1|true|yes|on)$/i.test(v.trim());
+
+function set(obj: Raw, path: string[], value: unknown): void {
+  let cur = obj;
+  for (const key of path.slice(0, -1)) {
+    if (typeof cur[key] !== 'object' || cur[key] === null) cur[key] = {};
+    cur = cur[key] as Raw;
+  }
+  cur[path[path.length - 1]!] = value;
+}
+
+/** The names of the environment variables we read, for docs and `doctor`. */
+export const ENV_VARS = [
+  'ATLASSIAN_SITE_URL', 'ATLASSIAN_CLOUD_ID', 'ATLASSIAN_EMAIL', 'ATLASSIAN_API_TOKEN', 'ATLASSIAN_SCOPED_TOKEN',
+  'ATLASSIAN_CLIENT_ID', 'ATLASSIAN_CLIENT_SECRET', 'ATLASSIAN_REDIRECT_URI', 'ATLASSIAN_AUTH_TYPE',
+  'ATLASSIAN_MODULES', 'ATLASSIAN_READ_ONLY', 'ATLASSIAN_TOOLSETS', 'ATLASSIAN_ENABLED_TOOLS', 'ATLASSIAN_DISABLED_TOOLS',
+  'ATLASSIAN_ALLOW_DESTRUCTIVE', 'ATLASSIAN_API_GATEWAY_URL', 'ATLASSIAN_AUTH_URL', 'ATLASSIAN_AUDIT_FILE',
+  'ATLASSIAN_CREDENTIAL_STORE', 'ATLASSIAN_MCP_LOG_LEVEL',
+] as const;
+
+/** Applies environment overrides to a raw (unvalidated) config object; returns a new object. */
+export function applyEnvOverlay(raw: Raw, env: NodeJS.ProcessEnv = process.env): Raw {
+  const out: Raw = structuredClone(raw);
+  const e = (k: string) => {
+    const v = env[k];
+    return v === undefined || v.trim() === '' ? undefined : v;
+  };
+  let v: string | undefined;
+  if ((v = e('ATLASSIAN_SITE_URL'))) set(out, ['site', 'url'], v.replace(/\/+$/, ''));
+  if ((v = e('ATLASSIAN_CLOUD_ID'))) set(out, ['site', 'cloudId'], v);
+  if ((v = e('ATLASSIAN_API_GATEWAY_URL'))) set(out, ['site', 'apiGatewayUrl'], v.replace(/\/+$/, ''));
+  if ((v = e('ATLASSIAN_AUTH_URL'))) set(out, ['site', 'authUrl'], v.replace(/\/+$/, ''));
+  if ((v = e('ATLASSIAN_EMAIL'))) set(out, ['auth', 'email'], v);
+  if ((v = e('ATLASSIAN_AUTH_TYPE'))) set(out, ['auth', 'type'], v);
+  if ((v = e('ATLASSIAN_SCOPED_TOKEN'))) set(out, ['auth', 'scopedToken'], bool(v));
+  if ((v = e('ATLASSIAN_CLIENT_ID'))) set(out, ['auth', 'oauth', 'clientId'], v);
+  if ((v = e('ATLASSIAN_REDIRECT_URI'))) set(out, ['auth', 'oauth', 'redirectUri'], v);
+  if ((v = e('ATLASSIAN_CREDENTIAL_STORE'))) set(out, ['auth', 'store'], v);
+  if ((v = e('ATLASSIAN_READ_ONLY'))) out.readOnly = bool(v);
+  if ((v = e('ATLASSIAN_ALLOW_DESTRUCTIVE'))) out.allowDestructive = bool(v);
+  if ((v = e('ATLASSIAN_TOOLSETS'))) out.toolsets = list(v);
+  if ((v = e('ATLASSIAN_ENABLED_TOOLS'))) out.enabledTools = list(v);
+  if ((v = e('ATLASSIAN_DISABLED_TOOLS'))) out.disabledTools = list(v);
+  if ((v = e('ATLASSIAN_AUDIT_FILE'))) set(out, ['audit', 'file'], v);
+  if ((v = e('ATLASSIAN_MCP_LOG_LEVEL'))) out.logLevel = v;
+  if ((v = e('ATLASSIAN_MODULES'))) {
+    // The seed's module switch: keeps third-party plugins from the file, replaces the first-party set.
+    const wanted = new Set(list(v).map((m) => FIRST_PARTY_MODULES[m.toLowerCase()] ?? m));
+    const plugins: Raw = {};
+    const current = (out.plugins ?? {}) as Raw;
+    for (const [spec, cfg] of Object.entries(current)) {
+      if (!isFirstParty(spec)) plugins[spec] = cfg;
+    }
+    for (const id of wanted) plugins[id] = current[id] ?? {};
+    out.plugins = plugins;
+  }
+  return out;
+}
+
+/** First-party plugin ids (config keys that need no package name). */
+export const FIRST_PARTY_PLUGINS = ['jira', 'confluence', 'service-desk'] as const;
+
+export function isFirstParty(spec: string): boolean {
+  return (FIRST_PARTY_PLUGINS as readonly string[]).includes(spec);
+}

@@ -1,0 +1,4 @@
+export * from './schema.js';
+export * from './errors.js';
+export * from './env-overlay.js';
+export * from './loader.js';

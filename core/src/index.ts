@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+
+export * from './plugin-api/index.js';
+export type { RenderKit } from './render/render-kit.js';
+export { createLogger, type Logger } from './logging/logger.js';
+export { currentCall, type CallScope } from './pipeline/call-scope.js';
+export { AtlassianHttp } from './http/atlassian-http.js';
+export { AuthService } from './auth/auth-service.js';
+export { RichText } from './content/rich-text.js';

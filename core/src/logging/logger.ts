@@ -1,0 +1,34 @@
+import pino from 'pino';
+
+/** The logger type plugins receive (pino). */
+export type Logger = pino.Logger;
+
+/**
+ * Every path under which a secret could ever be logged. pino's `*.x` matches one level only,
+ * so nested shapes are listed explicitly (and the test logs nested objects to prove it).
+ */
+export const REDACT_PATHS = [
+  'authorization', 'Authorization', 'password', 'token', 'apiToken', 'api_token', 'accessToken', 'refreshToken',
+  'access_token', 'refresh_token', 'client_secret', 'clientSecret', 'code_verifier', 'code',
+  '*.authorization', '*.Authorization', '*.password', '*.token', '*.apiToken', '*.accessToken', '*.refreshToken',
+  '*.access_token', '*.refresh_token', '*.client_secret', '*.clientSecret', '*.code_verifier',
+  'headers.authorization', 'headers.Authorization', 'headers.cookie', 'req.headers.authorization', 'req.headers.cookie',
+  '*.headers.authorization', '*.headers.Authorization', '*.headers.cookie',
+  'tokens.*', '*.tokens.*', 'credentials.*', '*.credentials.*', 'auth.apiToken', 'auth.oauth.clientSecret',
+  'config.auth.apiToken', 'config.auth.oauth.clientSecret',
+];
+
+/** Options of {@link createLogger}. */
+export interface LoggerOptions {
+  level?: string;
+  /** Destination file descriptor or stream; stderr (2) unless a test captures it. */
+  destination?: number | NodeJS.WritableStream;
+}
+
+/** Creates the root logger: JSON lines on stderr, secrets redacted. Never stdout. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const level = options.level ?? process.env.ATLASSIAN_MCP_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info';
+  const dest = options.destination ?? 2;
+  const stream = typeof dest === 'number' ? pino.destination({ dest, sync: true }) : dest;
+  return pino({ level, base: { name: 'atlassian-mcp' }, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } }, stream);
+}

@@ -1,0 +1,27 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Logger } from '../logging/logger.js';
+
+/**
+ * The ambient state of one tool call. The pipeline runs every handler inside it, so core's HTTP
+ * pipeline sees the call's abort signal and wait ceiling without tools threading them through.
+ */
+export interface CallScope {
+  readonly requestId: string;
+  readonly tool: string;
+  readonly signal: AbortSignal;
+  readonly logger: Logger;
+  /** Epoch ms after which rate-limit waits give up with a RateLimitedError. */
+  readonly waitDeadline: number;
+}
+
+const storage = new AsyncLocalStorage<CallScope>();
+
+/** Runs `fn` inside a call scope. */
+export function runInCallScope<T>(scope: CallScope, fn: () => Promise<T>): Promise<T> {
+  return storage.run(scope, fn);
+}
+
+/** The scope of the tool call in progress, if any. */
+export function currentCall(): CallScope | undefined {
+  return storage.getStore();
+}

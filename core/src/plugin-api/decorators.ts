@@ -1,0 +1,189 @@
+import 'reflect-metadata';
+import { injectable, inject as tsyringeInject } from 'tsyringe';
+import type * as z from 'zod';
+import type { ResourceContext, ToolContext } from './context.js';
+import type { RenderKit } from '../render/render-kit.js';
+import type { ServiceToken } from './tokens.js';
+
+// Global symbols so that metadata written by another copy of core is still found.
+const TOOLS = Symbol.for('atlassian-mcp.tools');
+const RESOURCES = Symbol.for('atlassian-mcp.resources');
+const PROMPTS = Symbol.for('atlassian-mcp.prompts');
+const PROVIDER_KIND = Symbol.for('atlassian-mcp.provider-kind');
+
+/** Any zod object schema. */
+export type ZodObjectSchema = z.ZodObject<z.ZodRawShape>;
+
+/** Options of {@link Tool}. `input` and `output` type the decorated method. */
+export interface ToolOptions<I extends ZodObjectSchema, O extends ZodObjectSchema> {
+  /** `<prefix>_<verb>_<noun>`: lower case, digits and `_`, at most 64 characters. */
+  name: string;
+  /** A short human title. */
+  title: string;
+  /** What the tool does and when to use it, for the model (keep it short: every token is paid on every request). */
+  description: string;
+  /** Arguments schema. */
+  input: I;
+  /** Result schema: the handler returns this, core sends it as `structuredContent`. */
+  output: O;
+  /** Required: does the tool only read? Never implicit. */
+  readOnly: boolean;
+  /** Deletes or irreversibly changes data: off unless enabled, confirmed where the client can ask. */
+  destructive?: boolean;
+  /** Calling twice with the same arguments has no further effect. Defaults to `readOnly`. */
+  idempotent?: boolean;
+  /** The toolset that switches this tool on and off (e.g. `issues`, `agile`). */
+  toolset: string;
+  /** OAuth scopes the tool needs (classic or granular). Tools whose scopes were not granted are not offered. */
+  scopes: string[];
+  /** Renders the result as the one compact text block the model reads. Defaults to a compact key/value dump. */
+  render?: (output: z.infer<O>, kit: RenderKit) => string;
+  /** What the call acts on, for the audit log (defaults to the first of issueKey/key/pageId/… in the input). */
+  target?: (input: z.infer<I>) => string | undefined;
+  /** Output budget in characters for the text block (config may override per tool). */
+  maxOutputChars?: number;
+}
+
+/** Metadata recorded for one tool method. */
+export interface ToolMetadata extends ToolOptions<ZodObjectSchema, ZodObjectSchema> {
+  readonly method: string | symbol;
+}
+
+/** A tool handler's signature, as typed by its `input`/`output` schemas. */
+export type ToolHandler<I extends ZodObjectSchema, O extends ZodObjectSchema> = (
+  input: z.infer<I>,
+  ctx: ToolContext,
+) => Promise<z.input<O>>;
+
+function pushMeta<T>(ctor: object, key: symbol, entry: T): void {
+  const own = Object.prototype.hasOwnProperty.call(ctor, key) ? (ctor as Record<symbol, T[]>)[key] : undefined;
+  const list = own ?? [...(((ctor as Record<symbol, T[]>)[key]) ?? [])];
+  list.push(entry);
+  Object.defineProperty(ctor, key, { value: list, configurable: true, enumerable: false, writable: true });
+}
+
+function markProvider(kind: 'tool' | 'resource' | 'prompt') {
+  return <C extends new (...args: never[]) => object>(ctor: C): C => {
+    injectable()(ctor as never);
+    Object.defineProperty(ctor, PROVIDER_KIND, { value: kind, configurable: true });
+    return ctor;
+  };
+}
+
+/** Marks a class whose `@Tool` methods contribute MCP tools. Resolved in the plugin's container. */
+export function ToolProvider() {
+  return markProvider('tool');
+}
+
+/** Declares an MCP tool on a method of a `@ToolProvider` class. */
+export function Tool<I extends ZodObjectSchema, O extends ZodObjectSchema>(options: ToolOptions<I, O>) {
+  return (target: object, method: string | symbol, _descriptor: TypedPropertyDescriptor<ToolHandler<I, O>>): void => {
+    pushMeta<ToolMetadata>(target.constructor, TOOLS, { ...(options as unknown as ToolOptions<ZodObjectSchema, ZodObjectSchema>), method });
+  };
+}
+
+/** One entry of a resource listing. */
+export interface ListedResource {
+  uri: string;
+  name: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+}
+
+/** What a resource read returns: text or base64 blob contents. */
+export type ResourceContent =
+  | { uri: string; mimeType?: string; text: string }
+  | { uri: string; mimeType?: string; blob: string };
+
+/** Options of {@link Resource}. */
+export interface ResourceOptions {
+  /** Unique name, e.g. `jira-issue`. */
+  name: string;
+  /** A fixed URI (`jira://projects`) or an RFC 6570 template (`jira://issue/{key}`). */
+  uri: string;
+  title: string;
+  description: string;
+  mimeType?: string;
+  /** Name of a method `(ctx) => Promise<ListedResource[]>` that lists concrete resources. */
+  list?: string;
+  /** Template variable → name of a method `(prefix, ctx) => Promise<string[]>` completing it. */
+  complete?: Record<string, string>;
+  /** OAuth scopes needed to read it. */
+  scopes?: string[];
+}
+
+export interface ResourceMetadata extends ResourceOptions {
+  readonly method: string | symbol;
+}
+
+/** A resource read handler. */
+export type ResourceHandler = (uri: URL, variables: Record<string, string>, ctx: ResourceContext) => Promise<ResourceContent[]>;
+
+/** Marks a class whose `@Resource` methods contribute MCP resources. */
+export function ResourceProvider() {
+  return markProvider('resource');
+}
+
+/** Declares an MCP resource (or resource template) read by the decorated method. */
+export function Resource(options: ResourceOptions) {
+  return (target: object, method: string | symbol, _descriptor: TypedPropertyDescriptor<ResourceHandler>): void => {
+    pushMeta<ResourceMetadata>(target.constructor, RESOURCES, { ...options, method });
+  };
+}
+
+/** A prompt message, as MCP defines it (text only here). */
+export interface PromptMessageText {
+  role: 'user' | 'assistant';
+  text: string;
+}
+
+/** Options of {@link Prompt}. */
+export interface PromptOptions<A extends ZodObjectSchema> {
+  name: string;
+  title: string;
+  description: string;
+  args?: A;
+  /** Argument → name of a method `(prefix, ctx) => Promise<string[]>` completing it. */
+  complete?: Record<string, string>;
+}
+
+export interface PromptMetadata extends PromptOptions<ZodObjectSchema> {
+  readonly method: string | symbol;
+}
+
+/** A prompt handler. */
+export type PromptHandler<A extends ZodObjectSchema> = (args: z.infer<A>, ctx: ResourceContext) => Promise<PromptMessageText[] | string>;
+
+/** Marks a class whose `@Prompt` methods contribute MCP prompts. */
+export function PromptProvider() {
+  return markProvider('prompt');
+}
+
+/** Declares an MCP prompt template produced by the decorated method. */
+export function Prompt<A extends ZodObjectSchema>(options: PromptOptions<A>) {
+  return (target: object, method: string | symbol, _descriptor: TypedPropertyDescriptor<PromptHandler<A>>): void => {
+    pushMeta<PromptMetadata>(target.constructor, PROMPTS, { ...(options as unknown as PromptOptions<ZodObjectSchema>), method });
+  };
+}
+
+/** Constructor-parameter injection. Use it on every parameter: `constructor(@inject(coreServices.http) http: AtlassianHttp)`. */
+export function inject<T>(token: ServiceToken<T> | (new (...args: never[]) => T)) {
+  return tsyringeInject(token as never);
+}
+
+/** Makes a plain service class resolvable in a plugin container (providers get it from their decorator). */
+export function Service() {
+  return <C extends new (...args: never[]) => object>(ctor: C): C => {
+    injectable()(ctor as never);
+    return ctor;
+  };
+}
+
+/** @internal Reads the metadata the decorators wrote. */
+export const metadata = {
+  tools: (ctor: object): ToolMetadata[] => (ctor as Record<symbol, ToolMetadata[]>)[TOOLS] ?? [],
+  resources: (ctor: object): ResourceMetadata[] => (ctor as Record<symbol, ResourceMetadata[]>)[RESOURCES] ?? [],
+  prompts: (ctor: object): PromptMetadata[] => (ctor as Record<symbol, PromptMetadata[]>)[PROMPTS] ?? [],
+  kind: (ctor: object): string | undefined => (ctor as Record<symbol, string>)[PROVIDER_KIND],
+};

@@ -1,0 +1,65 @@
+import type * as z from 'zod';
+import type { ServiceToken } from './tokens.js';
+
+/** The plugin API version this core implements. A plugin built for another major is refused. */
+export const PLUGIN_API_VERSION = 1;
+
+const PLUGIN_BRAND = 'atlassian-mcp.plugin';
+
+type Ctor = new (...args: never[]) => object;
+
+/** A service a plugin registers in its own container (invisible to other plugins). */
+export type ServiceRegistration =
+  | Ctor
+  | { token: ServiceToken<unknown> | Ctor; useClass: Ctor }
+  | { token: ServiceToken<unknown> | Ctor; useValue: unknown }
+  | { token: ServiceToken<unknown> | Ctor; useFactory: (resolve: <T>(token: ServiceToken<T> | (new (...args: never[]) => T)) => T) => unknown };
+
+/** What a plugin declares. */
+export interface PluginOptions<C extends z.ZodType = z.ZodType> {
+  /** Lower-case id (`jira`, `acme-assets`); also the config key for first-party plugins. */
+  id: string;
+  /** The plugin API version it was written for: {@link PLUGIN_API_VERSION}. */
+  apiVersion: number;
+  /** Tool name prefix including the trailing `_` (default: the id without dashes, plus `_`). */
+  toolPrefix?: string;
+  /** One line for `doctor` and docs. */
+  description?: string;
+  /** zod schema of the plugin's config slice (`plugins.<id>` in the config file). */
+  config?: C;
+  /** Toolsets on when the user names none. */
+  defaultToolsets?: string[];
+  /** Every toolset the plugin has, with a one-line description each. */
+  toolsets?: Record<string, string>;
+  /** Services private to the plugin. */
+  services?: ServiceRegistration[];
+  /** Classes decorated with `@ToolProvider`. */
+  toolProviders?: Ctor[];
+  /** Classes decorated with `@ResourceProvider`. */
+  resourceProviders?: Ctor[];
+  /** Classes decorated with `@PromptProvider`. */
+  promptProviders?: Ctor[];
+}
+
+/** A branded plugin definition: what a plugin module default-exports. */
+export interface AtlassianMcpPlugin<C extends z.ZodType = z.ZodType> extends Readonly<PluginOptions<C>> {
+  readonly $$type: typeof PLUGIN_BRAND;
+  readonly toolPrefix: string;
+}
+
+/**
+ * Declares a plugin. The result is a branded value: core checks the brand and `apiVersion`
+ * rather than `instanceof`, because a plugin may carry its own copy of core.
+ */
+export function definePlugin<C extends z.ZodType = z.ZodType>(options: PluginOptions<C>): AtlassianMcpPlugin<C> {
+  return Object.freeze({
+    ...options,
+    toolPrefix: options.toolPrefix ?? `${options.id.replace(/-/g, '')}_`,
+    $$type: PLUGIN_BRAND,
+  });
+}
+
+/** True when `value` looks like a plugin made by `definePlugin` (any copy of core). */
+export function isPlugin(value: unknown): value is AtlassianMcpPlugin {
+  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === PLUGIN_BRAND;
+}

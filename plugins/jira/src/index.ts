@@ -1,0 +1,2 @@
+// PLACEHOLDER — the Jira plugin (issue 7) lives here.
+export {};

@@ -1,0 +1,2 @@
+// PLACEHOLDER — the sandbox site (issue 4) lives here.
+export {};
