@@ -25,8 +25,10 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^@atlassian-mcp/core$': '<rootDir>/core/src/index.ts',
+    '^@atlassian-mcp/core/testing$': '<rootDir>/core/src/testing/index.ts',
     '^@atlassian-mcp/config$': '<rootDir>/config/src/index.ts',
     '^@atlassian-mcp/sandbox$': '<rootDir>/test/sandbox/src/index.ts',
+    '^@acme/atlassian-mcp-plugin-notes$': '<rootDir>/test/fixtures/notes-plugin/src/index.ts',
     '^@atlassian-mcp/plugin-jira$': '<rootDir>/plugins/jira/src/index.ts',
     '^open$': '<rootDir>/test/stubs/open.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

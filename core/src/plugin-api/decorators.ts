@@ -77,7 +77,7 @@ export function ToolProvider() {
 
 /** Declares an MCP tool on a method of a `@ToolProvider` class. */
 export function Tool<I extends ZodObjectSchema, O extends ZodObjectSchema>(options: ToolOptions<I, O>) {
-  return (target: object, method: string | symbol, _descriptor: TypedPropertyDescriptor<ToolHandler<I, O>>): void => {
+  return (target: object, method: string | symbol, _descriptor: { value?: ToolHandler<I, O> }): void => {
     pushMeta<ToolMetadata>(target.constructor, TOOLS, { ...(options as unknown as ToolOptions<ZodObjectSchema, ZodObjectSchema>), method });
   };
 }
@@ -127,7 +127,7 @@ export function ResourceProvider() {
 
 /** Declares an MCP resource (or resource template) read by the decorated method. */
 export function Resource(options: ResourceOptions) {
-  return (target: object, method: string | symbol, _descriptor: TypedPropertyDescriptor<ResourceHandler>): void => {
+  return (target: object, method: string | symbol, _descriptor: { value?: ResourceHandler }): void => {
     pushMeta<ResourceMetadata>(target.constructor, RESOURCES, { ...options, method });
   };
 }
@@ -162,7 +162,7 @@ export function PromptProvider() {
 
 /** Declares an MCP prompt template produced by the decorated method. */
 export function Prompt<A extends ZodObjectSchema>(options: PromptOptions<A>) {
-  return (target: object, method: string | symbol, _descriptor: TypedPropertyDescriptor<PromptHandler<A>>): void => {
+  return (target: object, method: string | symbol, _descriptor: { value?: PromptHandler<A> }): void => {
     pushMeta<PromptMetadata>(target.constructor, PROMPTS, { ...(options as unknown as PromptOptions<ZodObjectSchema>), method });
   };
 }

@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { container as globalContainer, type DependencyContainer } from 'tsyringe';
+import { FIRST_PARTY_PLUGINS, type AtlassianMcpConfig } from '@atlassian-mcp/config';
+import type { AtlassianMcpPlugin } from '../plugin-api/plugin.js';
+import { coreServices } from '../plugin-api/tokens.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { AuditLog, defaultAuditFile } from '../audit/audit-log.js';
+import { ToolPolicy } from '../policy/tool-policy.js';
+import { buildRegistry, type Registry, type ToolEntry } from '../registry/plugin-registry.js';
+import { loadPluginModules, type LoadedPluginModule } from './plugin-loader.js';
+import { StartupError, type StartupProblem } from './startup-error.js';
+import { registerCoreServices } from './core-services.js';
+import { builtinPlugin } from './builtin-plugin.js';
+
+/** How to start a host. */
+export interface HostOptions {
+  config: AtlassianMcpConfig;
+  /** Where relative plugin paths resolve from (the config file's directory). */
+  baseDir?: string;
+  /** Plugins as values (embedding, tests), in addition to those the config names. */
+  plugins?: AtlassianMcpPlugin[];
+  /** When false and the config names no plugins, the installed first-party plugins are loaded. */
+  pluginsExplicit?: boolean;
+  logger?: Logger;
+  /** Last word on the root container before plugins resolve (tests: sandbox fetch, memory credential store). */
+  configureContainer?: (root: DependencyContainer) => void;
+}
+
+/**
+ * The plugin host: load → validate all → register all. Start-up either yields a complete
+ * registry or throws one {@link StartupError} listing every problem; never a partial tool list.
+ */
+export class AtlassianMcpHost {
+  private constructor(
+    readonly config: AtlassianMcpConfig,
+    readonly root: DependencyContainer,
+    readonly registry: Registry,
+    readonly policy: ToolPolicy,
+    readonly logger: Logger,
+    readonly audit: AuditLog,
+    /** Plugins that were skipped (first-party defaults not installed). */
+    readonly skipped: string[],
+  ) {}
+
+  static async start(options: HostOptions): Promise<AtlassianMcpHost> {
+    const { config } = options;
+    const logger = options.logger ?? createLogger({ level: config.logLevel });
+    const problems: StartupProblem[] = [];
+    const valueIds = new Set((options.plugins ?? []).map((p) => p.id));
+    const specs = pluginSpecs(config, options.pluginsExplicit ?? config.plugins !== undefined, valueIds.size > 0).filter((s) => !valueIds.has(s.specifier));
+    const modules: LoadedPluginModule[] = [
+      { specifier: 'core', plugin: builtinPlugin },
+      ...(options.plugins ?? []).map((plugin) => ({ specifier: plugin.id, plugin })),
+      ...(await loadPluginModules(specs, options.baseDir ?? process.cwd(), problems)),
+    ];
+    const loadedIds = new Set(modules.map((m) => m.plugin.id));
+    const skipped = specs.filter((s) => s.optional && !modules.some((m) => m.specifier === s.specifier)).map((s) => s.specifier);
+
+    const root = globalContainer.createChildContainer();
+    root.register(coreServices.rootConfig, { useValue: Object.freeze(config) });
+    root.register(coreServices.logger, { useValue: logger });
+    registerCoreServices(root);
+    options.configureContainer?.(root);
+
+    const registry = buildRegistry(modules, root, config, logger, problems);
+    if (problems.length > 0) throw new StartupError(problems);
+    const policy = new ToolPolicy(config, Object.fromEntries(registry.plugins.map((p) => [p.plugin.id, p.plugin.defaultToolsets])));
+    const audit = new AuditLog(config.audit.enabled ? config.audit.file ?? defaultAuditFile() : undefined);
+    logger.debug({ plugins: [...loadedIds], tools: registry.tools.length }, 'host started');
+    return new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped);
+  }
+
+  /** Tools the policy offers, in a deterministic order. */
+  enabledTools(): ToolEntry[] {
+    return this.registry.tools
+      .filter((t) => this.policy.decide({ name: t.meta.name, pluginId: t.pluginId, toolset: t.meta.toolset, readOnly: t.meta.readOnly, destructive: t.meta.destructive }).enabled)
+      .sort((a, b) => a.meta.name.localeCompare(b.meta.name));
+  }
+
+  /** The site label used in audit records. */
+  siteLabel(): string | undefined {
+    return this.config.site.url;
+  }
+
+  async close(): Promise<void> {
+    await this.root.dispose();
+  }
+}
+
+/** Which plugin modules to load: the config's list, or the installed first-party ones by default. */
+function pluginSpecs(config: AtlassianMcpConfig, explicit: boolean, hasValuePlugins: boolean): { specifier: string; optional: boolean }[] {
+  if (config.plugins !== undefined && explicit) {
+    return Object.entries(config.plugins).filter(([, v]) => v !== false).map(([specifier]) => ({ specifier, optional: false }));
+  }
+  if (hasValuePlugins) return [];
+  return FIRST_PARTY_PLUGINS.map((specifier) => ({ specifier, optional: true }));
+}

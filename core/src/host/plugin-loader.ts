@@ -1,0 +1,94 @@
+import { createJiti } from 'jiti';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { isFirstParty } from '@atlassian-mcp/config';
+import { isPlugin, PLUGIN_API_VERSION, type AtlassianMcpPlugin } from '../plugin-api/plugin.js';
+import type { StartupProblem } from './startup-error.js';
+
+/** A plugin module that was found, imported and brand-checked. */
+export interface LoadedPluginModule {
+  /** What the config named it (`jira`, `@acme/x`, `./local.js`). */
+  specifier: string;
+  plugin: AtlassianMcpPlugin;
+  dir?: string;
+}
+
+const isPath = (spec: string) => spec.startsWith('.') || isAbsolute(spec);
+
+/** First-party ids map to their package names. */
+export function packageNameFor(spec: string): string {
+  return isFirstParty(spec) ? `@atlassian-mcp/plugin-${spec}` : spec;
+}
+
+function resolveModule(spec: string, baseDir: string): string | undefined {
+  if (isPath(spec)) {
+    const p = resolve(baseDir, spec);
+    return existsSync(p) ? p : undefined;
+  }
+  try {
+    return require.resolve(packageNameFor(spec), { paths: [baseDir, process.cwd(), __dirname] });
+  } catch {
+    return undefined;
+  }
+}
+
+let jiti: ReturnType<typeof createJiti> | undefined;
+
+async function importModule(file: string): Promise<unknown> {
+  if (/\.(c?js|json)$/.test(file)) {
+    // Node 20.19+ require()s ESM too; one module cache keeps one copy of core.
+    return require(file);
+  }
+  jiti ??= createJiti(__filename, { interopDefault: true });
+  return jiti.import(file);
+}
+
+function pickPlugin(mod: unknown): unknown {
+  if (isPlugin(mod)) return mod;
+  const m = mod as { default?: unknown; plugin?: unknown } | undefined;
+  if (isPlugin(m?.default)) return m!.default;
+  if (isPlugin((m?.default as { default?: unknown } | undefined)?.default)) return (m!.default as { default: unknown }).default;
+  if (isPlugin(m?.plugin)) return m!.plugin;
+  return undefined;
+}
+
+/**
+ * Finds and imports each configured plugin and checks its brand and API version.
+ * Collects problems instead of throwing, so start-up reports all of them at once.
+ */
+export async function loadPluginModules(
+  specs: { specifier: string; optional: boolean }[],
+  baseDir: string,
+  problems: StartupProblem[],
+): Promise<LoadedPluginModule[]> {
+  const loaded: LoadedPluginModule[] = [];
+  for (const { specifier, optional } of specs) {
+    const file = resolveModule(specifier, baseDir);
+    if (!file) {
+      if (!optional) {
+        problems.push({ source: specifier, message: isPath(specifier)
+          ? `plugin file not found: ${resolve(baseDir, specifier)}`
+          : `plugin package "${packageNameFor(specifier)}" is not installed (npm install ${packageNameFor(specifier)})` });
+      }
+      continue;
+    }
+    let mod: unknown;
+    try {
+      mod = await importModule(file);
+    } catch (e) {
+      problems.push({ source: specifier, message: `failed to load ${file}: ${(e as Error).message.split('\n')[0]}` });
+      continue;
+    }
+    const plugin = pickPlugin(mod);
+    if (!plugin || !isPlugin(plugin)) {
+      problems.push({ source: specifier, message: 'is not an atlassian-mcp plugin: its default export must be definePlugin({...})' });
+      continue;
+    }
+    if (plugin.apiVersion !== PLUGIN_API_VERSION) {
+      problems.push({ source: specifier, message: `was written for plugin API version ${String(plugin.apiVersion)}; this core implements version ${PLUGIN_API_VERSION}` });
+      continue;
+    }
+    loaded.push({ specifier, plugin, dir: dirname(file) });
+  }
+  return loaded;
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { inputRequired, type CallToolResult, type McpServer, type ServerContext } from '@modelcontextprotocol/server';
+import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
+import type { Logger } from '../logging/logger.js';
+import type { ToolEntry } from '../registry/plugin-registry.js';
+import type { ToolPolicy } from '../policy/tool-policy.js';
+import { NotAllowedError } from '../plugin-api/errors.js';
+import { AuditLog, defaultTarget } from '../audit/audit-log.js';
+import { Fencer } from '../render/fence.js';
+import { moreFooter } from '../render/render-kit.js';
+import { applyBudget, compactText } from '../render/compact-text.js';
+import { runInCallScope } from './call-scope.js';
+import { mapError } from './error-mapping.js';
+import { ConfirmationRequired, CONFIRM_KEY, CONFIRM_SCHEMA, createToolContext } from './tool-context.js';
+import { projectAllowed } from '../policy/allowlist.js';
+
+/** What every call shares. */
+export interface PipelineDeps {
+  config: AtlassianMcpConfig;
+  logger: Logger;
+  audit: AuditLog;
+  policy: ToolPolicy;
+  /** The site label for audit records. */
+  site(): string | undefined;
+}
+
+type Handler = (input: unknown, ctx: unknown) => Promise<unknown>;
+
+/**
+ * One tool call: (SDK-validated arguments) → policy → audit → handler → error mapping → render.
+ * The handler runs inside a call scope so core's HTTP pipeline sees its signal and wait ceiling.
+ */
+export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server: McpServer) {
+  const { meta } = entry;
+  const handler = (entry.provider as Record<string | symbol, Handler>)[meta.method]!.bind(entry.provider);
+  const budget = deps.config.output.perTool[meta.name] ?? meta.maxOutputChars ?? deps.config.output.maxChars;
+
+  return async (args: unknown, sdk: ServerContext): Promise<CallToolResult> => {
+    const requestId = randomBytes(6).toString('hex');
+    const logger = deps.logger.child({ tool: meta.name, requestId });
+    const started = Date.now();
+    const audited = !meta.readOnly && deps.config.audit.enabled;
+    const target = (meta.target ?? defaultTarget)(args as never);
+    const audit = (outcome: 'ok' | 'error' | 'refused', error?: string) => {
+      if (audited) deps.audit.write({ time: new Date(started).toISOString(), requestId, tool: meta.name, site: deps.site(), target, outcome, error, durationMs: Date.now() - started });
+    };
+    try {
+      const decision = deps.policy.decide({ name: meta.name, pluginId: entry.pluginId, toolset: meta.toolset, readOnly: meta.readOnly, destructive: meta.destructive });
+      if (!decision.enabled) throw new NotAllowedError(decision.reason, { hint: decision.hint });
+      const denied = projectAllowed(deps.config.allow.projects, args);
+      if (denied) throw new NotAllowedError(denied, { hint: 'Only projects in the allow.projects list can be used.' });
+
+      const ctx = createToolContext(meta.name, requestId, sdk, server, logger);
+      const scope = { requestId, tool: meta.name, signal: sdk.mcpReq.signal, logger, waitDeadline: started + deps.config.rateLimit.maxWaitMs };
+      const output = (await runInCallScope(scope, () => handler(args, ctx))) as Record<string, unknown>;
+
+      const fencer = new Fencer();
+      const kit = { fence: (t: string, label?: string) => fencer.fence(t, label), more: moreFooter };
+      const text = meta.render ? meta.render(output as never, kit) : compactText(output);
+      audit('ok');
+      logger.debug({ durationMs: Date.now() - started }, 'tool call done');
+      return { content: [{ type: 'text', text: applyBudget(text, budget) }], structuredContent: output };
+    } catch (e) {
+      if (e instanceof ConfirmationRequired) {
+        return inputRequired({ inputRequests: { [CONFIRM_KEY]: inputRequired.elicit({ message: e.prompt, requestedSchema: CONFIRM_SCHEMA }) } }) as unknown as CallToolResult;
+      }
+      const mapped = mapError(e, requestId, logger);
+      audit(mapped.code === 'not_allowed' && !(e as { status?: number }).status ? 'refused' : 'error', mapped.code);
+      return { isError: true, content: [{ type: 'text', text: mapped.text }] };
+    }
+  };
+}

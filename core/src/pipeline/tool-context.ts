@@ -1,0 +1,49 @@
+import { acceptedContent } from '@modelcontextprotocol/server';
+import type { McpServer, ServerContext } from '@modelcontextprotocol/server';
+import type { ToolContext } from '../plugin-api/context.js';
+import type { Logger } from '../logging/logger.js';
+
+/** Thrown by `confirm` on a 2026-07-28 request: the pipeline answers with an input-required result. */
+export class ConfirmationRequired extends Error {
+  constructor(readonly prompt: string) {
+    super('confirmation required');
+  }
+}
+
+export const CONFIRM_KEY = 'confirm';
+export const CONFIRM_SCHEMA = {
+  type: 'object' as const,
+  properties: { confirm: { type: 'boolean' as const, title: 'Confirm', description: 'Go ahead?' } },
+  required: ['confirm'],
+};
+
+/** Builds the `ToolContext` a handler sees from the SDK's request context. */
+export function createToolContext(tool: string, requestId: string, sdk: ServerContext, server: McpServer, logger: Logger): ToolContext {
+  const progressToken = sdk.mcpReq._meta?.progressToken;
+  return {
+    tool,
+    requestId,
+    signal: sdk.mcpReq.signal,
+    logger,
+    async progress(done, total, message) {
+      if (progressToken === undefined) return;
+      await sdk.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
+    },
+    async confirm(message) {
+      // A retried 2026-07-28 request carries the answer.
+      const answered = acceptedContent<{ confirm?: boolean }>(sdk.mcpReq.inputResponses, CONFIRM_KEY);
+      if (answered) return answered.confirm === true;
+      if (sdk.mcpReq.inputResponses && CONFIRM_KEY in sdk.mcpReq.inputResponses) return false; // declined or cancelled
+      const caps = server.server.getClientCapabilities();
+      if (!caps?.elicitation) return true; // cannot ask: destructive tools are opt-in already
+      let result;
+      try {
+        result = await sdk.mcpReq.elicitInput({ mode: 'form', message, requestedSchema: CONFIRM_SCHEMA });
+      } catch (e) {
+        if (/2026-07-28|inputRequired/i.test((e as Error).message)) throw new ConfirmationRequired(message);
+        throw e;
+      }
+      return result.action === 'accept' && (result.content as { confirm?: unknown } | undefined)?.confirm === true;
+    },
+  };
+}

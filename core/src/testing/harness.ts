@@ -1,0 +1,68 @@
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import type { DependencyContainer } from 'tsyringe';
+import { parseConfig, type AtlassianMcpConfigInput } from '@atlassian-mcp/config';
+import type { AtlassianMcpPlugin } from '../plugin-api/plugin.js';
+import { AtlassianMcpHost } from '../host/host.js';
+import { createMcpServer } from '../host/server-factory.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+
+/** Options of {@link createTestHarness}. */
+export interface TestHarnessOptions {
+  /** Plugins under test, as values. */
+  plugins?: AtlassianMcpPlugin[];
+  /** Config (as a user would write it); audit is off unless set. */
+  config?: AtlassianMcpConfigInput;
+  /** Where relative plugin paths in `config.plugins` resolve from. */
+  baseDir?: string;
+  /** Adjust the root container (e.g. inject the sandbox's in-process fetch, a memory credential store). */
+  configureContainer?: (root: DependencyContainer) => void;
+  /** Client capabilities to advertise (e.g. `{ elicitation: { form: {} } }`). */
+  capabilities?: Record<string, unknown>;
+  logger?: Logger;
+}
+
+/** A real MCP client connected in memory to a real server built by the host. */
+export interface TestHarness {
+  client: Client;
+  host: AtlassianMcpHost;
+  /** Calls a tool and returns the result (text of the first content block as `text`). */
+  call(name: string, args?: Record<string, unknown>): Promise<{ isError: boolean; text: string; structured: unknown; raw: unknown }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a host with the given plugins and config, builds the MCP server and connects an SDK
+ * `Client` over an in-memory transport pair. For plugin authors' tests and ours.
+ */
+export async function createTestHarness(options: TestHarnessOptions = {}): Promise<TestHarness> {
+  const input = { audit: { enabled: false }, ...(options.config ?? {}) } as AtlassianMcpConfigInput;
+  const config = parseConfig(input);
+  const host = await AtlassianMcpHost.start({
+    config,
+    plugins: options.plugins,
+    pluginsExplicit: options.config?.plugins !== undefined,
+    baseDir: options.baseDir,
+    logger: options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    configureContainer: options.configureContainer,
+  });
+  const server = createMcpServer(host);
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverTransport);
+  const client = new Client({ name: 'test-harness', version: '1.0.0' }, { capabilities: (options.capabilities ?? {}) as never });
+  await client.connect(clientTransport);
+  return {
+    client,
+    host,
+    async call(name, args = {}) {
+      const raw = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content?: { type: string; text?: string }[]; structuredContent?: unknown };
+      const text = (raw.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('\n');
+      return { isError: raw.isError === true, text, structured: raw.structuredContent, raw };
+    },
+    async close() {
+      await client.close();
+      await server.close();
+      await host.close();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createTestHarness, type TestHarness, type TestHarnessOptions } from './harness.js';
