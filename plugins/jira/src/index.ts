@@ -1,2 +1,47 @@
-// PLACEHOLDER — the Jira plugin (issue 7) lives here.
-export {};
+import { definePlugin, PLUGIN_API_VERSION } from '@atlassian-mcp/core';
+import { JiraAgile } from './client/jira-agile.js';
+import { JiraComments } from './client/jira-comments.js';
+import { JiraFields } from './client/jira-fields.js';
+import { JiraIssues } from './client/jira-issues.js';
+import { JiraProjects } from './client/jira-projects.js';
+import { JiraSearch } from './client/jira-search.js';
+import { JiraUsers } from './client/jira-users.js';
+import { JiraWorklogs } from './client/jira-worklogs.js';
+import { jiraConfigSchema } from './config.js';
+import { FieldCatalog } from './fields/field-catalog.js';
+import { FieldValueResolver } from './fields/field-value-resolver.js';
+import { IssueFieldResolver } from './fields/issue-field-resolver.js';
+import { SprintResolver } from './fields/sprint-resolver.js';
+import { UserResolver } from './fields/user-resolver.js';
+import { CommentTools } from './tools/comment.tools.js';
+import { FieldTools } from './tools/field.tools.js';
+import { IssueSearchTools } from './tools/issue-search.tools.js';
+import { IssueTools } from './tools/issue.tools.js';
+import { ProjectTools } from './tools/project.tools.js';
+import { TransitionTools } from './tools/transition.tools.js';
+import { UserTools } from './tools/user.tools.js';
+import { WorklogTools } from './tools/worklog.tools.js';
+import { IssueActivity } from './view/issue-activity.js';
+import { IssueViews } from './view/issue-views.js';
+
+export { jiraConfigSchema, type JiraConfig } from './config.js';
+
+/** The Jira plugin: issues, context and worklogs by default; agile, links, attachments and more opt-in. */
+export default definePlugin({
+  id: 'jira',
+  apiVersion: PLUGIN_API_VERSION,
+  toolPrefix: 'jira_',
+  description: 'Jira Cloud: issues, JQL search, custom fields by name, comments, worklogs',
+  config: jiraConfigSchema,
+  defaultToolsets: ['issues', 'context', 'worklogs'],
+  toolsets: {
+    issues: 'Search, read, create, update, transition, assign and comment on issues',
+    context: 'Current user, users, projects, create fields, field search',
+    worklogs: 'Log and list work',
+  },
+  services: [
+    JiraIssues, JiraSearch, JiraComments, JiraWorklogs, JiraUsers, JiraProjects, JiraFields, JiraAgile,
+    FieldCatalog, UserResolver, SprintResolver, FieldValueResolver, IssueFieldResolver, IssueViews, IssueActivity,
+  ],
+  toolProviders: [IssueSearchTools, IssueTools, TransitionTools, CommentTools, UserTools, ProjectTools, FieldTools, WorklogTools],
+});

@@ -1,0 +1,67 @@
+import { coreServices, inject, Service } from '@atlassian-mcp/core';
+import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+
+export type IssueBean = JiraSchemas['IssueBean'];
+export type IssueTransition = JiraSchemas['IssueTransition'];
+export type IssueUpdateDetails = JiraSchemas['IssueUpdateDetails'];
+
+/** Jira issues: read, create, edit, assign, transition, delete. */
+@Service()
+export class JiraIssues {
+  constructor(@inject(coreServices.http) private readonly http: JiraHttp) {}
+
+  async get(key: string, options: { fields?: string[]; expand?: string[] } = {}): Promise<IssueBean> {
+    const res = await this.http.request<IssueBean>({
+      product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/${key}`,
+      query: { fields: options.fields?.join(','), expand: options.expand?.join(',') },
+    });
+    return res.data;
+  }
+
+  async create(body: IssueUpdateDetails): Promise<JiraSchemas['CreatedIssue']> {
+    const res = await this.http.request<JiraSchemas['CreatedIssue']>({ product: 'jira', method: 'POST', path: '/rest/api/3/issue', body });
+    return res.data;
+  }
+
+  async createMany(issues: IssueUpdateDetails[]): Promise<JiraSchemas['CreatedIssues']> {
+    const res = await this.http.request<JiraSchemas['CreatedIssues']>({
+      product: 'jira', method: 'POST', path: '/rest/api/3/issue/bulk', body: { issueUpdates: issues },
+    });
+    return res.data;
+  }
+
+  async edit(key: string, body: IssueUpdateDetails): Promise<void> {
+    await this.http.request({ product: 'jira', method: 'PUT', path: jiraPath`/rest/api/3/issue/${key}`, body, idempotent: true, issueKey: key });
+  }
+
+  async assign(key: string, accountId: string | null): Promise<void> {
+    await this.http.request({
+      product: 'jira', method: 'PUT', path: jiraPath`/rest/api/3/issue/${key}/assignee`, body: { accountId }, idempotent: true, issueKey: key,
+    });
+  }
+
+  /** Transitions available now, with their screen fields. */
+  async transitions(key: string): Promise<IssueTransition[]> {
+    const res = await this.http.request<JiraSchemas['Transitions']>({
+      product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/${key}/transitions`, query: { expand: 'transitions.fields' },
+    });
+    return res.data.transitions ?? [];
+  }
+
+  async transition(key: string, body: IssueUpdateDetails): Promise<void> {
+    await this.http.request({ product: 'jira', method: 'POST', path: jiraPath`/rest/api/3/issue/${key}/transitions`, body, issueKey: key });
+  }
+
+  async editMeta(key: string): Promise<JiraSchemas['IssueUpdateMetadata']> {
+    const res = await this.http.request<JiraSchemas['IssueUpdateMetadata']>({
+      product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/${key}/editmeta`,
+    });
+    return res.data;
+  }
+
+  async delete(key: string, deleteSubtasks: boolean): Promise<void> {
+    await this.http.request({
+      product: 'jira', method: 'DELETE', path: jiraPath`/rest/api/3/issue/${key}`, query: { deleteSubtasks }, idempotent: true, issueKey: key,
+    });
+  }
+}

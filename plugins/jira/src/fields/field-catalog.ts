@@ -1,0 +1,69 @@
+import { coreServices, inject, Service } from '@atlassian-mcp/core';
+import { JiraFields, type FieldDetails } from '../client/jira-fields.js';
+
+// A miss refreshes the catalog, but not more often than this: a typo must not hammer /field.
+const MIN_REFRESH_MS = 30_000;
+
+interface SiteFields {
+  fields: FieldDetails[];
+  loadedAt: number;
+}
+
+/** Every field of the site by display name and id; cached per site, refreshed on a miss. */
+@Service()
+export class FieldCatalog {
+  private readonly sites = new Map<string, Promise<SiteFields>>();
+
+  constructor(
+    @inject(JiraFields) private readonly fields: JiraFields,
+    @inject(coreServices.rootConfig) private readonly config: { readonly site?: { readonly url?: string } },
+  ) {}
+
+  async all(): Promise<FieldDetails[]> {
+    return (await this.load(false)).fields;
+  }
+
+  /** Finds a field by display name (case-insensitive), id, key or JQL clause name. */
+  async find(nameOrId: string): Promise<FieldDetails | undefined> {
+    const site = await this.load(false);
+    const hit = match(site.fields, nameOrId);
+    if (hit || Date.now() - site.loadedAt < MIN_REFRESH_MS) return hit;
+    return match((await this.load(true)).fields, nameOrId);
+  }
+
+  /** Display name of a field id, or the id itself when unknown. */
+  async nameOf(id: string): Promise<string> {
+    return (await this.all()).find((f) => f.id === id)?.name ?? id;
+  }
+
+  /** Field names close to `name`, for "did you mean" hints. */
+  async similar(name: string, limit = 5): Promise<string[]> {
+    const words = name.toLowerCase().split(/\W+/).filter(Boolean);
+    return (await this.all())
+      .filter((f) => f.name && words.some((w) => f.name!.toLowerCase().includes(w)))
+      .map((f) => f.name!)
+      .slice(0, limit);
+  }
+
+  private load(refresh: boolean): Promise<SiteFields> {
+    const key = this.config.site?.url ?? 'default';
+    const cached = this.sites.get(key);
+    if (cached && !refresh) return cached;
+    const loading = this.fields.all().then((fields) => ({ fields, loadedAt: Date.now() }));
+    // A failed load must not poison the cache.
+    loading.catch(() => this.sites.delete(key));
+    this.sites.set(key, loading);
+    return loading;
+  }
+}
+
+function match(fields: FieldDetails[], nameOrId: string): FieldDetails | undefined {
+  const wanted = nameOrId.trim().toLowerCase();
+  const cf = /^cf\[(\d+)\]$/.exec(wanted);
+  const id = cf ? `customfield_${cf[1]}` : wanted;
+  return (
+    fields.find((f) => f.id?.toLowerCase() === id || f.key?.toLowerCase() === id) ??
+    fields.find((f) => f.name?.toLowerCase() === wanted) ??
+    fields.find((f) => f.clauseNames?.some((c) => c.toLowerCase() === wanted))
+  );
+}

@@ -1,0 +1,94 @@
+import * as z from 'zod';
+import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { JiraFields } from '../client/jira-fields.js';
+import { jiraSettings, type JiraConfig } from '../config.js';
+import { FieldCatalog } from '../fields/field-catalog.js';
+import { allowedLabel, fromCreateMeta } from '../fields/field-meta.js';
+import { compact } from '../view/display.js';
+
+const createFieldsInput = z.object({
+  project: z.string().optional().describe('Project key'),
+  type: z.string().optional().describe('Issue type name; omit to list types'),
+  all: z.boolean().optional().describe('Include optional fields'),
+});
+const fieldSchema = z.object({ name: z.string(), id: z.string(), type: z.string(), required: z.boolean().optional(), allowed: z.array(z.string()).optional() });
+const createFieldsOutput = z.object({ project: z.string(), type: z.string().optional(), issueTypes: z.array(z.string()).optional(), fields: z.array(fieldSchema).optional() });
+const searchInput = z.object({ query: z.string().min(1).describe('Part of a field name') });
+const searchOutput = z.object({ fields: z.array(fieldSchema.omit({ required: true, allowed: true }).extend({ custom: z.boolean().optional() })) });
+
+const ALLOWED_SHOWN = 30;
+
+/** Field discovery: what a create needs, and custom fields by name. */
+@ToolProvider()
+export class FieldTools {
+  private readonly settings: JiraConfig;
+
+  constructor(
+    @inject(JiraFields) private readonly fields: JiraFields,
+    @inject(FieldCatalog) private readonly catalog: FieldCatalog,
+    @inject(coreServices.pluginConfig) config: unknown,
+  ) {
+    this.settings = jiraSettings(config);
+  }
+
+  @Tool({
+    name: 'jira_get_create_fields',
+    title: 'Fields for a new issue',
+    description: 'Required fields (or all with all=true) and allowed values for a project + issue type.',
+    input: createFieldsInput,
+    output: createFieldsOutput,
+    readOnly: true,
+    toolset: 'context',
+    scopes: ['read:jira-work'],
+    render: (out) =>
+      out.fields
+        ? [`${out.project} ${out.type}:`, ...out.fields.map((f) => `${f.name}${f.required ? '*' : ''} (${f.type})${f.allowed ? `: ${f.allowed.join(', ')}` : ''}`)].join('\n')
+        : `${out.project} issue types: ${(out.issueTypes ?? []).join(', ')}`,
+  })
+  async createFields(input: z.infer<typeof createFieldsInput>): Promise<z.input<typeof createFieldsOutput>> {
+    const project = input.project ?? this.settings.defaultProject;
+    if (!project) throw new InputError('Which project? Pass `project`.');
+    const types = await this.fields.createIssueTypes(project);
+    if (!input.type) return { project, issueTypes: types.map((t) => t.name ?? '').filter(Boolean) };
+    const type = types.find((t) => t.name?.toLowerCase() === input.type!.toLowerCase());
+    if (!type?.id) throw new InputError(`Issue type '${input.type}' does not exist in ${project}.`, { hint: `Types: ${types.map((t) => t.name).join(', ')}.` });
+    const meta = fromCreateMeta(await this.fields.createFields(project, type.id));
+    const shown = meta.filter((m) => input.all || (m.required && !m.hasDefault));
+    return {
+      project,
+      type: type.name,
+      fields: shown.map((m) => {
+        const allowed = (m.allowedValues ?? []).map(allowedLabel).filter((l): l is string => !!l);
+        return compact({
+          name: m.name,
+          id: m.id,
+          type: m.schema.items ? `${m.schema.type} of ${m.schema.items}` : m.schema.type,
+          required: m.required || undefined,
+          allowed: allowed.length > ALLOWED_SHOWN ? [...allowed.slice(0, ALLOWED_SHOWN), `… ${allowed.length - ALLOWED_SHOWN} more`] : allowed,
+        });
+      }),
+    };
+  }
+
+  @Tool({
+    name: 'jira_search_fields',
+    title: 'Find fields',
+    description: 'Find fields (custom or system) by name: display name, id, type.',
+    input: searchInput,
+    output: searchOutput,
+    readOnly: true,
+    toolset: 'context',
+    scopes: ['read:jira-work'],
+    render: (out) => (out.fields.length === 0 ? 'No fields match.' : out.fields.map((f) => `${f.name} · ${f.id} · ${f.type}`).join('\n')),
+  })
+  async searchFields(input: z.infer<typeof searchInput>): Promise<z.input<typeof searchOutput>> {
+    const q = input.query.toLowerCase();
+    const all = await this.catalog.all();
+    const hits = all.filter((f) => f.name?.toLowerCase().includes(q) || f.id?.toLowerCase() === q).slice(0, 30);
+    return {
+      fields: hits.map((f) => compact({
+        name: f.name ?? '', id: f.id ?? '', type: f.schema ? (f.schema.items ? `${f.schema.type} of ${f.schema.items}` : f.schema.type) : 'unknown', custom: f.custom || undefined,
+      })),
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import * as z from 'zod';
+import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { JiraProjects } from '../client/jira-projects.js';
+import { decodeCursor, encodeCursor } from '../paging/cursor.js';
+import { compact, personName } from '../view/display.js';
+
+const listInput = z.object({ query: z.string().optional(), limit: z.number().int().min(1).max(100).optional(), cursor: z.string().optional() });
+const listOutput = z.object({
+  projects: z.array(z.object({ key: z.string(), name: z.string(), type: z.string().optional() })),
+  total: z.number().optional(),
+  nextCursor: z.string().optional(),
+});
+const getInput = z.object({ projectKey: z.string().min(1) });
+const getOutput = z.object({
+  key: z.string(),
+  name: z.string(),
+  type: z.string().optional(),
+  lead: z.string().optional(),
+  issueTypes: z.array(z.string()),
+  components: z.array(z.string()),
+  versions: z.array(z.object({ name: z.string(), released: z.boolean().optional(), releaseDate: z.string().optional() })),
+});
+
+/** Projects. */
+@ToolProvider()
+export class ProjectTools {
+  constructor(@inject(JiraProjects) private readonly projects: JiraProjects) {}
+
+  @Tool({
+    name: 'jira_list_projects',
+    title: 'List projects',
+    description: 'Projects you can see (key, name, type), optionally filtered by name.',
+    input: listInput,
+    output: listOutput,
+    readOnly: true,
+    toolset: 'context',
+    scopes: ['read:jira-work'],
+    render: (out, kit) =>
+      `${out.projects.map((p) => `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}`).join('\n') || 'No projects.'}\n${kit.more({ shown: out.projects.length, total: out.total, nextCursor: out.nextCursor, noun: 'projects' })}`,
+  })
+  async listProjects(input: z.infer<typeof listInput>): Promise<z.input<typeof listOutput>> {
+    const startAt = input.cursor ? decodeCursor<{ s: number; q?: string }>('projects', input.cursor).s : 0;
+    const page = await this.projects.search(input.query, startAt, input.limit ?? 50);
+    const values = page.values ?? [];
+    const next = startAt + values.length;
+    const more = page.isLast === false || (page.total !== undefined && next < page.total);
+    return compact({
+      projects: values.map((p) => compact({ key: p.key ?? '', name: p.name ?? '', type: p.projectTypeKey })),
+      total: page.total,
+      nextCursor: more && values.length > 0 ? encodeCursor('projects', { s: next }) : undefined,
+    });
+  }
+
+  @Tool({
+    name: 'jira_get_project',
+    title: 'Get project',
+    description: 'A project with its issue types, components and versions.',
+    input: getInput,
+    output: getOutput,
+    readOnly: true,
+    toolset: 'context',
+    scopes: ['read:jira-work'],
+    render: (p) =>
+      [
+        `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}${p.lead ? ` · lead ${p.lead}` : ''}`,
+        `issue types: ${p.issueTypes.join(', ')}`,
+        p.components.length > 0 && `components: ${p.components.join(', ')}`,
+        p.versions.length > 0 && `versions: ${p.versions.map((v) => `${v.name}${v.released ? ' (released)' : ''}`).join(', ')}`,
+      ].filter(Boolean).join('\n'),
+  })
+  async getProject(input: z.infer<typeof getInput>): Promise<z.input<typeof getOutput>> {
+    const [project, components, versions] = await Promise.all([
+      this.projects.get(input.projectKey),
+      this.projects.components(input.projectKey),
+      this.projects.versions(input.projectKey),
+    ]);
+    return compact({
+      key: project.key ?? input.projectKey,
+      name: project.name ?? '',
+      type: project.projectTypeKey,
+      lead: personName(project.lead),
+      issueTypes: (project.issueTypes ?? []).map((t) => t.name ?? '').filter(Boolean),
+      components: components.map((c) => c.name ?? '').filter(Boolean),
+      versions: versions.filter((v) => !v.archived).map((v) => compact({ name: v.name ?? '', released: v.released, releaseDate: v.releaseDate })),
+    });
+  }
+}

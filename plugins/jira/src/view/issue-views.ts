@@ -1,0 +1,132 @@
+import { coreServices, inject, Service } from '@atlassian-mcp/core';
+import type { IssueBean } from '../client/jira-issues.js';
+import type { Comment } from '../client/jira-comments.js';
+import type { Worklog } from '../client/jira-worklogs.js';
+import type { JiraSchemas } from '../client/jira-http.js';
+import type { JiraRichText } from '../content/rich-text-port.js';
+import { formatDuration } from '../fields/duration.js';
+import { compact, displayValue, fileSize, personName, shortTime } from './display.js';
+import type { CommentView, IssueDetail, IssueRow, WorklogView } from './schemas.js';
+
+/** Fields shown in their own slot of the detail view (or deliberately dropped as noise). */
+const OWN_SLOT = new Set([
+  'summary', 'status', 'issuetype', 'priority', 'project', 'assignee', 'reporter', 'created', 'updated', 'duedate',
+  'resolution', 'parent', 'labels', 'components', 'fixVersions', 'timetracking', 'description', 'subtasks', 'issuelinks',
+  'attachment', 'comment', 'worklog',
+  'creator', 'watches', 'votes', 'lastViewed', 'statuscategorychangedate', 'workratio', 'progress', 'aggregateprogress',
+  'aggregatetimespent', 'aggregatetimeestimate', 'aggregatetimeoriginalestimate', 'timespent', 'timeestimate',
+  'timeoriginalestimate', 'statusCategory', 'issuerestriction', 'thumbnail', 'security',
+]);
+/** Custom field types whose values mean nothing to a reader. */
+const NOISE_TYPES = [':gh-lexo-rank', ':devsummary', ':jsw-issue-color', 'vulnerability', ':jwm-category'];
+
+type Related = { key: string; summary?: string; status?: string };
+
+/** Maps Jira's raw JSON to the compact views tools return. */
+@Service()
+export class IssueViews {
+  constructor(@inject(coreServices.content) private readonly content: JiraRichText) {}
+
+  row(issue: IssueBean, extraFields: Array<{ id: string; name: string }> = []): IssueRow {
+    const f = issue.fields ?? {};
+    const extra: Record<string, string> = {};
+    for (const { id, name } of extraFields) {
+      const text = displayValue(f[id]);
+      if (text !== undefined) extra[name] = text;
+    }
+    return compact({
+      key: issue.key ?? '',
+      summary: String(f.summary ?? ''),
+      status: displayValue(f.status),
+      assignee: personName(f.assignee),
+      fields: extra,
+    });
+  }
+
+  async detail(issue: IssueBean): Promise<IssueDetail> {
+    const f = issue.fields ?? {};
+    const tt = (f.timetracking ?? {}) as JiraSchemas['TimeTrackingDetails'];
+    return compact({
+      key: issue.key ?? '',
+      summary: String(f.summary ?? ''),
+      status: displayValue(f.status),
+      type: displayValue(f.issuetype),
+      priority: displayValue(f.priority),
+      project: (f.project as { key?: string } | undefined)?.key,
+      assignee: personName(f.assignee),
+      reporter: personName(f.reporter),
+      created: shortTime(f.created as string | undefined),
+      updated: shortTime(f.updated as string | undefined),
+      due: f.duedate as string | undefined,
+      resolution: displayValue(f.resolution),
+      parent: f.parent ? related(f.parent) : undefined,
+      labels: (f.labels as string[] | undefined) ?? [],
+      components: names(f.components),
+      fixVersions: names(f.fixVersions),
+      time: compact({ estimate: tt.originalEstimate, remaining: tt.remainingEstimate, spent: tt.timeSpent }),
+      fields: await this.otherFields(issue),
+      description: await this.markdown(f.description),
+      subtasks: ((f.subtasks as unknown[] | undefined) ?? []).map(related),
+      links: ((f.issuelinks as JiraSchemas['IssueLink'][] | undefined) ?? []).map(link),
+      attachments: ((f.attachment as JiraSchemas['Attachment'][] | undefined) ?? []).map((a) =>
+        compact({ id: a.id ?? '', filename: a.filename ?? '', size: fileSize(a.size), uri: `jira://attachment/${a.id}` }),
+      ),
+    });
+  }
+
+  async comment(c: Comment): Promise<CommentView> {
+    return compact({
+      id: c.id ?? '',
+      author: personName(c.author),
+      created: shortTime(c.created),
+      edited: c.updated !== undefined && c.created !== undefined && c.updated !== c.created ? true : undefined,
+      body: (await this.markdown(c.body)) ?? '',
+    });
+  }
+
+  async worklog(w: Worklog): Promise<WorklogView> {
+    return compact({
+      id: w.id ?? '',
+      author: personName(w.author),
+      started: shortTime(w.started),
+      timeSpent: w.timeSpent ?? formatDuration(w.timeSpentSeconds ?? 0),
+      comment: await this.markdown(w.comment),
+    });
+  }
+
+  async markdown(doc: unknown): Promise<string | undefined> {
+    if (doc === null || doc === undefined) return undefined;
+    if (typeof doc === 'string') return doc;
+    const text = (await this.content.adfToMarkdown(doc)).trim();
+    return text === '' ? undefined : text;
+  }
+
+  private async otherFields(issue: IssueBean): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const [id, value] of Object.entries(issue.fields ?? {})) {
+      if (OWN_SLOT.has(id) || value === null || value === undefined) continue;
+      const custom = issue.schema?.[id]?.custom ?? '';
+      if (NOISE_TYPES.some((t) => custom.includes(t))) continue;
+      const isDoc = typeof value === 'object' && (value as { type?: unknown }).type === 'doc';
+      const text = isDoc ? await this.markdown(value) : displayValue(value);
+      if (text !== undefined) out[issue.names?.[id] ?? id] = text;
+    }
+    return out;
+  }
+}
+
+function names(list: unknown): string[] {
+  return ((list as Array<{ name?: string }> | undefined) ?? []).map((x) => x.name ?? '').filter(Boolean);
+}
+
+function related(raw: unknown): Related {
+  const i = raw as { key?: string; fields?: { summary?: string; status?: unknown } };
+  return compact({ key: i.key ?? '', summary: i.fields?.summary, status: displayValue(i.fields?.status) });
+}
+
+function link(l: JiraSchemas['IssueLink']): Related & { relation: string } {
+  const outward = l.outwardIssue !== undefined;
+  const other = (outward ? l.outwardIssue : l.inwardIssue) ?? {};
+  const relation = (outward ? l.type?.outward : l.type?.inward) ?? l.type?.name ?? 'relates to';
+  return { relation, ...related(other) };
+}
