@@ -1,6 +1,192 @@
-// PLACEHOLDER — owned by the HTTP/auth work (issue 5). Keep the exported class name.
-import { Service } from '../plugin-api/decorators.js';
+import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
+import { inject, Service } from '../plugin-api/decorators.js';
+import { coreServices } from '../plugin-api/tokens.js';
+import { AuthenticationError } from '../plugin-api/errors.js';
+import type { Logger } from '../logging/logger.js';
+import type { FetchLike, Product } from '../http/types.js';
+import type { RequestAuthorization, RequestAuthorizer } from '../http/request-auth.js';
+import { httpServices } from '../http/tokens.js';
+import type { CredentialStore } from './credential-store.js';
+import { authServices, type BrowserOpener, type NoticeWriter } from './tokens.js';
+import { resolveAuthSettings, type AuthSettings } from './auth-settings.js';
+import { ApiTokenCredentials } from './api-token-credentials.js';
+import { OAuthSession, type StoredOAuthSession } from './oauth-session.js';
+import { loginScopes, requireOAuthClient, runOAuthLogin, type LoginOptions } from './oauth-login.js';
+import { fetchIdentity, problemOf, type AuthStatus } from './auth-status.js';
 
-/** Credentials and the site they belong to. */
+/** Why auth changed; the host re-lists tools (`notifications/tools/list_changed`) on each. */
+export interface AuthChange {
+  kind: 'login' | 'logout' | 'session-lost';
+}
+
+/** What a successful login reports (no secrets). */
+export interface LoginResult {
+  site: { url: string; cloudId: string; name?: string };
+  scopes: string[];
+}
+
+const OAUTH_PREFIX = 'oauth#';
+
+/**
+ * Credentials and the site they belong to: API tokens (classic and scoped) and OAuth 2.0 (3LO)
+ * with rotating refresh tokens. The HTTP pipeline asks it for each request's base URL and
+ * `Authorization` header; the CLI calls `login`, `logout` and `status`.
+ */
 @Service()
-export class AuthService {}
+export class AuthService implements RequestAuthorizer {
+  private readonly settings: AuthSettings;
+  private readonly apiToken: ApiTokenCredentials;
+  private readonly oauth: OAuthSession;
+  private required: string[] = [];
+  private readonly listeners = new Set<(change: AuthChange) => void>();
+  private loginInFlight: Promise<LoginResult> | undefined;
+
+  constructor(
+    @inject(coreServices.rootConfig) config: Readonly<AtlassianMcpConfig>,
+    @inject(coreServices.logger) private readonly logger: Logger,
+    @inject(authServices.credentialStore) private readonly store: CredentialStore,
+    @inject(httpServices.fetch) private readonly fetchFn: FetchLike,
+    @inject(authServices.openBrowser) private readonly openBrowser: BrowserOpener,
+    @inject(authServices.notice) private readonly notice: NoticeWriter,
+    @inject(authServices.env) env: NodeJS.ProcessEnv,
+  ) {
+    this.settings = resolveAuthSettings(config, env);
+    this.apiToken = new ApiTokenCredentials(this.settings, fetchFn);
+    this.oauth = new OAuthSession(store, () => requireOAuthClient(this.settings, fetchFn), logger, () => this.emit({ kind: 'session-lost' }));
+  }
+
+  /** The auth method in use: API token (from env) or OAuth. */
+  method(): 'apiToken' | 'oauth' {
+    return this.settings.mode;
+  }
+
+  /** The scopes the enabled tools declare (the host sets them); an OAuth login requests these. */
+  setRequiredScopes(scopes: string[]): void {
+    this.required = [...new Set(scopes)].sort();
+  }
+
+  requiredScopes(): string[] {
+    return [...this.required];
+  }
+
+  /** Granted OAuth scopes; `undefined` for API tokens (all of the account's permissions apply). */
+  async grantedScopes(): Promise<string[] | undefined> {
+    if (this.settings.mode === 'apiToken') return undefined;
+    return (await this.oauth.peek())?.scopes ?? [];
+  }
+
+  /** True when calls can be authorized without a login (a live check is {@link status}). */
+  async isAuthenticated(): Promise<boolean> {
+    if (this.settings.mode === 'apiToken') return Boolean(this.settings.email && this.settings.apiToken && this.settings.siteUrl);
+    return (await this.oauth.peek()) !== undefined;
+  }
+
+  /** Subscribes to auth changes (login, logout, a revoked session); returns the unsubscribe function. */
+  onChange(listener: (change: AuthChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async authorize(product: Product): Promise<RequestAuthorization> {
+    if (this.settings.mode === 'apiToken') return this.apiToken.authorize(product);
+    const current = await this.oauth.current();
+    if (!current) {
+      throw new AuthenticationError('Not signed in to Atlassian', {
+        hint: 'Run `atlassian-mcp login` or call the authenticate_atlassian tool; or set ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN.',
+      });
+    }
+    const { session, generation } = current;
+    return {
+      baseUrl: `${this.settings.gatewayUrl}/ex/${product}/${session.cloudId}`,
+      headers: { Authorization: `Bearer ${session.accessToken}` },
+      siteKey: session.cloudId,
+      credentialId: `${OAUTH_PREFIX}${generation}`,
+    };
+  }
+
+  async onUnauthorized(credentialId: string): Promise<boolean> {
+    if (!credentialId.startsWith(OAUTH_PREFIX)) return false;
+    return this.oauth.onUnauthorized(Number(credentialId.slice(OAUTH_PREFIX.length)));
+  }
+
+  /**
+   * Runs the interactive OAuth login and stores the session. Concurrent calls share one login.
+   * Emits a `login` change on success.
+   */
+  login(options: LoginOptions = {}): Promise<LoginResult> {
+    return (this.loginInFlight ??= this.doLogin(options).finally(() => {
+      this.loginInFlight = undefined;
+    }));
+  }
+
+  /** Forgets the stored OAuth session (API tokens live in the environment and stay). */
+  async logout(): Promise<void> {
+    await this.oauth.clear();
+    this.emit({ kind: 'logout' });
+  }
+
+  /** A live report for `doctor`: method, store, site, who am I, scopes granted vs needed. */
+  async status(signal?: AbortSignal): Promise<AuthStatus> {
+    const store = await this.store.describe().catch((e: unknown) => `unavailable (${problemOf(e).problem})`);
+    const needed = this.requiredScopes();
+    const scoped = this.settings.mode === 'apiToken' && this.settings.scopedToken;
+    const base: AuthStatus = {
+      method: this.settings.mode === 'apiToken' ? (scoped ? 'scopedToken' : 'apiToken') : 'oauth',
+      store,
+      site: { url: this.settings.siteUrl, cloudId: this.settings.cloudId },
+      scopes: { needed, missing: [] },
+      ok: false,
+    };
+    if (this.settings.mode === 'oauth') {
+      const session = await this.oauth.peek().catch(() => undefined);
+      if (!session) return { ...base, method: 'none', scopes: { needed, missing: needed }, ...problemOf(this.notSignedIn()) };
+      base.site = { url: session.siteUrl, cloudId: session.cloudId, name: session.siteName };
+      base.scopes = { granted: session.scopes, needed, missing: needed.filter((s) => !session.scopes.includes(s)) };
+    }
+    try {
+      let auth = await this.authorize('jira');
+      if (scoped) base.site = { ...base.site, cloudId: await this.apiToken.resolveCloudId() };
+      let user;
+      try {
+        user = await fetchIdentity(auth, this.fetchFn, signal);
+      } catch (e) {
+        if (!(e instanceof AuthenticationError) || !(await this.onUnauthorized(auth.credentialId))) throw e;
+        auth = await this.authorize('jira');
+        user = await fetchIdentity(auth, this.fetchFn, signal);
+      }
+      const session = this.settings.mode === 'oauth' ? await this.oauth.peek() : undefined;
+      return { ...base, user, ok: true, expiresAt: session ? new Date(session.expiresAt).toISOString() : undefined };
+    } catch (e) {
+      return { ...base, method: (await this.isAuthenticated()) ? base.method : 'none', ...problemOf(e) };
+    }
+  }
+
+  private notSignedIn(): AuthenticationError {
+    return new AuthenticationError('Not signed in to Atlassian', {
+      hint: 'Run `atlassian-mcp login` or call the authenticate_atlassian tool; or set ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN.',
+    });
+  }
+
+  private async doLogin(options: LoginOptions): Promise<LoginResult> {
+    const scopes = loginScopes(this.settings, this.required, options.scopes);
+    const session: StoredOAuthSession = await runOAuthLogin(
+      { settings: this.settings, fetch: this.fetchFn, openBrowser: this.openBrowser, notice: this.notice, logger: this.logger },
+      scopes,
+      options,
+    );
+    await this.oauth.save(session);
+    this.logger.info({ site: session.siteUrl, scopes: session.scopes.length }, 'signed in to Atlassian');
+    this.emit({ kind: 'login' });
+    return { site: { url: session.siteUrl, cloudId: session.cloudId, name: session.siteName }, scopes: session.scopes };
+  }
+
+  private emit(change: AuthChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (e) {
+        this.logger.warn({ err: e }, 'an auth change listener failed');
+      }
+    }
+  }
+}

@@ -1,6 +1,215 @@
-// PLACEHOLDER — owned by the HTTP/auth work (issue 5). Keep the exported class name.
-import { Service } from '../plugin-api/decorators.js';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
+import type { Client } from 'openapi-fetch';
+import type { Dispatcher } from 'undici';
+import { inject, Service } from '../plugin-api/decorators.js';
+import { coreServices } from '../plugin-api/tokens.js';
+import { RateLimitedError, UpstreamError } from '../plugin-api/errors.js';
+import { currentCall } from '../pipeline/call-scope.js';
+import type { Logger } from '../logging/logger.js';
+import type { AtlassianRequest, AtlassianResponse, FetchLike, HttpMethod, Product, QueryValue } from './types.js';
+import type { RequestAuthorizer } from './request-auth.js';
+import { httpServices } from './tokens.js';
+import { createDispatcher } from './dispatcher.js';
+import { backoffDelay, isIdempotentMethod } from './backoff.js';
+import { endpointKey, SiteLimiter, type SiteLimiterStats } from './site-limiter.js';
+import { readRateLimitSignal, scopeOfReason } from './rate-limit-headers.js';
+import { mapErrorResponse } from './error-mapping.js';
+import { buildUrl, decodeBody, decodeErrorBody, encodeBody, sendOnce, SendFailedError, type ReceivedResponse } from './http-exchange.js';
+import { createTypedClient } from './typed-client.js';
 
-/** The one request path for every plugin. */
+/** One request as the pipeline runs it (body already encoded). */
+export interface Exchange {
+  product: Product;
+  method: HttpMethod;
+  path: string;
+  query?: Record<string, QueryValue>;
+  headers: Record<string, string>;
+  body?: BodyInit;
+  idempotent?: boolean;
+  issueKey?: string;
+  scopes?: string[];
+  signal?: AbortSignal;
+}
+
+const NEAR_LIMIT_LOG_EVERY_MS = 60_000;
+
+/**
+ * The one request path for every plugin. Around a single send it runs, in order: auth header →
+ * per-site concurrency queue → timeout/abort (the tool call's signal cancels) → rate-limit
+ * handling → retry → status→error mapping. A failed call always throws a core error; it never
+ * returns an empty success.
+ */
 @Service()
-export class AtlassianHttp {}
+export class AtlassianHttp {
+  private readonly limiters = new Map<string, SiteLimiter>();
+  private dispatcher: Dispatcher | undefined;
+  private lastNearLimitLog = 0;
+
+  constructor(
+    @inject(coreServices.rootConfig) private readonly config: Readonly<AtlassianMcpConfig>,
+    @inject(coreServices.logger) private readonly logger: Logger,
+    @inject(coreServices.auth) private readonly auth: RequestAuthorizer,
+    @inject(httpServices.fetch) private readonly fetchFn: FetchLike,
+  ) {}
+
+  /** Sends a request and decodes the answer; throws a core error for every failure. */
+  async request<T = unknown>(req: AtlassianRequest): Promise<AtlassianResponse<T>> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+    const body = encodeBody(req.body, headers);
+    const res = await this.execute({ ...req, headers, body });
+    return { status: res.status, headers: res.headers, data: decodeBody(res.bytes, req.responseType ?? 'json', `${req.method} ${req.path}`) as T };
+  }
+
+  /**
+   * A typed `openapi-fetch` client for a product whose `fetch` runs through this pipeline, so
+   * auth, limits, retries and error mapping all apply (errors are thrown, `error` is never set).
+   * Per call, header `X-Mcp-Idempotent: true` marks a POST safe to retry and `X-Mcp-Issue-Key`
+   * names the issue a write targets.
+   */
+  client<Paths extends {}>(product: Product): Client<Paths> {
+    return createTypedClient<Paths>(product, (exchange) => this.execute(exchange));
+  }
+
+  /** Per-site limiter snapshots, keyed by site. */
+  stats(): Record<string, SiteLimiterStats> {
+    return Object.fromEntries([...this.limiters].map(([k, l]) => [k, l.stats()]));
+  }
+
+  /** Closes pooled connections (on shutdown). */
+  async close(): Promise<void> {
+    await this.dispatcher?.close();
+    this.dispatcher = undefined;
+  }
+
+  /** Runs one exchange through the whole pipeline and returns the successful raw response. */
+  async execute(ex: Exchange): Promise<ReceivedResponse> {
+    const call = currentCall();
+    const signals = [call?.signal, ex.signal].filter((s): s is AbortSignal => s !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const { rateLimit, http } = this.config;
+    const deadline = call?.waitDeadline ?? Date.now() + rateLimit.maxWaitMs;
+    const idempotent = ex.idempotent ?? isIdempotentMethod(ex.method);
+    const isWrite = ex.method !== 'GET';
+    const log = (call?.logger ?? this.logger).child({ reqId: call?.requestId ?? randomUUID().slice(0, 8) });
+    const endpoint = endpointKey(ex.method, ex.path);
+    const what = `${ex.method} ${ex.path.split('?')[0]}`;
+    let attempt = 0;
+    let reauthorized = false;
+    for (;;) {
+      throwIfAborted(signal);
+      const auth = await this.auth.authorize(ex.product);
+      const site = this.limiter(auth.siteKey);
+      await this.waitForTurn(site.reserve(endpoint, isWrite ? ex.issueKey : undefined), deadline, signal);
+      const url = buildUrl(auth.baseUrl, ex.path, ex.query);
+      const started = Date.now();
+      let res: ReceivedResponse;
+      try {
+        res = await site.run(
+          () => sendOnce(this.fetchFn, { method: ex.method, url, headers: { ...ex.headers, ...auth.headers }, body: ex.body }, { timeoutMs: http.timeoutMs, signal, dispatcher: this.getDispatcher() }),
+          signal,
+        );
+      } catch (e) {
+        throwIfAborted(signal);
+        const failure = e instanceof SendFailedError ? e.failure : { kind: 'network' as const, code: undefined };
+        if (failure.kind === 'timeout') {
+          log.warn({ method: ex.method, path: what, ms: Date.now() - started }, 'atlassian request timed out');
+          throw new UpstreamError(`Atlassian did not answer ${what} within ${Math.round(http.timeoutMs / 1000)} s`, {
+            cause: e,
+            hint: 'Retry later; if it keeps happening, check the site status or raise http.timeoutMs.',
+          });
+        }
+        const delay = backoffDelay(attempt, rateLimit);
+        if (idempotent && attempt < rateLimit.maxRetries && Date.now() + delay <= deadline) {
+          log.warn({ method: ex.method, path: what, attempt, delayMs: delay, code: (failure as { code?: string }).code }, 'network error, retrying');
+          await this.pause(delay, signal);
+          attempt++;
+          continue;
+        }
+        throw new UpstreamError(`Could not reach Atlassian at ${new URL(url).host}${(failure as { code?: string }).code ? ` (${(failure as { code?: string }).code})` : ''}`, {
+          cause: e,
+          hint: 'Check the network, the site URL and any HTTPS_PROXY/NO_PROXY settings.',
+        });
+      }
+      const ms = Date.now() - started;
+      if (http.debug) log.info({ method: ex.method, path: what, status: res.status, ms, attempt }, 'atlassian request');
+      const rl = readRateLimitSignal(res.headers, Date.now());
+      this.noteNearLimit(rl.nearLimit, log);
+      if (res.status < 400) return res;
+      if (res.status === 401 && !reauthorized) {
+        reauthorized = true;
+        if (await this.auth.onUnauthorized(auth.credentialId)) continue;
+      }
+      const limited = res.status === 429 || res.status === 503;
+      const retryable = res.status === 429 || (idempotent && res.status >= 500 && res.status !== 501);
+      if (retryable && attempt < rateLimit.maxRetries) {
+        const delay = backoffDelay(attempt, rateLimit, rl.retryAfterMs);
+        if (res.status === 429) this.applyRateLimit(site, rl.reason, endpoint, ex.issueKey, Date.now() + delay);
+        if (Date.now() + delay <= deadline) {
+          log.warn({ method: ex.method, path: what, status: res.status, reason: rl.reason, attempt, delayMs: delay }, 'atlassian asked us to back off, retrying');
+          await this.pause(delay, signal);
+          attempt++;
+          continue;
+        }
+        if (limited) throw tooLongError(delay);
+      }
+      throw mapErrorResponse({ method: ex.method, path: what, status: res.status, body: decodeErrorBody(res.bytes), scopes: ex.scopes, retryAfterMs: rl.retryAfterMs });
+    }
+  }
+
+  private limiter(siteKey: string): SiteLimiter {
+    let l = this.limiters.get(siteKey);
+    if (!l) this.limiters.set(siteKey, (l = new SiteLimiter(this.config.rateLimit.concurrency)));
+    return l;
+  }
+
+  private getDispatcher(): Dispatcher {
+    return (this.dispatcher ??= createDispatcher(this.config.http));
+  }
+
+  private applyRateLimit(site: SiteLimiter, reason: string | undefined, endpoint: string, issueKey: string | undefined, until: number): void {
+    const scope = scopeOfReason(reason);
+    if (scope === 'site') site.pauseSite(until);
+    else if (scope === 'issue' && issueKey) site.spaceIssue(issueKey, until);
+    else site.slowEndpoint(endpoint, until);
+  }
+
+  /** Waits until `at`, or fails fast when that is past the call's wait ceiling. */
+  private async waitForTurn(at: number, deadline: number, signal: AbortSignal | undefined): Promise<void> {
+    const wait = at - Date.now();
+    if (wait <= 0) return;
+    if (at > deadline) throw tooLongError(wait);
+    await this.pause(wait, signal);
+  }
+
+  private async pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal });
+    } catch (e) {
+      throwIfAborted(signal);
+      throw e;
+    }
+  }
+
+  private noteNearLimit(near: boolean, log: Logger): void {
+    if (!near || Date.now() - this.lastNearLimitLog < NEAR_LIMIT_LOG_EVERY_MS) return;
+    this.lastNearLimitLog = Date.now();
+    log.warn('less than 20% of the Atlassian rate-limit quota remains');
+  }
+}
+
+function tooLongError(waitMs: number): RateLimitedError {
+  const s = Math.max(1, Math.ceil(waitMs / 1000));
+  return new RateLimitedError(`Atlassian is rate limiting this site; waiting ${s} s would exceed this call's wait limit`, {
+    retryAfterMs: waitMs,
+    hint: `Retry in about ${s} s.`,
+  });
+}
+
+/** Throws the abort reason (the tool call was cancelled). */
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  const reason: unknown = signal.reason;
+  throw reason instanceof Error ? reason : new DOMException('The operation was aborted', 'AbortError');
+}

@@ -1,0 +1,143 @@
+import type { Logger } from '../logging/logger.js';
+import type { CredentialStore } from './credential-store.js';
+import { InvalidGrantError, type OAuthClient } from './oauth-client.js';
+
+/** What is persisted after an OAuth login (in the credential store, never in a log). */
+export interface StoredOAuthSession {
+  accessToken: string;
+  refreshToken?: string;
+  /** Epoch ms when the access token expires. */
+  expiresAt: number;
+  /** Scopes Atlassian granted. */
+  scopes: string[];
+  cloudId: string;
+  siteUrl: string;
+  siteName?: string;
+  clientId: string;
+}
+
+/** Credential-store key of the OAuth session. */
+export const OAUTH_SESSION_KEY = 'oauth-session';
+/** Refresh this long before the access token expires. */
+const REFRESH_MARGIN_MS = 60_000;
+
+function parse(value: string | undefined): StoredOAuthSession | undefined {
+  if (!value) return undefined;
+  try {
+    const s = JSON.parse(value) as StoredOAuthSession;
+    return typeof s.accessToken === 'string' && typeof s.cloudId === 'string' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The OAuth session of this process: refreshes the access token before expiry and on 401.
+ * Refreshes are single-flighted (concurrent callers share one), each rotated refresh token is
+ * persisted atomically before it is used, and a token another process already rotated is adopted
+ * instead of being sent again — so a spent refresh token is never reused.
+ */
+export class OAuthSession {
+  private session: StoredOAuthSession | undefined;
+  private loaded = false;
+  private generation = 0;
+  private refreshing: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly client: () => OAuthClient,
+    private readonly logger: Logger,
+    private readonly onLost: () => void,
+  ) {}
+
+  /** The stored session, if any (no refresh). */
+  async peek(): Promise<StoredOAuthSession | undefined> {
+    await this.load();
+    return this.session;
+  }
+
+  /** A session whose access token is valid for at least a minute, and its generation. */
+  async current(): Promise<{ session: StoredOAuthSession; generation: number } | undefined> {
+    await this.load();
+    if (!this.session) return undefined;
+    if (this.session.expiresAt - Date.now() < REFRESH_MARGIN_MS) await this.refresh();
+    return this.session ? { session: this.session, generation: this.generation } : undefined;
+  }
+
+  /** On a 401: refresh unless someone already did since `generation` was handed out. */
+  async onUnauthorized(generation: number): Promise<boolean> {
+    if (!this.session) return false;
+    if (generation !== this.generation) return true;
+    await this.refresh();
+    return this.session !== undefined;
+  }
+
+  /** Replaces the session (after a login): persisted first, then used. */
+  async save(session: StoredOAuthSession): Promise<void> {
+    await this.store.set(OAUTH_SESSION_KEY, JSON.stringify(session));
+    this.session = session;
+    this.loaded = true;
+    this.generation++;
+  }
+
+  /** Forgets the session here and in the store. */
+  async clear(): Promise<void> {
+    await this.store.delete(OAUTH_SESSION_KEY);
+    this.session = undefined;
+    this.loaded = true;
+    this.generation++;
+  }
+
+  private async load(): Promise<void> {
+    if (this.loaded) return;
+    this.session = parse(await this.store.get(OAUTH_SESSION_KEY));
+    this.loaded = true;
+  }
+
+  private refresh(): Promise<void> {
+    return (this.refreshing ??= this.rotate().finally(() => {
+      this.refreshing = undefined;
+    }));
+  }
+
+  private async rotate(): Promise<void> {
+    const mine = this.session;
+    if (!mine) return;
+    const stored = parse(await this.store.get(OAUTH_SESSION_KEY));
+    if (stored && stored.refreshToken !== mine.refreshToken) {
+      // Another process rotated the token: our copy is spent, never send it.
+      this.session = stored;
+      this.generation++;
+      if (stored.expiresAt - Date.now() >= REFRESH_MARGIN_MS) return;
+    }
+    const base = this.session!;
+    if (!base.refreshToken) {
+      await this.lose(new InvalidGrantError());
+      return;
+    }
+    try {
+      const tokens = await this.client().refresh(base.refreshToken);
+      const next: StoredOAuthSession = {
+        ...base,
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken ?? base.refreshToken,
+        expiresAt: tokens.expiresAt,
+        scopes: tokens.scopes.length ? tokens.scopes : base.scopes,
+      };
+      await this.store.set(OAUTH_SESSION_KEY, JSON.stringify(next));
+      this.session = next;
+      this.generation++;
+      this.logger.info({ expiresInS: Math.round((next.expiresAt - Date.now()) / 1000) }, 'refreshed the Atlassian access token');
+    } catch (e) {
+      if (e instanceof InvalidGrantError) await this.lose(e);
+      throw e;
+    }
+  }
+
+  private async lose(error: InvalidGrantError): Promise<never> {
+    this.logger.warn('the Atlassian refresh token was rejected; a new login is needed');
+    await this.clear();
+    this.onLost();
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+
+/** Timeouts of the connection pool (the config's `http` section). */
+export interface DispatcherSettings {
+  timeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+
+/** True when the environment asks for a proxy (Node 20's fetch ignores these variables on its own). */
+export function proxyConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return PROXY_VARS.some((k) => (env[k] ?? '').trim() !== '');
+}
+
+/**
+ * The undici dispatcher global `fetch` is given: `EnvHttpProxyAgent` when HTTP(S)_PROXY/NO_PROXY
+ * are set, else a keep-alive `Agent`. Both carry connect/headers/body timeouts. Corporate proxies
+ * that intercept TLS need `NODE_EXTRA_CA_CERTS=/path/to/ca.pem`.
+ */
+export function createDispatcher(settings: DispatcherSettings, env: NodeJS.ProcessEnv = process.env): Dispatcher {
+  const options = {
+    keepAliveTimeout: 10_000,
+    connect: { timeout: settings.connectTimeoutMs },
+    headersTimeout: settings.timeoutMs,
+    bodyTimeout: settings.timeoutMs,
+  };
+  return proxyConfigured(env) ? new EnvHttpProxyAgent(options) : new Agent(options);
+}

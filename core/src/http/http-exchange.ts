@@ -1,0 +1,103 @@
+import { UpstreamError } from '../plugin-api/errors.js';
+import type { FetchLike, HttpMethod, QueryValue } from './types.js';
+
+/** A request ready to send: absolute URL, headers, encoded body. */
+export interface PreparedRequest {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body?: BodyInit;
+}
+
+/** A response read to the end inside the concurrency slot. */
+export interface ReceivedResponse {
+  status: number;
+  headers: Headers;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/** Why a send failed without an HTTP status. */
+export type SendFailure = { kind: 'aborted'; reason: unknown } | { kind: 'timeout' } | { kind: 'network'; code?: string };
+
+/** Thrown by {@link sendOnce} when no response arrived. */
+export class SendFailedError extends Error {
+  constructor(readonly failure: SendFailure, cause: unknown) {
+    super(`send failed: ${failure.kind}`, { cause });
+  }
+}
+
+/** Joins base URL, path (which may carry its own query, e.g. a `_links.next`) and query. */
+export function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
+  const url = new URL(baseUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`));
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) url.searchParams.append(key, v);
+    else url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+/** Encodes a request body: FormData as multipart (with Atlassian's XSRF opt-out), anything else as JSON. */
+export function encodeBody(body: unknown, headers: Record<string, string>): BodyInit | undefined {
+  if (body === undefined) return undefined;
+  if (typeof FormData !== 'undefined' && body instanceof FormData) {
+    headers['X-Atlassian-Token'] = 'no-check';
+    return body;
+  }
+  headers['Content-Type'] ??= 'application/json';
+  return JSON.stringify(body);
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+
+function causeCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Sends one request and reads the whole body, bounded by `timeoutMs`; `signal` (the tool call's)
+ * cancels it. Failures without a status become a {@link SendFailedError} saying which kind.
+ */
+export async function sendOnce(fetchFn: FetchLike, req: PreparedRequest, opts: { timeoutMs: number; signal?: AbortSignal; dispatcher?: unknown }): Promise<ReceivedResponse> {
+  const timeout = AbortSignal.timeout(opts.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  try {
+    const res = await fetchFn(req.url, { method: req.method, headers: req.headers, body: req.body, signal, dispatcher: opts.dispatcher, redirect: 'follow' });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { status: res.status, headers: res.headers, bytes };
+  } catch (e) {
+    if (opts.signal?.aborted) throw new SendFailedError({ kind: 'aborted', reason: opts.signal.reason }, e);
+    const code = causeCode(e);
+    if (timeout.aborted || (code && TIMEOUT_CODES.has(code))) throw new SendFailedError({ kind: 'timeout' }, e);
+    throw new SendFailedError({ kind: 'network', code }, e);
+  }
+}
+
+/** Decodes a successful body as the caller asked. */
+export function decodeBody(bytes: Uint8Array, type: 'json' | 'text' | 'bytes', what: string): unknown {
+  if (type === 'bytes') return bytes;
+  const text = new TextDecoder().decode(bytes);
+  if (type === 'text') return text;
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UpstreamError(`Atlassian sent a malformed JSON answer to ${what}`, { cause: e, hint: 'Retry; if it persists, the site may be behind a proxy or login page.' });
+  }
+}
+
+/** Parses an error body for the error mapper: JSON when it is JSON, else the text. */
+export function decodeErrorBody(bytes: Uint8Array): unknown {
+  const text = new TextDecoder().decode(bytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

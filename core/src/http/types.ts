@@ -1,0 +1,43 @@
+/** The Atlassian product an API path belongs to; it picks the base URL (JSM and agile live under `jira`). */
+export type Product = 'jira' | 'confluence';
+
+/** HTTP methods the pipeline sends. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+/** One query parameter value; arrays repeat the key, `undefined` is dropped. */
+export type QueryValue = string | number | boolean | string[] | undefined;
+
+/** How the response body is decoded. */
+export type ResponseType = 'json' | 'text' | 'bytes';
+
+/** One request through {@link AtlassianHttp.request}. */
+export interface AtlassianRequest {
+  product: Product;
+  method: HttpMethod;
+  /** Path from the product root, e.g. `/rest/api/3/issue/PROJ-1` or `/wiki/api/v2/pages`. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  /** A JSON value (sent as `application/json`) or `FormData` (multipart; `X-Atlassian-Token: no-check` is added). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Safe to retry after a 5xx or a network error. Defaults to true for GET/PUT/DELETE, false for POST/PATCH. */
+  idempotent?: boolean;
+  /** The issue a write targets: writes to one issue are spaced (Jira's per-issue write limit). */
+  issueKey?: string;
+  /** Defaults to `json` (an empty body decodes to `undefined`). */
+  responseType?: ResponseType;
+  /** OAuth scopes the call needs, named in the error when Atlassian says the scope does not match. */
+  scopes?: string[];
+  /** Extra abort signal; the running tool call's signal is always honoured. */
+  signal?: AbortSignal;
+}
+
+/** A successful response. Errors are thrown, never returned. */
+export interface AtlassianResponse<T> {
+  status: number;
+  headers: Headers;
+  data: T;
+}
+
+/** The shape of `fetch` the pipeline calls (global fetch by default; tests may inject another). */
+export type FetchLike = (input: string, init: RequestInit & { dispatcher?: unknown }) => Promise<Response>;
