@@ -23,6 +23,8 @@ import { UserTools } from './tools/user.tools.js';
 import { WorklogTools } from './tools/worklog.tools.js';
 import { IssueActivity } from './view/issue-activity.js';
 import { IssueViews } from './view/issue-views.js';
+import { JiraResources } from './resources/jira.resources.js';
+import { JiraPrompts } from './prompts/jira.prompts.js';
 
 export { jiraConfigSchema, type JiraConfig } from './config.js';
 
@@ -44,4 +46,6 @@ export default definePlugin({
     FieldCatalog, UserResolver, SprintResolver, FieldValueResolver, IssueFieldResolver, IssueViews, IssueActivity,
   ],
   toolProviders: [IssueSearchTools, IssueTools, TransitionTools, CommentTools, UserTools, ProjectTools, FieldTools, WorklogTools],
+  resourceProviders: [JiraResources],
+  promptProviders: [JiraPrompts],
 });
