@@ -12,7 +12,8 @@ import { resolveAuthSettings, type AuthSettings } from './auth-settings.js';
 import { ApiTokenCredentials } from './api-token-credentials.js';
 import { OAuthSession, type StoredOAuthSession } from './oauth-session.js';
 import { loginScopes, requireOAuthClient, runOAuthLogin, type LoginOptions } from './oauth-login.js';
-import { fetchIdentity, problemOf, type AuthStatus } from './auth-status.js';
+import { authStatusLines, fetchIdentity, problemOf, type AuthStatus } from './auth-status.js';
+import '../http/defaults.js';
 
 /** Why auth changed; the host re-lists tools (`notifications/tools/list_changed`) on each. */
 export interface AuthChange {
@@ -21,8 +22,20 @@ export interface AuthChange {
 
 /** What a successful login reports (no secrets). */
 export interface LoginResult {
-  site: { url: string; cloudId: string; name?: string };
+  /** The site URL. */
+  site: string;
+  siteName?: string;
+  cloudId: string;
+  /** Who signed in (display name or account id), when the identity check worked. */
+  account?: string;
   scopes: string[];
+}
+
+/** A section of the `doctor` report (the CLI's `DoctorSection` shape). */
+export interface AuthDoctorSection {
+  title: string;
+  ok: boolean;
+  lines: [string, string][];
 }
 
 const OAUTH_PREFIX = 'oauth#';
@@ -62,7 +75,7 @@ export class AuthService implements RequestAuthorizer {
 
   /** The scopes the enabled tools declare (the host sets them); an OAuth login requests these. */
   setRequiredScopes(scopes: string[]): void {
-    this.required = [...new Set(scopes)].sort();
+    this.required = [...new Set(scopes)].filter((s) => s !== 'offline_access').sort();
   }
 
   requiredScopes(): string[] {
@@ -161,6 +174,13 @@ export class AuthService implements RequestAuthorizer {
     }
   }
 
+  /** The `doctor` section: a live status check against the scopes the enabled tools need. */
+  async doctor(requiredScopes: string[]): Promise<AuthDoctorSection> {
+    this.setRequiredScopes(requiredScopes);
+    const status = await this.status();
+    return { title: 'Atlassian', ok: status.ok, lines: authStatusLines(status) };
+  }
+
   private notSignedIn(): AuthenticationError {
     return new AuthenticationError('Not signed in to Atlassian', {
       hint: 'Run `atlassian-mcp login` or call the authenticate_atlassian tool; or set ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN.',
@@ -177,7 +197,10 @@ export class AuthService implements RequestAuthorizer {
     await this.oauth.save(session);
     this.logger.info({ site: session.siteUrl, scopes: session.scopes.length }, 'signed in to Atlassian');
     this.emit({ kind: 'login' });
-    return { site: { url: session.siteUrl, cloudId: session.cloudId, name: session.siteName }, scopes: session.scopes };
+    const who = await this.authorize('jira')
+      .then((auth) => fetchIdentity(auth, this.fetchFn, options.signal))
+      .catch(() => undefined);
+    return { site: session.siteUrl, siteName: session.siteName, cloudId: session.cloudId, account: who?.displayName ?? who?.accountId, scopes: session.scopes };
   }
 
   private emit(change: AuthChange): void {

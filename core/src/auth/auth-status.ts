@@ -53,18 +53,23 @@ export function problemOf(e: unknown): { problem: string; hint?: string } {
   return { problem: e instanceof Error ? e.message : String(e) };
 }
 
-/** Human-readable lines for `atlassian-mcp doctor`. */
-export function formatAuthStatus(s: AuthStatus): string {
-  const lines = [
-    `auth method:   ${s.method}`,
-    `credentials:   ${s.store}`,
-    `site:          ${s.site?.url ?? '(not set)'}${s.site?.cloudId ? ` (cloud id ${s.site.cloudId})` : ''}`,
+/** `label: value` pairs for `atlassian-mcp doctor`. */
+export function authStatusLines(s: AuthStatus): [string, string][] {
+  const lines: [string, string][] = [
+    ['auth method', s.method],
+    ['credentials', s.store],
+    ['site', `${s.site?.url ?? '(not set)'}${s.site?.cloudId ? ` (cloud id ${s.site.cloudId})` : ''}`],
   ];
-  if (s.user) lines.push(`signed in as:  ${s.user.displayName ?? s.user.accountId}${s.user.email ? ` <${s.user.email}>` : ''}`);
-  if (s.expiresAt) lines.push(`token expires: ${s.expiresAt}`);
-  if (s.scopes.granted) lines.push(`scopes:        ${s.scopes.granted.join(' ') || '(none)'}`);
-  if (s.scopes.missing.length) lines.push(`missing:       ${s.scopes.missing.join(' ')} (tools needing them are unavailable)`);
-  lines.push(`status:        ${s.ok ? 'ok' : `PROBLEM: ${s.problem ?? 'unknown'}`}`);
-  if (!s.ok && s.hint) lines.push(`next step:     ${s.hint}`);
-  return lines.join('\n');
+  if (s.user) lines.push(['signed in as', `${s.user.displayName ?? s.user.accountId}${s.user.email ? ` <${s.user.email}>` : ''}`]);
+  if (s.expiresAt) lines.push(['token expires', s.expiresAt]);
+  if (s.scopes.granted) lines.push(['scopes granted', s.scopes.granted.join(' ') || '(none)']);
+  if (s.scopes.missing.length) lines.push(['scopes missing', `${s.scopes.missing.join(' ')} (tools needing them are unavailable)`]);
+  lines.push(['status', s.ok ? 'ok' : `PROBLEM: ${s.problem ?? 'unknown'}`]);
+  if (!s.ok && s.hint) lines.push(['next step', s.hint]);
+  return lines;
+}
+
+/** Human-readable text for `atlassian-mcp doctor`. */
+export function formatAuthStatus(s: AuthStatus): string {
+  return authStatusLines(s).map(([k, v]) => `${`${k}:`.padEnd(16)}${v}`).join('\n');
 }

@@ -52,9 +52,9 @@ export class AuthenticationTools {
     });
     return {
       status: 'signed_in',
-      site: result.site.url,
+      site: result.site,
       scopes: result.scopes,
-      message: `Signed in to ${result.site.name ?? result.site.url}. The Atlassian tools are available now.`,
+      message: `Signed in to ${result.siteName ?? result.site}${result.account ? ` as ${result.account}` : ''}. The Atlassian tools are available now.`,
     };
   }
 }

@@ -31,9 +31,9 @@ export interface LoginDeps {
   logger: Logger;
 }
 
-/** The scopes a login requests: explicit, else configured, else the enabled tools' — plus `offline_access`. */
+/** The scopes a login requests: configured (`auth.oauth.scopes`), else explicit, else the enabled tools' — plus `offline_access`. */
 export function loginScopes(settings: AuthSettings, required: string[], explicit?: string[]): string[] {
-  const base = explicit ?? settings.configuredScopes ?? required;
+  const base = settings.configuredScopes ?? explicit ?? required;
   return [...new Set([...base, 'offline_access'])];
 }
 

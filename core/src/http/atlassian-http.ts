@@ -18,6 +18,7 @@ import { readRateLimitSignal, scopeOfReason } from './rate-limit-headers.js';
 import { mapErrorResponse } from './error-mapping.js';
 import { buildUrl, decodeBody, decodeErrorBody, encodeBody, sendOnce, SendFailedError, type ReceivedResponse } from './http-exchange.js';
 import { createTypedClient } from './typed-client.js';
+import './defaults.js';
 
 /** One request as the pipeline runs it (body already encoded). */
 export interface Exchange {
