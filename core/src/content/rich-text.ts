@@ -1,6 +1,80 @@
-// PLACEHOLDER — owned by the rich-text work (issue 6). Keep the exported class name.
+import { InputError } from '../plugin-api/errors.js';
 import { Service } from '../plugin-api/decorators.js';
+import type { MediaResolver } from './adf-inline-to-mdast.js';
+import { AdfMarkdownRenderer } from './adf-to-markdown.js';
+import type { AdfDoc } from './adf-types.js';
+import { AdfValidator } from './adf-validator.js';
+import { MarkdownAdfConverter } from './markdown-to-adf.js';
+import { NodeIds } from './node-ids.js';
+import { adfBlockModel, applySectionEdit, countAdfText, replaceAdfText, sectionEditSchema, type SectionEdit } from './section-edit.js';
 
-/** Rich text conversions for plugins. */
+/** Options for reading ADF as Markdown. */
+export interface AdfToMarkdownOptions {
+  /** Names (and URLs) for media nodes, e.g. from the issue's `attachment` field. */
+  media?: MediaResolver;
+}
+
+/**
+ * Rich text for plugins: Atlassian Document Format and Confluence storage ⇄ Markdown the model
+ * reads and writes, losslessly (see `PLACEHOLDER_SYNTAX`), plus section edits and a schema guard.
+ * Registered in the root container as `coreServices.content`.
+ */
 @Service()
-export class RichText {}
+export class RichText {
+  private readonly validator: AdfValidator = new AdfValidator();
+
+  /** ADF → Markdown (GFM + placeholders). `null`/`undefined` give `''`. */
+  adfToMarkdown(doc: AdfDoc | null | undefined, options: AdfToMarkdownOptions = {}): string {
+    if (doc === null || doc === undefined) return '';
+    const content = Array.isArray(doc.content) ? doc.content : [];
+    return new AdfMarkdownRenderer({ ids: new NodeIds(content), media: options.media }).render({ content });
+  }
+
+  /**
+   * Markdown → ADF, validated against the ADF schema (`InputError` naming the deepest failing path).
+   * With `base` (the document as it is now), placeholders resolve against it and unchanged blocks
+   * come back byte for byte; a placeholder whose node changed meanwhile is a `ConflictError`.
+   */
+  markdownToAdf(markdown: string, options: { base?: AdfDoc; media?: MediaResolver } = {}): AdfDoc {
+    const doc = new MarkdownAdfConverter(options).convert(markdown);
+    this.validator.assertValid(doc);
+    return doc;
+  }
+
+  /** Applies a section edit to an ADF document; the result is validated. */
+  editAdfSection(current: AdfDoc, edit: SectionEdit, options: { media?: MediaResolver } = {}): AdfDoc {
+    const parsed = sectionEditSchema.parse(edit);
+    let doc: AdfDoc;
+    if (parsed.op === 'find_replace') {
+      const found = current.content.reduce((sum, block) => sum + countAdfText(block, parsed.find), 0);
+      if (found === 0) throw new InputError(`"${parsed.find}" does not occur in the document's text.`);
+      if (found > 1 && parsed.all !== true) throw new InputError(`"${parsed.find}" occurs ${found} times; make "find" longer to pick one, or set all: true.`);
+      const budget = { left: parsed.all === true ? Number.POSITIVE_INFINITY : 1 };
+      doc = { ...current, content: current.content.map((block) => replaceAdfText(block, parsed.find, parsed.replace, budget).node) };
+    } else {
+      const convert = (md: string) => new MarkdownAdfConverter({ base: current, media: options.media, reuseBlocks: false }).convert(md).content;
+      doc = { ...current, content: applySectionEdit(current.content, parsed, adfBlockModel, convert) };
+    }
+    this.validator.assertValid(doc);
+    return doc;
+  }
+
+  /** Throws `InputError` (deepest failing path) unless `doc` is schema-valid ADF. */
+  validateAdf(doc: unknown): asserts doc is AdfDoc {
+    this.validator.assertValid(doc);
+  }
+
+  /** The raw escape hatch: ADF given as JSON text or an object, parsed and validated. */
+  parseRawAdf(json: string | object): AdfDoc {
+    let value: unknown = json;
+    if (typeof json === 'string') {
+      try {
+        value = JSON.parse(json);
+      } catch (error) {
+        throw new InputError(`ADF is not valid JSON: ${(error as Error).message}.`, { cause: error });
+      }
+    }
+    this.validator.assertValid(value);
+    return value;
+  }
+}

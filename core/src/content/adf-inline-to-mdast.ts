@@ -1,0 +1,225 @@
+import type { PhrasingContent } from 'mdast';
+import type { AdfMark, AdfNode } from './adf-types.js';
+import type { NodeIds } from './node-ids.js';
+import { canonicalJson } from './node-ids.js';
+import { placeholderBody } from './placeholder-syntax.js';
+
+/** Resolves a media node's attrs to an attachment name (and URL) the model can use. */
+export type MediaResolver = (attrs: Record<string, unknown>) => { name: string; url?: string } | undefined;
+
+/** What inline rendering needs from the surrounding conversion. */
+export interface InlineRenderContext {
+  ids: NodeIds;
+  media?: MediaResolver;
+}
+
+/** Marks Markdown (plus `<u>`, `<sub>`, `<sup>`) expresses natively; the rest become spans. */
+const NATIVE_RANK: Record<string, number> = { link: 0, strong: 1, em: 2, strike: 3, underline: 4, subsup: 5, code: 9 };
+
+/** A placeholder phrasing node. */
+export function placeholderNode(kind: string, arg?: string, id?: string): PhrasingContent {
+  return { type: 'placeholder', value: placeholderBody(kind, arg, id) };
+}
+
+/**
+ * ADF inline content → mdast phrasing. Runs of inline nodes that share a mark are wrapped once
+ * (`**a _b_ c**`, not `**a **_**b**_…`), choosing at each step the mark with the longest run.
+ */
+export function inlineToMdast(nodes: readonly AdfNode[], ctx: InlineRenderContext): PhrasingContent[] {
+  return wrapRuns(liftEdgeSpaces(nodes).map((node) => ({ node, marks: node.marks ?? [] })), ctx);
+}
+
+/**
+ * Moves whitespace at the edges of formatted text onto the neighbour side (`**bold **` cannot be
+ * written in Markdown without `&#x20;` noise): a leading space keeps only the marks it shares with
+ * the node before, a trailing one those it shares with the node after. This is the one documented
+ * normalisation of inline content; it changes no visible text.
+ */
+export function liftEdgeSpaces(nodes: readonly AdfNode[]): AdfNode[] {
+  const out: AdfNode[] = [];
+  nodes.forEach((node, i) => {
+    const marks = node.marks ?? [];
+    if (node.type !== 'text' || marks.length === 0 || marks.some((m) => m.type === 'code') || node.text === undefined) {
+      out.push(node);
+      return;
+    }
+    const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.text)!;
+    const [, lead, core, trail] = match as unknown as [string, string, string, string];
+    if ((lead === '' && trail === '') || core === '') {
+      out.push(node);
+      return;
+    }
+    const shared = (other: AdfNode | undefined) => {
+      const keys = new Set((other?.type === 'text' ? (other.marks ?? []) : []).map((m) => canonicalJson(m)));
+      return marks.filter((m) => keys.has(canonicalJson(m)));
+    };
+    if (lead !== '') out.push(textWith(lead, shared(out[out.length - 1])));
+    out.push({ ...node, text: core });
+    if (trail !== '') out.push(textWith(trail, shared(nodes[i + 1])));
+  });
+  return mergeAdjacentText(out);
+}
+
+function textWith(text: string, marks: AdfMark[]): AdfNode {
+  return marks.length === 0 ? { type: 'text', text } : { type: 'text', text, marks };
+}
+
+/** Joins neighbouring text nodes whose marks are identical. */
+export function mergeAdjacentText(nodes: readonly AdfNode[]): AdfNode[] {
+  const out: AdfNode[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (last?.type === 'text' && node.type === 'text' && canonicalJson(last.marks ?? []) === canonicalJson(node.marks ?? [])) {
+      out[out.length - 1] = { ...last, text: (last.text ?? '') + (node.text ?? '') };
+    } else {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+interface Item {
+  node: AdfNode;
+  marks: AdfMark[];
+}
+
+function wrapRuns(items: Item[], ctx: InlineRenderContext): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let i = 0;
+  while (i < items.length) {
+    const item = items[i]!;
+    const outer = item.marks.filter((m) => m.type !== 'code');
+    if (outer.length === 0) {
+      out.push(...atom(item, ctx));
+      i++;
+      continue;
+    }
+    // The mark (other than code, always innermost) with the longest run from here.
+    let best = outer[0]!;
+    let bestEnd = i + 1;
+    for (const mark of outer) {
+      const key = canonicalJson(mark);
+      let end = i + 1;
+      while (end < items.length && items[end]!.marks.some((m) => canonicalJson(m) === key)) end++;
+      if (end - i > bestEnd - i || (end - i === bestEnd - i && rank(mark) < rank(best))) {
+        best = mark;
+        bestEnd = end;
+      }
+    }
+    const key = canonicalJson(best);
+    const inner = items.slice(i, bestEnd).map((it) => ({ node: it.node, marks: it.marks.filter((m) => canonicalJson(m) !== key) }));
+    out.push(...wrap(best, wrapRuns(inner, ctx), ctx));
+    i = bestEnd;
+  }
+  return out;
+}
+
+function rank(mark: AdfMark): number {
+  return NATIVE_RANK[mark.type] ?? 8;
+}
+
+function wrap(mark: AdfMark, children: PhrasingContent[], ctx: InlineRenderContext): PhrasingContent[] {
+  const attrs = mark.attrs ?? {};
+  switch (mark.type) {
+    case 'strong':
+      return [{ type: 'strong', children }];
+    case 'em':
+      return [{ type: 'emphasis', children }];
+    case 'strike':
+      return [{ type: 'delete', children }];
+    case 'underline':
+      return [{ type: 'html', value: '<u>' }, ...children, { type: 'html', value: '</u>' }];
+    case 'subsup': {
+      const tag = attrs.type === 'sup' ? 'sup' : 'sub';
+      return [{ type: 'html', value: `<${tag}>` }, ...children, { type: 'html', value: `</${tag}>` }];
+    }
+    case 'link':
+      if (Object.keys(attrs).every((k) => k === 'href' || k === 'title') && typeof attrs.href === 'string') {
+        return [{ type: 'link', url: attrs.href, title: typeof attrs.title === 'string' ? attrs.title : null, children }];
+      }
+      break;
+    case 'textColor':
+      if (Object.keys(attrs).length === 1 && typeof attrs.color === 'string') {
+        return [placeholderNode('color', attrs.color), ...children, placeholderNode('/color')];
+      }
+      break;
+    case 'backgroundColor':
+      if (Object.keys(attrs).length === 1 && typeof attrs.color === 'string') {
+        return [placeholderNode('bg', attrs.color), ...children, placeholderNode('/bg')];
+      }
+      break;
+  }
+  return [placeholderNode('mark', mark.type, ctx.ids.markId(mark)), ...children, placeholderNode('/mark')];
+}
+
+/** One inline node with only `code` (if any) left among its marks. */
+function atom(item: Item, ctx: InlineRenderContext): PhrasingContent[] {
+  const { node } = item;
+  const attrs = node.attrs ?? {};
+  const stray = item.marks.filter((m) => m.type === 'code');
+  switch (node.type) {
+    case 'text':
+      if (stray.length > 0) return [{ type: 'inlineCode', value: node.text ?? '' }];
+      return [{ type: 'text', value: node.text ?? '' }];
+    case 'hardBreak':
+      if (isExactly(node, { type: 'hardBreak' }) || isExactly(node, { type: 'hardBreak', attrs: { text: '\n' } })) {
+        return [{ type: 'break' }];
+      }
+      break;
+    case 'mention': {
+      const text = typeof attrs.text === 'string' && attrs.text !== '' ? attrs.text : '@' + String(attrs.id);
+      return [{ type: 'link', url: 'accountid:' + String(attrs.id), title: null, children: [{ type: 'text', value: text.startsWith('@') ? text : '@' + text }] }];
+    }
+    case 'date': {
+      const iso = isoDate(attrs.timestamp);
+      if (iso !== undefined) return [leaf(node, 'date', iso, createDate(iso), ctx)];
+      break;
+    }
+    case 'status':
+      if (typeof attrs.text === 'string') return [leaf(node, 'status', attrs.text, createStatus(attrs.text), ctx)];
+      break;
+    case 'emoji':
+      if (typeof attrs.shortName === 'string') return [leaf(node, 'emoji', attrs.shortName, { type: 'emoji', attrs: { shortName: attrs.shortName } }, ctx)];
+      break;
+    case 'inlineCard':
+      if (typeof attrs.url === 'string') return [leaf(node, 'card', attrs.url, { type: 'inlineCard', attrs: { url: attrs.url } }, ctx)];
+      break;
+    case 'mediaInline': {
+      const name = ctx.media?.(attrs)?.name ?? (typeof attrs.alt === 'string' ? attrs.alt : undefined);
+      return [placeholderNode('file', name, ctx.ids.nodeId(node))];
+    }
+    case 'inlineExtension':
+      return [placeholderNode('macro', String(attrs.extensionKey ?? ''), ctx.ids.nodeId(node))];
+    case 'placeholder':
+      break;
+  }
+  return [placeholderNode(node.type, undefined, ctx.ids.nodeId(node))];
+}
+
+/** A leaf placeholder; the id is written only when the id-less form would not rebuild the node. */
+function leaf(node: AdfNode, kind: string, arg: string, idless: AdfNode, ctx: InlineRenderContext): PhrasingContent {
+  const exact = isExactly({ ...node, marks: undefined }, idless);
+  return placeholderNode(kind, arg, exact ? undefined : ctx.ids.nodeId(node));
+}
+
+function isExactly(node: AdfNode, expected: AdfNode): boolean {
+  return canonicalJson(node) === canonicalJson(expected);
+}
+
+/** `2026-01-31` for an ADF date timestamp (ms since epoch, as a string), UTC. */
+export function isoDate(timestamp: unknown): string | undefined {
+  const ms = Number(timestamp);
+  if (!Number.isFinite(ms) || (typeof timestamp !== 'string' && typeof timestamp !== 'number')) return undefined;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
+
+/** The date node `⟦date 2026-01-31⟧` creates (midnight UTC). */
+export function createDate(iso: string): AdfNode {
+  return { type: 'date', attrs: { timestamp: String(Date.parse(iso + 'T00:00:00Z')) } };
+}
+
+/** The status node `⟦status Done⟧` creates. */
+export function createStatus(text: string): AdfNode {
+  return { type: 'status', attrs: { text, color: 'neutral' } };
+}

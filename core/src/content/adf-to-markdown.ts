@@ -1,0 +1,204 @@
+import type { BlockContent, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { AdfDoc, AdfNode } from './adf-types.js';
+import { inlineToMdast, placeholderNode, type InlineRenderContext } from './adf-inline-to-mdast.js';
+import { isPlainTable, plainTableToMdast, previewTableToMdast } from './adf-table-to-mdast.js';
+import { stringifyMarkdown } from './markdown-dialect.js';
+import { canonicalJson } from './node-ids.js';
+import { formatPlaceholder } from './placeholder-syntax.js';
+
+/** One rendered block: the ADF node and exactly the Markdown written for it. */
+export interface RenderedBlock {
+  node: AdfNode;
+  markdown: string;
+}
+
+/** Block types Markdown has no construct for: written as `⟦kind …⟧ body ⟦/kind⟧`. */
+export const CONTAINER_KINDS: Record<string, string> = {
+  panel: 'panel',
+  expand: 'expand',
+  nestedExpand: 'expand',
+  layoutSection: 'layout',
+  layoutColumn: 'column',
+  bodiedExtension: 'macro',
+  table: 'table',
+};
+
+/** Markdown the model reads: ADF blocks rendered one by one (so writes can match them back). */
+export class AdfMarkdownRenderer {
+  constructor(private readonly ctx: InlineRenderContext) {}
+
+  /** The whole document as Markdown. */
+  render(doc: AdfDoc | { content?: AdfNode[] }): string {
+    return this.renderFlow(doc.content ?? []).map((b) => b.markdown).join('\n\n');
+  }
+
+  /** Each block of a flow (document or container body) with its Markdown. */
+  renderFlow(nodes: readonly AdfNode[]): RenderedBlock[] {
+    const out: RenderedBlock[] = [];
+    let previousList: string | undefined;
+    let flipped = false;
+    for (const node of nodes) {
+      const container = this.containerOpen(node);
+      if (container !== undefined) {
+        const body = node.type === 'table' ? [stringifyMarkdown({ type: 'root', children: [previewTableToMdast(node, this.ctx)] })] : this.renderFlow(node.content ?? []).map((b) => b.markdown);
+        out.push({ node, markdown: [container, ...body, formatPlaceholder('/' + CONTAINER_KINDS[node.type]!)].join('\n\n') });
+        previousList = undefined;
+        continue;
+      }
+      const mdast = this.block(node);
+      const listKind = mdast.type === 'list' ? (mdast.ordered ? 'ordered' : 'bullet') : undefined;
+      flipped = listKind !== undefined && listKind === previousList ? !flipped : false;
+      previousList = listKind;
+      out.push({ node, markdown: stringifyMarkdown({ type: 'root', children: [mdast] }, flipped) });
+    }
+    return out;
+  }
+
+  /** The opening placeholder when `node` renders as a container, else undefined. */
+  private containerOpen(node: AdfNode): string | undefined {
+    const attrs = node.attrs ?? {};
+    const shellId = (idless: AdfNode) => (sameShell(node, idless) ? undefined : this.ctx.ids.shellId(node));
+    switch (node.type) {
+      case 'panel':
+        return formatPlaceholder('panel', String(attrs.panelType ?? ''), shellId({ type: 'panel', attrs: { panelType: attrs.panelType } }));
+      case 'expand':
+      case 'nestedExpand': {
+        const title = typeof attrs.title === 'string' ? attrs.title : undefined;
+        return formatPlaceholder('expand', title ?? '', shellId({ type: node.type, attrs: title === undefined ? {} : { title } }));
+      }
+      case 'layoutSection':
+        return formatPlaceholder('layout', undefined, shellId({ type: 'layoutSection' }));
+      case 'layoutColumn':
+        return formatPlaceholder('column', String(attrs.width ?? ''), shellId({ type: 'layoutColumn', attrs: { width: attrs.width } }));
+      case 'bodiedExtension':
+        return formatPlaceholder('macro', String(attrs.extensionKey ?? ''), this.ctx.ids.shellId(node));
+      case 'table':
+        return isPlainTable(node) ? undefined : formatPlaceholder('table', undefined, this.ctx.ids.nodeId(node));
+    }
+    if (!KNOWN_BLOCKS.has(node.type) && (node.content?.length ?? 0) > 0 && !INLINE_TYPES.has(node.content![0]!.type)) {
+      return formatPlaceholder(node.type, undefined, this.ctx.ids.shellId(node));
+    }
+    return undefined;
+  }
+
+  private block(node: AdfNode): RootContent {
+    const attrs = node.attrs ?? {};
+    const content = node.content ?? [];
+    switch (node.type) {
+      case 'paragraph':
+        return { type: 'paragraph', children: content.length === 0 ? [placeholderNode('empty')] : this.inline(content) };
+      case 'heading':
+        return { type: 'heading', depth: clampDepth(attrs.level), children: this.inline(content) };
+      case 'bulletList':
+      case 'orderedList':
+        return {
+          type: 'list',
+          ordered: node.type === 'orderedList',
+          start: node.type === 'orderedList' ? Number(attrs.order ?? 1) : null,
+          spread: false,
+          children: content.map((item) => this.listItem(item)),
+        };
+      case 'taskList':
+        return { type: 'list', ordered: false, spread: false, children: this.taskItems(node) };
+      case 'decisionList':
+        return {
+          type: 'list',
+          ordered: false,
+          spread: false,
+          children: content.map((item) => ({
+            type: 'listItem',
+            spread: false,
+            children: [{ type: 'paragraph', children: [placeholderNode('decision', item.attrs?.state === 'DECIDED' ? undefined : String(item.attrs?.state ?? '')), { type: 'text', value: ' ' }, ...this.inline(item.content ?? [])] }],
+          })),
+        };
+      case 'codeBlock':
+        return { type: 'code', lang: typeof attrs.language === 'string' && attrs.language !== '' ? attrs.language : null, value: content.map((t) => t.text ?? '').join('') };
+      case 'blockquote':
+        return { type: 'blockquote', children: content.map((b) => this.block(b) as BlockContent) };
+      case 'rule':
+        return { type: 'thematicBreak' };
+      case 'table':
+        return plainTableToMdast(node, this.ctx);
+      default:
+        return { type: 'paragraph', children: this.leafBlock(node) };
+    }
+  }
+
+  private listItem(item: AdfNode): ListItem {
+    return { type: 'listItem', spread: false, children: (item.content ?? []).map((b) => this.block(b) as BlockContent) };
+  }
+
+  private taskItems(list: AdfNode): ListItem[] {
+    const items: ListItem[] = [];
+    for (const child of list.content ?? []) {
+      if (child.type === 'taskList' && items.length > 0) {
+        items[items.length - 1]!.children.push({ type: 'list', ordered: false, spread: false, children: this.taskItems(child) });
+      } else if (child.type === 'taskItem') {
+        const inline = this.inline(child.content ?? []);
+        items.push({ type: 'listItem', spread: false, checked: child.attrs?.state === 'DONE', children: [{ type: 'paragraph', children: inline }] });
+      } else {
+        items.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: this.leafBlock(child) }] });
+      }
+    }
+    return items;
+  }
+
+  /** Blocks that are one placeholder in a paragraph of their own. */
+  private leafBlock(node: AdfNode): PhrasingContent[] {
+    const attrs = node.attrs ?? {};
+    const id = () => this.ctx.ids.nodeId(node);
+    switch (node.type) {
+      case 'mediaSingle': {
+        const media = node.content?.[0];
+        const mAttrs = media?.attrs ?? {};
+        if (media?.type === 'media' && mAttrs.type === 'external' && typeof mAttrs.url === 'string' && canonicalJson(node) === canonicalJson(externalImage(mAttrs.url, mAttrs.alt))) {
+          return [{ type: 'image', url: mAttrs.url, alt: typeof mAttrs.alt === 'string' ? mAttrs.alt : '', title: null }];
+        }
+        return [placeholderNode('image', media ? this.mediaName(media) : undefined, id())];
+      }
+      case 'mediaGroup':
+        return [placeholderNode('files', (node.content ?? []).map((m) => this.mediaName(m)).join(', '), id())];
+      case 'extension':
+        return [placeholderNode('macro', String(attrs.extensionKey ?? ''), id())];
+      case 'blockCard':
+        return [placeholderNode('blockcard', typeof attrs.url === 'string' ? attrs.url : undefined, sameShell(node, { type: 'blockCard', attrs: { url: attrs.url } }) ? undefined : id())];
+      case 'embedCard':
+        return [placeholderNode('embed', typeof attrs.url === 'string' ? attrs.url : undefined, id())];
+      default:
+        return [placeholderNode(node.type, undefined, id())];
+    }
+  }
+
+  private mediaName(media: AdfNode): string {
+    const attrs = media.attrs ?? {};
+    const resolved = this.ctx.media?.(attrs);
+    if (resolved !== undefined) return resolved.url === undefined ? resolved.name : `${resolved.name} ${resolved.url}`;
+    if (typeof attrs.alt === 'string' && attrs.alt !== '') return attrs.alt;
+    if (typeof attrs.url === 'string') return attrs.url;
+    return typeof attrs.id === 'string' ? attrs.id : 'media';
+  }
+
+  private inline(nodes: readonly AdfNode[]): PhrasingContent[] {
+    return inlineToMdast(nodes, this.ctx);
+  }
+}
+
+/** The mediaSingle `![alt](url)` creates. */
+export function externalImage(url: string, alt: unknown): AdfNode {
+  const attrs: Record<string, unknown> = { type: 'external', url };
+  if (typeof alt === 'string' && alt !== '') attrs.alt = alt;
+  return { type: 'mediaSingle', attrs: { layout: 'center' }, content: [{ type: 'media', attrs }] };
+}
+
+function sameShell(node: AdfNode, idless: AdfNode): boolean {
+  const strip = (n: AdfNode) => canonicalJson({ type: n.type, attrs: n.attrs, marks: n.marks });
+  return strip(node) === strip(idless);
+}
+
+function clampDepth(level: unknown): 1 | 2 | 3 | 4 | 5 | 6 {
+  const n = Math.min(6, Math.max(1, Math.trunc(Number(level) || 1)));
+  return n as 1 | 2 | 3 | 4 | 5 | 6;
+}
+
+const KNOWN_BLOCKS = new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'taskList', 'decisionList', 'codeBlock', 'blockquote', 'rule', 'mediaSingle', 'mediaGroup', 'extension', 'blockCard', 'embedCard', 'listItem', 'taskItem', 'decisionItem']);
+export const INLINE_TYPES = new Set(['text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);

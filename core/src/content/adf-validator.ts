@@ -1,0 +1,64 @@
+import Ajv from 'ajv-draft-04';
+import type { ValidateFunction, ErrorObject } from 'ajv';
+import { InputError } from '../plugin-api/errors.js';
+import type { AdfDoc } from './adf-types.js';
+
+// Vendored from @atlaskit/adf-schema json-schema/v1/full.json (draft-04). `require` so tsc copies it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const adfSchema = require('./adf-schema-v1-full.json') as object;
+
+/**
+ * Guards every ADF document before it is sent: Atlassian's own JSON Schema, compiled once and
+ * lazily (compiling costs ~200 ms). Failures name the deepest failing JSON path only — ajv's
+ * `anyOf` errors run to hundreds per defect and would drown the model.
+ */
+export class AdfValidator {
+  private validate?: ValidateFunction;
+
+  /** Throws `InputError` naming the deepest failing path when `doc` is not valid ADF. */
+  assertValid(doc: unknown): asserts doc is AdfDoc {
+    const errors = this.check(doc);
+    if (errors === undefined) return;
+    const deepest = deepestError(errors);
+    const path = deepest.instancePath === '' ? '/' : deepest.instancePath;
+    const at = describeNodeAt(doc, deepest.instancePath);
+    throw new InputError(`Invalid ADF at ${path}${at}: ${deepest.message ?? 'schema violation'}.`, {
+      hint: 'Fix that node (see the Atlassian Document Format schema) or send Markdown instead.',
+      fieldErrors: { [path]: deepest.message ?? 'schema violation' },
+    });
+  }
+
+  /** True when `doc` validates. */
+  isValid(doc: unknown): boolean {
+    return this.check(doc) === undefined;
+  }
+
+  private check(doc: unknown): ErrorObject[] | undefined {
+    this.validate ??= new Ajv({ allErrors: false, strict: false }).compile(adfSchema);
+    return this.validate(doc) ? undefined : (this.validate.errors ?? []);
+  }
+}
+
+function deepestError(errors: ErrorObject[]): ErrorObject {
+  let best = errors[0]!;
+  for (const error of errors) {
+    if (error.instancePath.split('/').length > best.instancePath.split('/').length) best = error;
+  }
+  return best;
+}
+
+/** ` (a "status" node)` — the node type at a JSON pointer, when there is one. */
+function describeNodeAt(doc: unknown, pointer: string): string {
+  let value: unknown = doc;
+  let type: string | undefined;
+  for (const part of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') break;
+    const t = (value as { type?: unknown }).type;
+    if (typeof t === 'string') type = t;
+    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  if (value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
+    type = (value as { type: string }).type;
+  }
+  return type === undefined ? '' : ` (in a "${type}" node)`;
+}

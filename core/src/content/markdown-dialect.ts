@@ -1,0 +1,41 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { gfm } from 'micromark-extension-gfm';
+import { placeholderFromMarkdown, placeholderMicromark, placeholderToMarkdown } from './placeholder-syntax.js';
+
+/**
+ * The one Markdown dialect both directions share: GitHub Flavoured Markdown plus ⟦placeholders⟧,
+ * `-` bullets, `*em*`, `**strong**`, fenced code, one-space list indent.
+ */
+export function parseMarkdown(markdown: string): Root {
+  return fromMarkdown(markdown, {
+    extensions: [gfm(), placeholderMicromark],
+    mdastExtensions: [gfmFromMarkdown(), placeholderFromMarkdown],
+  });
+}
+
+const BASE: ToMarkdownOptions = {
+  extensions: [gfmToMarkdown(), placeholderToMarkdown],
+  bullet: '-',
+  bulletOther: '*',
+  bulletOrdered: '.',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+};
+
+const FLIPPED: ToMarkdownOptions = { ...BASE, bullet: '*', bulletOther: '-', bulletOrdered: ')' };
+
+/**
+ * Serialises mdast. `flipped` switches the list markers (`*`, `1)`), so that two lists written
+ * one after the other stay two lists when parsed back.
+ */
+export function stringifyMarkdown(root: Root, flipped = false): string {
+  return toMarkdown(root, flipped ? FLIPPED : BASE).replace(/\n+$/, '');
+}

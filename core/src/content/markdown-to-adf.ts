@@ -1,0 +1,261 @@
+import type { BlockContent, Definition, List, Paragraph, Root, RootContent } from 'mdast';
+import { InputError } from '../plugin-api/errors.js';
+import type { MediaResolver } from './adf-inline-to-mdast.js';
+import { AdfMarkdownRenderer, externalImage } from './adf-to-markdown.js';
+import type { AdfDoc, AdfNode } from './adf-types.js';
+import { fitBlocks, type FlowParent } from './adf-content-rules.js';
+import { parseMarkdown } from './markdown-dialect.js';
+import { InlineConverter, textOf, type Definitions } from './mdast-inline-to-adf.js';
+import { gfmTableToAdf, reconcileTable } from './mdast-table-to-adf.js';
+import { PlaceholderResolver } from './placeholder-resolver.js';
+import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
+import { localId } from './local-id.js';
+
+/** Options of a Markdown → ADF conversion. */
+export interface MarkdownToAdfOptions {
+  /** The current document: placeholders resolve against it, unchanged blocks come back verbatim. */
+  base?: AdfDoc;
+  /** The media resolver used when the Markdown was read (lets blocks with media match verbatim). */
+  media?: MediaResolver;
+  /** @internal Reuse unchanged blocks of `base` verbatim (default true); tests turn it off. */
+  reuseBlocks?: boolean;
+}
+
+const CONTAINERS = new Set(['panel', 'expand', 'layout', 'column', 'macro', 'table']);
+
+/**
+ * Markdown → ADF. Each block whose Markdown is exactly what the current document's block renders
+ * to is that block, verbatim (so invisible attributes — localIds, widths, alignment — survive);
+ * everything else is converted, with placeholders resolved against the current document.
+ */
+export class MarkdownAdfConverter {
+  private readonly resolver: PlaceholderResolver;
+  private readonly inline: InlineConverter;
+  private readonly reuse = new Map<string, AdfNode[]>();
+  private readonly renderer: AdfMarkdownRenderer;
+  private source = '';
+
+  constructor(private readonly options: MarkdownToAdfOptions = {}) {
+    this.resolver = new PlaceholderResolver(options.base);
+    this.renderer = new AdfMarkdownRenderer({ ids: this.resolver.ids, media: options.media });
+    this.inline = new InlineConverter(this.resolver, new Map());
+    if (options.base !== undefined && options.reuseBlocks !== false) this.indexFlow(options.base.content);
+  }
+
+  /** Converts a whole document. */
+  convert(markdown: string): AdfDoc {
+    this.source = markdown;
+    const root = parseMarkdown(markdown);
+    this.collectDefinitions(root);
+    return { type: 'doc', version: 1, content: fitBlocks(this.flow(root.children, 'doc'), 'doc') };
+  }
+
+  private indexFlow(nodes: readonly AdfNode[]): void {
+    for (const block of this.renderer.renderFlow(nodes)) {
+      const list = this.reuse.get(block.markdown) ?? [];
+      list.push(block.node);
+      this.reuse.set(block.markdown, list);
+      const kind = block.node.type;
+      if (kind === 'panel' || kind === 'expand' || kind === 'nestedExpand' || kind === 'layoutSection' || kind === 'layoutColumn' || kind === 'bodiedExtension') {
+        this.indexFlow(block.node.content ?? []);
+      }
+    }
+  }
+
+  private collectDefinitions(root: Root): void {
+    const defs = (this.inline as unknown as { definitions: Definitions }).definitions;
+    for (const node of root.children) {
+      if (node.type === 'definition') defs.set((node as Definition).identifier.toLowerCase(), { url: node.url, title: node.title ?? null });
+    }
+  }
+
+  private flow(children: readonly RootContent[], parent: FlowParent): AdfNode[] {
+    const out: AdfNode[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      const open = markerOf(child);
+      if (open !== undefined && !open.closing && (CONTAINERS.has(open.kind) || open.id !== undefined)) {
+        const close = findClose(children, i, open.kind);
+        if (close !== -1) {
+          const reused = this.take(children[i]!, children[close]!);
+          out.push(reused ?? this.container(open, children.slice(i + 1, close), parent));
+          i = close;
+          continue;
+        }
+        if (CONTAINERS.has(open.kind) && open.kind !== 'macro' && open.kind !== 'table') {
+          throw new InputError(`⟦${open.kind}…⟧ is not closed: end its body with ⟦/${open.kind}⟧ on a line of its own.`);
+        }
+      }
+      if (open?.closing) throw new InputError(`⟦/${open.kind}⟧ closes nothing: remove it or add the matching ⟦${open.kind} …⟧ before it.`);
+      const reused = this.take(child, child);
+      if (reused !== undefined) out.push(reused);
+      else out.push(...this.block(child));
+    }
+    return out;
+  }
+
+  /** The current document's block whose Markdown is exactly this source range, if any. */
+  private take(first: RootContent, last: RootContent): AdfNode | undefined {
+    if (this.reuse.size === 0 || first.position === undefined || last.position === undefined) return undefined;
+    const text = this.source.slice(first.position.start.offset, last.position.end.offset);
+    const list = this.reuse.get(text);
+    return list?.shift();
+  }
+
+  private container(open: Placeholder, body: RootContent[], parent: FlowParent): AdfNode {
+    if (open.kind === 'table') {
+      const table = body.length === 1 && body[0]!.type === 'table' ? body[0] : undefined;
+      if (table === undefined) throw new InputError('⟦table…⟧ must wrap exactly one Markdown table.');
+      const base = this.resolver.node(open);
+      return reconcileTable(base, table, this.inline, { ids: this.resolver.ids, media: this.options.media });
+    }
+    const shell = open.id !== undefined ? this.resolver.shell(open) : this.newShell(open, parent);
+    const childParent: FlowParent = shell.type === 'layoutSection' ? 'layoutSection' : (shell.type as FlowParent);
+    let content = fitBlocks(this.flow(body, childParent), childParent);
+    if (content.length === 0) content = shell.type === 'layoutSection' ? [] : [{ type: 'paragraph', content: [] }];
+    const { content: _old, ...rest } = shell;
+    void _old;
+    return shell.content === undefined ? { ...rest, content } : { ...shell, content };
+  }
+
+  private newShell(open: Placeholder, parent: FlowParent): AdfNode {
+    switch (open.kind) {
+      case 'panel': {
+        const panelType = open.arg === '' ? 'info' : open.arg;
+        if (!['info', 'note', 'tip', 'warning', 'error', 'success'].includes(panelType)) throw new InputError(`⟦panel ${open.arg}⟧: the panel type is one of info, note, tip, warning, error, success.`);
+        return { type: 'panel', attrs: { panelType } };
+      }
+      case 'expand':
+        return { type: parent === 'expand' || parent === 'tableCell' ? 'nestedExpand' : 'expand', attrs: open.arg === '' ? {} : { title: open.arg } };
+      case 'layout':
+        return { type: 'layoutSection' };
+      case 'column': {
+        const width = Number(open.arg);
+        return { type: 'layoutColumn', attrs: { width: Number.isFinite(width) && width > 0 && width <= 100 ? width : 50 } };
+      }
+    }
+    throw new InputError(`⟦${open.kind} ${open.arg}⟧ cannot be created from Markdown; only copied from what was read (with its ^id).`);
+  }
+
+  private block(node: RootContent): AdfNode[] {
+    switch (node.type) {
+      case 'paragraph':
+        return [this.paragraph(node)];
+      case 'heading':
+        return [{ type: 'heading', attrs: { level: node.depth }, content: this.inline.convert(node.children) }];
+      case 'thematicBreak':
+        return [{ type: 'rule' }];
+      case 'code': {
+        const code: AdfNode = { type: 'codeBlock' };
+        if (node.lang) code.attrs = { language: node.lang };
+        code.content = node.value === '' ? [] : [{ type: 'text', text: node.value }];
+        return [code];
+      }
+      case 'blockquote':
+        return [{ type: 'blockquote', content: fitBlocks(node.children.flatMap((c) => this.block(c)), 'blockquote') }];
+      case 'list':
+        return [this.list(node)];
+      case 'table':
+        return [gfmTableToAdf(node, this.inline)];
+      case 'html':
+        return [{ type: 'paragraph', content: node.value === '' ? [] : [{ type: 'text', text: node.value }] }];
+      case 'footnoteDefinition':
+        return node.children.flatMap((c) => this.block(c));
+      default:
+        return [];
+    }
+  }
+
+  private paragraph(node: Paragraph): AdfNode {
+    const only = node.children.length === 1 ? node.children[0]! : undefined;
+    if (only?.type === 'placeholder') {
+      const ph = parsePlaceholder((only as PlaceholderMdast).value);
+      if (ph.kind === 'empty' && !ph.closing) return { type: 'paragraph', content: [] };
+      if (!ph.closing && ph.id !== undefined) {
+        const target = this.resolver.node(ph);
+        if (!isInline(target)) return target;
+      }
+      if (ph.kind === 'blockcard' && ph.id === undefined) return { type: 'blockCard', attrs: { url: ph.arg } };
+      if (ph.kind === 'embed' && ph.id === undefined) return { type: 'embedCard', attrs: { url: ph.arg, layout: 'center' } };
+    }
+    if (only?.type === 'image') return externalImage(only.url, only.alt);
+    return { type: 'paragraph', content: this.inline.convert(node.children) };
+  }
+
+  private list(list: List): AdfNode {
+    const items = list.children;
+    if (items.length > 0 && items.every((item) => item.checked === true || item.checked === false)) return this.taskList(list);
+    if (!list.ordered && items.length > 0 && items.every((item) => decisionMarker(item.children[0]) !== undefined)) {
+      return {
+        type: 'decisionList',
+        attrs: { localId: localId() },
+        content: items.map((item) => {
+          const paragraph = item.children[0] as Paragraph;
+          const state = decisionMarker(paragraph)!;
+          const inline = this.inline.convert(paragraph.children.slice(1));
+          if (inline[0]?.type === 'text') inline[0] = { ...inline[0], text: inline[0].text!.replace(/^\s+/, '') };
+          return { type: 'decisionItem', attrs: { localId: localId(), state }, content: inline.filter((n) => n.type !== 'text' || n.text !== '') };
+        }),
+      };
+    }
+    const content = items.map((item) => ({ type: 'listItem', content: fitBlocks(item.children.flatMap((c) => this.block(c)), 'listItem') }));
+    for (const item of content) if (item.content.length === 0) item.content.push({ type: 'paragraph', content: [] });
+    return list.ordered ? { type: 'orderedList', attrs: { order: list.start ?? 1 }, content } : { type: 'bulletList', content };
+  }
+
+  private taskList(list: List): AdfNode {
+    const content: AdfNode[] = [];
+    for (const item of list.children) {
+      const [first, ...rest] = item.children;
+      const inline = first?.type === 'paragraph' ? this.inline.convert(first.children) : [];
+      content.push({ type: 'taskItem', attrs: { localId: localId(), state: item.checked ? 'DONE' : 'TODO' }, content: inline });
+      for (const block of first?.type === 'paragraph' ? rest : item.children) {
+        if (block.type === 'list' && block.children.every((i) => i.checked === true || i.checked === false)) content.push(this.taskList(block));
+        else for (const b of this.block(block as BlockContent)) content.push({ type: 'taskItem', attrs: { localId: localId(), state: 'TODO' }, content: inlineOf(b) });
+      }
+    }
+    return { type: 'taskList', attrs: { localId: localId() }, content };
+  }
+}
+
+function markerOf(node: RootContent): Placeholder | undefined {
+  if (node.type !== 'paragraph' || node.children.length !== 1 || node.children[0]!.type !== 'placeholder') return undefined;
+  return parsePlaceholder((node.children[0] as PlaceholderMdast).value);
+}
+
+function findClose(children: readonly RootContent[], from: number, kind: string): number {
+  let depth = 0;
+  for (let j = from + 1; j < children.length; j++) {
+    const marker = markerOf(children[j]!);
+    if (marker === undefined || marker.kind !== kind) continue;
+    if (!marker.closing) depth++;
+    else if (depth === 0) return j;
+    else depth--;
+  }
+  return -1;
+}
+
+function decisionMarker(block: RootContent | undefined): string | undefined {
+  if (block?.type !== 'paragraph') return undefined;
+  const first = block.children[0];
+  if (first?.type !== 'placeholder') return undefined;
+  const ph = parsePlaceholder((first as PlaceholderMdast).value);
+  return ph.kind === 'decision' && !ph.closing ? ph.arg || 'DECIDED' : undefined;
+}
+
+const INLINE = new Set(['text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);
+
+function isInline(node: AdfNode): boolean {
+  return INLINE.has(node.type);
+}
+
+function inlineOf(block: AdfNode): AdfNode[] {
+  if (block.type === 'paragraph' || block.type === 'heading') return block.content ?? [];
+  return [{ type: 'text', text: textOfAdf(block) || ' ' }];
+}
+
+function textOfAdf(node: AdfNode): string {
+  return node.text ?? (node.content ?? []).map(textOfAdf).join(' ');
+}
+
+void textOf;

@@ -1,0 +1,196 @@
+import type { PhrasingContent } from 'mdast';
+import { InputError } from '../plugin-api/errors.js';
+import { createDate, createStatus } from './adf-inline-to-mdast.js';
+import type { AdfMark, AdfNode } from './adf-types.js';
+import { canonicalJson } from './node-ids.js';
+import type { PlaceholderResolver } from './placeholder-resolver.js';
+import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
+
+/** Link reference definitions of the document being converted (`[x]: https://…`). */
+export type Definitions = Map<string, { url: string; title: string | null }>;
+
+const HTML_SPAN = /^<(\/?)(u|sub|sup|ins)\s*>$/i;
+const HTML_BREAK = /^<br\s*\/?>$/i;
+
+/**
+ * mdast phrasing → ADF inline nodes for one paragraph (or heading, cell, task). Span marks that
+ * Markdown writes as open/close pairs (`<u>…</u>`, `⟦color #hex⟧…⟦/color⟧`) may straddle emphasis,
+ * so they live on a stack for the whole run rather than in the tree.
+ */
+export class InlineConverter {
+  private readonly spans: { kind: string; mark: AdfMark }[] = [];
+
+  constructor(
+    private readonly resolver: PlaceholderResolver,
+    private readonly definitions: Definitions,
+  ) {}
+
+  /** Converts one run; unclosed spans end with it. */
+  convert(nodes: readonly PhrasingContent[]): AdfNode[] {
+    this.spans.length = 0;
+    return mergeText(this.phrasing(nodes, []));
+  }
+
+  private phrasing(nodes: readonly PhrasingContent[], marks: AdfMark[]): AdfNode[] {
+    return nodes.flatMap((node) => this.one(node, marks));
+  }
+
+  private one(node: PhrasingContent, marks: AdfMark[]): AdfNode[] {
+    switch (node.type) {
+      case 'text':
+        return this.text(node.value, marks);
+      case 'strong':
+        return this.phrasing(node.children, [...marks, { type: 'strong' }]);
+      case 'emphasis':
+        return this.phrasing(node.children, [...marks, { type: 'em' }]);
+      case 'delete':
+        return this.phrasing(node.children, [...marks, { type: 'strike' }]);
+      case 'inlineCode': {
+        const link = [...marks, ...this.spans.map((s) => s.mark)].filter((m) => m.type === 'link');
+        return node.value === '' ? [] : [withMarks({ type: 'text', text: node.value }, [...link, { type: 'code' }])];
+      }
+      case 'break':
+        return [{ type: 'hardBreak' }];
+      case 'link':
+        return this.link(node.url, node.title ?? null, node.children, marks);
+      case 'linkReference': {
+        const def = this.definitions.get(node.identifier.toLowerCase());
+        return def ? this.link(def.url, def.title, node.children, marks) : this.text(`[${textOf(node.children)}]`, marks);
+      }
+      case 'image':
+        return this.imageText(node.url, node.alt ?? '', marks);
+      case 'imageReference': {
+        const def = this.definitions.get(node.identifier.toLowerCase());
+        return def ? this.imageText(def.url, node.alt ?? '', marks) : this.text(node.alt ?? '', marks);
+      }
+      case 'html':
+        return this.html(node.value, marks);
+      case 'placeholder':
+        return this.placeholder(node as PlaceholderMdast, marks);
+      case 'footnoteReference':
+        return this.text(`[^${node.label ?? node.identifier}]`, marks);
+      default:
+        return [];
+    }
+  }
+
+  private text(value: string, marks: AdfMark[]): AdfNode[] {
+    if (value === '') return [];
+    return [withMarks({ type: 'text', text: value }, [...marks, ...this.spans.map((s) => s.mark)])];
+  }
+
+  private link(url: string, title: string | null, children: PhrasingContent[], marks: AdfMark[]): AdfNode[] {
+    if (url.startsWith('accountid:')) {
+      const id = url.slice('accountid:'.length);
+      const shown = textOf(children);
+      const display = shown.startsWith('@') ? shown : '@' + shown;
+      if (id === '') throw new InputError(`Mention "${shown}" has no account id: write [@Name](accountid:ID).`);
+      return [this.resolver.mention(id, display) ?? { type: 'mention', attrs: { id, text: display } }];
+    }
+    const attrs: Record<string, unknown> = { href: url };
+    if (title !== null && title !== '') attrs.title = title;
+    return this.phrasing(children, [...marks, { type: 'link', attrs }]);
+  }
+
+  private imageText(url: string, alt: string, marks: AdfMark[]): AdfNode[] {
+    return this.text(alt === '' ? url : alt, [...marks, { type: 'link', attrs: { href: url } }]);
+  }
+
+  private html(value: string, marks: AdfMark[]): AdfNode[] {
+    if (HTML_BREAK.test(value)) return [{ type: 'hardBreak' }];
+    const span = HTML_SPAN.exec(value);
+    if (span === null) return this.text(value, marks);
+    const tag = span[2]!.toLowerCase();
+    if (span[1] === '/') {
+      this.close(tag);
+      return [];
+    }
+    const mark: AdfMark = tag === 'u' || tag === 'ins' ? { type: 'underline' } : { type: 'subsup', attrs: { type: tag } };
+    this.spans.push({ kind: tag, mark });
+    return [];
+  }
+
+  private close(kind: string): void {
+    for (let i = this.spans.length - 1; i >= 0; i--) {
+      if (this.spans[i]!.kind === kind || (kind === 'ins' && this.spans[i]!.kind === 'u')) {
+        this.spans.splice(i, 1);
+        return;
+      }
+    }
+  }
+
+  private placeholder(node: PlaceholderMdast, marks: AdfMark[]): AdfNode[] {
+    const ph = parsePlaceholder(node.value);
+    if (ph.closing) {
+      this.close(ph.kind);
+      return [];
+    }
+    switch (ph.kind) {
+      case 'color':
+      case 'bg':
+        if (ph.id === undefined && !/^#[0-9a-fA-F]{6}$/.test(ph.arg)) throw new InputError(`⟦${ph.kind} ${ph.arg}⟧ needs a colour like #ff5630.`);
+        this.spans.push({ kind: ph.kind, mark: ph.id !== undefined ? this.resolver.mark(ph) : { type: ph.kind === 'color' ? 'textColor' : 'backgroundColor', attrs: { color: ph.arg.toLowerCase() } } });
+        return [];
+      case 'mark':
+        this.spans.push({ kind: 'mark', mark: this.resolver.mark(ph) });
+        return [];
+      case 'empty':
+        return [];
+    }
+    return [this.atom(ph, marks)];
+  }
+
+  /** An inline node from a placeholder: the current document's node when it has an id. */
+  private atom(ph: Placeholder, marks: AdfMark[]): AdfNode {
+    if (ph.id !== undefined) return this.resolver.node(ph);
+    switch (ph.kind) {
+      case 'date':
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(ph.arg) || Number.isNaN(Date.parse(ph.arg))) throw new InputError(`⟦date ${ph.arg}⟧ needs an ISO date like 2026-01-31.`);
+        return createDate(ph.arg);
+      case 'status':
+        if (ph.arg === '') throw new InputError('⟦status⟧ needs a text, like ⟦status In Progress⟧.');
+        return createStatus(ph.arg);
+      case 'emoji':
+        return { type: 'emoji', attrs: { shortName: ph.arg.startsWith(':') ? ph.arg : `:${ph.arg}:` } };
+      case 'card':
+        return withMarks({ type: 'inlineCard', attrs: { url: ph.arg } }, []);
+    }
+    void marks;
+    throw new InputError(`Unknown placeholder ⟦${ph.kind}${ph.arg ? ' ' + ph.arg : ''}⟧: keep placeholders exactly as read, or use ⟦status …⟧, ⟦date …⟧, ⟦emoji …⟧, ⟦card URL⟧.`);
+  }
+}
+
+function withMarks(node: AdfNode, marks: AdfMark[]): AdfNode {
+  const unique: AdfMark[] = [];
+  const seen = new Set<string>();
+  for (const mark of marks) {
+    const key = mark.type === 'link' || mark.type === 'subsup' || mark.type === 'textColor' || mark.type === 'backgroundColor' ? mark.type : canonicalJson(mark);
+    if (seen.has(key)) continue; // innermost wins for exclusive marks
+    seen.add(key);
+    unique.push(mark);
+  }
+  if (unique.some((m) => m.type === 'code')) {
+    const allowed = unique.filter((m) => m.type === 'code' || m.type === 'link' || m.type === 'annotation');
+    return { ...node, marks: allowed };
+  }
+  return unique.length === 0 ? node : { ...node, marks: unique };
+}
+
+/** Joins neighbouring text nodes with identical marks. */
+function mergeText(nodes: AdfNode[]): AdfNode[] {
+  const out: AdfNode[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (last?.type === 'text' && node.type === 'text' && canonicalJson(last.marks ?? []) === canonicalJson(node.marks ?? [])) {
+      out[out.length - 1] = { ...last, text: (last.text ?? '') + (node.text ?? '') };
+    } else {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+/** The plain text of phrasing content. */
+export function textOf(nodes: readonly PhrasingContent[]): string {
+  return nodes.map((n) => ('value' in n && n.type !== 'html' ? n.value : 'children' in n ? textOf(n.children as PhrasingContent[]) : '')).join('');
+}

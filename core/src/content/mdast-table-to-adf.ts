@@ -1,0 +1,81 @@
+import type { PhrasingContent, Table, TableCell } from 'mdast';
+import { InputError } from '../plugin-api/errors.js';
+import type { InlineRenderContext } from './adf-inline-to-mdast.js';
+import { previewTableToMdast, tableGrid, COLSPAN_FILLER, ROWSPAN_FILLER } from './adf-table-to-mdast.js';
+import type { AdfNode } from './adf-types.js';
+import { parseMarkdown, stringifyMarkdown } from './markdown-dialect.js';
+import type { InlineConverter } from './mdast-inline-to-adf.js';
+import { canonicalJson } from './node-ids.js';
+
+const ALIGN_MARK: Record<string, string> = { center: 'center', right: 'end' };
+
+/** A plain GFM table → ADF (first row headers; column alignment as paragraph `alignment` marks). */
+export function gfmTableToAdf(table: Table, inline: InlineConverter): AdfNode {
+  return {
+    type: 'table',
+    content: table.children.map((row, r) => ({
+      type: 'tableRow',
+      content: row.children.map((cell, c) => {
+        const align = ALIGN_MARK[table.align?.[c] ?? ''];
+        const paragraph: AdfNode = { type: 'paragraph', content: inline.convert(cell.children) };
+        if (align !== undefined) paragraph.marks = [{ type: 'alignment', attrs: { align } }];
+        return { type: r === 0 ? 'tableHeader' : 'tableCell', content: [paragraph] };
+      }),
+    })),
+  };
+}
+
+/**
+ * The body of a `⟦table^id⟧` container → ADF, against the current table: an unchanged preview gives
+ * the original table back byte for byte; otherwise every unchanged cell keeps its original node,
+ * edited cells keep their attributes (spans, colours, widths) with new content, and merged
+ * positions (⟦←⟧, ⟦↑⟧) stay merged.
+ */
+export function reconcileTable(base: AdfNode, edited: Table, inline: InlineConverter, ctx: InlineRenderContext): AdfNode {
+  const preview = parseMarkdown(stringifyMarkdown({ type: 'root', children: [previewTableToMdast(base, ctx)] })).children[0];
+  if (preview?.type !== 'table') throw new InputError('Internal: table preview did not parse as a table.');
+  const grid = tableGrid(base);
+  const same = (a: TableCell | undefined, b: TableCell | undefined) => a !== undefined && b !== undefined && shape(a.children) === shape(b.children);
+  const unchanged = edited.children.length === preview.children.length && edited.children.every((row, r) => row.children.length === preview.children[r]!.children.length && row.children.every((cell, c) => same(cell, preview.children[r]!.children[c])));
+  if (unchanged) return base;
+
+  const baseRows = base.content ?? [];
+  const headerRow = (baseRows[0]?.content ?? []).every((cell) => cell.type === 'tableHeader');
+  const rows = edited.children.map((row, r) => {
+    const cells: AdfNode[] = [];
+    row.children.forEach((cell, c) => {
+      const slot = grid[r]?.[c];
+      if (slot !== undefined && 'filler' in slot) {
+        if (slot.filler !== '' && isFiller(cell)) return;
+        if (slot.filler === '' && cell.children.length === 0) return;
+      }
+      if (slot !== undefined && 'cell' in slot) {
+        if (same(cell, preview.children[r]?.children[c])) cells.push(slot.cell);
+        else cells.push({ ...slot.cell, content: [{ type: 'paragraph', content: inline.convert(cell.children) }] });
+        return;
+      }
+      cells.push({ type: r === 0 && headerRow ? 'tableHeader' : 'tableCell', content: [{ type: 'paragraph', content: inline.convert(cell.children) }] });
+    });
+    const baseRow = baseRows[r];
+    return baseRow === undefined ? { type: 'tableRow', content: cells } : { ...baseRow, content: cells };
+  });
+  return { ...base, content: rows.filter((row) => row.content.length > 0) };
+}
+
+function isFiller(cell: TableCell): boolean {
+  const only = cell.children.length === 1 ? cell.children[0] : undefined;
+  return only?.type === 'placeholder' && (only.value === COLSPAN_FILLER || only.value === ROWSPAN_FILLER);
+}
+
+/** Phrasing content compared without source positions. */
+export function shape(nodes: readonly unknown[]): string {
+  return canonicalJson(nodes.map(stripPositions));
+}
+
+function stripPositions(node: unknown): unknown {
+  if (node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map(stripPositions);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) if (key !== 'position') out[key] = stripPositions(value);
+  return out;
+}
