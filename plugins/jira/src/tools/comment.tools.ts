@@ -1,21 +1,23 @@
 import * as z from 'zod';
-import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { coreServices, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraComments } from '../client/jira-comments.js';
-import { sectionEditSchema, type JiraRichText } from '../content/rich-text-port.js';
+import type { JiraRichText } from '../content/rich-text-port.js';
 import { IssueActivity } from '../view/issue-activity.js';
 import { IssueViews } from '../view/issue-views.js';
 import { commentBlock } from '../view/render-helpers.js';
-import { commentPageSchema, commentSchema } from '../view/schemas.js';
+import { itemOut, pageOut } from '../view/outputs.js';
+import type { CommentView } from '../view/schemas.js';
 
-const issueKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/);
-const addInput = z.object({ issueKey, body: z.string().min(1).describe('Markdown; mention with [@Name](accountid:ID)') });
-const listInput = z.object({ issueKey, limit: z.number().int().min(1).max(100).optional(), cursor: z.string().optional() });
+const issueKey = z.string();
+const addInput = z.object({ issueKey, body: z.string() });
+const listInput = z.object({ issueKey, limit: z.number().int().optional(), cursor: z.string().optional() });
 const editInput = z.object({
   issueKey,
-  commentId: z.string().regex(/^\d+$/),
-  body: z.string().min(1).optional().describe('Markdown; replaces the whole comment'),
-  edit: sectionEditSchema.optional().describe('Change one section only'),
+  commentId: z.string(),
+  body: z.string(),
+  section: z.string().optional().describe('Only this heading\'s section'),
 });
+const commentPageOut = pageOut('comments');
 
 /** Issue comments. */
 @ToolProvider()
@@ -30,15 +32,15 @@ export class CommentTools {
   @Tool({
     name: 'jira_add_comment',
     title: 'Add comment',
-    description: 'Comment on an issue (Markdown).',
+    description: 'Comment on an issue.',
     input: addInput,
-    output: commentSchema,
+    output: itemOut,
     readOnly: false,
     toolset: 'issues',
     scopes: ['write:jira-work'],
-    render: (out, kit) => `Added comment ${out.id}${out.created ? ` at ${out.created}` : ''}.\n${kit.fence(out.body, 'comment')}`,
+    render: (out) => `Added comment ${out.id}${out.created ? ` at ${String(out.created)}` : ''}.`,
   })
-  async addComment(input: z.infer<typeof addInput>): Promise<z.input<typeof commentSchema>> {
+  async addComment(input: z.infer<typeof addInput>): Promise<CommentView> {
     const created = await this.comments.add(input.issueKey, await this.content.markdownToAdf(input.body));
     return this.views.comment(created);
   }
@@ -48,36 +50,35 @@ export class CommentTools {
     title: 'List comments',
     description: 'Comments of an issue, newest first, as Markdown.',
     input: listInput,
-    output: commentPageSchema,
+    output: commentPageOut,
     readOnly: true,
     toolset: 'issues',
     scopes: ['read:jira-work'],
     render: (out, kit) =>
       out.comments.length === 0
         ? 'No comments.'
-        : `${kit.fence(out.comments.map(commentBlock).join('\n\n'), 'comments')}\n${kit.more({ shown: out.comments.length, total: out.total, nextCursor: out.nextCursor, noun: 'comments' })}`,
+        : `${kit.fence((out.comments as CommentView[]).map(commentBlock).join('\n\n'), 'comments')}\n${kit.more({ shown: out.comments.length, total: out.total as number, nextCursor: out.nextCursor, noun: 'comments' })}`,
   })
-  async listComments(input: z.infer<typeof listInput>): Promise<z.input<typeof commentPageSchema>> {
-    return this.activity.commentPage(input.issueKey, input.limit ?? 20, input.cursor);
+  async listComments(input: z.infer<typeof listInput>): Promise<z.input<typeof commentPageOut>> {
+    return this.activity.commentPage(input.issueKey, Math.min(100, Math.max(1, input.limit ?? 20)), input.cursor);
   }
 
   @Tool({
     name: 'jira_edit_comment',
     title: 'Edit comment',
-    description: 'Replace a comment, or edit one section of it (keeps mentions and panels elsewhere intact).',
+    description: 'Rewrite a comment, or one section of it.',
     input: editInput,
-    output: commentSchema,
+    output: itemOut,
     readOnly: false,
     idempotent: true,
     toolset: 'issues',
     scopes: ['write:jira-work'],
-    render: (out, kit) => `Edited comment ${out.id}.\n${kit.fence(out.body, 'comment')}`,
+    render: (out) => `Edited comment ${out.id}.`,
   })
-  async editComment(input: z.infer<typeof editInput>): Promise<z.input<typeof commentSchema>> {
-    if ((input.body === undefined) === (input.edit === undefined)) throw new InputError('Pass exactly one of `body` or `edit`.');
-    const body = input.edit
-      ? await this.content.editAdfSection((await this.comments.get(input.issueKey, input.commentId)).body, input.edit)
-      : await this.content.markdownToAdf(input.body!);
+  async editComment(input: z.infer<typeof editInput>): Promise<CommentView> {
+    const body = input.section !== undefined
+      ? await this.content.editAdfSection((await this.comments.get(input.issueKey, input.commentId)).body, { heading: input.section, action: 'replace', markdown: input.body })
+      : await this.content.markdownToAdf(input.body);
     return this.views.comment(await this.comments.update(input.issueKey, input.commentId, body));
   }
 }

@@ -5,16 +5,17 @@ import { jiraSettings, type JiraConfig } from '../config.js';
 import { FieldCatalog } from '../fields/field-catalog.js';
 import { allowedLabel, fromCreateMeta } from '../fields/field-meta.js';
 import { compact } from '../view/display.js';
+import { pageOut } from '../view/outputs.js';
 
 const createFieldsInput = z.object({
-  project: z.string().optional().describe('Project key'),
-  type: z.string().optional().describe('Issue type name; omit to list types'),
+  project: z.string().optional(),
+  type: z.string().optional().describe('Issue type; omit to list types'),
   all: z.boolean().optional().describe('Include optional fields'),
 });
-const fieldSchema = z.object({ name: z.string(), id: z.string(), type: z.string(), required: z.boolean().optional(), allowed: z.array(z.string()).optional() });
-const createFieldsOutput = z.object({ project: z.string(), type: z.string().optional(), issueTypes: z.array(z.string()).optional(), fields: z.array(fieldSchema).optional() });
-const searchInput = z.object({ query: z.string().min(1).describe('Part of a field name') });
-const searchOutput = z.object({ fields: z.array(fieldSchema.omit({ required: true, allowed: true }).extend({ custom: z.boolean().optional() })) });
+type FieldRow = { name: string; id: string; type: string; required?: boolean; allowed?: string[]; custom?: boolean };
+const createFieldsOutput = z.looseObject({ project: z.string() });
+const searchInput = z.object({ query: z.string() });
+const searchOutput = pageOut('fields');
 
 const ALLOWED_SHOWN = 30;
 
@@ -34,7 +35,7 @@ export class FieldTools {
   @Tool({
     name: 'jira_get_create_fields',
     title: 'Fields for a new issue',
-    description: 'Required fields (or all with all=true) and allowed values for a project + issue type.',
+    description: 'Required fields and allowed values for creating an issue type in a project.',
     input: createFieldsInput,
     output: createFieldsOutput,
     readOnly: true,
@@ -42,10 +43,10 @@ export class FieldTools {
     scopes: ['read:jira-work'],
     render: (out) =>
       out.fields
-        ? [`${out.project} ${out.type}:`, ...out.fields.map((f) => `${f.name}${f.required ? '*' : ''} (${f.type})${f.allowed ? `: ${f.allowed.join(', ')}` : ''}`)].join('\n')
-        : `${out.project} issue types: ${(out.issueTypes ?? []).join(', ')}`,
+        ? [`${out.project} ${String(out.type)} (* required):`, ...(out.fields as FieldRow[]).map((f) => `${f.name}${f.required ? '*' : ''} (${f.type})${f.allowed ? `: ${f.allowed.join(', ')}` : ''}`)].join('\n')
+        : `${out.project} issue types: ${((out.issueTypes as string[] | undefined) ?? []).join(', ')}`,
   })
-  async createFields(input: z.infer<typeof createFieldsInput>): Promise<z.input<typeof createFieldsOutput>> {
+  async createFields(input: z.infer<typeof createFieldsInput>): Promise<{ project: string; type?: string; issueTypes?: string[]; fields?: FieldRow[] }> {
     const project = input.project ?? this.settings.defaultProject;
     if (!project) throw new InputError('Which project? Pass `project`.');
     const types = await this.fields.createIssueTypes(project);
@@ -73,15 +74,15 @@ export class FieldTools {
   @Tool({
     name: 'jira_search_fields',
     title: 'Find fields',
-    description: 'Find fields (custom or system) by name: display name, id, type.',
+    description: 'Find fields by name: id and type.',
     input: searchInput,
     output: searchOutput,
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-work'],
-    render: (out) => (out.fields.length === 0 ? 'No fields match.' : out.fields.map((f) => `${f.name} · ${f.id} · ${f.type}`).join('\n')),
+    render: (out) => (out.fields.length === 0 ? 'No fields match.' : (out.fields as FieldRow[]).map((f) => `${f.name} · ${f.id} · ${f.type}`).join('\n')),
   })
-  async searchFields(input: z.infer<typeof searchInput>): Promise<z.input<typeof searchOutput>> {
+  async searchFields(input: z.infer<typeof searchInput>): Promise<{ fields: FieldRow[] }> {
     const q = input.query.toLowerCase();
     const all = await this.catalog.all();
     const hits = all.filter((f) => f.name?.toLowerCase().includes(q) || f.id?.toLowerCase() === q).slice(0, 30);

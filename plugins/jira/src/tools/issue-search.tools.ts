@@ -6,16 +6,17 @@ import { jiraSettings, type JiraConfig } from '../config.js';
 import { FieldCatalog } from '../fields/field-catalog.js';
 import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { IssueViews } from '../view/issue-views.js';
-import { issueRowSchema } from '../view/schemas.js';
+import { pageOut } from '../view/outputs.js';
+import type { IssueRow } from '../view/schemas.js';
 import { rowLine } from '../view/render-helpers.js';
 
 const searchInput = z.object({
-  jql: z.string().min(1).describe('JQL, e.g. assignee = currentUser() AND updated >= startOfDay()'),
-  fields: z.array(z.string()).max(10).optional().describe('Extra columns by field name'),
-  limit: z.number().int().min(1).max(100).optional(),
+  jql: z.string(),
+  fields: z.array(z.string()).optional().describe('Extra columns, by field name'),
+  limit: z.number().int().optional(),
   cursor: z.string().optional(),
 });
-const searchOutput = z.object({ issues: z.array(issueRowSchema), nextCursor: z.string().optional() });
+const searchOutput = pageOut('issues');
 
 const BASE_FIELDS = ['summary', 'status', 'assignee'];
 
@@ -44,7 +45,7 @@ export class IssueSearchTools {
     scopes: ['read:jira-work'],
     render: (out, kit) => {
       if (out.issues.length === 0) return 'No issues match.';
-      const rows = kit.fence(out.issues.map(rowLine).join('\n'), 'issues');
+      const rows = kit.fence((out.issues as IssueRow[]).map(rowLine).join('\n'), 'issues');
       return `${rows}\n${kit.more({ shown: out.issues.length, nextCursor: out.nextCursor, noun: 'issues' })}`;
     },
   })
@@ -52,11 +53,12 @@ export class IssueSearchTools {
     const query = createHash('sha1').update(input.jql).digest('base64url').slice(0, 8);
     const token = input.cursor ? decodeCursor<{ q: string; t: string }>('search', input.cursor) : undefined;
     if (token && token.q !== query) throw new InputError('This cursor belongs to another JQL query.', { hint: 'Repeat the same jql with the cursor.' });
+    if ((input.fields?.length ?? 0) > 10) throw new InputError('At most 10 extra fields.');
     const extra = await Promise.all((input.fields ?? []).map((name) => this.column(name)));
     const page = await this.search.page({
       jql: input.jql,
       fields: [...BASE_FIELDS, ...extra.map((f) => f.id)],
-      maxResults: input.limit ?? this.settings.searchPageSize,
+      maxResults: clamp(input.limit ?? this.settings.searchPageSize, 1, 100),
       nextPageToken: token?.t,
     });
     const next = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
@@ -74,4 +76,8 @@ export class IssueSearchTools {
     }
     return { id: field.id, name: field.name ?? name };
   }
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, n));
 }

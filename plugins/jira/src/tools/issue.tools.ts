@@ -3,42 +3,39 @@ import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian
 import { JiraFields } from '../client/jira-fields.js';
 import { JiraIssues } from '../client/jira-issues.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
-import { sectionEditSchema, type JiraRichText } from '../content/rich-text-port.js';
+import type { JiraRichText } from '../content/rich-text-port.js';
 import { fromCreateMeta, fromFieldMap } from '../fields/field-meta.js';
 import { IssueFieldResolver } from '../fields/issue-field-resolver.js';
 import { UserResolver } from '../fields/user-resolver.js';
 import { IssueActivity } from '../view/issue-activity.js';
 import { renderIssue } from '../view/issue-render.js';
 import { IssueViews } from '../view/issue-views.js';
-import { issueDetailSchema } from '../view/schemas.js';
+import { issueOut } from '../view/outputs.js';
+import type { IssueDetail } from '../view/schemas.js';
 
-const issueKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'an issue key like ENG-12');
-const fieldsByName = z.record(z.string(), z.unknown()).describe('Field name → value, e.g. {"Story Points": 5, "Components": ["API"]}');
+const fieldsByName = z.record(z.string(), z.unknown()).describe('By name: {"Story Points": 5}');
 
 const getInput = z.object({
-  issueKey,
-  comments: z.number().int().min(0).max(50).optional().describe('Latest comments to include'),
+  issueKey: z.string(),
+  comments: z.number().int().optional().describe('Latest N (default 5)'),
   include: z.array(z.enum(['worklogs', 'transitions'])).optional(),
 });
 const createInput = z.object({
-  project: z.string().optional().describe('Project key'),
-  type: z.string().default('Task').describe('Issue type name'),
-  summary: z.string().min(1),
-  description: z.string().optional().describe('Markdown'),
-  parent: issueKey.optional(),
+  project: z.string().optional(),
+  type: z.string().optional().describe('Default Task'),
+  summary: z.string(),
+  description: z.string().optional(),
+  parent: z.string().optional(),
   fields: fieldsByName.optional(),
 });
-const createOutput = z.object({ key: z.string(), type: z.string(), summary: z.string() });
 const updateInput = z.object({
-  issueKey,
-  summary: z.string().min(1).optional(),
-  description: z.string().optional().describe('Markdown; replaces the whole description'),
-  descriptionEdit: sectionEditSchema.optional().describe('Change one section only'),
+  issueKey: z.string(),
+  summary: z.string().optional(),
+  description: z.string().optional(),
+  section: z.string().optional().describe('Only this heading\'s section'),
   fields: fieldsByName.optional(),
 });
-const updateOutput = z.object({ key: z.string(), updated: z.array(z.string()) });
-const assignInput = z.object({ issueKey, assignee: z.string().nullable().describe('Email, name, accountId, "me", or null to unassign') });
-const assignOutput = z.object({ key: z.string(), accountId: z.string().optional() });
+const assignInput = z.object({ issueKey: z.string(), assignee: z.string().nullable().describe('Email, name, "me"; null unassigns') });
 
 /** Issues: read one, create, update, assign. */
 @ToolProvider()
@@ -63,16 +60,16 @@ export class IssueTools {
     title: 'Get issue',
     description: 'One issue: fields by name, Markdown description, latest comments, subtasks, links, attachments.',
     input: getInput,
-    output: issueDetailSchema,
+    output: issueOut,
     readOnly: true,
     toolset: 'issues',
     scopes: ['read:jira-work'],
-    render: renderIssue,
+    render: (out, kit) => renderIssue(out as IssueDetail, kit),
   })
-  async getIssue(input: z.infer<typeof getInput>): Promise<z.input<typeof issueDetailSchema>> {
+  async getIssue(input: z.infer<typeof getInput>): Promise<IssueDetail> {
     const issue = await this.issues.get(input.issueKey, { expand: ['names', 'schema'] });
     const detail = await this.views.detail(issue);
-    const wanted = input.comments ?? this.settings.commentsShown;
+    const wanted = Math.min(50, Math.max(0, input.comments ?? this.settings.commentsShown));
     const known = (issue.fields?.comment as { total?: number } | undefined)?.total;
     const include = new Set(input.include ?? []);
     const [comments, worklogs, transitions] = await Promise.all([
@@ -91,21 +88,22 @@ export class IssueTools {
   @Tool({
     name: 'jira_create_issue',
     title: 'Create issue',
-    description: 'Create an issue. Set any field by name in `fields`; missing required fields are listed with allowed values.',
+    description: 'Create an issue; set any field by name. Missing required fields come back with allowed values.',
     input: createInput,
-    output: createOutput,
+    output: issueOut,
     readOnly: false,
     toolset: 'issues',
     scopes: ['write:jira-work'],
-    render: (out) => `Created ${out.key} (${out.type}): ${out.summary}`,
+    render: (out, kit) => `Created ${out.key} (${String(out.type)}): ${kit.fence(String(out.summary), 'summary')}`,
   })
-  async createIssue(input: z.infer<typeof createInput>): Promise<z.input<typeof createOutput>> {
+  async createIssue(input: z.infer<typeof createInput>): Promise<{ key: string; type: string; summary: string }> {
     const project = input.project ?? this.settings.defaultProject;
     if (!project) throw new InputError('Which project? Pass `project` (a key such as ENG).', { hint: 'jira_list_projects lists them.' });
     const types = await this.fields.createIssueTypes(project);
-    const type = types.find((t) => t.name?.toLowerCase() === input.type.toLowerCase());
+    const typeName = input.type ?? 'Task';
+    const type = types.find((t) => t.name?.toLowerCase() === typeName.toLowerCase());
     if (!type?.id) {
-      throw new InputError(`Issue type '${input.type}' does not exist in ${project}.`, { hint: `Types: ${types.map((t) => t.name).join(', ')}.` });
+      throw new InputError(`Issue type '${typeName}' does not exist in ${project}.`, { hint: `Types: ${types.map((t) => t.name).join(', ')}.` });
     }
     const meta = fromCreateMeta(await this.fields.createFields(project, type.id));
     const screen = `create screen of ${project} ${type.name}`;
@@ -120,34 +118,35 @@ export class IssueTools {
     };
     this.resolver.assertRequired(meta, Object.keys(fields), screen);
     const created = await this.issues.create({ fields });
-    return { key: created.key ?? '', type: type.name ?? input.type, summary: input.summary };
+    return { key: created.key ?? '', type: type.name ?? typeName, summary: input.summary };
   }
 
   @Tool({
     name: 'jira_update_issue',
     title: 'Update issue',
-    description: 'Edit fields by name; replace the description, or edit one section of it (keeps the rest intact).',
+    description: 'Edit fields by name, the summary, or the Markdown description (whole, or one section).',
     input: updateInput,
-    output: updateOutput,
+    output: issueOut,
     readOnly: false,
     idempotent: true,
     toolset: 'issues',
     scopes: ['write:jira-work'],
-    render: (out) => `Updated ${out.key}: ${out.updated.join(', ')}`,
+    render: (out) => `Updated ${out.key}: ${(out.updated as string[]).join(', ')}`,
   })
-  async updateIssue(input: z.infer<typeof updateInput>): Promise<z.input<typeof updateOutput>> {
-    if (input.description !== undefined && input.descriptionEdit) {
-      throw new InputError('Pass either `description` (full replace) or `descriptionEdit` (one section), not both.');
+  async updateIssue(input: z.infer<typeof updateInput>): Promise<{ key: string; updated: string[] }> {
+    if (input.section !== undefined && input.description === undefined) {
+      throw new InputError('`section` needs `description`: the Markdown that replaces that section.');
     }
     const meta = fromFieldMap((await this.issues.editMeta(input.issueKey)).fields);
     const fields = await this.resolver.resolve(input.fields ?? {}, meta, { issueKey: input.issueKey, projectKey: projectOf(input.issueKey) }, `edit screen of ${input.issueKey}`);
     if (input.summary !== undefined) fields.summary = input.summary;
-    if (input.description !== undefined) fields.description = await this.content.markdownToAdf(input.description);
-    if (input.descriptionEdit) {
+    if (input.description !== undefined && input.section === undefined) fields.description = await this.content.markdownToAdf(input.description);
+    if (input.description !== undefined && input.section !== undefined) {
       const current = await this.issues.get(input.issueKey, { fields: ['description'] });
-      fields.description = await this.content.editAdfSection(current.fields?.description ?? emptyDoc(), input.descriptionEdit);
+      const edit = { heading: input.section, action: 'replace' as const, markdown: input.description };
+      fields.description = await this.content.editAdfSection(current.fields?.description ?? emptyDoc(), edit);
     }
-    if (Object.keys(fields).length === 0) throw new InputError('Nothing to update.', { hint: 'Pass summary, description, descriptionEdit or fields.' });
+    if (Object.keys(fields).length === 0) throw new InputError('Nothing to update.', { hint: 'Pass summary, description or fields.' });
     await this.issues.edit(input.issueKey, { fields });
     const names = new Map(meta.map((m) => [m.id, m.name]));
     return { key: input.issueKey, updated: Object.keys(fields).map((id) => names.get(id) ?? id) };
@@ -156,16 +155,16 @@ export class IssueTools {
   @Tool({
     name: 'jira_assign_issue',
     title: 'Assign issue',
-    description: 'Assign to a person (email, name, accountId or "me"), or null to unassign.',
+    description: 'Assign an issue to a person, or unassign it.',
     input: assignInput,
-    output: assignOutput,
+    output: issueOut,
     readOnly: false,
     idempotent: true,
     toolset: 'issues',
     scopes: ['write:jira-work'],
-    render: (out) => (out.accountId ? `Assigned ${out.key} (${out.accountId})` : `Unassigned ${out.key}`),
+    render: (out) => (out.accountId ? `Assigned ${out.key} to ${String(out.accountId)}` : `Unassigned ${out.key}`),
   })
-  async assignIssue(input: z.infer<typeof assignInput>): Promise<z.input<typeof assignOutput>> {
+  async assignIssue(input: z.infer<typeof assignInput>): Promise<{ key: string; accountId?: string }> {
     const accountId = input.assignee === null ? null : await this.users.accountId(input.assignee);
     await this.issues.assign(input.issueKey, accountId);
     return { key: input.issueKey, accountId: accountId ?? undefined };

@@ -3,23 +3,22 @@ import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraProjects } from '../client/jira-projects.js';
 import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { compact, personName } from '../view/display.js';
+import { pageOut } from '../view/outputs.js';
 
-const listInput = z.object({ query: z.string().optional(), limit: z.number().int().min(1).max(100).optional(), cursor: z.string().optional() });
-const listOutput = z.object({
-  projects: z.array(z.object({ key: z.string(), name: z.string(), type: z.string().optional() })),
-  total: z.number().optional(),
-  nextCursor: z.string().optional(),
-});
-const getInput = z.object({ projectKey: z.string().min(1) });
-const getOutput = z.object({
-  key: z.string(),
-  name: z.string(),
-  type: z.string().optional(),
-  lead: z.string().optional(),
-  issueTypes: z.array(z.string()),
-  components: z.array(z.string()),
-  versions: z.array(z.object({ name: z.string(), released: z.boolean().optional(), releaseDate: z.string().optional() })),
-});
+const listInput = z.object({ query: z.string().optional(), limit: z.number().int().optional(), cursor: z.string().optional() });
+const listOutput = pageOut('projects');
+type ProjectRow = { key: string; name: string; type?: string };
+const getInput = z.object({ projectKey: z.string() });
+const getOutput = z.looseObject({ key: z.string() });
+type ProjectView = {
+  key: string;
+  name: string;
+  type?: string;
+  lead?: string;
+  issueTypes: string[];
+  components: string[];
+  versions: Array<{ name: string; released?: boolean; releaseDate?: string }>;
+};
 
 /** Projects. */
 @ToolProvider()
@@ -29,18 +28,18 @@ export class ProjectTools {
   @Tool({
     name: 'jira_list_projects',
     title: 'List projects',
-    description: 'Projects you can see (key, name, type), optionally filtered by name.',
+    description: 'Projects I can see: key, name, type.',
     input: listInput,
     output: listOutput,
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-work'],
     render: (out, kit) =>
-      `${out.projects.map((p) => `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}`).join('\n') || 'No projects.'}\n${kit.more({ shown: out.projects.length, total: out.total, nextCursor: out.nextCursor, noun: 'projects' })}`,
+      `${(out.projects as ProjectRow[]).map((p) => `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}`).join('\n') || 'No projects.'}\n${kit.more({ shown: out.projects.length, total: out.total as number | undefined, nextCursor: out.nextCursor, noun: 'projects' })}`,
   })
-  async listProjects(input: z.infer<typeof listInput>): Promise<z.input<typeof listOutput>> {
+  async listProjects(input: z.infer<typeof listInput>): Promise<{ projects: ProjectRow[]; total?: number; nextCursor?: string }> {
     const startAt = input.cursor ? decodeCursor<{ s: number; q?: string }>('projects', input.cursor).s : 0;
-    const page = await this.projects.search(input.query, startAt, input.limit ?? 50);
+    const page = await this.projects.search(input.query, startAt, Math.min(100, Math.max(1, input.limit ?? 50)));
     const values = page.values ?? [];
     const next = startAt + values.length;
     const more = page.isLast === false || (page.total !== undefined && next < page.total);
@@ -54,21 +53,23 @@ export class ProjectTools {
   @Tool({
     name: 'jira_get_project',
     title: 'Get project',
-    description: 'A project with its issue types, components and versions.',
+    description: 'A project: issue types, components, versions.',
     input: getInput,
     output: getOutput,
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-work'],
-    render: (p) =>
-      [
+    render: (out) => {
+      const p = out as unknown as ProjectView;
+      return       [
         `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}${p.lead ? ` · lead ${p.lead}` : ''}`,
         `issue types: ${p.issueTypes.join(', ')}`,
         p.components.length > 0 && `components: ${p.components.join(', ')}`,
         p.versions.length > 0 && `versions: ${p.versions.map((v) => `${v.name}${v.released ? ' (released)' : ''}`).join(', ')}`,
-      ].filter(Boolean).join('\n'),
+      ].filter(Boolean).join('\n');
+    },
   })
-  async getProject(input: z.infer<typeof getInput>): Promise<z.input<typeof getOutput>> {
+  async getProject(input: z.infer<typeof getInput>): Promise<ProjectView> {
     const [project, components, versions] = await Promise.all([
       this.projects.get(input.projectKey),
       this.projects.components(input.projectKey),

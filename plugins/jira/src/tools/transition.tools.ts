@@ -4,14 +4,14 @@ import { JiraIssues, type IssueTransition } from '../client/jira-issues.js';
 import type { JiraRichText } from '../content/rich-text-port.js';
 import { fromFieldMap } from '../fields/field-meta.js';
 import { IssueFieldResolver } from '../fields/issue-field-resolver.js';
+import { issueOut } from '../view/outputs.js';
 
 const transitionInput = z.object({
-  issueKey: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/),
-  to: z.string().min(1).describe('Transition name or target status'),
-  fields: z.record(z.string(), z.unknown()).optional().describe('Screen fields by name, e.g. {"Resolution": "Done"}'),
-  comment: z.string().optional().describe('Markdown'),
+  issueKey: z.string(),
+  to: z.string().describe('Transition or status name'),
+  fields: z.record(z.string(), z.unknown()).optional().describe('By name: {"Resolution": "Done"}'),
+  comment: z.string().optional(),
 });
-const transitionOutput = z.object({ key: z.string(), transition: z.string(), status: z.string().optional() });
 
 /** Workflow transitions. */
 @ToolProvider()
@@ -25,15 +25,15 @@ export class TransitionTools {
   @Tool({
     name: 'jira_transition_issue',
     title: 'Transition issue',
-    description: 'Move an issue through its workflow by transition name or target status, with screen fields and a comment.',
+    description: 'Move an issue to another status, with screen fields and a comment.',
     input: transitionInput,
-    output: transitionOutput,
+    output: issueOut,
     readOnly: false,
     toolset: 'issues',
     scopes: ['write:jira-work'],
-    render: (out) => `${out.key}: ${out.transition}${out.status ? ` → ${out.status}` : ''}`,
+    render: (out) => `${out.key}: ${String(out.transition)}${out.status ? ` → ${String(out.status)}` : ''}`,
   })
-  async transitionIssue(input: z.infer<typeof transitionInput>): Promise<z.input<typeof transitionOutput>> {
+  async transitionIssue(input: z.infer<typeof transitionInput>): Promise<{ key: string; transition: string; status?: string }> {
     const available = await this.issues.transitions(input.issueKey);
     const transition = pick(available, input.to, input.issueKey);
     const screen = `"${transition.name}" transition screen`;

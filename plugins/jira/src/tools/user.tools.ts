@@ -2,15 +2,16 @@ import * as z from 'zod';
 import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraUsers, type User } from '../client/jira-users.js';
 import { compact } from '../view/display.js';
+import { pageOut } from '../view/outputs.js';
 
-const userSchema = z.object({ accountId: z.string(), name: z.string().optional(), email: z.string().optional(), timeZone: z.string().optional() });
+const userSchema = z.looseObject({ accountId: z.string() });
+type UserView = { accountId: string; name?: string; email?: string; timeZone?: string };
 const searchInput = z.object({
   query: z.string().optional().describe('Name or email'),
-  project: z.string().optional().describe('Only users assignable in this project'),
-  issueKey: z.string().optional().describe('Only users assignable to this issue'),
-  limit: z.number().int().min(1).max(50).optional(),
+  project: z.string().optional().describe('Assignable in project'),
+  limit: z.number().int().optional(),
 });
-const searchOutput = z.object({ users: z.array(userSchema) });
+const searchOutput = pageOut('users');
 
 /** People: who am I, who is who. */
 @ToolProvider()
@@ -20,39 +21,39 @@ export class UserTools {
   @Tool({
     name: 'jira_get_current_user',
     title: 'Current user',
-    description: 'Who the server acts as: accountId, name, email, time zone.',
+    description: 'Who I am in Jira (accountId, name, email).',
     input: z.object({}),
     output: userSchema,
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-user'],
-    render: (u) => [u.name, u.email && `<${u.email}>`, `accountId ${u.accountId}`, u.timeZone].filter(Boolean).join(' · '),
+    render: (u) => [u.name, u.email && `<${String(u.email)}>`, `accountId ${u.accountId}`, u.timeZone].filter(Boolean).join(' · '),
   })
-  async currentUser(): Promise<z.input<typeof userSchema>> {
+  async currentUser(): Promise<UserView> {
     return view(await this.users.myself());
   }
 
   @Tool({
     name: 'jira_search_users',
     title: 'Find users',
-    description: 'Find people by name or email → accountId; or users assignable in a project/issue.',
+    description: 'Find people by name or email (accountIds), or who is assignable.',
     input: searchInput,
     output: searchOutput,
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-user'],
-    render: (out) => (out.users.length === 0 ? 'No users match.' : out.users.map((u) => [u.name, u.email && `<${u.email}>`, u.accountId].filter(Boolean).join(' · ')).join('\n')),
+    render: (out) => (out.users.length === 0 ? 'No users match.' : (out.users as UserView[]).map((u) => [u.name, u.email && `<${u.email}>`, u.accountId].filter(Boolean).join(' · ')).join('\n')),
   })
-  async searchUsers(input: z.infer<typeof searchInput>): Promise<z.input<typeof searchOutput>> {
-    const limit = input.limit ?? 20;
-    if (!input.query && !input.project && !input.issueKey) throw new InputError('Pass a query, a project or an issueKey.');
-    const found = input.project || input.issueKey
-      ? await this.users.assignable({ project: input.project, issueKey: input.issueKey }, input.query, limit)
+  async searchUsers(input: z.infer<typeof searchInput>): Promise<{ users: UserView[] }> {
+    const limit = Math.min(50, Math.max(1, input.limit ?? 20));
+    if (!input.query && !input.project) throw new InputError('Pass a query or a project.');
+    const found = input.project
+      ? await this.users.assignable({ project: input.project }, input.query, limit)
       : await this.users.search(input.query!, limit);
     return { users: found.filter((u) => u.accountId && u.accountType !== 'app').map(view) };
   }
 }
 
-function view(u: User): z.input<typeof userSchema> {
+function view(u: User): UserView {
   return compact({ accountId: u.accountId ?? '', name: u.displayName, email: u.emailAddress, timeZone: u.timeZone });
 }

@@ -6,19 +6,19 @@ import { parseDuration } from '../fields/duration.js';
 import { IssueActivity } from '../view/issue-activity.js';
 import { IssueViews } from '../view/issue-views.js';
 import { worklogLine } from '../view/render-helpers.js';
-import { worklogSchema } from '../view/schemas.js';
+import { itemOut, pageOut } from '../view/outputs.js';
+import type { WorklogView } from '../view/schemas.js';
 
-const issueKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/);
+const issueKey = z.string();
 const addInput = z.object({
   issueKey,
-  timeSpent: z.string().min(2).describe('e.g. "2h 30m", "1d"'),
-  started: z.string().optional().describe('ISO date-time; default now'),
-  comment: z.string().optional().describe('Markdown'),
-  adjustEstimate: z.enum(['auto', 'leave', 'new', 'manual']).optional().describe('Remaining estimate: auto (default) reduces it'),
-  estimate: z.string().optional().describe('For new: the new remaining; for manual: reduce by'),
+  timeSpent: z.string().describe('e.g. "2h 30m"'),
+  started: z.string().optional().describe('ISO'),
+  comment: z.string().optional(),
+  remaining: z.string().optional().describe('New remaining estimate'),
 });
-const listInput = z.object({ issueKey, limit: z.number().int().min(1).max(100).optional(), cursor: z.string().optional() });
-const listOutput = z.object({ total: z.number(), worklogs: z.array(worklogSchema), nextCursor: z.string().optional() });
+const listInput = z.object({ issueKey, limit: z.number().int().optional(), cursor: z.string().optional() });
+const listOutput = pageOut('worklogs');
 
 /** Time tracking. */
 @ToolProvider()
@@ -33,15 +33,15 @@ export class WorklogTools {
   @Tool({
     name: 'jira_add_worklog',
     title: 'Log work',
-    description: 'Log time on an issue, with an optional Markdown comment and estimate adjustment.',
+    description: 'Log time spent on an issue.',
     input: addInput,
-    output: worklogSchema,
+    output: itemOut,
     readOnly: false,
     toolset: 'worklogs',
     scopes: ['write:jira-work'],
-    render: (out) => `Logged ${out.timeSpent} (worklog ${out.id}${out.started ? `, started ${out.started}` : ''}).`,
+    render: (out) => `Logged ${String(out.timeSpent)} (worklog ${out.id}${out.started ? `, started ${String(out.started)}` : ''}).`,
   })
-  async addWorklog(input: z.infer<typeof addInput>): Promise<z.input<typeof worklogSchema>> {
+  async addWorklog(input: z.infer<typeof addInput>): Promise<WorklogView> {
     const seconds = parseDuration(input.timeSpent);
     const started = input.started === undefined ? new Date() : new Date(input.started);
     if (Number.isNaN(started.getTime())) throw new InputError(`started "${input.started}" is not an ISO date-time.`);
@@ -52,7 +52,7 @@ export class WorklogTools {
         started: jiraTimestamp(started),
         ...(input.comment && { comment: await this.content.markdownToAdf(input.comment) }),
       },
-      adjustment(input.adjustEstimate ?? 'auto', input.estimate),
+      adjustment(input.remaining),
     );
     return this.views.worklog(created);
   }
@@ -69,18 +69,18 @@ export class WorklogTools {
     render: (out, kit) =>
       out.worklogs.length === 0
         ? 'No work logged.'
-        : `${kit.fence(out.worklogs.map(worklogLine).join('\n'), 'worklogs')}\n${kit.more({ shown: out.worklogs.length, total: out.total, nextCursor: out.nextCursor, noun: 'worklogs' })}`,
+        : `${kit.fence((out.worklogs as WorklogView[]).map(worklogLine).join('\n'), 'worklogs')}\n${kit.more({ shown: out.worklogs.length, total: out.total as number, nextCursor: out.nextCursor, noun: 'worklogs' })}`,
   })
   async listWorklogs(input: z.infer<typeof listInput>): Promise<z.input<typeof listOutput>> {
-    return this.activity.worklogPage(input.issueKey, input.limit ?? 20, input.cursor);
+    return this.activity.worklogPage(input.issueKey, Math.min(100, Math.max(1, input.limit ?? 20)), input.cursor);
   }
 }
 
-function adjustment(mode: 'auto' | 'leave' | 'new' | 'manual', estimate: string | undefined): EstimateAdjustment {
-  if (mode === 'auto' || mode === 'leave') return { mode };
-  if (!estimate) throw new InputError(`adjustEstimate "${mode}" needs \`estimate\` (e.g. "3h").`);
-  parseDuration(estimate);
-  return mode === 'new' ? { mode, newEstimate: estimate } : { mode, reduceBy: estimate };
+/** Jira reduces the remaining estimate by the time spent unless told the new remaining. */
+function adjustment(remaining: string | undefined): EstimateAdjustment {
+  if (remaining === undefined) return { mode: 'auto' };
+  parseDuration(remaining);
+  return { mode: 'new', newEstimate: remaining };
 }
 
 /** Jira wants "2021-01-17T12:34:00.000+0000". */
