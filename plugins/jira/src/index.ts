@@ -8,6 +8,7 @@ import { JiraSearch } from './client/jira-search.js';
 import { JiraUsers } from './client/jira-users.js';
 import { JiraWorklogs } from './client/jira-worklogs.js';
 import { jiraConfigSchema } from './config.js';
+import { JiraRichText } from './content/jira-rich-text.js';
 import { FieldCatalog } from './fields/field-catalog.js';
 import { FieldValueResolver } from './fields/field-value-resolver.js';
 import { IssueFieldResolver } from './fields/issue-field-resolver.js';
@@ -43,7 +44,7 @@ export default definePlugin({
   },
   services: [
     JiraIssues, JiraSearch, JiraComments, JiraWorklogs, JiraUsers, JiraProjects, JiraFields, JiraAgile,
-    FieldCatalog, UserResolver, SprintResolver, FieldValueResolver, IssueFieldResolver, IssueViews, IssueActivity,
+    JiraRichText, FieldCatalog, UserResolver, SprintResolver, FieldValueResolver, IssueFieldResolver, IssueViews, IssueActivity,
   ],
   toolProviders: [IssueSearchTools, IssueTools, TransitionTools, CommentTools, UserTools, ProjectTools, FieldTools, WorklogTools],
   resourceProviders: [JiraResources],

@@ -1,5 +1,5 @@
-import { coreServices, InputError, inject, Service } from '@atlassian-mcp/core';
-import type { JiraRichText } from '../content/rich-text-port.js';
+import { InputError, inject, Service } from '@atlassian-mcp/core';
+import { JiraRichText } from '../content/jira-rich-text.js';
 import { allowedLabel, describeAllowed, type FieldMeta } from './field-meta.js';
 import { SprintResolver } from './sprint-resolver.js';
 import { UserResolver } from './user-resolver.js';
@@ -21,7 +21,7 @@ export class FieldValueResolver {
   constructor(
     @inject(UserResolver) private readonly users: UserResolver,
     @inject(SprintResolver) private readonly sprints: SprintResolver,
-    @inject(coreServices.content) private readonly content: JiraRichText,
+    @inject(JiraRichText) private readonly text: JiraRichText,
   ) {}
 
   async toJira(meta: FieldMeta, value: unknown, scope: FieldScope): Promise<unknown> {
@@ -33,7 +33,7 @@ export class FieldValueResolver {
       return Promise.all(list.map((v) => this.single(meta, items ?? 'string', v, scope)));
     }
     if (type === 'string' && (RICH_TEXT.has(system ?? '') || custom === TEXTAREA) && typeof value === 'string') {
-      return this.content.markdownToAdf(value);
+      return this.text.toAdf(value);
     }
     return this.single(meta, type, value, scope);
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { coreServices, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraComments } from '../client/jira-comments.js';
-import type { JiraRichText } from '../content/rich-text-port.js';
+import { JiraRichText } from '../content/jira-rich-text.js';
 import { IssueActivity } from '../view/issue-activity.js';
 import { IssueViews } from '../view/issue-views.js';
 import { commentBlock } from '../view/render-helpers.js';
@@ -26,7 +26,7 @@ export class CommentTools {
     @inject(JiraComments) private readonly comments: JiraComments,
     @inject(IssueActivity) private readonly activity: IssueActivity,
     @inject(IssueViews) private readonly views: IssueViews,
-    @inject(coreServices.content) private readonly content: JiraRichText,
+    @inject(JiraRichText) private readonly text: JiraRichText,
   ) {}
 
   @Tool({
@@ -41,7 +41,7 @@ export class CommentTools {
     render: (out) => `Added comment ${out.id}${out.created ? ` at ${String(out.created)}` : ''}.`,
   })
   async addComment(input: z.infer<typeof addInput>): Promise<CommentView> {
-    const created = await this.comments.add(input.issueKey, await this.content.markdownToAdf(input.body));
+    const created = await this.comments.add(input.issueKey, this.text.toAdf(input.body));
     return this.views.comment(created);
   }
 
@@ -76,9 +76,8 @@ export class CommentTools {
     render: (out) => `Edited comment ${out.id}.`,
   })
   async editComment(input: z.infer<typeof editInput>): Promise<CommentView> {
-    const body = input.section !== undefined
-      ? await this.content.editAdfSection((await this.comments.get(input.issueKey, input.commentId)).body, { heading: input.section, action: 'replace', markdown: input.body })
-      : await this.content.markdownToAdf(input.body);
+    const current = (await this.comments.get(input.issueKey, input.commentId)).body;
+    const body = input.section === undefined ? this.text.rewrite(current, input.body) : this.text.replaceSection(current, input.section, input.body);
     return this.views.comment(await this.comments.update(input.issueKey, input.commentId, body));
   }
 }

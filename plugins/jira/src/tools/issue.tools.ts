@@ -3,7 +3,7 @@ import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian
 import { JiraFields } from '../client/jira-fields.js';
 import { JiraIssues } from '../client/jira-issues.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
-import type { JiraRichText } from '../content/rich-text-port.js';
+import { JiraRichText } from '../content/jira-rich-text.js';
 import { fromCreateMeta, fromFieldMap } from '../fields/field-meta.js';
 import { IssueFieldResolver } from '../fields/issue-field-resolver.js';
 import { UserResolver } from '../fields/user-resolver.js';
@@ -49,7 +49,7 @@ export class IssueTools {
     @inject(UserResolver) private readonly users: UserResolver,
     @inject(IssueViews) private readonly views: IssueViews,
     @inject(IssueActivity) private readonly activity: IssueActivity,
-    @inject(coreServices.content) private readonly content: JiraRichText,
+    @inject(JiraRichText) private readonly text: JiraRichText,
     @inject(coreServices.pluginConfig) config: unknown,
   ) {
     this.settings = jiraSettings(config);
@@ -112,7 +112,7 @@ export class IssueTools {
       project: { key: project },
       issuetype: { id: type.id },
       summary: input.summary,
-      ...(input.description !== undefined && { description: await this.content.markdownToAdf(input.description) }),
+      ...(input.description !== undefined && { description: this.text.toAdf(input.description) }),
       ...(input.parent && { parent: { key: input.parent } }),
       ...resolved,
     };
@@ -140,11 +140,10 @@ export class IssueTools {
     const meta = fromFieldMap((await this.issues.editMeta(input.issueKey)).fields);
     const fields = await this.resolver.resolve(input.fields ?? {}, meta, { issueKey: input.issueKey, projectKey: projectOf(input.issueKey) }, `edit screen of ${input.issueKey}`);
     if (input.summary !== undefined) fields.summary = input.summary;
-    if (input.description !== undefined && input.section === undefined) fields.description = await this.content.markdownToAdf(input.description);
-    if (input.description !== undefined && input.section !== undefined) {
-      const current = await this.issues.get(input.issueKey, { fields: ['description'] });
-      const edit = { heading: input.section, action: 'replace' as const, markdown: input.description };
-      fields.description = await this.content.editAdfSection(current.fields?.description ?? emptyDoc(), edit);
+    if (input.description !== undefined) {
+      // The current description is the base: placeholders the model kept (panels, mentions…) survive.
+      const current = (await this.issues.get(input.issueKey, { fields: ['description'] })).fields?.description;
+      fields.description = input.section === undefined ? this.text.rewrite(current, input.description) : this.text.replaceSection(current, input.section, input.description);
     }
     if (Object.keys(fields).length === 0) throw new InputError('Nothing to update.', { hint: 'Pass summary, description or fields.' });
     await this.issues.edit(input.issueKey, { fields });
@@ -175,6 +174,3 @@ function projectOf(key: string): string {
   return key.slice(0, key.lastIndexOf('-')).toUpperCase();
 }
 
-function emptyDoc(): unknown {
-  return { type: 'doc', version: 1, content: [] };
-}

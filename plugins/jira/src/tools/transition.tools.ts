@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraIssues, type IssueTransition } from '../client/jira-issues.js';
-import type { JiraRichText } from '../content/rich-text-port.js';
+import { JiraRichText } from '../content/jira-rich-text.js';
 import { fromFieldMap } from '../fields/field-meta.js';
 import { IssueFieldResolver } from '../fields/issue-field-resolver.js';
 import { issueOut } from '../view/outputs.js';
@@ -19,7 +19,7 @@ export class TransitionTools {
   constructor(
     @inject(JiraIssues) private readonly issues: JiraIssues,
     @inject(IssueFieldResolver) private readonly resolver: IssueFieldResolver,
-    @inject(coreServices.content) private readonly content: JiraRichText,
+    @inject(JiraRichText) private readonly text: JiraRichText,
   ) {}
 
   @Tool({
@@ -43,7 +43,7 @@ export class TransitionTools {
     await this.issues.transition(input.issueKey, {
       transition: { id: transition.id },
       ...(Object.keys(fields).length > 0 && { fields }),
-      ...(input.comment && { update: { comment: [{ add: { body: await this.content.markdownToAdf(input.comment) } }] } }),
+      ...(input.comment && { update: { comment: [{ add: { body: this.text.toAdf(input.comment) } }] } }),
     });
     return { key: input.issueKey, transition: transition.name ?? input.to, status: transition.to?.name };
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraWorklogs, type EstimateAdjustment } from '../client/jira-worklogs.js';
-import type { JiraRichText } from '../content/rich-text-port.js';
+import { JiraRichText } from '../content/jira-rich-text.js';
 import { parseDuration } from '../fields/duration.js';
 import { IssueActivity } from '../view/issue-activity.js';
 import { IssueViews } from '../view/issue-views.js';
@@ -27,7 +27,7 @@ export class WorklogTools {
     @inject(JiraWorklogs) private readonly worklogs: JiraWorklogs,
     @inject(IssueActivity) private readonly activity: IssueActivity,
     @inject(IssueViews) private readonly views: IssueViews,
-    @inject(coreServices.content) private readonly content: JiraRichText,
+    @inject(JiraRichText) private readonly text: JiraRichText,
   ) {}
 
   @Tool({
@@ -50,7 +50,7 @@ export class WorklogTools {
       {
         timeSpentSeconds: seconds,
         started: jiraTimestamp(started),
-        ...(input.comment && { comment: await this.content.markdownToAdf(input.comment) }),
+        ...(input.comment && { comment: this.text.toAdf(input.comment) }),
       },
       adjustment(input.remaining),
     );

@@ -1,9 +1,9 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
+import { inject, Service } from '@atlassian-mcp/core';
 import type { IssueBean } from '../client/jira-issues.js';
 import type { Comment } from '../client/jira-comments.js';
 import type { Worklog } from '../client/jira-worklogs.js';
 import type { JiraSchemas } from '../client/jira-http.js';
-import type { JiraRichText } from '../content/rich-text-port.js';
+import { JiraRichText, type AttachmentRef } from '../content/jira-rich-text.js';
 import { formatDuration } from '../fields/duration.js';
 import { compact, displayValue, fileSize, personName, shortTime } from './display.js';
 import type { CommentView, IssueDetail, IssueRow, WorklogView } from './schemas.js';
@@ -25,7 +25,7 @@ type Related = { key: string; summary?: string; status?: string };
 /** Maps Jira's raw JSON to the compact views tools return. */
 @Service()
 export class IssueViews {
-  constructor(@inject(coreServices.content) private readonly content: JiraRichText) {}
+  constructor(@inject(JiraRichText) private readonly text: JiraRichText) {}
 
   row(issue: IssueBean, extraFields: Array<{ id: string; name: string }> = []): IssueRow {
     const f = issue.fields ?? {};
@@ -65,7 +65,7 @@ export class IssueViews {
       fixVersions: names(f.fixVersions),
       time: compact({ estimate: tt.originalEstimate, remaining: tt.remainingEstimate, spent: tt.timeSpent }),
       fields: await this.otherFields(issue),
-      description: await this.markdown(f.description),
+      description: await this.markdown(f.description, f.attachment as AttachmentRef[] | undefined),
       subtasks: ((f.subtasks as unknown[] | undefined) ?? []).map(related),
       links: ((f.issuelinks as JiraSchemas['IssueLink'][] | undefined) ?? []).map(link),
       attachments: ((f.attachment as JiraSchemas['Attachment'][] | undefined) ?? []).map((a) =>
@@ -94,11 +94,8 @@ export class IssueViews {
     });
   }
 
-  async markdown(doc: unknown): Promise<string | undefined> {
-    if (doc === null || doc === undefined) return undefined;
-    if (typeof doc === 'string') return doc;
-    const text = (await this.content.adfToMarkdown(doc)).trim();
-    return text === '' ? undefined : text;
+  async markdown(doc: unknown, attachments?: AttachmentRef[]): Promise<string | undefined> {
+    return this.text.toMarkdown(doc, attachments);
   }
 
   private async otherFields(issue: IssueBean): Promise<Record<string, string>> {

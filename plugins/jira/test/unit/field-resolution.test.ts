@@ -5,7 +5,7 @@ import { FieldValueResolver } from '../../src/fields/field-value-resolver.js';
 import { IssueFieldResolver } from '../../src/fields/issue-field-resolver.js';
 import type { SprintResolver } from '../../src/fields/sprint-resolver.js';
 import type { UserResolver } from '../../src/fields/user-resolver.js';
-import type { JiraRichText } from '../../src/content/rich-text-port.js';
+import type { JiraRichText } from '../../src/content/jira-rich-text.js';
 
 const meta: FieldMeta[] = [
   { id: 'summary', name: 'Summary', required: true, hasDefault: false, schema: { type: 'string', system: 'summary' } },
@@ -32,7 +32,7 @@ const meta: FieldMeta[] = [
 
 const users = { accountId: jest.fn(async (who: string) => (who === 'jane@acme.com' ? 'acc-jane' : `acc-${who}`)) } as unknown as UserResolver;
 const sprints = { sprintId: jest.fn(async (v: unknown) => (v === 'Sprint 12' ? 37 : Number(v))) } as unknown as SprintResolver;
-const content = { markdownToAdf: jest.fn(async (md: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: md }] }] })) } as unknown as JiraRichText;
+const content = { toAdf: jest.fn((md: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: md }] }] })) } as unknown as JiraRichText;
 const catalog = {
   find: jest.fn(async (name: string) => (name.toLowerCase() === 'environment' ? { id: 'environment', name: 'Environment' } : undefined)),
   similar: jest.fn(async () => ['Story Points']),

@@ -1,0 +1,56 @@
+import { coreServices, inject, Service, type RichText } from '@atlassian-mcp/core';
+
+type AdfDoc = ReturnType<RichText['markdownToAdf']>;
+type SectionEdit = Parameters<RichText['editAdfSection']>[1];
+type MediaResolver = NonNullable<NonNullable<Parameters<RichText['adfToMarkdown']>[1]>['media']>;
+
+/** An attachment a media node may point at. */
+export interface AttachmentRef {
+  id?: string;
+  filename?: string;
+}
+
+const EMPTY: AdfDoc = { type: 'doc', version: 1, content: [] } as unknown as AdfDoc;
+
+/** Jira's rich text (descriptions, comments, worklog comments) through core's lossless converter. */
+@Service()
+export class JiraRichText {
+  constructor(@inject(coreServices.content) private readonly content: RichText) {}
+
+  /** ADF → Markdown; media nodes name the issue attachment they show. Empty → undefined. */
+  toMarkdown(doc: unknown, attachments: AttachmentRef[] = []): string | undefined {
+    if (doc === null || doc === undefined) return undefined;
+    if (typeof doc === 'string') return doc.trim() || undefined;
+    const text = this.content.adfToMarkdown(doc as AdfDoc, { media: mediaResolver(attachments) }).trim();
+    return text === '' ? undefined : text;
+  }
+
+  /** Markdown → ADF for new content. */
+  toAdf(markdown: string): AdfDoc {
+    return this.content.markdownToAdf(markdown);
+  }
+
+  /** Markdown → ADF replacing `current`: placeholders the model kept come back byte for byte. */
+  rewrite(current: unknown, markdown: string): AdfDoc {
+    return this.content.markdownToAdf(markdown, { base: isDoc(current) ? current : undefined });
+  }
+
+  /** Replaces the body of one section of `current`, leaving every other node untouched. */
+  replaceSection(current: unknown, heading: string, markdown: string): AdfDoc {
+    const edit = { op: 'replace_section', heading, markdown } as SectionEdit;
+    return this.content.editAdfSection(isDoc(current) ? current : EMPTY, edit);
+  }
+}
+
+function isDoc(value: unknown): value is AdfDoc {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';
+}
+
+function mediaResolver(attachments: AttachmentRef[]): MediaResolver | undefined {
+  if (attachments.length === 0) return undefined;
+  return (attrs) => {
+    const alt = typeof attrs.alt === 'string' ? attrs.alt : undefined;
+    const hit = attachments.find((a) => a.filename !== undefined && a.filename === alt) ?? attachments.find((a) => a.id !== undefined && a.id === attrs.id);
+    return hit?.filename ? { name: hit.filename, url: `jira://attachment/${hit.id}` } : undefined;
+  };
+}
