@@ -31,7 +31,7 @@ export function fitBlocks(nodes: readonly AdfNode[], parent: FlowParent): AdfNod
   if (allowed === undefined) return [...nodes];
   const out: AdfNode[] = [];
   for (const node of nodes) {
-    if (allowed.has(node.type)) out.push(node);
+    if (allowed.has(node.type) || node.type === 'storageBlock') out.push(node);
     else if (node.type === 'expand' && allowed.has('nestedExpand')) out.push({ ...node, type: 'nestedExpand', attrs: node.attrs ?? {} });
     else if (node.type === 'nestedExpand' && allowed.has('expand')) out.push({ ...node, type: 'expand' });
     else if (node.type === 'heading') out.push({ type: 'paragraph', content: node.content ?? [] });

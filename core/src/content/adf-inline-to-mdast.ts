@@ -190,8 +190,8 @@ function atom(item: Item, ctx: InlineRenderContext): PhrasingContent[] {
     }
     case 'inlineExtension':
       return [placeholderNode('macro', String(attrs.extensionKey ?? ''), ctx.ids.nodeId(node))];
-    case 'placeholder':
-      break;
+    case 'storageInline':
+      return [placeholderNode(String(attrs.kind), String(attrs.label ?? ''), ctx.ids.nodeId(node))];
   }
   return [placeholderNode(node.type, undefined, ctx.ids.nodeId(node))];
 }

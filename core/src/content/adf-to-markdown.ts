@@ -162,6 +162,8 @@ export class AdfMarkdownRenderer {
         return [placeholderNode('macro', String(attrs.extensionKey ?? ''), id())];
       case 'blockCard':
         return [placeholderNode('blockcard', typeof attrs.url === 'string' ? attrs.url : undefined, sameShell(node, { type: 'blockCard', attrs: { url: attrs.url } }) ? undefined : id())];
+      case 'storageBlock':
+        return [placeholderNode(String(attrs.kind), String(attrs.label ?? ''), id())];
       case 'embedCard':
         return [placeholderNode('embed', typeof attrs.url === 'string' ? attrs.url : undefined, id())];
       default:
@@ -200,5 +202,5 @@ function clampDepth(level: unknown): 1 | 2 | 3 | 4 | 5 | 6 {
   return n as 1 | 2 | 3 | 4 | 5 | 6;
 }
 
-const KNOWN_BLOCKS = new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'taskList', 'decisionList', 'codeBlock', 'blockquote', 'rule', 'mediaSingle', 'mediaGroup', 'extension', 'blockCard', 'embedCard', 'listItem', 'taskItem', 'decisionItem']);
-export const INLINE_TYPES = new Set(['text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);
+const KNOWN_BLOCKS = new Set(['storageBlock', 'paragraph', 'heading', 'bulletList', 'orderedList', 'taskList', 'decisionList', 'codeBlock', 'blockquote', 'rule', 'mediaSingle', 'mediaGroup', 'extension', 'blockCard', 'embedCard', 'listItem', 'taskItem', 'decisionItem']);
+export const INLINE_TYPES = new Set(['storageInline', 'text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);

@@ -243,7 +243,7 @@ function decisionMarker(block: RootContent | undefined): string | undefined {
   return ph.kind === 'decision' && !ph.closing ? ph.arg || 'DECIDED' : undefined;
 }
 
-const INLINE = new Set(['text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);
+const INLINE = new Set(['storageInline', 'text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);
 
 function isInline(node: AdfNode): boolean {
   return INLINE.has(node.type);

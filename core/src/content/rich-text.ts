@@ -1,4 +1,5 @@
 import { InputError } from '../plugin-api/errors.js';
+import { ConfluenceStorage, type StorageOptions } from './confluence-storage.js';
 import { Service } from '../plugin-api/decorators.js';
 import type { MediaResolver } from './adf-inline-to-mdast.js';
 import { AdfMarkdownRenderer } from './adf-to-markdown.js';
@@ -22,6 +23,7 @@ export interface AdfToMarkdownOptions {
 @Service()
 export class RichText {
   private readonly validator: AdfValidator = new AdfValidator();
+  private readonly storage: ConfluenceStorage = new ConfluenceStorage();
 
   /** ADF → Markdown (GFM + placeholders). `null`/`undefined` give `''`. */
   adfToMarkdown(doc: AdfDoc | null | undefined, options: AdfToMarkdownOptions = {}): string {
@@ -76,5 +78,29 @@ export class RichText {
     }
     this.validator.assertValid(value);
     return value;
+  }
+
+  /** Confluence storage (XHTML) → Markdown. `null`/`undefined` give `''`. */
+  storageToMarkdown(storage: string | null | undefined, options: StorageOptions = {}): string {
+    if (storage === null || storage === undefined || storage === '') return '';
+    return this.storage.toMarkdown(storage, options);
+  }
+
+  /**
+   * Markdown → Confluence storage (well-formed, canonical forms). With `base` (the page's current
+   * storage) placeholders resolve against it and unchanged blocks come back as they were.
+   */
+  markdownToStorage(markdown: string, options: StorageOptions & { base?: string } = {}): string {
+    return this.storage.fromMarkdown(markdown, options);
+  }
+
+  /** Applies a section edit to a storage document. */
+  editStorageSection(current: string, edit: SectionEdit, options: StorageOptions = {}): string {
+    return this.storage.edit(current, sectionEditSchema.parse(edit), options);
+  }
+
+  /** The raw escape hatch for storage: checks well-formedness (`InputError`) and returns it unchanged. */
+  parseRawStorage(storage: string): string {
+    return this.storage.parseRaw(storage);
   }
 }

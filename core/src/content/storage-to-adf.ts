@@ -1,0 +1,336 @@
+import { isoDate } from './adf-inline-to-mdast.js';
+import type { AdfDoc, AdfMark, AdfNode } from './adf-types.js';
+import { attr, parseStorage, xmlText, type XmlNode } from './storage-xml.js';
+
+type Element = Extract<XmlNode, { kind: 'element' }>;
+
+/** ADF converted from storage, with the storage element each node came from. */
+export interface StorageAdf {
+  doc: AdfDoc;
+  /** The source element of each converted block/cell: unchanged nodes are written back from it. */
+  source: WeakMap<AdfNode, XmlNode>;
+}
+
+const STATUS_COLOURS: Record<string, string> = { grey: 'neutral', gray: 'neutral', red: 'red', yellow: 'yellow', green: 'green', blue: 'blue', purple: 'purple' };
+const PANELS = new Set(['info', 'note', 'warning', 'tip']);
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'pre', 'hr', 'table', 'ac:task-list', 'ac:layout', 'div', 'ac:layout-section', 'ac:layout-cell']);
+const MARK_TAGS: Record<string, AdfMark> = {
+  strong: { type: 'strong' },
+  b: { type: 'strong' },
+  em: { type: 'em' },
+  i: { type: 'em' },
+  u: { type: 'underline' },
+  s: { type: 'strike' },
+  del: { type: 'strike' },
+  strike: { type: 'strike' },
+  code: { type: 'code' },
+  sub: { type: 'subsup', attrs: { type: 'sub' } },
+  sup: { type: 'subsup', attrs: { type: 'sup' } },
+};
+
+/**
+ * Confluence storage → an ADF tree, so one Markdown renderer, one placeholder scheme and one set of
+ * section edits serve both products. What ADF has no node for (macros other than code, panels,
+ * expand and status; images; page, attachment and space links; unknown elements) becomes a
+ * `storageBlock`/`storageInline` node carrying the element itself: it renders as a placeholder
+ * (`⟦toc^k3fa⟧`, `⟦page Release notes^k3fa⟧`) and is written back unchanged. Such trees are an
+ * internal form for storage only and are never sent to Atlassian as ADF.
+ */
+export function storageToAdf(storage: string): StorageAdf {
+  const source = new WeakMap<AdfNode, XmlNode>();
+  const reader = new StorageReader(source);
+  return { doc: { type: 'doc', version: 1, content: reader.blocks(parseStorage(storage)) }, source };
+}
+
+class StorageReader {
+  constructor(private readonly source: WeakMap<AdfNode, XmlNode>) {}
+
+  blocks(nodes: readonly XmlNode[]): AdfNode[] {
+    const out: AdfNode[] = [];
+    let inline: XmlNode[] = [];
+    const flush = () => {
+      if (inline.some((n) => n.kind !== 'text' || n.text.trim() !== '')) out.push({ type: 'paragraph', content: this.inline(inline, []) });
+      inline = [];
+    };
+    for (const node of nodes) {
+      if (node.kind === 'element' && (BLOCK_TAGS.has(node.tag) || (node.tag === 'ac:structured-macro' && !isInlineMacro(node)) || node.tag === 'ac:image')) {
+        flush();
+        out.push(...this.block(node));
+      } else if (node.kind === 'comment') {
+        flush();
+        out.push(this.raw(node, 'storageBlock'));
+      } else {
+        inline.push(node);
+      }
+    }
+    flush();
+    return out;
+  }
+
+  private block(el: Element): AdfNode[] {
+    const node = this.blockNode(el);
+    if (node === undefined) return [];
+    if (!Array.isArray(node)) {
+      this.source.set(node, el);
+      return [node];
+    }
+    return node;
+  }
+
+  private blockNode(el: Element): AdfNode | AdfNode[] | undefined {
+    const tag = el.tag;
+    if (/^h[1-6]$/.test(tag)) return { type: 'heading', attrs: { level: Number(tag[1]) }, content: this.inline(el.children, []) };
+    switch (tag) {
+      case 'p':
+        return { type: 'paragraph', content: this.inline(el.children, []) };
+      case 'ul':
+      case 'ol': {
+        const items = el.children.filter((c): c is Element => c.kind === 'element' && c.tag === 'li').map((li) => {
+          const item: AdfNode = { type: 'listItem', content: this.blocks(li.children) };
+          if (item.content!.length === 0) item.content!.push({ type: 'paragraph', content: [] });
+          this.source.set(item, li);
+          return item;
+        });
+        if (items.length === 0) return this.raw(el, 'storageBlock');
+        return tag === 'ul' ? { type: 'bulletList', content: items } : { type: 'orderedList', attrs: { order: Number(attr(el, 'start') ?? 1) }, content: items };
+      }
+      case 'blockquote':
+        return { type: 'blockquote', content: this.blocks(el.children) };
+      case 'pre':
+        return codeBlock(undefined, xmlText(el));
+      case 'hr':
+        return { type: 'rule' };
+      case 'table':
+        return this.table(el);
+      case 'ac:task-list':
+        return this.taskList(el);
+      case 'ac:layout':
+        return el.children.filter((c): c is Element => c.kind === 'element' && c.tag === 'ac:layout-section').map((section) => {
+          const node = this.layoutSection(section);
+          this.source.set(node, section);
+          return node;
+        });
+      case 'ac:structured-macro':
+        return this.blockMacro(el);
+    }
+    return this.raw(el, 'storageBlock');
+  }
+
+  private blockMacro(el: Element): AdfNode {
+    const name = attr(el, 'ac:name') ?? '';
+    const params = macroParams(el);
+    const body = el.children.find((c): c is Element => c.kind === 'element' && (c.tag === 'ac:rich-text-body' || c.tag === 'ac:plain-text-body'));
+    if (name === 'code' && (body === undefined || body.tag === 'ac:plain-text-body')) {
+      const node = codeBlock(params.language, body === undefined ? '' : xmlText(body));
+      if (!(Object.keys(params).length <= 1 && (Object.keys(params).length === 0 || 'language' in params) && el.attrs.length === 2)) {
+        node.attrs = { ...node.attrs, macro: macroShell(el) };
+      }
+      return node;
+    }
+    if ((PANELS.has(name) || name === 'expand') && body?.tag === 'ac:rich-text-body') {
+      const content = this.blocks(body.children);
+      if (content.length === 0) content.push({ type: 'paragraph', content: [] });
+      if (name === 'expand') return { type: 'expand', attrs: { title: params.title ?? '', macro: macroShell(el) }, content };
+      return { type: 'panel', attrs: { panelType: name, macro: macroShell(el) }, content };
+    }
+    return this.raw(el, 'storageBlock');
+  }
+
+  private layoutSection(section: Element): AdfNode {
+    const cells = section.children.filter((c): c is Element => c.kind === 'element' && c.tag === 'ac:layout-cell');
+    const widths = layoutWidths(attr(section, 'ac:type') ?? '', cells.length);
+    return {
+      type: 'layoutSection',
+      attrs: { sectionType: attr(section, 'ac:type') ?? '' },
+      content: cells.map((cell, i) => {
+        const column: AdfNode = { type: 'layoutColumn', attrs: { width: widths[i] ?? 50 }, content: this.blocks(cell.children) };
+        if (column.content!.length === 0) column.content!.push({ type: 'paragraph', content: [] });
+        this.source.set(column, cell);
+        return column;
+      }),
+    };
+  }
+
+  private table(el: Element): AdfNode {
+    const rows: Element[] = [];
+    const other: XmlNode[] = [];
+    for (const child of el.children) {
+      if (child.kind !== 'element') continue;
+      if (child.tag === 'tr') rows.push(child);
+      else if (child.tag === 'tbody' || child.tag === 'thead' || child.tag === 'tfoot') rows.push(...child.children.filter((c): c is Element => c.kind === 'element' && c.tag === 'tr'));
+      else other.push(child);
+    }
+    const attrs: Record<string, unknown> = {};
+    if (el.attrs.length > 0) attrs.xmlAttrs = el.attrs;
+    if (other.length > 0) attrs.xmlExtra = other;
+    const table: AdfNode = {
+      type: 'table',
+      content: rows.map((tr) => ({
+        type: 'tableRow',
+        content: tr.children.filter((c): c is Element => c.kind === 'element' && (c.tag === 'td' || c.tag === 'th')).map((td) => {
+          const cellAttrs: Record<string, unknown> = {};
+          const colspan = Number(attr(td, 'colspan') ?? 1);
+          const rowspan = Number(attr(td, 'rowspan') ?? 1);
+          if (colspan > 1) cellAttrs.colspan = colspan;
+          if (rowspan > 1) cellAttrs.rowspan = rowspan;
+          const rest = td.attrs.filter(([k]) => k !== 'colspan' && k !== 'rowspan');
+          if (rest.length > 0) cellAttrs.xmlAttrs = rest;
+          const content = this.blocks(td.children);
+          if (content.length === 0) content.push({ type: 'paragraph', content: [] });
+          const cell: AdfNode = { type: td.tag === 'th' ? 'tableHeader' : 'tableCell', content };
+          if (Object.keys(cellAttrs).length > 0) cell.attrs = cellAttrs;
+          this.source.set(cell, td);
+          return cell;
+        }),
+      })),
+    };
+    if (Object.keys(attrs).length > 0) table.attrs = attrs;
+    return table;
+  }
+
+  private taskList(el: Element): AdfNode {
+    const content: AdfNode[] = [];
+    for (const child of el.children) {
+      if (child.kind !== 'element') continue;
+      if (child.tag === 'ac:task') {
+        const part = (name: string) => child.children.find((c): c is Element => c.kind === 'element' && c.tag === name);
+        const body = part('ac:task-body');
+        const item: AdfNode = {
+          type: 'taskItem',
+          attrs: { localId: xmlText(part('ac:task-id') ?? { kind: 'text', text: '' }).trim(), state: xmlText(part('ac:task-status') ?? { kind: 'text', text: '' }).trim() === 'complete' ? 'DONE' : 'TODO' },
+          content: body === undefined ? [] : this.inline(body.children.flatMap((c) => (c.kind === 'element' && c.tag === 'p' ? c.children : [c])), []),
+        };
+        this.source.set(item, child);
+        content.push(item);
+      } else if (child.tag === 'ac:task-list') {
+        content.push(this.taskList(child));
+      }
+    }
+    return { type: 'taskList', attrs: { localId: '' }, content };
+  }
+
+  inline(nodes: readonly XmlNode[], marks: AdfMark[]): AdfNode[] {
+    const out: AdfNode[] = [];
+    for (const node of nodes) {
+      if (node.kind === 'text' || node.kind === 'cdata') {
+        if (node.text !== '') out.push(marks.length > 0 ? { type: 'text', text: node.text, marks } : { type: 'text', text: node.text });
+        continue;
+      }
+      if (node.kind === 'comment') continue;
+      const mark = MARK_TAGS[node.tag];
+      if (mark !== undefined && node.attrs.length === 0) {
+        out.push(...this.inline(node.children, [...marks, mark]));
+      } else if (node.tag === 'a' && attr(node, 'href') !== undefined && node.attrs.length === 1) {
+        out.push(...this.inline(node.children, [...marks, { type: 'link', attrs: { href: attr(node, 'href')! } }]));
+      } else if (node.tag === 'span' && node.attrs.length === 1 && /^color:\s*#[0-9a-fA-F]{6};?$/.test(attr(node, 'style') ?? '')) {
+        const color = /#[0-9a-fA-F]{6}/.exec(attr(node, 'style')!)![0].toLowerCase();
+        out.push(...this.inline(node.children, [...marks, { type: 'textColor', attrs: { color } }]));
+      } else if (node.tag === 'br' && node.attrs.length === 0) {
+        out.push({ type: 'hardBreak' });
+      } else {
+        const atom = this.inlineAtom(node);
+        out.push(marks.length > 0 ? { ...atom, marks } : atom);
+      }
+    }
+    return out;
+  }
+
+  private inlineAtom(el: Element): AdfNode {
+    if (el.tag === 'ac:link' && el.attrs.length === 0 && el.children.length === 1) {
+      const target = el.children[0]!;
+      const accountId = attr(target, 'ri:account-id');
+      if (target.kind === 'element' && target.tag === 'ri:user' && accountId !== undefined && target.attrs.length === 1) {
+        return { type: 'mention', attrs: { id: accountId, text: '@' + accountId } };
+      }
+    }
+    if (el.tag === 'time' && el.attrs.length === 1 && el.children.length === 0) {
+      const iso = attr(el, 'datetime') ?? '';
+      if (/^\d{4}-\d{2}-\d{2}$/.test(iso) && isoDate(Date.parse(iso + 'T00:00:00Z')) === iso) return { type: 'date', attrs: { timestamp: String(Date.parse(iso + 'T00:00:00Z')) } };
+    }
+    if (el.tag === 'ac:emoticon' && el.children.length === 0) {
+      const name = attr(el, 'ac:name') ?? '';
+      const shortName = attr(el, 'ac:emoji-shortname') ?? `:${name}:`;
+      return el.attrs.length === 1 && name !== '' ? { type: 'emoji', attrs: { shortName } } : { type: 'emoji', attrs: { shortName, xmlAttrs: el.attrs } };
+    }
+    if (el.tag === 'ac:structured-macro' && attr(el, 'ac:name') === 'status') {
+      const params = macroParams(el);
+      const text = params.title ?? '';
+      if (text !== '') {
+        const color = STATUS_COLOURS[(params.colour ?? 'grey').toLowerCase()] ?? 'neutral';
+        const plain = el.attrs.length === 2 && Object.keys(params).every((k) => k === 'title' || k === 'colour') && statusColourName(color) === (params.colour ?? 'Grey');
+        return plain ? { type: 'status', attrs: { text, color } } : { type: 'status', attrs: { text, color, macro: macroShell(el) } };
+      }
+    }
+    return this.raw(el, 'storageInline');
+  }
+
+  /** An element kept verbatim, labelled for the model. */
+  private raw(node: XmlNode, type: 'storageBlock' | 'storageInline'): AdfNode {
+    const [kind, label] = describe(node);
+    return { type, attrs: { kind, label, xml: node } };
+  }
+}
+
+/** The storage status colour name for an ADF status colour. */
+export function statusColourName(color: string): string {
+  const name = Object.entries(STATUS_COLOURS).find(([, c]) => c === color)?.[0] ?? 'grey';
+  return name[0]!.toUpperCase() + name.slice(1);
+}
+
+function isInlineMacro(el: Element): boolean {
+  return attr(el, 'ac:name') === 'status';
+}
+
+function codeBlock(language: string | undefined, text: string): AdfNode {
+  const node: AdfNode = { type: 'codeBlock', content: text === '' ? [] : [{ type: 'text', text }] };
+  if (language !== undefined && language !== '') node.attrs = { language };
+  return node;
+}
+
+/** The macro element without its body: written back around a new body. */
+function macroShell(el: Element): XmlNode {
+  return { ...el, children: el.children.filter((c) => c.kind === 'element' && c.tag === 'ac:parameter') };
+}
+
+function macroParams(el: Element): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const child of el.children) if (child.kind === 'element' && child.tag === 'ac:parameter') params[attr(child, 'ac:name') ?? ''] = xmlText(child);
+  return params;
+}
+
+const LAYOUT_WIDTHS: Record<string, number[]> = {
+  single: [100],
+  two_equal: [50, 50],
+  two_left_sidebar: [33.33, 66.66],
+  two_right_sidebar: [66.66, 33.33],
+  three_equal: [33.33, 33.33, 33.33],
+  three_with_sidebars: [25, 50, 25],
+  four_equal: [25, 25, 25, 25],
+  five_equal: [20, 20, 20, 20, 20],
+};
+
+function layoutWidths(type: string, count: number): number[] {
+  return LAYOUT_WIDTHS[type] ?? Array.from({ length: count }, () => Math.round(10000 / Math.max(1, count)) / 100);
+}
+
+/** The storage section type for columns of these widths. */
+export function layoutType(widths: number[]): string {
+  const match = Object.entries(LAYOUT_WIDTHS).find(([, w]) => w.length === widths.length && w.every((x, i) => Math.abs(x - widths[i]!) < 1));
+  return match?.[0] ?? ['single', 'two_equal', 'three_equal', 'four_equal', 'five_equal'][Math.min(4, Math.max(0, widths.length - 1))]!;
+}
+
+/** [kind, label] for a kept element: `⟦jira PROJ-7⟧`, `⟦page Release notes⟧`, `⟦image a.png⟧`. */
+function describe(node: XmlNode): [string, string] {
+  if (node.kind === 'comment') return ['comment', ''];
+  if (node.kind !== 'element') return ['xml', ''];
+  const params = node.tag === 'ac:structured-macro' ? macroParams(node) : {};
+  const name = attr(node, 'ac:name') ?? '';
+  if (node.tag === 'ac:structured-macro') return [name || 'macro', params.key ?? params.title ?? params.jqlQuery ?? params.name ?? ''];
+  if (node.tag === 'ac:image' || node.tag === 'ac:link') {
+    const target = node.children.find((c): c is Element => c.kind === 'element' && c.tag.startsWith('ri:'));
+    const label = target === undefined ? '' : (attr(target, 'ri:filename') ?? attr(target, 'ri:content-title') ?? attr(target, 'ri:value') ?? attr(target, 'ri:space-key') ?? attr(target, 'ri:account-id') ?? '');
+    const kind = node.tag === 'ac:image' ? 'image' : target === undefined ? 'link' : target.tag.slice(3).replace('content-entity', 'page').replace('blog-post', 'blog');
+    return [kind, label];
+  }
+  return [node.tag.replace(/^ac:/, ''), xmlText(node).slice(0, 40)];
+}
