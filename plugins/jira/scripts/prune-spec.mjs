@@ -66,11 +66,12 @@ const agileOps = {
 
 const DROP_KEYS = new Set(['example', 'examples', 'description', 'x-atlassian-connect-scope', 'x-experimental', 'externalDocs', 'x-atlassian-data-security-policy']);
 
-function strip(node) {
-  if (Array.isArray(node)) return node.map(strip);
+// Inside a `properties` map the keys are field names (a field may be called "description").
+function strip(node, isPropertyMap = false) {
+  if (Array.isArray(node)) return node.map((n) => strip(n));
   if (node === null || typeof node !== 'object') return node;
   const out = {};
-  for (const [k, v] of Object.entries(node)) if (!DROP_KEYS.has(k)) out[k] = strip(v);
+  for (const [k, v] of Object.entries(node)) if (isPropertyMap || !DROP_KEYS.has(k)) out[k] = strip(v, !isPropertyMap && k === 'properties');
   return out;
 }
 

@@ -7,11 +7,17 @@ import { JiraProjects } from './client/jira-projects.js';
 import { JiraSearch } from './client/jira-search.js';
 import { JiraUsers } from './client/jira-users.js';
 import { JiraWorklogs } from './client/jira-worklogs.js';
+import { JiraLinks } from './client/jira-links.js';
+import { JiraAttachments } from './client/jira-attachments.js';
+import { JiraWatchers } from './client/jira-watchers.js';
+import { JiraVersions } from './client/jira-versions.js';
 import { jiraConfigSchema } from './config.js';
 import { JiraRichText } from './content/jira-rich-text.js';
 import { FieldCatalog } from './fields/field-catalog.js';
 import { FieldValueResolver } from './fields/field-value-resolver.js';
+import { IssueDrafts } from './fields/issue-drafts.js';
 import { IssueFieldResolver } from './fields/issue-field-resolver.js';
+import { IssueWorkflow } from './fields/issue-workflow.js';
 import { SprintResolver } from './fields/sprint-resolver.js';
 import { UserResolver } from './fields/user-resolver.js';
 import { CommentTools } from './tools/comment.tools.js';
@@ -22,6 +28,15 @@ import { ProjectTools } from './tools/project.tools.js';
 import { TransitionTools } from './tools/transition.tools.js';
 import { UserTools } from './tools/user.tools.js';
 import { WorklogTools } from './tools/worklog.tools.js';
+import { AgileTools } from './tools/agile.tools.js';
+import { LinkTools } from './tools/link.tools.js';
+import { AttachmentTools } from './tools/attachment.tools.js';
+import { WatcherTools } from './tools/watcher.tools.js';
+import { HistoryTools } from './tools/history.tools.js';
+import { VersionTools } from './tools/version.tools.js';
+import { AdminTools } from './tools/admin.tools.js';
+import { BulkTools } from './tools/bulk.tools.js';
+import { AttachmentResources } from './resources/attachment.resources.js';
 import { IssueActivity } from './view/issue-activity.js';
 import { IssueViews } from './view/issue-views.js';
 import { JiraResources } from './resources/jira.resources.js';
@@ -41,12 +56,24 @@ export default definePlugin({
     issues: 'Search, read, create, update, transition, assign and comment on issues',
     context: 'Current user, users, projects, create fields, field search',
     worklogs: 'Log and list work',
+    agile: 'Boards, sprints (create/update/start/close), sprint/board/backlog/epic issues, move, rank',
+    links: 'Link issues, remove links, link types, web links',
+    attachments: 'List and attach files; read them as jira://attachment resources',
+    watchers: 'List, add and remove watchers',
+    history: 'Issue change history',
+    versions: 'Versions (create/update/release) and components',
+    'admin-destructive': 'Delete issues, comments, worklogs, attachments (confirmed)',
+    bulk: 'Create up to 50 issues or transition many, with progress',
   },
   services: [
     JiraIssues, JiraSearch, JiraComments, JiraWorklogs, JiraUsers, JiraProjects, JiraFields, JiraAgile,
-    JiraRichText, FieldCatalog, UserResolver, SprintResolver, FieldValueResolver, IssueFieldResolver, IssueViews, IssueActivity,
+    JiraLinks, JiraAttachments, JiraWatchers, JiraVersions,
+    JiraRichText, FieldCatalog, UserResolver, SprintResolver, FieldValueResolver, IssueFieldResolver, IssueDrafts, IssueWorkflow, IssueViews, IssueActivity,
   ],
-  toolProviders: [IssueSearchTools, IssueTools, TransitionTools, CommentTools, UserTools, ProjectTools, FieldTools, WorklogTools],
-  resourceProviders: [JiraResources],
+  toolProviders: [
+    IssueSearchTools, IssueTools, TransitionTools, CommentTools, UserTools, ProjectTools, FieldTools, WorklogTools,
+    AgileTools, LinkTools, AttachmentTools, WatcherTools, HistoryTools, VersionTools, AdminTools, BulkTools,
+  ],
+  resourceProviders: [JiraResources, AttachmentResources],
   promptProviders: [JiraPrompts],
 });

@@ -13,6 +13,8 @@ export interface JiraRequest {
   idempotent?: boolean;
   /** Lets core space writes to one issue (Atlassian's per-issue write limit). */
   issueKey?: string;
+  /** How the body is decoded (default JSON). */
+  responseType?: 'json' | 'text' | 'bytes';
 }
 
 /** What core's pipeline answers; failures arrive as core error classes, never here. */

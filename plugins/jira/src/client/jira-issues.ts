@@ -64,4 +64,12 @@ export class JiraIssues {
       product: 'jira', method: 'DELETE', path: jiraPath`/rest/api/3/issue/${key}`, query: { deleteSubtasks }, idempotent: true, issueKey: key,
     });
   }
+
+  /** A page of the issue's change history, oldest first. */
+  async changelog(key: string, startAt: number, maxResults: number): Promise<JiraSchemas['PageBeanChangelog']> {
+    const res = await this.http.request<JiraSchemas['PageBeanChangelog']>({
+      product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/${key}/changelog`, query: { startAt, maxResults },
+    });
+    return res.data;
+  }
 }

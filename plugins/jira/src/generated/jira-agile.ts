@@ -233,6 +233,7 @@ export interface components {
                         } & {
                             [key: string]: unknown;
                         };
+                        description?: string;
                         descriptionKey?: string;
                         emailDescription?: string;
                         emailDescriptionKey?: string;
@@ -372,6 +373,7 @@ export interface components {
                 looped?: boolean;
                 readonly name?: string;
                 readonly to?: {
+                    readonly description?: string;
                     readonly iconUrl?: string;
                     readonly id?: string;
                     readonly name?: string;
@@ -391,6 +393,7 @@ export interface components {
                             readonly key?: string;
                             readonly name?: string;
                             readonly projectCategory?: {
+                                readonly description?: string;
                                 readonly id?: string;
                                 readonly name?: string;
                                 readonly self?: string;

@@ -714,6 +714,7 @@ export interface components {
         Field: {
             /** Format: int64 */
             contextsCount?: number;
+            description?: string;
             id: string;
             isLocked?: boolean;
             isUnscreenable?: boolean;
@@ -808,6 +809,7 @@ export interface components {
             activityDescriptionKey?: string;
             actor?: components["schemas"]["HistoryMetadataParticipant"];
             cause?: components["schemas"]["HistoryMetadataParticipant"];
+            description?: string;
             descriptionKey?: string;
             emailDescription?: string;
             emailDescriptionKey?: string;
@@ -917,6 +919,7 @@ export interface components {
         IssueTypeDetails: {
             /** Format: int64 */
             readonly avatarId?: number;
+            readonly description?: string;
             /** Format: uuid */
             readonly entityId?: string;
             /** Format: int32 */
@@ -931,6 +934,7 @@ export interface components {
         IssueTypeIssueCreateMetadata: {
             /** Format: int64 */
             readonly avatarId?: number;
+            readonly description?: string;
             /** Format: uuid */
             readonly entityId?: string;
             readonly expand?: string;
@@ -1128,6 +1132,7 @@ export interface components {
         Priority: {
             /** Format: int64 */
             avatarId?: number;
+            description?: string;
             iconUrl?: string;
             id?: string;
             isDefault?: boolean;
@@ -1151,6 +1156,7 @@ export interface components {
             readonly deletedBy?: components["schemas"]["User"];
             /** Format: date-time */
             readonly deletedDate?: string;
+            readonly description?: string;
             email?: string;
             readonly expand?: string;
             favourite?: boolean;
@@ -1186,6 +1192,7 @@ export interface components {
             readonly versions?: components["schemas"]["Version"][];
         };
         ProjectCategory: {
+            description?: string;
             readonly id?: string;
             name?: string;
             /** Format: uri */
@@ -1196,6 +1203,7 @@ export interface components {
             readonly assignee?: components["schemas"]["User"];
             /** @enum {string} */
             assigneeType?: "PROJECT_DEFAULT" | "COMPONENT_LEAD" | "PROJECT_LEAD" | "UNASSIGNED";
+            description?: string;
             readonly id?: string;
             readonly isAssigneeTypeValid?: boolean;
             readonly lead?: components["schemas"]["User"];
@@ -1285,6 +1293,7 @@ export interface components {
         };
         Resource: {
             contentAsByteArray?: string[];
+            description?: string;
             /** Format: binary */
             file?: string;
             filename?: string;
@@ -1377,6 +1386,7 @@ export interface components {
             [key: string]: unknown;
         };
         StatusDetails: {
+            readonly description?: string;
             readonly iconUrl?: string;
             readonly id?: string;
             readonly name?: string;
@@ -1403,6 +1413,7 @@ export interface components {
             readonly transitions?: components["schemas"]["IssueTransition"][];
         };
         UpdatedProjectCategory: {
+            readonly description?: string;
             readonly id?: string;
             readonly name?: string;
             readonly self?: string;
@@ -1442,6 +1453,7 @@ export interface components {
         Version: {
             readonly approvers?: components["schemas"]["VersionApprover"][];
             archived?: boolean;
+            description?: string;
             driver?: string;
             expand?: string;
             readonly id?: string;
@@ -1467,6 +1479,7 @@ export interface components {
         VersionApprover: {
             readonly accountId?: string;
             readonly declineReason?: string;
+            readonly description?: string;
             readonly status?: string;
         } & {
             [key: string]: unknown;

@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
-import { JiraFields } from '../client/jira-fields.js';
 import { JiraIssues } from '../client/jira-issues.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
 import { JiraRichText } from '../content/jira-rich-text.js';
-import { fromCreateMeta, fromFieldMap } from '../fields/field-meta.js';
+import { fromFieldMap } from '../fields/field-meta.js';
+import { IssueDrafts } from '../fields/issue-drafts.js';
 import { IssueFieldResolver } from '../fields/issue-field-resolver.js';
 import { UserResolver } from '../fields/user-resolver.js';
 import { IssueActivity } from '../view/issue-activity.js';
@@ -44,7 +44,7 @@ export class IssueTools {
 
   constructor(
     @inject(JiraIssues) private readonly issues: JiraIssues,
-    @inject(JiraFields) private readonly fields: JiraFields,
+    @inject(IssueDrafts) private readonly drafts: IssueDrafts,
     @inject(IssueFieldResolver) private readonly resolver: IssueFieldResolver,
     @inject(UserResolver) private readonly users: UserResolver,
     @inject(IssueViews) private readonly views: IssueViews,
@@ -99,26 +99,9 @@ export class IssueTools {
   async createIssue(input: z.infer<typeof createInput>): Promise<{ key: string; type: string; summary: string }> {
     const project = input.project ?? this.settings.defaultProject;
     if (!project) throw new InputError('Which project? Pass `project` (a key such as ENG).', { hint: 'jira_list_projects lists them.' });
-    const types = await this.fields.createIssueTypes(project);
-    const typeName = input.type ?? 'Task';
-    const type = types.find((t) => t.name?.toLowerCase() === typeName.toLowerCase());
-    if (!type?.id) {
-      throw new InputError(`Issue type '${typeName}' does not exist in ${project}.`, { hint: `Types: ${types.map((t) => t.name).join(', ')}.` });
-    }
-    const meta = fromCreateMeta(await this.fields.createFields(project, type.id));
-    const screen = `create screen of ${project} ${type.name}`;
-    const resolved = await this.resolver.resolve(input.fields ?? {}, meta, { projectKey: project }, screen);
-    const fields: Record<string, unknown> = {
-      project: { key: project },
-      issuetype: { id: type.id },
-      summary: input.summary,
-      ...(input.description !== undefined && { description: this.text.toAdf(input.description) }),
-      ...(input.parent && { parent: { key: input.parent } }),
-      ...resolved,
-    };
-    this.resolver.assertRequired(meta, Object.keys(fields), screen);
-    const created = await this.issues.create({ fields });
-    return { key: created.key ?? '', type: type.name ?? typeName, summary: input.summary };
+    const { body, typeName } = await this.drafts.prepare({ ...input, project });
+    const created = await this.issues.create(body);
+    return { key: created.key ?? '', type: typeName, summary: input.summary };
   }
 
   @Tool({
