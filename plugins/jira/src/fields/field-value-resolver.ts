@@ -65,6 +65,8 @@ export class FieldValueResolver {
         return this.option(meta, String(value));
       case 'option-with-child':
         return this.cascade(meta, String(value));
+      case 'timetracking':
+        return { originalEstimate: String(value) };
       default:
         if (NAMED.has(type)) return this.named(meta, String(value));
         return value;
