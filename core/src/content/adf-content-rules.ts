@@ -21,6 +21,8 @@ const ALLOWED: Record<string, Set<string>> = {
   layoutSection: new Set(['layoutColumn']),
 };
 
+const KNOWN = new Set([...Object.values(ALLOWED).flatMap((set) => [...set]), 'nestedExpand', 'heading', 'listItem', 'taskItem', 'decisionItem', 'tableRow', 'tableCell', 'tableHeader']);
+
 /**
  * Makes converted blocks legal where they go, without dropping text: a heading where headings are
  * not allowed becomes a paragraph, a nested blockquote or other disallowed container gives up its
@@ -31,7 +33,7 @@ export function fitBlocks(nodes: readonly AdfNode[], parent: FlowParent): AdfNod
   if (allowed === undefined) return [...nodes];
   const out: AdfNode[] = [];
   for (const node of nodes) {
-    if (allowed.has(node.type) || node.type === 'storageBlock') out.push(node);
+    if (allowed.has(node.type) || !KNOWN.has(node.type)) out.push(node); // unknown (future) nodes pass untouched
     else if (node.type === 'expand' && allowed.has('nestedExpand')) out.push({ ...node, type: 'nestedExpand', attrs: node.attrs ?? {} });
     else if (node.type === 'nestedExpand' && allowed.has('expand')) out.push({ ...node, type: 'expand' });
     else if (node.type === 'heading') out.push({ type: 'paragraph', content: node.content ?? [] });

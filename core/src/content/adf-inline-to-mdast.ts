@@ -26,7 +26,14 @@ export function placeholderNode(kind: string, arg?: string, id?: string): Phrasi
  * (`**a _b_ c**`, not `**a **_**b**_…`), choosing at each step the mark with the longest run.
  */
 export function inlineToMdast(nodes: readonly AdfNode[], ctx: InlineRenderContext): PhrasingContent[] {
-  return wrapRuns(liftEdgeSpaces(nodes).map((node) => ({ node, marks: node.marks ?? [] })), ctx);
+  const items = liftEdgeSpaces(nodes).map((node) => ({ node, marks: node.marks ?? [] }));
+  const last = items[items.length - 1];
+  // Markdown cannot end a paragraph with a hard break (`\` there is a literal backslash).
+  const trailingBreak = last !== undefined && last.node.type === 'hardBreak' && last.marks.length === 0 && isExactly(last.node, { type: 'hardBreak' });
+  if (trailingBreak) items.pop();
+  const out = wrapRuns(items, ctx);
+  if (trailingBreak) out.push(placeholderNode('br'));
+  return out;
 }
 
 /**

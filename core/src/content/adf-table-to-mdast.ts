@@ -122,7 +122,7 @@ export function cellPreview(cell: AdfNode, ctx: InlineRenderContext): PhrasingCo
 function blockPreview(block: AdfNode, ctx: InlineRenderContext): PhrasingContent[] {
   switch (block.type) {
     case 'paragraph':
-      return inlineToMdast(block.content ?? [], ctx);
+      return inlineToMdast(block.content ?? [], ctx).map((n) => (n.type === 'break' ? { type: 'html', value: '<br>' } : n));
     case 'heading':
       return [{ type: 'strong', children: inlineToMdast(block.content ?? [], ctx) }];
     case 'codeBlock':

@@ -41,7 +41,7 @@ export class AdfMarkdownRenderer {
       const container = this.containerOpen(node);
       if (container !== undefined) {
         const body = node.type === 'table' ? [stringifyMarkdown({ type: 'root', children: [previewTableToMdast(node, this.ctx)] })] : this.renderFlow(node.content ?? []).map((b) => b.markdown);
-        out.push({ node, markdown: [container, ...body, formatPlaceholder('/' + CONTAINER_KINDS[node.type]!)].join('\n\n') });
+        out.push({ node, markdown: [container, ...body, formatPlaceholder('/' + (CONTAINER_KINDS[node.type] ?? node.type))].join('\n\n') });
         previousList = undefined;
         continue;
       }
@@ -86,9 +86,9 @@ export class AdfMarkdownRenderer {
     const content = node.content ?? [];
     switch (node.type) {
       case 'paragraph':
-        return { type: 'paragraph', children: content.length === 0 ? [placeholderNode('empty')] : this.inline(content) };
+        return { type: 'paragraph', children: [...this.blockMarks(node), ...(content.length === 0 ? [placeholderNode('empty')] : this.inline(content))] };
       case 'heading':
-        return { type: 'heading', depth: clampDepth(attrs.level), children: this.inline(content) };
+        return { type: 'heading', depth: clampDepth(attrs.level), children: [...this.blockMarks(node), ...this.inline(content)] };
       case 'bulletList':
       case 'orderedList':
         return {
@@ -111,8 +111,14 @@ export class AdfMarkdownRenderer {
             children: [{ type: 'paragraph', children: [placeholderNode('decision', item.attrs?.state === 'DECIDED' ? undefined : String(item.attrs?.state ?? '')), { type: 'text', value: ' ' }, ...this.inline(item.content ?? [])] }],
           })),
         };
-      case 'codeBlock':
-        return { type: 'code', lang: typeof attrs.language === 'string' && attrs.language !== '' ? attrs.language : null, value: content.map((t) => t.text ?? '').join('') };
+      case 'codeBlock': {
+        const language = typeof attrs.language === 'string' && attrs.language !== '' && !/\s/.test(attrs.language) ? attrs.language : undefined;
+        const plain = sameShell(node, language === undefined ? { type: 'codeBlock' } : { type: 'codeBlock', attrs: { language } });
+        const ref = plain ? undefined : '^' + this.ctx.ids.shellId(node);
+        const value = content.map((t) => t.text ?? '').join('');
+        // The shell id (attributes Markdown has no room for) rides in the fence's info string.
+        return language === undefined ? { type: 'code', lang: ref ?? null, value } : { type: 'code', lang: language, meta: ref ?? null, value };
+      }
       case 'blockquote':
         return { type: 'blockquote', children: content.map((b) => this.block(b) as BlockContent) };
       case 'rule':
@@ -122,6 +128,19 @@ export class AdfMarkdownRenderer {
       default:
         return { type: 'paragraph', children: this.leafBlock(node) };
     }
+  }
+
+  /** Block marks (alignment, indentation, …) as leading placeholders: `⟦align center⟧ Text`. */
+  private blockMarks(node: AdfNode): PhrasingContent[] {
+    const marks = node.marks ?? [];
+    if (marks.length === 0) return [];
+    const out: PhrasingContent[] = marks.map((mark) => {
+      if (mark.type === 'alignment' && Object.keys(mark.attrs ?? {}).length === 1) return placeholderNode('align', String(mark.attrs!.align));
+      if (mark.type === 'indentation' && Object.keys(mark.attrs ?? {}).length === 1) return placeholderNode('indent', String(mark.attrs!.level));
+      return placeholderNode('blockmark', mark.type, this.ctx.ids.markId(mark));
+    });
+    out.push({ type: 'text', value: ' ' });
+    return out;
   }
 
   private listItem(item: AdfNode): ListItem {

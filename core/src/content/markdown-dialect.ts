@@ -12,9 +12,14 @@ import { placeholderFromMarkdown, placeholderMicromark, placeholderToMarkdown } 
 export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, {
     extensions: [gfm(), placeholderMicromark],
-    mdastExtensions: [gfmFromMarkdown(), placeholderFromMarkdown],
+    mdastExtensions: [...GFM_FROM_MARKDOWN, placeholderFromMarkdown],
   });
 }
+
+// Without the autolink-literal *transform*: it re-linkifies decoded text, so an escaped URL in
+// document text (`http\://…`) would come back as a link. micromark's own tokenizer still turns
+// bare URLs the model writes into links, and respects escapes.
+const GFM_FROM_MARKDOWN = gfmFromMarkdown().map((extension) => ({ ...extension, transforms: [] }));
 
 const BASE: ToMarkdownOptions = {
   extensions: [gfmToMarkdown(), placeholderToMarkdown],

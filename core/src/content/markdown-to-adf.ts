@@ -1,8 +1,8 @@
-import type { BlockContent, Definition, List, Paragraph, Root, RootContent } from 'mdast';
+import type { BlockContent, Definition, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { InputError } from '../plugin-api/errors.js';
 import type { MediaResolver } from './adf-inline-to-mdast.js';
 import { AdfMarkdownRenderer, externalImage } from './adf-to-markdown.js';
-import type { AdfDoc, AdfNode } from './adf-types.js';
+import type { AdfDoc, AdfMark, AdfNode } from './adf-types.js';
 import { fitBlocks, type FlowParent } from './adf-content-rules.js';
 import { parseMarkdown } from './markdown-dialect.js';
 import { InlineConverter, textOf, type Definitions } from './mdast-inline-to-adf.js';
@@ -141,14 +141,27 @@ export class MarkdownAdfConverter {
     switch (node.type) {
       case 'paragraph':
         return [this.paragraph(node)];
-      case 'heading':
-        return [{ type: 'heading', attrs: { level: node.depth }, content: this.inline.convert(node.children) }];
+      case 'heading': {
+        const { marks, rest } = this.blockMarks(node.children);
+        const heading: AdfNode = { type: 'heading', attrs: { level: node.depth }, content: this.inline.convert(rest) };
+        if (marks.length > 0) heading.marks = marks;
+        return [heading];
+      }
       case 'thematicBreak':
         return [{ type: 'rule' }];
       case 'code': {
+        const ref = /^\^([0-9a-z]{3,16})$/.exec(node.meta ?? node.lang ?? '');
+        const language = ref !== null && node.meta == null ? undefined : (node.lang ?? undefined);
+        const text = node.value === '' ? [] : [{ type: 'text', text: node.value }];
+        if (ref !== null) {
+          const shell = this.resolver.shell({ kind: 'code', arg: '', id: ref[1], closing: false });
+          const attrs = { ...(shell.attrs ?? {}) };
+          if (language !== undefined) attrs.language = language;
+          return [{ ...shell, ...(shell.attrs !== undefined || language !== undefined ? { attrs } : {}), content: text }];
+        }
         const code: AdfNode = { type: 'codeBlock' };
-        if (node.lang) code.attrs = { language: node.lang };
-        code.content = node.value === '' ? [] : [{ type: 'text', text: node.value }];
+        if (language) code.attrs = { language };
+        code.content = text;
         return [code];
       }
       case 'blockquote':
@@ -179,7 +192,33 @@ export class MarkdownAdfConverter {
       if (ph.kind === 'embed' && ph.id === undefined) return { type: 'embedCard', attrs: { url: ph.arg, layout: 'center' } };
     }
     if (only?.type === 'image') return externalImage(only.url, only.alt);
-    return { type: 'paragraph', content: this.inline.convert(node.children) };
+    const { marks, rest } = this.blockMarks(node.children);
+    const restOnly = rest.length === 1 && rest[0]!.type === 'placeholder' ? parsePlaceholder((rest[0] as PlaceholderMdast).value) : undefined;
+    const paragraph: AdfNode = { type: 'paragraph', content: restOnly?.kind === 'empty' && !restOnly.closing ? [] : this.inline.convert(rest) };
+    if (marks.length > 0) paragraph.marks = marks;
+    return paragraph;
+  }
+
+  /** Leading `⟦align center⟧`, `⟦indent 2⟧`, `⟦blockmark …^id⟧` placeholders → block marks. */
+  private blockMarks(children: readonly PhrasingContent[]): { marks: AdfMark[]; rest: PhrasingContent[] } {
+    const marks: AdfMark[] = [];
+    let i = 0;
+    for (; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type !== 'placeholder') break;
+      const ph = parsePlaceholder((child as PlaceholderMdast).value);
+      if (ph.closing) break;
+      if (ph.kind === 'align' && (ph.arg === 'center' || ph.arg === 'end')) marks.push({ type: 'alignment', attrs: { align: ph.arg } });
+      else if (ph.kind === 'indent' && /^[1-6]$/.test(ph.arg)) marks.push({ type: 'indentation', attrs: { level: Number(ph.arg) } });
+      else if (ph.kind === 'blockmark') marks.push(this.resolver.mark(ph));
+      else break;
+    }
+    const rest = children.slice(i);
+    if (marks.length > 0 && rest[0]?.type === 'text' && rest[0].value.startsWith(' ')) {
+      rest[0] = { ...rest[0], value: rest[0].value.slice(1) };
+      if (rest[0].value === '') rest.shift();
+    }
+    return { marks, rest };
   }
 
   private list(list: List): AdfNode {

@@ -136,6 +136,8 @@ export class InlineConverter {
         return [];
       case 'empty':
         return [];
+      case 'br':
+        return [{ type: 'hardBreak' }];
     }
     return [this.atom(ph, marks)];
   }
