@@ -1,4 +1,4 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
+import { coreServices, inject, isAtlassianMcpError, NotFoundError, Service } from '@atlassian-mcp/core';
 import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type IssueBean = JiraSchemas['IssueBean'];
@@ -14,8 +14,20 @@ export class JiraIssues {
     const res = await this.http.request<IssueBean>({
       product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/${key}`,
       query: { fields: options.fields?.join(','), expand: options.expand?.join(',') },
-    });
+    }).catch((error: unknown) => this.explainMissing(key, error));
     return res.data;
+  }
+
+  /** A 404 for an issue says whether its project exists, so the model knows what to fix. */
+  private async explainMissing(key: string, error: unknown): Promise<never> {
+    if (!isAtlassianMcpError(error) || error.code !== 'not_found') throw error;
+    const project = key.includes('-') ? key.slice(0, key.lastIndexOf('-')).toUpperCase() : undefined;
+    const exists = project
+      ? await this.http.request({ product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/project/${project}` }).then(() => true, () => false)
+      : false;
+    throw exists
+      ? new NotFoundError(`Issue ${key} does not exist, or you cannot see it (project ${project} exists).`, { cause: error, hint: `Search it: jira_search with jql 'project = ${project} AND text ~ "…"'.` })
+      : new NotFoundError(`Issue ${key} not found: there is no project ${project ?? key} you can see.`, { cause: error, hint: 'jira_list_projects lists the projects you can see.' });
   }
 
   async create(body: IssueUpdateDetails): Promise<JiraSchemas['CreatedIssue']> {

@@ -51,7 +51,8 @@ describe('issue tools', () => {
     });
 
     it('answers a missing issue with not_found, and a bad argument with an input error', async () => {
-      expect(await site.fails('jira_get_issue', { issueKey: 'NOVA-999999' })).toContain('Error (not_found)');
+      expect(await site.fails('jira_get_issue', { issueKey: 'NOVA-999999' })).toContain('Error (not_found): Issue NOVA-999999 does not exist, or you cannot see it (project NOVA exists).');
+      expect(await site.fails('jira_get_issue', { issueKey: 'NOPE-1' })).toContain('Issue NOPE-1 not found: there is no project NOPE you can see.');
       expect((await site.mcp.call('jira_get_issue', {})).isError).toBe(true);
     });
 
