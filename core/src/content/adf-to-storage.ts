@@ -74,6 +74,9 @@ export class StorageWriter {
       case 'expand':
       case 'nestedExpand':
         return this.bodiedMacro(attrs.macro, 'expand', typeof attrs.title === 'string' && attrs.title !== '' ? { title: attrs.title } : {}, content);
+      case 'bodiedExtension':
+        if (attrs.macro !== undefined) return this.bodiedMacro(attrs.macro, String(attrs.extensionKey), {}, content);
+        return this.blocks(content);
       case 'layoutSection': {
         const widths = content.map((c) => Number(c.attrs?.width ?? 50));
         const type = typeof attrs.sectionType === 'string' && attrs.sectionType !== '' ? attrs.sectionType : layoutType(widths);
@@ -201,6 +204,8 @@ export class StorageWriter {
         return element(attrs.type === 'sup' ? 'sup' : 'sub', [], inner);
       case 'link':
         return element('a', [['href', String(attrs.href ?? '')]], inner);
+      case 'annotation':
+        return element('ac:inline-comment-marker', [['ac:ref', String(attrs.id ?? '')]], inner);
       case 'textColor':
         return element('span', [['style', `color: ${String(attrs.color)};`]], inner);
       default:

@@ -133,6 +133,12 @@ class StorageReader {
       if (name === 'expand') return { type: 'expand', attrs: { title: params.title ?? '', macro: macroShell(el) }, content };
       return { type: 'panel', attrs: { panelType: name, macro: macroShell(el) }, content };
     }
+    if (body?.tag === 'ac:rich-text-body' && el.children.every((c) => c.kind !== 'element' || c.tag === 'ac:parameter' || c === body)) {
+      // Any other macro with a rich-text body (excerpt, section, details…): its body stays editable.
+      const content = this.blocks(body.children);
+      if (content.length === 0) content.push({ type: 'paragraph', content: [] });
+      return { type: 'bodiedExtension', attrs: { extensionKey: name, macro: macroShell(el) }, content };
+    }
     return this.raw(el, 'storageBlock');
   }
 
@@ -225,6 +231,8 @@ class StorageReader {
       } else if (node.tag === 'span' && node.attrs.length === 1 && /^color:\s*#[0-9a-fA-F]{6};?$/.test(attr(node, 'style') ?? '')) {
         const color = /#[0-9a-fA-F]{6}/.exec(attr(node, 'style')!)![0].toLowerCase();
         out.push(...this.inline(node.children, [...marks, { type: 'textColor', attrs: { color } }]));
+      } else if (node.tag === 'ac:inline-comment-marker' && node.attrs.length === 1 && attr(node, 'ac:ref') !== undefined) {
+        out.push(...this.inline(node.children, [...marks, { type: 'annotation', attrs: { id: attr(node, 'ac:ref')!, annotationType: 'inlineComment' } }]));
       } else if (node.tag === 'br' && node.attrs.length === 0) {
         out.push({ type: 'hardBreak' });
       } else {

@@ -116,3 +116,13 @@ export function xmlText(node: XmlNode): string {
   if (node.kind === 'comment') return '';
   return node.children.map(xmlText).join('');
 }
+
+/**
+ * The documented normal form storage round trips are compared in: the fragment re-serialised by
+ * `serializeStorage` (character references become characters except `&nbsp;`, empty namespaced
+ * elements self-close, CDATA sections are merged and re-split) without whitespace-only text between
+ * top-level blocks.
+ */
+export function canonicalStorage(storage: string): string {
+  return serializeStorage(parseStorage(storage).filter((node) => node.kind !== 'text' || node.text.trim() !== ''));
+}
