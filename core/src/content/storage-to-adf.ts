@@ -112,6 +112,8 @@ class StorageReader {
         });
       case 'ac:structured-macro':
         return this.blockMacro(el);
+      case 'ac:image':
+        return externalImageOf(el) ?? this.raw(el, 'storageBlock');
     }
     return this.raw(el, 'storageBlock');
   }
@@ -130,8 +132,10 @@ class StorageReader {
     if ((PANELS.has(name) || name === 'expand') && body?.tag === 'ac:rich-text-body') {
       const content = this.blocks(body.children);
       if (content.length === 0) content.push({ type: 'paragraph', content: [] });
-      if (name === 'expand') return { type: 'expand', attrs: { title: params.title ?? '', macro: macroShell(el) }, content };
-      return { type: 'panel', attrs: { panelType: name, macro: macroShell(el) }, content };
+      // A macro exactly as the writer creates it needs no shell (and so no ^id in the Markdown).
+      const plain = isPlainMacro(el, name === 'expand' && params.title !== undefined ? ['title'] : []);
+      if (name === 'expand') return { type: 'expand', attrs: plain ? (params.title === undefined ? {} : { title: params.title }) : { title: params.title ?? '', macro: macroShell(el) }, content };
+      return { type: 'panel', attrs: plain ? { panelType: name } : { panelType: name, macro: macroShell(el) }, content };
     }
     if (body?.tag === 'ac:rich-text-body' && el.children.every((c) => c.kind !== 'element' || c.tag === 'ac:parameter' || c === body)) {
       // Any other macro with a rich-text body (excerpt, section, details…): its body stays editable.
@@ -145,9 +149,10 @@ class StorageReader {
   private layoutSection(section: Element): AdfNode {
     const cells = section.children.filter((c): c is Element => c.kind === 'element' && c.tag === 'ac:layout-cell');
     const widths = layoutWidths(attr(section, 'ac:type') ?? '', cells.length);
+    const sectionType = attr(section, 'ac:type') ?? '';
     return {
       type: 'layoutSection',
-      attrs: { sectionType: attr(section, 'ac:type') ?? '' },
+      ...(sectionType === layoutType(widths.slice(0, cells.length)) && section.attrs.length === 1 ? {} : { attrs: { sectionType } }),
       content: cells.map((cell, i) => {
         const column: AdfNode = { type: 'layoutColumn', attrs: { width: widths[i] ?? 50 }, content: this.blocks(cell.children) };
         if (column.content!.length === 0) column.content!.push({ type: 'paragraph', content: [] });
@@ -283,6 +288,21 @@ class StorageReader {
 export function statusColourName(color: string): string {
   const name = Object.entries(STATUS_COLOURS).find(([, c]) => c === color)?.[0] ?? 'grey';
   return name[0]!.toUpperCase() + name.slice(1);
+}
+
+/** `<ac:image><ri:url ri:value="…" /></ac:image>` as written for `![alt](url)`. */
+function externalImageOf(el: Element): AdfNode | undefined {
+  const target = el.children[0];
+  const url = target === undefined ? undefined : attr(target, 'ri:value');
+  if (el.children.length !== 1 || !el.attrs.every(([k]) => k === 'ac:alt') || target?.kind !== 'element' || target.tag !== 'ri:url' || url === undefined || target.attrs.length !== 1) return undefined;
+  const alt = attr(el, 'ac:alt');
+  return { type: 'mediaSingle', attrs: { layout: 'center' }, content: [{ type: 'media', attrs: alt === undefined || alt === '' ? { type: 'external', url } : { type: 'external', url, alt } }] };
+}
+
+function isPlainMacro(el: Element, allowedParams: string[]): boolean {
+  const attrsPlain = el.attrs.length === 2 && attr(el, 'ac:schema-version') === '1';
+  const params = el.children.filter((c): c is Element => c.kind === 'element' && c.tag === 'ac:parameter');
+  return attrsPlain && params.every((p) => allowedParams.includes(attr(p, 'ac:name') ?? '') && p.attrs.length === 1);
 }
 
 function isInlineMacro(el: Element): boolean {
