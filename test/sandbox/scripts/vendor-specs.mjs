@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Vendors the official Atlassian OpenAPI specs into test/sandbox/specs/, pruned to the
+// operations the sandbox simulates (specs/operations.json) and sanitized once:
+//   - `$ref` siblings are dropped (JSON Schema ignores them; they break strict validators),
+//   - regex `pattern`s that are Java-only (e.g. `\p{Digit}`) are rewritten or dropped,
+//   - narratives, tags and unreferenced components are left out.
+// It also writes `<name>.ops.json`, the index of every operation of the full spec, so the
+// sandbox can answer a real-but-unsimulated operation with 501 instead of 404.
+//
+//   node test/sandbox/scripts/vendor-specs.mjs [--from ../shared/specs]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const specsDir = resolve(here, '..', 'specs');
+const argFrom = process.argv.indexOf('--from');
+const from = argFrom > 0 ? resolve(process.argv[argFrom + 1]) : resolve(here, '..', '..', '..', '..', 'shared', 'specs');
+const manifest = JSON.parse(readFileSync(join(specsDir, 'operations.json'), 'utf8'));
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+
+function fixPattern(p) {
+  const candidates = [
+    p,
+    p.replace(/\\p\{Digit\}/g, '\\d').replace(/\\p\{Alpha\}/g, '\\p{L}').replace(/\\p\{Alnum\}/g, '[\\p{L}\\d]'),
+  ];
+  for (const c of candidates) {
+    try {
+      new RegExp(c, 'u');
+      return c;
+    } catch {
+      /* try the next */
+    }
+  }
+  return undefined;
+}
+
+function sanitize(node, stats) {
+  if (Array.isArray(node)) return node.map((n) => sanitize(n, stats));
+  if (!node || typeof node !== 'object') return node;
+  if (typeof node.$ref === 'string') {
+    if (Object.keys(node).length > 1) stats.refSiblings++;
+    return { $ref: node.$ref };
+  }
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'pattern' && typeof v === 'string') {
+      const fixed = fixPattern(v);
+      if (fixed !== v) stats.patterns.push(`${v} -> ${fixed ?? '(dropped)'}`);
+      if (fixed !== undefined) out[k] = fixed;
+      continue;
+    }
+    out[k] = sanitize(v, stats);
+  }
+  return out;
+}
+
+function collectRefs(node, acc) {
+  if (Array.isArray(node)) {
+    for (const n of node) collectRefs(n, acc);
+  } else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') acc.add(v);
+      else collectRefs(v, acc);
+    }
+  }
+}
+
+function resolvePointer(doc, ref) {
+  const parts = ref.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let cur = doc;
+  for (const p of parts) cur = cur?.[p];
+  return cur;
+}
+
+for (const [name, { source, operations }] of Object.entries(manifest)) {
+  const spec = JSON.parse(readFileSync(join(from, source), 'utf8'));
+  const wanted = new Set(operations);
+  const index = [];
+  const paths = {};
+  for (const [p, item] of Object.entries(spec.paths)) {
+    for (const m of METHODS) {
+      const op = item[m];
+      if (!op?.operationId) continue;
+      index.push([m.toUpperCase(), p, op.operationId]);
+      if (!wanted.has(op.operationId)) continue;
+      wanted.delete(op.operationId);
+      paths[p] ??= {};
+      if (item.parameters) paths[p].parameters = item.parameters;
+      paths[p][m] = op;
+    }
+  }
+  if (wanted.size) throw new Error(`${name}: operations not in the spec: ${[...wanted].join(', ')}`);
+
+  // Transitive closure of referenced components.
+  const keep = new Set();
+  const queue = [];
+  const seed = new Set();
+  collectRefs(paths, seed);
+  queue.push(...seed);
+  while (queue.length) {
+    const ref = queue.pop();
+    if (keep.has(ref) || !ref.startsWith('#/')) continue;
+    keep.add(ref);
+    const target = resolvePointer(spec, ref);
+    if (target === undefined) throw new Error(`${name}: dangling ${ref}`);
+    const more = new Set();
+    collectRefs(target, more);
+    queue.push(...more);
+  }
+  const components = {};
+  for (const ref of keep) {
+    const [, , section, key] = ref.split('/');
+    components[section] ??= {};
+    components[section][key] = spec.components[section][key];
+  }
+  components.securitySchemes = spec.components.securitySchemes;
+
+  const stats = { refSiblings: 0, patterns: [] };
+  const out = sanitize(
+    {
+      openapi: spec.openapi,
+      info: { ...spec.info, description: `Pruned by test/sandbox/scripts/vendor-specs.mjs from ${source} to the ${operations.length} operations the sandbox simulates.` },
+      servers: spec.servers,
+      paths,
+      components,
+    },
+    stats,
+  );
+  writeFileSync(join(specsDir, `${name}.json`), JSON.stringify(out));
+  writeFileSync(join(specsDir, `${name}.ops.json`), JSON.stringify(index));
+  console.log(
+    `${name}: ${operations.length} ops, ${keep.size} components, ${stats.refSiblings} $ref siblings stripped, patterns: ${stats.patterns.length ? stats.patterns.join('; ') : 'none changed'}`,
+  );
+}
