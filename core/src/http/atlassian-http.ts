@@ -116,7 +116,7 @@ export class AtlassianHttp {
         const failure = e instanceof SendFailedError ? e.failure : { kind: 'network' as const, code: undefined };
         if (failure.kind === 'timeout') {
           log.warn({ method: ex.method, path: what, ms: Date.now() - started }, 'atlassian request timed out');
-          throw new UpstreamError(`Atlassian did not answer ${what} within ${Math.round(http.timeoutMs / 1000)} s`, {
+          throw new UpstreamError(`Atlassian did not answer ${what} within ${http.timeoutMs < 1000 ? `${http.timeoutMs} ms` : `${Math.round(http.timeoutMs / 1000)} s`}`, {
             cause: e,
             hint: 'Retry later; if it keeps happening, check the site status or raise http.timeoutMs.',
           });

@@ -146,6 +146,6 @@ export function mapErrorResponse(call: FailedCall): AtlassianMcpError {
         hint: call.retryAfterMs !== undefined ? `Retry in about ${seconds(call.retryAfterMs)} s.` : 'Retry later; check https://status.atlassian.com if it persists.',
       });
     default:
-      return new UpstreamError(withDetail(`Unexpected answer from Atlassian (HTTP ${s}) on ${what}`, detail), { status: s });
+      return new UpstreamError(withDetail(`Unexpected answer from Atlassian (HTTP ${s}) on ${what}`, detail), { status: s, hint: 'Retry later; report it if it persists.' });
   }
 }
