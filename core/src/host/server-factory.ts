@@ -34,7 +34,6 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
         inputSchema: meta.input,
         outputSchema: meta.output,
         annotations: {
-          title: meta.title,
           readOnlyHint: meta.readOnly,
           destructiveHint: meta.readOnly ? false : meta.destructive === true,
           idempotentHint: meta.idempotent ?? meta.readOnly,
@@ -63,8 +62,23 @@ function filterToolList(server: McpServer, host: AtlassianMcpHost): void {
   server.server.setRequestHandler('tools/list', (async (request: unknown, ctx: unknown) => {
     const offered = new Set(host.enabledTools().map((t) => t.meta.name));
     const result = await inner(request, ctx);
-    return { ...result, tools: result.tools.filter((t) => offered.has(t.name)) };
+    return { ...result, tools: result.tools.filter((t) => offered.has(t.name)).map(lean) };
   }) as never);
+}
+
+/**
+ * Every tools/list byte is paid on every model request: drop what carries no information
+ * (`$schema` is the spec's default dialect; the annotation title repeats the tool title).
+ */
+function lean<T extends { name: string }>(tool: T): T {
+  const t = tool as T & { inputSchema?: Record<string, unknown>; outputSchema?: Record<string, unknown>; annotations?: Record<string, unknown> };
+  const strip = (s?: Record<string, unknown>) => {
+    if (!s) return s;
+    const { $schema: _drop, ...rest } = s;
+    return rest;
+  };
+  const annotations = t.annotations ? (({ title: _t, ...rest }) => rest)(t.annotations) : undefined;
+  return { ...t, inputSchema: strip(t.inputSchema), ...(t.outputSchema ? { outputSchema: strip(t.outputSchema) } : {}), ...(annotations ? { annotations } : {}) };
 }
 
 type Log = AtlassianMcpHost['logger'];

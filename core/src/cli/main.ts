@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, parseConfig, type LoadedConfig } from '@atlassian-mcp/config';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { AtlassianMcpHost } from '../host/host.js';
+import { createMcpServer } from '../host/server-factory.js';
+import { StartupError } from '../host/startup-error.js';
+import { createLogger } from '../logging/logger.js';
+import { CORE_VERSION } from '../version.js';
+import { parseCliArgs, USAGE, type CliArgs } from './args.js';
+import { printErr, printOut } from './output.js';
+import { formatTools, measureTools } from './tools-command.js';
+import { runDoctor } from './doctor-command.js';
+import { runLogin, runLogout } from './login-command.js';
+
+async function startHost(loaded: LoadedConfig, override?: Record<string, unknown>): Promise<AtlassianMcpHost> {
+  const config = override ? parseConfig({ ...loaded.config, ...override }) : loaded.config;
+  return AtlassianMcpHost.start({
+    config,
+    baseDir: loaded.baseDir,
+    pluginsExplicit: loaded.pluginsExplicit,
+    logger: createLogger({ level: config.logLevel }),
+  });
+}
+
+async function serve(loaded: LoadedConfig): Promise<void> {
+  const host = await startHost(loaded);
+  host.logger.info({ tools: host.enabledTools().length, skipped: host.skipped }, 'serving MCP over stdio');
+  const handle = serveStdio(() => createMcpServer(host), { onerror: (e) => host.logger.error({ err: e }, 'transport error') });
+  const stop = async () => {
+    await handle.close();
+    await host.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.stdin.once('end', stop);
+}
+
+async function run(args: CliArgs): Promise<number> {
+  if (args.command === 'help') return printOut(USAGE), 0;
+  if (args.command === 'version') return printOut(CORE_VERSION), 0;
+  const loaded = await loadConfig({ configPath: args.configPath });
+  switch (args.command) {
+    case 'serve':
+      await serve(loaded);
+      return -1; // keep running
+    case 'tools': {
+      const host = await startHost(loaded);
+      const everything = args.all ? await startHost(loaded, { toolsets: ['all'], allowDestructive: true, readOnly: false, disabledTools: [] }) : undefined;
+      const result = await measureTools(host, everything);
+      printOut(args.json ? JSON.stringify(result) : formatTools(result));
+      return 0;
+    }
+    case 'doctor':
+      return runDoctor(loaded, await startHost(loaded).catch((e: unknown) => e as Error), args.json);
+    case 'login':
+      return runLogin(loaded, await startHost(loaded));
+    case 'logout':
+      return runLogout(loaded, await startHost(loaded));
+  }
+}
+
+/** The `atlassian-mcp` command. Exits non-zero with a readable message on any start-up problem. */
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  try {
+    const code = await run(parseCliArgs(argv));
+    if (code >= 0) process.exitCode = code;
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof StartupError) printErr(e.message);
+    else printErr(`atlassian-mcp: ${(e as Error).message}`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,56 @@
+import { countTokens } from 'gpt-tokenizer';
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import type { AtlassianMcpHost } from '../host/host.js';
+import { createMcpServer } from '../host/server-factory.js';
+
+/** One tool as `tools` reports it. */
+export interface ToolSize {
+  name: string;
+  toolset: string;
+  plugin: string;
+  readOnly: boolean;
+  enabled: boolean;
+  tokens: number;
+}
+
+/**
+ * Measures what `tools/list` costs the model: each tool definition exactly as a client receives
+ * it (through a real in-memory client), in o200k tokens. `everything`, a host started with every
+ * toolset on, measures the tools policy hides too.
+ */
+export async function measureTools(host: AtlassianMcpHost, everything?: AtlassianMcpHost): Promise<{ tools: ToolSize[]; totalTokens: number }> {
+  const source = everything ?? host;
+  const server = createMcpServer(source);
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  await server.connect(b);
+  const client = new Client({ name: 'atlassian-mcp-tools', version: '1' });
+  await client.connect(a);
+  const listed = new Map((await client.listTools()).tools.map((t) => [t.name, t]));
+  await client.close();
+  await server.close();
+  const enabled = new Set(host.enabledTools().map((t) => t.meta.name));
+  const tools: ToolSize[] = [];
+  for (const t of source.registry.tools) {
+    if (!listed.has(t.meta.name)) continue;
+    const def = listed.get(t.meta.name);
+    tools.push({
+      name: t.meta.name,
+      toolset: t.meta.toolset,
+      plugin: t.pluginId,
+      readOnly: t.meta.readOnly,
+      enabled: enabled.has(t.meta.name),
+      tokens: def ? countTokens(JSON.stringify(def)) : 0,
+    });
+  }
+  tools.sort((x, y) => x.name.localeCompare(y.name));
+  const totalTokens = tools.filter((t) => t.enabled).reduce((s, t) => s + t.tokens, 0);
+  return { tools, totalTokens };
+}
+
+export function formatTools(result: { tools: ToolSize[]; totalTokens: number }): string {
+  const width = Math.max(4, ...result.tools.map((t) => t.name.length));
+  const lines = result.tools.map((t) => `${t.name.padEnd(width)}  ${String(t.tokens).padStart(5)}  ${t.plugin}:${t.toolset}${t.readOnly ? '' : ' (write)'}${t.enabled ? '' : ' [off]'}`);
+  const on = result.tools.filter((t) => t.enabled).length;
+  return [`${'tool'.padEnd(width)}  tokens  toolset`, ...lines, `${on} enabled tools, ${result.totalTokens} tokens in tools/list (o200k)`].join('\n');
+}
