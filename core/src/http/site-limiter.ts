@@ -2,6 +2,7 @@ import PQueue from 'p-queue';
 
 /** Minimum spacing of writes to one issue: Jira allows 20 writes per 2 s per issue. */
 const ISSUE_WRITE_SPACING_MS = 100;
+const VERSION_PARENTS = new Set(['api', 'agile', 'devinfo', 'latest']);
 /** Per-endpoint and per-issue entries older than this are forgotten. */
 const FORGET_AFTER_MS = 10 * 60_000;
 
@@ -94,9 +95,8 @@ export class SiteLimiter {
  */
 export function endpointKey(method: string, path: string): string {
   const bare = path.split('?')[0] ?? path;
-  const template = bare
-    .split('/')
-    .map((seg) => (/\d/.test(seg) ? '{}' : seg))
-    .join('/');
+  const segments = bare.split('/');
+  // A segment with a digit is an id or key, except the API version after `api`/`agile` (`/rest/api/3`).
+  const template = segments.map((seg, i) => (/\d/.test(seg) && !VERSION_PARENTS.has(segments[i - 1] ?? '') ? '{}' : seg)).join('/');
   return `${method} ${template}`;
 }
