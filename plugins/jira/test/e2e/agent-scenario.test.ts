@@ -17,13 +17,16 @@ describe('agent scenario: a day of Jira work', () => {
   afterAll(() => site.close());
 
   it('finds my issues updated today, logs work, files a bug by field names, moves it, comments, and reads it back intact', async () => {
+    // 0. This morning I picked up an issue (so "today" has something, whatever the seed's dates).
+    await site.ok('jira_assign_issue', { issueKey: 'NOVA-3', assignee: 'me' });
+
     // 1. Find my issues updated today.
     const jql = 'assignee = currentUser() AND updated >= startOfDay() ORDER BY updated DESC';
     const mine = await site.ok('jira_search', { jql });
-    const expected = await site.rest<{ issues: Array<{ key: string }> }>(`/rest/api/3/search/jql?jql=${encodeURIComponent(jql)}&maxResults=100&fields=id`);
+    const expected = await site.rest<{ issues: Array<{ key: string }> }>(`/rest/api/3/search/jql?jql=${encodeURIComponent(jql)}&maxResults=100&fields=summary`);
     const rows = mine.structured.issues as Array<{ key: string; assignee?: string }>;
     expect(rows.map((r) => r.key)).toEqual(expected.issues.map((i) => i.key).slice(0, rows.length));
-    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.key)).toContain('NOVA-3');
     for (const r of rows) expect(r.assignee).toBe('Maya Chen');
 
     // 2. Log 1h 30m on the first with a Markdown comment.
@@ -39,7 +42,9 @@ describe('agent scenario: a day of Jira work', () => {
       `Login loops on Safari. [@Jonas Weber](accountid:${jonas.accountId}) saw it first.`,
       '',
       '⟦panel warning⟧',
+      '',
       'Affects **all** Safari users.',
+      '',
       '⟦/panel⟧',
       '',
       '## Steps',

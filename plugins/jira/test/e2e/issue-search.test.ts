@@ -26,7 +26,7 @@ describe('jira_search (JQL via /search/jql)', () => {
       if (cursor) expect(text).toContain(`cursor="${cursor}"`);
       pages += 1;
     } while (cursor && pages < 50);
-    const all = await site.rest<{ issues: Array<{ key: string }> }>('/rest/api/3/search/jql?jql=project%20%3D%20NOVA&maxResults=5000&fields=id');
+    const all = await site.rest<{ issues: Array<{ key: string }> }>('/rest/api/3/search/jql?jql=project%20%3D%20NOVA&maxResults=5000&fields=summary');
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(all.issues.map((i) => i.key).sort());
     expect(pages).toBeGreaterThan(1);
