@@ -73,6 +73,28 @@ function resolvePointer(doc, ref) {
   return cur;
 }
 
+// Known defects of the upstream specs, fixed after pruning. Each entry: spec → list of
+// [JSON pointer inside the pruned doc, replacement, why].
+const PATCHES = {
+  'jira-platform-v3': [
+    [
+      '/paths/~1rest~1api~13~1issue~1{issueIdOrKey}~1assignee/put/requestBody/content/application~1json/schema',
+      { type: 'object', properties: { accountId: { type: 'string', maxLength: 128, nullable: true } }, additionalProperties: true },
+      'the documented way to unassign is {"accountId": null}, but the body schema (User) says accountId is a non-null string',
+    ],
+  ],
+};
+
+function setPointer(doc, pointer, value) {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let cur = doc;
+  for (const p of parts.slice(0, -1)) {
+    if (!(p in cur)) throw new Error(`patch: ${pointer} not found at ${p}`);
+    cur = cur[p];
+  }
+  cur[parts[parts.length - 1]] = value;
+}
+
 for (const [name, { source, operations }] of Object.entries(manifest)) {
   const spec = JSON.parse(readFileSync(join(from, source), 'utf8'));
   const wanted = new Set(operations);
@@ -127,6 +149,26 @@ for (const [name, { source, operations }] of Object.entries(manifest)) {
     },
     stats,
   );
+  for (const [pointer, value] of PATCHES[name] ?? []) setPointer(out, pointer, value);
+  // The agile spec types several query parameters as property-less objects (`state`,
+  // `fields`): on the wire they are comma-separated strings.
+  let paramFixes = 0;
+  const emptyObject = (sc) => sc && sc.type === 'object' && !sc.properties;
+  for (const item of Object.values(out.paths)) {
+    for (const op of Object.values(item)) {
+      for (const prm of op?.parameters ?? []) {
+        if (prm.in !== 'query' || !prm.schema) continue;
+        if (emptyObject(prm.schema)) {
+          prm.schema = { type: 'string' };
+          paramFixes++;
+        } else if (prm.schema.type === 'array' && emptyObject(prm.schema.items)) {
+          prm.schema = { ...prm.schema, items: { type: 'string' } };
+          paramFixes++;
+        }
+      }
+    }
+  }
+  if (paramFixes) console.log(`${name}: ${paramFixes} object-typed query parameters retyped as strings`);
   writeFileSync(join(specsDir, `${name}.json`), JSON.stringify(out));
   writeFileSync(join(specsDir, `${name}.ops.json`), JSON.stringify(index));
   console.log(

@@ -1,9 +1,13 @@
 // Jira Cloud (platform v3 + Jira Software agile) as a sandbox product: one handler per
 // simulated operationId, grouped by domain noun in ./routes and ./agile.
 import type { Handler, ProductModule } from '../core/product.js';
+import * as boards from './agile/boards.js';
+import * as activity from './routes/activity.js';
+import * as files from './routes/files.js';
 import * as issues from './routes/issues.js';
 import * as meta from './routes/meta.js';
 import * as people from './routes/people.js';
+import * as relations from './routes/relations.js';
 import * as search from './routes/search.js';
 
 const platform: Record<string, Handler> = {
@@ -11,9 +15,12 @@ const platform: Record<string, Handler> = {
   ...pick(people),
   ...pick(issues),
   ...pick(search),
+  ...pick(activity),
+  ...pick(relations),
+  ...pick(files),
 };
 
-const agile: Record<string, Handler> = {};
+const agile: Record<string, Handler> = pick(boards);
 
 /** Only the exported functions whose names are operationIds (helpers are skipped by the router anyway). */
 function pick(mod: Record<string, unknown>): Record<string, Handler> {
