@@ -11,6 +11,7 @@ import { loadPluginModules, type LoadedPluginModule } from './plugin-loader.js';
 import { StartupError, type StartupProblem } from './startup-error.js';
 import { registerCoreServices } from './core-services.js';
 import { builtinPlugin } from './builtin-plugin.js';
+import { DEFAULT_PROMPT_DIR, readPromptDir, type PromptFile } from '../prompts/prompt-files.js';
 
 /** How to start a host. */
 export interface HostOptions {
@@ -22,6 +23,8 @@ export interface HostOptions {
   /** When false and the config names no plugins, the installed first-party plugins are loaded. */
   pluginsExplicit?: boolean;
   logger?: Logger;
+  /** Directories of Markdown prompt files (default: the distribution's `prompts/`). */
+  promptDirs?: string[];
   /** Last word on the root container before plugins resolve (tests: sandbox fetch, memory credential store). */
   configureContainer?: (root: DependencyContainer) => void;
 }
@@ -40,6 +43,8 @@ export class AtlassianMcpHost {
     readonly audit: AuditLog,
     /** Plugins that were skipped (first-party defaults not installed). */
     readonly skipped: string[],
+    /** Prompt files whose required plugins are loaded. */
+    readonly promptFiles: PromptFile[],
   ) {}
 
   static async start(options: HostOptions): Promise<AtlassianMcpHost> {
@@ -63,11 +68,21 @@ export class AtlassianMcpHost {
     options.configureContainer?.(root);
 
     const registry = buildRegistry(modules, root, config, logger, problems);
+    const promptFiles: PromptFile[] = [];
+    for (const dir of options.promptDirs ?? [DEFAULT_PROMPT_DIR]) {
+      try {
+        promptFiles.push(...readPromptDir(dir).filter((p) => p.requires.every((id) => loadedIds.has(id))));
+      } catch (e) {
+        problems.push({ source: 'prompts', message: (e as Error).message });
+      }
+    }
+    const promptNames = new Set(registry.prompts.map((p) => p.meta.name));
+    for (const p of promptFiles) if (promptNames.has(p.name)) problems.push({ source: 'prompts', message: `prompt "${p.name}" (${p.file}) is also defined by a plugin` });
     if (problems.length > 0) throw new StartupError(problems);
     const policy = new ToolPolicy(config, Object.fromEntries(registry.plugins.map((p) => [p.plugin.id, p.plugin.defaultToolsets])));
     const audit = new AuditLog(config.audit.enabled ? config.audit.file ?? defaultAuditFile() : undefined);
     logger.debug({ plugins: [...loadedIds], tools: registry.tools.length }, 'host started');
-    return new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped);
+    return new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped, promptFiles);
   }
 
   /** Tools the policy offers, in a deterministic order. */

@@ -19,6 +19,8 @@ export interface TestHarnessOptions {
   configureContainer?: (root: DependencyContainer) => void;
   /** Client capabilities to advertise (e.g. `{ elicitation: { form: {} } }`). */
   capabilities?: Record<string, unknown>;
+  /** Prompt-file directories (default: the distribution's `prompts/`). */
+  promptDirs?: string[];
   logger?: Logger;
 }
 
@@ -45,6 +47,7 @@ export async function createTestHarness(options: TestHarnessOptions = {}): Promi
     baseDir: options.baseDir,
     logger: options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     configureContainer: options.configureContainer,
+    promptDirs: options.promptDirs,
   });
   const server = createMcpServer(host);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
