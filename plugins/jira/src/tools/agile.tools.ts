@@ -4,7 +4,7 @@ import { JiraAgile, type Sprint } from '../client/jira-agile.js';
 import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { compact, shortTime } from '../view/display.js';
 import { IssueViews } from '../view/issue-views.js';
-import { pageOut } from '../view/outputs.js';
+import { listOut, pageOut } from '../view/outputs.js';
 import { rowLine } from '../view/render-helpers.js';
 import type { IssueRow } from '../view/schemas.js';
 
@@ -42,7 +42,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_list_boards', title: 'List boards', description: 'Scrum/kanban boards, optionally of one project.',
-    input: boardsInput, output: pageOut('boards'), readOnly: true, toolset: 'agile', scopes: SCOPES_READ,
+    input: boardsInput, output: listOut('boards'), readOnly: true, toolset: 'agile', scopes: SCOPES_READ,
     render: (out) => (out.boards as Array<{ id: number; name: string; type?: string; project?: string }>).map((b) => `${b.id} · ${b.name} (${b.type ?? '?'}${b.project ? `, ${b.project}` : ''})`).join('\n') || 'No boards.',
   })
   async listBoards(input: z.infer<typeof boardsInput>) {
@@ -52,7 +52,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_list_sprints', title: 'List sprints', description: 'Sprints of a board (default: active and future).',
-    input: sprintsInput, output: pageOut('sprints'), readOnly: true, toolset: 'agile', scopes: SCOPES_READ,
+    input: sprintsInput, output: listOut('sprints'), readOnly: true, toolset: 'agile', scopes: SCOPES_READ,
     render: (out) => (out.sprints as SprintView[]).map(sprintLine).join('\n') || 'No sprints.',
   })
   async listSprints(input: z.infer<typeof sprintsInput>) {
@@ -155,7 +155,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_list_epics', title: 'List epics', description: 'Epics of a board.',
-    input: z.object({ boardId: z.number().int() }), output: pageOut('epics'), readOnly: true, toolset: 'agile', scopes: ['read:epic:jira-software'],
+    input: z.object({ boardId: z.number().int() }), output: listOut('epics'), readOnly: true, toolset: 'agile', scopes: ['read:epic:jira-software'],
     render: (out, kit) => (out.epics.length === 0 ? 'No epics.' : kit.fence((out.epics as Array<{ key: string; name?: string; done?: boolean }>).map((e) => `${e.key} ${e.name ?? ''}${e.done ? ' (done)' : ''}`).join('\n'), 'epics')),
   })
   async listEpics(input: { boardId: number }) {

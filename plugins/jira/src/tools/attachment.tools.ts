@@ -6,7 +6,7 @@ import { JiraAttachments } from '../client/jira-attachments.js';
 import { JiraIssues } from '../client/jira-issues.js';
 import type { JiraSchemas } from '../client/jira-http.js';
 import { compact, fileSize, personName, shortTime } from '../view/display.js';
-import { issueOut, pageOut } from '../view/outputs.js';
+import { issueOut, listOut } from '../view/outputs.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const MIME: Record<string, string> = {
@@ -33,7 +33,7 @@ export class AttachmentTools {
 
   @Tool({
     name: 'jira_list_attachments', title: 'List attachments', description: 'Attachments of an issue, each with a jira://attachment resource URI.',
-    input: z.object({ issueKey: z.string() }), output: pageOut('attachments'), readOnly: true, toolset: 'attachments', scopes: ['read:jira-work'],
+    input: z.object({ issueKey: z.string() }), output: listOut('attachments'), readOnly: true, toolset: 'attachments', scopes: ['read:jira-work'],
     render: (out, kit) =>
       out.attachments.length === 0 ? 'No attachments.' : kit.fence((out.attachments as AttachmentRow[]).map((a) => `${a.filename} (${[a.size, a.mimeType, a.author, a.created].filter(Boolean).join(', ')}) ${a.uri}`).join('\n'), 'attachments'),
   })

@@ -5,7 +5,7 @@ import { jiraSettings, type JiraConfig } from '../config.js';
 import { FieldCatalog } from '../fields/field-catalog.js';
 import { allowedLabel, fromCreateMeta } from '../fields/field-meta.js';
 import { compact } from '../view/display.js';
-import { pageOut } from '../view/outputs.js';
+import { listOut } from '../view/outputs.js';
 
 const createFieldsInput = z.object({
   project: z.string().optional(),
@@ -15,7 +15,7 @@ const createFieldsInput = z.object({
 type FieldRow = { name: string; id: string; type: string; required?: boolean; allowed?: string[]; custom?: boolean };
 const createFieldsOutput = z.looseObject({ project: z.string() });
 const searchInput = z.object({ query: z.string() });
-const searchOutput = pageOut('fields');
+const searchOutput = listOut('fields');
 
 const ALLOWED_SHOWN = 30;
 

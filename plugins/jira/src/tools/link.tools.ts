@@ -4,7 +4,7 @@ import { JiraIssues } from '../client/jira-issues.js';
 import type { JiraSchemas } from '../client/jira-http.js';
 import { JiraLinks, type IssueLinkType } from '../client/jira-links.js';
 import { JiraRichText } from '../content/jira-rich-text.js';
-import { issueOut, pageOut } from '../view/outputs.js';
+import { issueOut, listOut } from '../view/outputs.js';
 
 const linkInput = z.object({
   issueKey: z.string(),
@@ -62,7 +62,7 @@ export class LinkTools {
 
   @Tool({
     name: 'jira_list_link_types', title: 'Link types', description: 'Issue link types with their phrases.',
-    input: z.object({}), output: pageOut('types'), readOnly: true, toolset: 'links', scopes: ['read:jira-work'],
+    input: z.object({}), output: listOut('types'), readOnly: true, toolset: 'links', scopes: ['read:jira-work'],
     render: (out) => (out.types as Array<{ name: string; outward?: string; inward?: string }>).map((t) => `${t.name}: ${t.outward} / ${t.inward}`).join('\n'),
   })
   async listLinkTypes() {
@@ -81,7 +81,7 @@ export class LinkTools {
 
   @Tool({
     name: 'jira_list_web_links', title: 'Web links', description: 'Web (remote) links of an issue.',
-    input: z.object({ issueKey: z.string() }), output: pageOut('links'), readOnly: true, toolset: 'links', scopes: ['read:jira-work'],
+    input: z.object({ issueKey: z.string() }), output: listOut('links'), readOnly: true, toolset: 'links', scopes: ['read:jira-work'],
     render: (out, kit) => (out.links.length === 0 ? 'No web links.' : kit.fence((out.links as Array<{ title: string; url: string }>).map((l) => `${l.title}: ${l.url}`).join('\n'), 'links')),
   })
   async listWebLinks(input: { issueKey: string }) {

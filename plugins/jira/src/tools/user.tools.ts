@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraUsers, type User } from '../client/jira-users.js';
 import { compact } from '../view/display.js';
-import { pageOut } from '../view/outputs.js';
+import { listOut } from '../view/outputs.js';
 
 const userSchema = z.looseObject({ accountId: z.string() });
 type UserView = { accountId: string; name?: string; email?: string; timeZone?: string };
@@ -11,7 +11,7 @@ const searchInput = z.object({
   project: z.string().optional().describe('Assignable in project'),
   limit: z.number().int().optional(),
 });
-const searchOutput = pageOut('users');
+const searchOutput = listOut('users');
 
 /** People: who am I, who is who. */
 @ToolProvider()

@@ -4,7 +4,7 @@ import { JiraProjects } from '../client/jira-projects.js';
 import { JiraVersions, type Version } from '../client/jira-versions.js';
 import { UserResolver } from '../fields/user-resolver.js';
 import { compact } from '../view/display.js';
-import { itemOut, pageOut } from '../view/outputs.js';
+import { itemOut, listOut } from '../view/outputs.js';
 
 const listInput = z.object({ project: z.string(), released: z.boolean().optional().describe('Only released (true) or unreleased (false)') });
 const createInput = z.object({ project: z.string(), name: z.string(), description: z.string().optional(), startDate: z.string().optional(), releaseDate: z.string().optional() });
@@ -27,7 +27,7 @@ export class VersionTools {
 
   @Tool({
     name: 'jira_list_versions', title: 'List versions', description: 'Versions of a project with release state and dates.',
-    input: listInput, output: pageOut('versions'), readOnly: true, toolset: 'versions', scopes: ['read:jira-work'],
+    input: listInput, output: listOut('versions'), readOnly: true, toolset: 'versions', scopes: ['read:jira-work'],
     render: (out) => (out.versions as VersionRow[]).map(versionLine).join('\n') || 'No versions.',
   })
   async listVersions(input: z.infer<typeof listInput>) {

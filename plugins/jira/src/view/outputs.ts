@@ -7,7 +7,16 @@ import * as z from 'zod';
 export const issueOut = z.looseObject({ key: z.string() });
 /** A result about one comment or worklog. */
 export const itemOut = z.looseObject({ id: z.string() });
+
+type Page<N extends string> = z.ZodObject<{ [K in N]: z.ZodArray<z.ZodUnknown> } & { nextCursor: z.ZodOptional<z.ZodString> }, z.core.$loose>;
+type List<N extends string> = z.ZodObject<{ [K in N]: z.ZodArray<z.ZodUnknown> }, z.core.$loose>;
+
 /** A page of results under `name`, with the cursor for the next page. */
-export function pageOut<N extends string>(name: N) {
-  return z.looseObject({ [name]: z.array(z.looseObject({})), nextCursor: z.string().optional() } as { [K in N]: z.ZodArray<z.ZodObject<{}, z.core.$loose>> } & { nextCursor: z.ZodOptional<z.ZodString> });
+export function pageOut<N extends string>(name: N): Page<N> {
+  return z.looseObject({ [name]: z.array(z.unknown()), nextCursor: z.string().optional() }) as unknown as Page<N>;
+}
+
+/** A complete (unpaged) list under `name`. */
+export function listOut<N extends string>(name: N): List<N> {
+  return z.looseObject({ [name]: z.array(z.unknown()) }) as unknown as List<N>;
 }
