@@ -35,6 +35,7 @@ export interface Exchange {
 }
 
 const NEAR_LIMIT_LOG_EVERY_MS = 60_000;
+const MAX_REAUTHORIZATIONS = 2;
 
 /**
  * The one request path for every plugin. Around a single send it runs, in order: auth header →
@@ -97,7 +98,7 @@ export class AtlassianHttp {
     const endpoint = endpointKey(ex.method, ex.path);
     const what = `${ex.method} ${ex.path.split('?')[0]}`;
     let attempt = 0;
-    let reauthorized = false;
+    let reauthorizations = 0;
     for (;;) {
       throwIfAborted(signal);
       const auth = await this.auth.authorize(ex.product);
@@ -138,8 +139,9 @@ export class AtlassianHttp {
       const rl = readRateLimitSignal(res.headers, Date.now());
       this.noteNearLimit(rl.nearLimit, log);
       if (res.status < 400) return res;
-      if (res.status === 401 && !reauthorized) {
-        reauthorized = true;
+      // Twice: a token adopted from another process may itself have expired meanwhile.
+      if (res.status === 401 && reauthorizations < MAX_REAUTHORIZATIONS) {
+        reauthorizations++;
         if (await this.auth.onUnauthorized(auth.credentialId)) continue;
       }
       const limited = res.status === 429 || res.status === 503;

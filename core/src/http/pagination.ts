@@ -117,7 +117,7 @@ function relativeNext(next: string): string | undefined {
 }
 
 /** Reads a Confluence cursor page (`results`), taking the next link from the body or the `Link` header. */
-export function linkPage<T>(body: { _links?: { next?: string } } & Record<string, unknown>, headers?: Headers, itemsKey = 'results'): Page<T> {
+export function linkPage<T>(body: { _links?: { next?: string; base?: string } } & Record<string, unknown>, headers?: Headers, itemsKey = 'results'): Page<T> {
   const items = (Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as T[];
   const raw = body._links?.next ?? nextFromLinkHeader(headers?.get('link'));
   const next = raw ? relativeNext(raw) : undefined;
