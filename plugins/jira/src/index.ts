@@ -19,6 +19,7 @@ import { IssueDrafts } from './fields/issue-drafts.js';
 import { IssueFieldResolver } from './fields/issue-field-resolver.js';
 import { IssueWorkflow } from './fields/issue-workflow.js';
 import { SprintResolver } from './fields/sprint-resolver.js';
+import { TeamResolver } from './fields/team-resolver.js';
 import { UserResolver } from './fields/user-resolver.js';
 import { CommentTools } from './tools/comment.tools.js';
 import { FieldTools } from './tools/field.tools.js';
@@ -68,7 +69,7 @@ export default definePlugin({
   services: [
     JiraIssues, JiraSearch, JiraComments, JiraWorklogs, JiraUsers, JiraProjects, JiraFields, JiraAgile,
     JiraLinks, JiraAttachments, JiraWatchers, JiraVersions,
-    JiraRichText, FieldCatalog, UserResolver, SprintResolver, FieldValueResolver, IssueFieldResolver, IssueDrafts, IssueWorkflow, IssueViews, IssueActivity,
+    JiraRichText, FieldCatalog, UserResolver, SprintResolver, TeamResolver, FieldValueResolver, IssueFieldResolver, IssueDrafts, IssueWorkflow, IssueViews, IssueActivity,
   ],
   toolProviders: [
     IssueSearchTools, IssueTools, TransitionTools, CommentTools, UserTools, ProjectTools, FieldTools, WorklogTools,

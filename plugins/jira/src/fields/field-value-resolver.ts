@@ -2,6 +2,7 @@ import { InputError, inject, Service } from '@atlassian-mcp/core';
 import { JiraRichText } from '../content/jira-rich-text.js';
 import { allowedLabel, describeAllowed, type FieldMeta } from './field-meta.js';
 import { SprintResolver } from './sprint-resolver.js';
+import { TeamResolver } from './team-resolver.js';
 import { UserResolver } from './user-resolver.js';
 
 /** Where a value is being set: the project (for sprints) and the issue, when known. */
@@ -13,7 +14,7 @@ export interface FieldScope {
 const SPRINT_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
 const RICH_TEXT = new Set(['description', 'environment']);
 const TEXTAREA = 'com.atlassian.jira.plugin.system.customfieldtypes:textarea';
-const NAMED = new Set(['priority', 'issuetype', 'resolution', 'securitylevel', 'version', 'component', 'team']);
+const NAMED = new Set(['priority', 'issuetype', 'resolution', 'securitylevel', 'version', 'component']);
 
 /** Converts what a model writes ("High", "jane@acme.com", "Sprint 12", ["API"]) to Jira's field JSON. */
 @Service()
@@ -21,6 +22,7 @@ export class FieldValueResolver {
   constructor(
     @inject(UserResolver) private readonly users: UserResolver,
     @inject(SprintResolver) private readonly sprints: SprintResolver,
+    @inject(TeamResolver) private readonly teams: TeamResolver,
     @inject(JiraRichText) private readonly text: JiraRichText,
   ) {}
 
@@ -65,6 +67,8 @@ export class FieldValueResolver {
         return this.option(meta, String(value));
       case 'option-with-child':
         return this.cascade(meta, String(value));
+      case 'team':
+        return meta.allowedValues?.length ? idOf(this.pick(meta, meta.allowedValues, String(value))) : this.teams.teamId(meta.id, meta.name, String(value));
       case 'timetracking':
         return { originalEstimate: String(value) };
       default:

@@ -78,6 +78,8 @@ describe('issue tools', () => {
           Reviewers: ['jonas.weber@nimbus-works.example'],
           Labels: ['checkout'],
           Assignee: 'Priya Raman',
+          Team: 'Platform Team',
+          'Due date': '2026-12-24',
         },
       });
       const key = structured.key as string;
@@ -95,6 +97,15 @@ describe('issue tools', () => {
       expect(raw.fields.labels).toEqual(['checkout']);
       expect(raw.fields.assignee.displayName).toBe('Priya Raman');
       expect(raw.fields.description.type).toBe('doc');
+      expect(raw.fields.duedate).toBe('2026-12-24');
+      const shown = await site.ok('jira_get_issue', { issueKey: key });
+      expect(shown.structured.fields).toMatchObject({ Team: 'Platform Team', Severity: 'Sev 2 - Major', 'Affected platform': 'Web > Safari', Reviewers: 'Jonas Weber' });
+    });
+
+    it('resolves a team by name from the teams in use, and lists them for an unknown name', async () => {
+      const text = await site.fails('jira_create_issue', { project: 'NOVA', type: 'Task', summary: 'x', fields: { Team: 'Nonexistent Crew' } });
+      expect(text).toContain(`Field 'Team': no team named "Nonexistent Crew" is in use on any issue.`);
+      expect(text).toContain('Platform Team');
     });
 
     it('lists missing required fields with their allowed values before calling Jira', async () => {

@@ -5,6 +5,7 @@ import { FieldValueResolver } from '../../src/fields/field-value-resolver.js';
 import { IssueFieldResolver } from '../../src/fields/issue-field-resolver.js';
 import type { SprintResolver } from '../../src/fields/sprint-resolver.js';
 import type { UserResolver } from '../../src/fields/user-resolver.js';
+import type { TeamResolver } from '../../src/fields/team-resolver.js';
 import type { JiraRichText } from '../../src/content/jira-rich-text.js';
 
 const meta: FieldMeta[] = [
@@ -38,7 +39,8 @@ const catalog = {
   similar: jest.fn(async () => ['Story Points']),
 } as unknown as FieldCatalog;
 
-const resolver = new IssueFieldResolver(catalog, new FieldValueResolver(users, sprints, content));
+const teams = { teamId: jest.fn(async () => 'team-uuid') } as unknown as TeamResolver;
+const resolver = new IssueFieldResolver(catalog, new FieldValueResolver(users, sprints, teams, content));
 const scope = { projectKey: 'ENG' };
 
 describe('IssueFieldResolver', () => {
