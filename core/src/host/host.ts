@@ -3,6 +3,7 @@ import { container as globalContainer, type DependencyContainer } from 'tsyringe
 import { FIRST_PARTY_PLUGINS, type AtlassianMcpConfig } from '@atlassian-mcp/config';
 import type { AtlassianMcpPlugin } from '../plugin-api/plugin.js';
 import { coreServices } from '../plugin-api/tokens.js';
+import type { AuthService } from '../auth/auth-service.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditLog, defaultAuditFile } from '../audit/audit-log.js';
 import { ToolPolicy } from '../policy/tool-policy.js';
@@ -10,6 +11,7 @@ import { buildRegistry, type Registry, type ToolEntry } from '../registry/plugin
 import { loadPluginModules, type LoadedPluginModule } from './plugin-loader.js';
 import { StartupError, type StartupProblem } from './startup-error.js';
 import { registerCoreServices } from './core-services.js';
+import type { HttpAndAuthOverrides } from '../http/register.js';
 import { builtinPlugin } from './builtin-plugin.js';
 import { DEFAULT_PROMPT_DIR, readPromptDir, type PromptFile } from '../prompts/prompt-files.js';
 
@@ -25,6 +27,8 @@ export interface HostOptions {
   logger?: Logger;
   /** Directories of Markdown prompt files (default: the distribution's `prompts/`). */
   promptDirs?: string[];
+  /** Replacements for core's HTTP/auth defaults (tests: the sandbox's in-process fetch, a memory credential store). */
+  services?: HttpAndAuthOverrides;
   /** Last word on the root container before plugins resolve (tests: sandbox fetch, memory credential store). */
   configureContainer?: (root: DependencyContainer) => void;
 }
@@ -64,7 +68,7 @@ export class AtlassianMcpHost {
     const root = globalContainer.createChildContainer();
     root.register(coreServices.rootConfig, { useValue: Object.freeze(config) });
     root.register(coreServices.logger, { useValue: logger });
-    registerCoreServices(root);
+    registerCoreServices(root, options.services);
     options.configureContainer?.(root);
 
     const registry = buildRegistry(modules, root, config, logger, problems);
@@ -82,7 +86,9 @@ export class AtlassianMcpHost {
     const policy = new ToolPolicy(config, Object.fromEntries(registry.plugins.map((p) => [p.plugin.id, p.plugin.defaultToolsets])));
     const audit = new AuditLog(config.audit.enabled ? config.audit.file ?? defaultAuditFile() : undefined);
     logger.debug({ plugins: [...loadedIds], tools: registry.tools.length }, 'host started');
-    return new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped, promptFiles);
+    const host = new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped, promptFiles);
+    host.auth().setRequiredScopes(host.enabledTools().flatMap((t) => t.meta.scopes));
+    return host;
   }
 
   /** Tools the policy offers, in a deterministic order. */
@@ -90,6 +96,26 @@ export class AtlassianMcpHost {
     return this.registry.tools
       .filter((t) => this.policy.decide({ name: t.meta.name, pluginId: t.pluginId, toolset: t.meta.toolset, readOnly: t.meta.readOnly, destructive: t.meta.destructive }).enabled)
       .sort((a, b) => a.meta.name.localeCompare(b.meta.name));
+  }
+
+  /** Core's auth service (credentials, granted scopes, login). */
+  auth(): AuthService {
+    return this.root.resolve(coreServices.auth);
+  }
+
+  /**
+   * What `tools/list` offers right now: policy, then credentials. With OAuth, a tool is offered
+   * only when its scopes were granted (before sign-in: only `authenticate_atlassian`); the sign-in
+   * tool itself is offered only when OAuth is the auth method.
+   */
+  async offeredTools(): Promise<ToolEntry[]> {
+    const auth = this.auth();
+    const oauth = auth.method() === 'oauth';
+    const granted = oauth ? await auth.grantedScopes() : undefined;
+    return this.enabledTools().filter((t) => {
+      if (t.meta.toolset === 'auth' && t.pluginId === 'core') return oauth;
+      return granted === undefined || t.meta.scopes.every((s) => granted.includes(s));
+    });
   }
 
   /** The site label used in audit records. */

@@ -50,6 +50,15 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
   for (const r of host.registry.resources) registerResource(server, r, host.logger);
   for (const p of host.registry.prompts) registerPrompt(server, p, host.logger);
   for (const f of host.promptFiles) registerPromptFile(server, f);
+  // Sign-in, sign-out or a revoked session changes what is offered: tell the client, no restart.
+  const unsubscribe = host.auth().onChange(() => {
+    if (server.isConnected()) server.sendToolListChanged();
+  });
+  const close = server.close.bind(server);
+  server.close = async () => {
+    unsubscribe();
+    await close();
+  };
   return server;
 }
 
@@ -63,7 +72,7 @@ function filterToolList(server: McpServer, host: AtlassianMcpHost): void {
   const inner = (server.server as unknown as { _getRequestHandler(method: string): Handler | undefined })._getRequestHandler('tools/list');
   if (!inner) throw new Error('MCP SDK changed: no tools/list handler to wrap');
   server.server.setRequestHandler('tools/list', (async (request: unknown, ctx: unknown) => {
-    const offered = new Set(host.enabledTools().map((t) => t.meta.name));
+    const offered = new Set((await host.offeredTools()).map((t) => t.meta.name));
     const result = await inner(request, ctx);
     return { ...result, tools: result.tools.filter((t) => offered.has(t.name)).map(lean) };
   }) as never);

@@ -6,6 +6,7 @@ import type { AtlassianMcpPlugin } from '../plugin-api/plugin.js';
 import { AtlassianMcpHost } from '../host/host.js';
 import { createMcpServer } from '../host/server-factory.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import type { HttpAndAuthOverrides } from '../http/register.js';
 
 /** Options of {@link createTestHarness}. */
 export interface TestHarnessOptions {
@@ -15,6 +16,8 @@ export interface TestHarnessOptions {
   config?: AtlassianMcpConfigInput;
   /** Where relative plugin paths in `config.plugins` resolve from. */
   baseDir?: string;
+  /** Replacements for core's HTTP/auth defaults: e.g. `{ fetch: sandbox.fetch, credentialStore: new MemoryCredentialStore() }`. */
+  services?: HttpAndAuthOverrides;
   /** Adjust the root container (e.g. inject the sandbox's in-process fetch, a memory credential store). */
   configureContainer?: (root: DependencyContainer) => void;
   /** Client capabilities to advertise (e.g. `{ elicitation: { form: {} } }`). */
@@ -38,7 +41,9 @@ export interface TestHarness {
  * `Client` over an in-memory transport pair. For plugin authors' tests and ours.
  */
 export async function createTestHarness(options: TestHarnessOptions = {}): Promise<TestHarness> {
-  const input = { audit: { enabled: false }, ...(options.config ?? {}) } as AtlassianMcpConfigInput;
+  // Tests run signed in (API-token mode) unless they ask for OAuth, so tools are offered at once.
+  const given = options.config ?? {};
+  const input = { audit: { enabled: false }, ...given, auth: { type: 'apiToken', ...(given.auth ?? {}) } } as AtlassianMcpConfigInput;
   const config = parseConfig(input);
   const host = await AtlassianMcpHost.start({
     config,
@@ -48,6 +53,7 @@ export async function createTestHarness(options: TestHarnessOptions = {}): Promi
     logger: options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     configureContainer: options.configureContainer,
     promptDirs: options.promptDirs,
+    services: options.services,
   });
   const server = createMcpServer(host);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
