@@ -237,7 +237,6 @@ export function fieldBean(f: FieldDef) {
     clauseNames: f.clauseNames,
   };
   if (f.schema.type !== 'any' || f.custom) out.schema = f.schema;
-  if (f.custom) out.untranslatedName = f.name;
   return out;
 }
 
@@ -411,6 +410,7 @@ export function parseFieldSelection(store: JiraStore, raw: string[] | undefined,
 }
 
 function resolveFieldId(store: JiraStore, nameOrId: string): string {
+  if (nameOrId === 'key' || nameOrId === 'issuekey') return 'key';
   if (store.fields.has(nameOrId) || nameOrId === 'id') return nameOrId;
   const lower = nameOrId.toLowerCase();
   for (const f of store.fields.values()) if (f.name.toLowerCase() === lower) return f.id;
@@ -484,7 +484,9 @@ function expandExtras(c: RenderCtx, issue: Issue, o: IssueBeanOptions, out: Reco
 }
 
 export function historyBean(c: RenderCtx, h: import('./model.js').History) {
-  return { id: h.id, author: userRef(c, h.authorId), created: jiraTime(h.created), items: h.items };
+  // The spec's ChangeDetails has no nullable members: absent rather than null.
+  const items = h.items.map((it) => Object.fromEntries(Object.entries(it).filter(([, v]) => v !== null && v !== undefined)));
+  return { id: h.id, author: userRef(c, h.authorId), created: jiraTime(h.created), items };
 }
 
 /** Minimal ADF → HTML (for `expand=renderedFields`). */

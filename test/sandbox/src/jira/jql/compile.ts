@@ -570,10 +570,6 @@ function compileClause(cl: Clause, c: CompileContext): (i: Issue) => boolean {
   const f = resolveField(cl.field, c);
   const field = cl.field;
   const op = cl.op;
-  if (!SUPPORTED[f.kind].includes(op)) {
-    if (f.kind === 'rank') throw new JqlError(`The field '${field}' can only be used in ORDER BY.`);
-    throw new JqlError(`The operator '${opName(op)}' is not supported by the '${field}' field.`);
-  }
   const isList = cl.operand.kind === 'list' || (cl.operand.kind === 'func' && !['now', 'currentuser'].includes(cl.operand.name.toLowerCase()) && !/^(start|end)of/i.test(cl.operand.name));
   if ((op === 'in' || op === 'not in') && !isList) {
     throw new JqlError(`Operator '${op}' does not support the non-list value '${encodeOperand(cl.operand)}' for field '${field}'.`);
@@ -582,6 +578,10 @@ function compileClause(cl: Clause, c: CompileContext): (i: Issue) => boolean {
     throw new JqlError(`Operator '${op}' does not support the list value '${encodeOperand(cl.operand)}' for field '${field}'.`);
   }
 
+  if (!SUPPORTED[f.kind].includes(op)) {
+    if (f.kind === 'rank') throw new JqlError(`The field '${field}' can only be used in ORDER BY.`);
+    throw new JqlError(`The operator '${opName(op)}' is not supported by the '${field}' field.`);
+  }
   // Text search.
   if (f.kind === 'text') {
     if (op === 'is' || op === 'is not') {

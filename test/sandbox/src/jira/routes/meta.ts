@@ -46,7 +46,7 @@ export const getServerInfo: Handler = (ctx) =>
     serverTime: jiraTime(ctx.now),
     scmInfo: 'sandbox',
     serverTitle: 'Jira',
-    defaultLocale: { locale: 'en_US' },
+    displayUrl: ctx.base,
     serverTimeZone: 'Etc/UTC',
   });
 
@@ -78,7 +78,7 @@ export const getResolutions: Handler = (ctx) => {
 
 export const getIssueAllTypes: Handler = (ctx) => {
   const r = rc(ctx);
-  return json(200, [...store(ctx).issueTypes.values()].map((t) => ({ ...issueTypeBean(r, t), untranslatedName: t.name })));
+  return json(200, [...store(ctx).issueTypes.values()].map((t) => issueTypeBean(r, t)));
 };
 
 export const getAllLabels: Handler = (ctx) => {
