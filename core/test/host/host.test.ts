@@ -73,9 +73,9 @@ describe('host with a third-party plugin (in-memory MCP client)', () => {
     h = await createTestHarness({ plugins: [notesPlugin], config: { enabledTools: ['notes_delete_note'] }, capabilities: { elicitation: { form: {} } } });
     const answers: boolean[] = [false, true];
     const asked: string[] = [];
-    h.client.setRequestHandler('elicitation/create', async (req: { params: { message: string } }) => {
+    h.client.setRequestHandler('elicitation/create', async (req) => {
       asked.push(req.params.message);
-      return { action: 'accept', content: { confirm: answers.shift() } };
+      return { action: 'accept', content: { confirm: answers.shift() ?? false } };
     });
     await h.call('notes_add_note', { title: 't', body: 'b' });
     expect((await h.call('notes_delete_note', { id: 1 })).structured).toEqual({ deleted: false });
