@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench` — what users feel: tokens, tool-list cost, per-call overhead, cold start and
+// memory, behaviour under a 429 storm, rich-text speed, and the sandbox's own speed. Every figure
+// is taken against the sandbox on 127.0.0.1 with its baseline in the same run.
+//
+//   node bench/run.js [--quick] [--only tokens,overhead] [--strict] [--no-write]
+//
+// Exit code: 1 when any measurement could not be taken (never a silent zero); with --strict,
+// also when a target is not met.
+const { parseArgs } = require('node:util');
+const { timeMs } = require('./lib/stats.js');
+const { environment, formatText, writeResults, targetLines } = require('./lib/report.js');
+
+const SUITES = ['tokens', 'tool-list', 'overhead', 'cold-start', 'rate-limit', 'rich-text', 'sandbox'].map((name) => require(`./suites/${name}.js`));
+
+async function main() {
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, strict: { type: 'boolean', default: false }, 'no-write': { type: 'boolean', default: false } },
+  });
+  const only = values.only ? new Set(values.only.split(',')) : undefined;
+  const unknown = [...(only ?? [])].filter((id) => !SUITES.some((s) => s.id === id));
+  if (unknown.length) throw new Error(`unknown suite(s): ${unknown.join(', ')} (have: ${SUITES.map((s) => s.id).join(', ')})`);
+  const ctx = { quick: values.quick, log: (msg) => process.stderr.write(`bench: ${msg}\n`) };
+  const env = environment(values.quick ? 'quick' : 'full');
+  const sections = [];
+  for (const suite of SUITES.filter((s) => !only || only.has(s.id))) {
+    ctx.log(`${suite.title} …`);
+    try {
+      const { ms, value } = await timeMs(() => suite.run(ctx));
+      sections.push({ id: suite.id, title: suite.title, ms, ...value });
+    } catch (e) {
+      sections.push({ id: suite.id, title: suite.title, error: e && e.stack ? e.stack : String(e), rows: [], targets: [] });
+    }
+  }
+  const command = `npm run bench${values.quick ? ' -- --quick' : ''}`;
+  process.stdout.write(`${formatText(env, sections)}\n`);
+  if (!values['no-write'] && !only) ctx.log(`results written to ${writeResults(env, sections, command)}`);
+  const failed = sections.filter((s) => s.error);
+  for (const s of failed) ctx.log(`FAILED ${s.title}:\n${s.error}`);
+  const unmet = targetLines(sections).filter((t) => t.status === 'NOT MET');
+  if (failed.length) process.exitCode = 1;
+  else if (values.strict && unmet.length) process.exitCode = 2;
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e && e.stack ? e.stack : e}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,1 @@
+module.exports = { id: 'cold-start', title: 'cold-start', run: async () => { throw new Error('todo'); } };

@@ -1,0 +1,1 @@
+module.exports = { id: 'overhead', title: 'overhead', run: async () => { throw new Error('todo'); } };

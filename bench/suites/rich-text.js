@@ -1,0 +1,1 @@
+module.exports = { id: 'rich-text', title: 'rich-text', run: async () => { throw new Error('todo'); } };

@@ -1,0 +1,1 @@
+module.exports = { id: 'sandbox', title: 'sandbox', run: async () => { throw new Error('todo'); } };

@@ -1,0 +1,1 @@
+module.exports = { id: 'tool-list', title: 'tool-list', run: async () => { throw new Error('todo'); } };
