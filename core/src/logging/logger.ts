@@ -16,6 +16,10 @@ export const REDACT_PATHS = [
   '*.headers.authorization', '*.headers.Authorization', '*.headers.cookie',
   'tokens.*', '*.tokens.*', 'credentials.*', '*.credentials.*', 'auth.apiToken', 'auth.oauth.clientSecret',
   'config.auth.apiToken', 'config.auth.oauth.clientSecret',
+  // Two levels down (e.g. `{ session: { tokens: … } }`, `{ err: { request: { headers } } }`).
+  '*.*.authorization', '*.*.Authorization', '*.*.password', '*.*.token', '*.*.apiToken', '*.*.accessToken', '*.*.refreshToken',
+  '*.*.access_token', '*.*.refresh_token', '*.*.client_secret', '*.*.clientSecret', '*.*.code_verifier',
+  '*.*.headers.authorization', '*.*.headers.Authorization',
 ];
 
 /** Options of {@link createLogger}. */
