@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run demo`: starts the sandbox Atlassian site, spawns the real stdio server against it with
+// the example config, and drives it with a real MCP client through an agent's day of Jira work,
+// printing what the agent sees. No Atlassian account needed.
+const { join } = require('node:path');
+const { startSandbox } = require('@atlassian-mcp/sandbox');
+const { Client } = require('@modelcontextprotocol/client');
+const { StdioClientTransport } = require('@modelcontextprotocol/client/stdio');
+
+const repo = join(__dirname, '..');
+const out = (s = '') => process.stdout.write(`${s}\n`);
+const dim = (s) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
+const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+
+async function main() {
+  const sandbox = await startSandbox({ listen: true });
+  out(bold(`Sandbox Atlassian site at ${sandbox.url} (signed in as ${sandbox.credentials.email})`));
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(repo, 'bin/atlassian-mcp.js'), '--config', join(repo, 'atlassian-mcp.config.ts')],
+    cwd: repo,
+    env: {
+      ...process.env,
+      ATLASSIAN_SITE_URL: sandbox.url,
+      ATLASSIAN_EMAIL: sandbox.credentials.email,
+      ATLASSIAN_API_TOKEN: sandbox.credentials.apiToken,
+      ATLASSIAN_AUTH_TYPE: 'apiToken',
+      ATLASSIAN_CREDENTIAL_STORE: 'memory',
+      ATLASSIAN_AUDIT_FILE: join(require('node:os').tmpdir(), `atlassian-mcp-demo-audit-${process.pid}.jsonl`),
+      ATLASSIAN_MCP_LOG_LEVEL: 'warn',
+    },
+    stderr: 'inherit',
+  });
+  const client = new Client({ name: 'atlassian-mcp-demo', version: '1.0.0' });
+  await client.connect(transport);
+  let failures = 0;
+
+  const { tools } = await client.listTools();
+  out(bold(`\nThe agent is offered ${tools.length} tools:`) + ` ${tools.map((t) => t.name).join(', ')}`);
+
+  async function step(title, name, args) {
+    out(bold(`\n▶ ${title}`));
+    out(dim(`  ${name} ${JSON.stringify(args)}`));
+    const r = await client.callTool({ name, arguments: args });
+    const text = (r.content || []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
+    out(text.split('\n').map((l) => `  ${l}`).join('\n'));
+    if (r.isError) failures++;
+    return r;
+  }
+
+  await step('Pick up an issue this morning', 'jira_assign_issue', { issueKey: 'NOVA-3', assignee: 'me' });
+  const mine = await step('Find my issues updated today', 'jira_search', { jql: 'assignee = currentUser() AND updated >= startOfDay() ORDER BY updated DESC' });
+  const first = (mine.structuredContent && mine.structuredContent.issues && mine.structuredContent.issues[0] && mine.structuredContent.issues[0].key) || 'NOVA-3';
+  await step(`Log 1h 30m on ${first} with a Markdown note`, 'jira_add_worklog', { issueKey: first, timeSpent: '1h 30m', comment: 'Reviewed the **retry** logic and paired on the fix' });
+  const jonas = sandbox.credentials.users.find((u) => u.displayName === 'Jonas Weber');
+  const created = await step('File a bug with custom fields by name (and a panel and a mention in its description)', 'jira_create_issue', {
+    project: 'NOVA',
+    type: 'Bug',
+    summary: 'Login loop on Safari',
+    description: ['## Summary', `Login loops on Safari. [@Jonas Weber](accountid:${jonas.accountId}) saw it first.`, '', '⟦panel warning⟧', '', 'Affects **all** Safari users.', '', '⟦/panel⟧', '', '## Steps', '1. Open the app', '2. Sign in'].join('\n'),
+    fields: { Severity: 'Sev 1 - Critical', 'Affected platform': 'Web > Safari', 'Story Points': 5, Components: ['Backend API'], 'Fix versions': ['2.5.0'], Assignee: 'me' },
+  });
+  const key = (created.structuredContent && created.structuredContent.key) || 'NOVA-1';
+  await step('A create that misses a required field says what is needed', 'jira_create_issue', { project: 'NOVA', type: 'Bug', summary: 'No severity given' });
+  await step(`Move ${key} to In Progress`, 'jira_transition_issue', { issueKey: key, to: 'In Progress' });
+  await step('Comment', 'jira_add_comment', { issueKey: key, body: `Looking into it with [@Jonas Weber](accountid:${jonas.accountId}).` });
+  await step('Rewrite only the "Steps" section of the description', 'jira_update_issue', { issueKey: key, section: 'Steps', description: '1. Open the app in Safari 17\n2. Sign in with SSO' });
+  await step('Read it back: the panel and the mention survived', 'jira_get_issue', { issueKey: key });
+
+  await client.close();
+  await sandbox.close();
+  // The "missing required field" step is expected to be an error result; anything else is a failure.
+  if (failures !== 1) {
+    process.stderr.write(`demo: ${failures} unexpected tool errors\n`);
+    process.exitCode = 1;
+  } else out(bold('\nDone: every step ran through a real MCP client and the stdio server against the sandbox.'));
+}
+
+main().catch((e) => {
+  process.stderr.write(`demo failed: ${e && e.stack ? e.stack : e}\n`);
+  process.exitCode = 1;
+});
