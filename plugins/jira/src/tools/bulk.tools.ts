@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { coreServices, InputError, inject, Tool, ToolProvider, type ToolContext } from '@atlassian-mcp/core';
+import { coreServices, InputError, inject, isAtlassianMcpError, Tool, ToolProvider, type ToolContext } from '@atlassian-mcp/core';
 import { JiraIssues } from '../client/jira-issues.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
 import { IssueDrafts } from '../fields/issue-drafts.js';
@@ -45,7 +45,7 @@ export class BulkTools {
     const screens = new Map();
     const bodies = [];
     for (const [i, d] of input.issues.entries()) {
-      bodies.push((await this.drafts.prepare({ ...d, project }, screens).catch((e: Error) => { throw new InputError(`Issue ${i + 1} ("${d.summary}"): ${e.message}`, { cause: e }); })).body);
+      bodies.push((await this.drafts.prepare({ ...d, project }, screens).catch((e: unknown) => { throw which(e, i, d.summary); })).body);
     }
     await ctx.progress(0, bodies.length, 'creating');
     const res = await this.issues.createMany(bodies);
@@ -77,4 +77,10 @@ export class BulkTools {
     }
     return { results };
   }
+}
+
+/** A bad draft says which one it was; any other failure (permissions, limits) passes unchanged. */
+function which(error: unknown, index: number, summary: string): unknown {
+  if (!isAtlassianMcpError(error) || error.code !== 'input') return error;
+  return new InputError(`Issue ${index + 1} ("${summary}"): ${error.message}`, { cause: error, hint: error.hint, fieldErrors: (error as InputError).fieldErrors });
 }
