@@ -7,18 +7,23 @@
 //   sb.faults.set({ type: 'rateLimit', every: 3, retryAfter: 1 });
 //   await sb.close();
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { OAuthServer } from './auth/oauth.js';
 import { createInProcessFetch, listen, type LoopbackServer } from './core/adapters.js';
+import { BurstLimiter, type BurstRates } from './core/burst.js';
 import { Faults, type FaultSpec } from './core/faults.js';
 import type { ProductModule } from './core/product.js';
 import type { RequestLog } from './core/request-log.js';
 import { jiraProduct } from './jira/index.js';
 import { generateSeed, type SeedOptions } from './seed/index.js';
+import { seedDir } from './paths.js';
 import { Engine } from './sandbox.js';
 import { Site, type SandboxSnapshot } from './site.js';
 
 export type { FaultSpec, FaultSelector, RateLimitReason, ActiveFault } from './core/faults.js';
 export type { RequestLog, RequestLogEntry, AuthKind } from './core/request-log.js';
+export type { BurstRates } from './core/burst.js';
+export { ATLASSIAN_BURST_RATES } from './core/burst.js';
 export type { SandboxSnapshot } from './site.js';
 export type { JiraData } from './jira/model.js';
 export type { ProductModule, Handler, HandlerContext } from './core/product.js';
@@ -27,6 +32,11 @@ export { responseValidator } from './core/spec.js';
 export { parseJql, JqlError } from './jira/jql/parser.js';
 
 export const DEFAULT_CLOUD_ID = 'b8a4e7c2-3f1d-4e6a-9c5b-2d7f0e1a4c93';
+
+/** The moment `seed/nimbus-works.json` is anchored at. */
+export const SEED_SNAPSHOT_NOW = Date.parse('2026-11-02T09:00:00Z');
+/** The default site as a committed JSON snapshot (regenerate with scripts/write-seed.mjs). */
+export const SEED_SNAPSHOT_PATH = join(seedDir, 'nimbus-works.json');
 
 export interface SandboxOptions {
   /** Listen on a real loopback port (default true). With `false`, only `fetch` works and `url` is undefined. */
@@ -56,6 +66,11 @@ export interface SandboxOptions {
   validateRequests?: boolean;
   /** Fault rules active from the start. */
   faults?: FaultSpec[];
+  /**
+   * Per-endpoint burst limits (token bucket per route per method). `true` uses Atlassian's
+   * published defaults (GET/POST 100/s, PUT/DELETE 50/s); an object overrides rates. Default off.
+   */
+  burstLimits?: boolean | BurstRates;
 }
 
 export interface SandboxCredentials {
@@ -146,12 +161,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
   };
 
+  const burst = options.burstLimits ? new BurstLimiter(options.burstLimits === true ? {} : options.burstLimits, now) : undefined;
   // eslint-disable-next-line prefer-const
   let engine: Engine;
   const reset = () => {
     site.reset();
     oauth.reset();
     faults.clear();
+    burst?.reset();
     engine.log.log.clear();
   };
   engine = new Engine({
@@ -162,6 +179,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now,
     validateRequests: options.validateRequests ?? true,
     siteUrl,
+    burst,
     admin: {
       info: () => ({ url: server?.url, siteUrl: siteUrl(), cloudId, gatewayUrl: `${siteUrl()}/ex/jira/${cloudId}`, credentials: credentials() }),
       faults,

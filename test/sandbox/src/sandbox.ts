@@ -1,6 +1,7 @@
 // The request pipeline: classify (site / gateway / OAuth / edge / admin) → route (precomputed
 // table) → authenticate → faults → scopes → validate (spec) → handler → log.
 import { OAuthServer } from './auth/oauth.js';
+import type { BurstLimiter } from './core/burst.js';
 import { corrupt, Faults } from './core/faults.js';
 import { ApiError, json, JSON_TYPE, type SandboxRequest, type SandboxResponse } from './core/http.js';
 import type { Handler, HandlerContext, ProductModule } from './core/product.js';
@@ -27,6 +28,8 @@ export interface EngineOptions {
   /** The URL clients use for the site (for `accessible-resources`, redirects). */
   siteUrl: () => string;
   admin: AdminApi;
+  /** Per-endpoint burst limits (off when undefined). */
+  burst?: BurstLimiter;
 }
 
 const NOT_AUTHENTICATED = { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} };
@@ -185,6 +188,10 @@ export class Engine {
     }
     entry.accountId = accountId;
 
+    if (o.burst) {
+      const limited = o.burst.take(req.method, `${match.value.product.id}:${op.template}`);
+      if (limited) return limited;
+    }
     return this.withFaults(req, entry, { api: true, path: apiPath, operationId: op.operationId, bearer }, async () => {
       // --- scopes (OAuth only) ------------------------------------------------------------
       if (scopes && op.scopeAlternatives.length && !op.scopeAlternatives.some((alt) => alt.every((s) => scopes!.has(s)))) {

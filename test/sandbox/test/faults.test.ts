@@ -115,4 +115,29 @@ describe('fault injection', () => {
     sb.faults.set({ type: 'status', status: 503, match: { path: '/oauth/token' } });
     expect((await fetch(`${sb.url}/oauth/token`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(503);
   });
+
+  it('per-endpoint burst limits (Atlassian defaults), refilled by the clock', async () => {
+    let t = Date.parse('2026-11-02T10:00:00Z');
+    const limited = await startSandbox({ listen: false, now: () => t, burstLimits: { PUT: 2 } });
+    try {
+      const put = () =>
+        limited.fetch('/rest/api/3/issue/NOVA-2', {
+          method: 'PUT',
+          headers: { authorization: limited.basicAuth(), 'content-type': 'application/json' },
+          body: JSON.stringify({ fields: { summary: 'x' } }),
+        });
+      expect((await put()).status).toBe(204);
+      expect((await put()).status).toBe(204);
+      const r = await put();
+      expect(r.status).toBe(429);
+      expect(r.headers.get('ratelimit-reason')).toBe('jira-burst-based');
+      expect(r.headers.get('x-ratelimit-limit')).toBe('2');
+      // Other endpoints have their own bucket.
+      expect((await limited.fetch('/rest/api/3/issue/NOVA-2', { headers: { authorization: limited.basicAuth() } })).status).toBe(200);
+      t += 500;
+      expect((await put()).status).toBe(204);
+    } finally {
+      await limited.close();
+    }
+  });
 });

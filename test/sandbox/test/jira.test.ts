@@ -283,6 +283,20 @@ describe('state', () => {
     sb.loadSnapshot((await import('@atlassian-mcp/sandbox')).generateSeed());
   });
 
+  it('seed/nimbus-works.json is the generator\'s output at SEED_SNAPSHOT_NOW and loads', async () => {
+    const { generateSeed, SEED_SNAPSHOT_NOW, SEED_SNAPSHOT_PATH } = await import('@atlassian-mcp/sandbox');
+    const { readFileSync } = await import('node:fs');
+    const file = readFileSync(SEED_SNAPSHOT_PATH, 'utf8');
+    expect(file).toBe(`${JSON.stringify(generateSeed({ now: SEED_SNAPSHOT_NOW }))}\n`);
+    const fromFile = await startSandbox({ listen: false, seed: SEED_SNAPSHOT_PATH });
+    try {
+      const r = await fromFile.fetch('/rest/api/3/issue/NOVA-1?fields=created', { headers: { authorization: fromFile.basicAuth() } });
+      expect(((await r.json()) as any).fields.created).toBe(new Date(JSON.parse(file).jira.issues[0].fields.created).toISOString().replace('Z', '+0000'));
+    } finally {
+      await fromFile.close();
+    }
+  });
+
   it('the seed is deterministic for a given moment and believable in size', async () => {
     const { generateSeed } = await import('@atlassian-mcp/sandbox');
     const now = Date.parse('2026-11-02T12:00:00Z');
