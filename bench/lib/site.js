@@ -3,7 +3,20 @@
 // in-process (an SDK client over an in-memory pair, via core's test harness) or spawned over stdio.
 const { startSandbox } = require('@atlassian-mcp/sandbox');
 const { createTestHarness } = require('@atlassian-mcp/core/testing');
-const jiraPlugin = require('@atlassian-mcp/plugin-jira').default;
+const { dirname, sep } = require('node:path');
+
+const JIRA_DIR = dirname(require.resolve('@atlassian-mcp/plugin-jira/package.json')) + sep;
+
+/**
+ * The Jira plugin, loaded afresh. Core's server factory currently wraps the plugin's prompt
+ * argument schemas with the SDK's `completable()`, which marks the schema object itself, so a
+ * second server in one process over the same module fails ("Cannot redefine property").
+ * Each in-process server therefore gets its own copy of the plugin's modules (core stays shared).
+ */
+function freshJiraPlugin() {
+  for (const id of Object.keys(require.cache)) if (id.startsWith(JIRA_DIR)) delete require.cache[id];
+  return require('@atlassian-mcp/plugin-jira').default;
+}
 
 const TOKEN_VAR = 'ATLASSIAN_MCP_BENCH_TOKEN';
 
@@ -45,7 +58,7 @@ function serverConfig(sandbox, extra = {}) {
  */
 async function startInProcess(sandbox, config = {}) {
   process.env[TOKEN_VAR] = sandbox.credentials.apiToken;
-  const harness = await createTestHarness({ plugins: [jiraPlugin], config: serverConfig(sandbox, config) });
+  const harness = await createTestHarness({ plugins: [freshJiraPlugin()], config: serverConfig(sandbox, config) });
   return {
     harness,
     /** Calls a tool; a tool error is a bench failure (a silent error would skew every figure). */

@@ -1,1 +1,46 @@
-module.exports = { id: 'tool-list', title: 'tool-list', run: async () => { throw new Error('todo'); } };
+'use strict';
+// 2. Tool-definition cost: every tools/list byte rides along on every model request.
+const { startSite, startInProcess } = require('../lib/site.js');
+const { measureText } = require('../lib/tokens.js');
+const { round } = require('../lib/stats.js');
+
+const EVERYTHING = { toolsets: ['all'], allowDestructive: true, readOnly: false };
+
+/** tools/list as a client receives it, measured per tool and in all. */
+async function measureList(sandbox, config) {
+  const mcp = await startInProcess(sandbox, config);
+  try {
+    const { tools } = await mcp.listTools();
+    if (tools.length === 0) throw new Error(`tools/list is empty for config ${JSON.stringify(config)}`);
+    const perTool = tools.map((t) => ({ name: t.name, ...measureText(t) })).sort((a, b) => b.tokens - a.tokens);
+    const total = perTool.reduce((s, t) => s + t.tokens, 0);
+    return { count: tools.length, total, wholeList: measureText({ tools }).tokens, average: total / tools.length, largest: perTool.slice(0, 5), perTool };
+  } finally {
+    await mcp.close();
+  }
+}
+
+async function run() {
+  const site = await startSite();
+  try {
+    const def = await measureList(site.sandbox, {});
+    const all = await measureList(site.sandbox, EVERYTHING);
+    const rows = [
+      ['tools/list default config', `${def.total} tokens, ${def.count} tools`, '', ''],
+      ['  per tool (default)', `${round(def.average, 1)} tokens avg`, '', ''],
+      ['tools/list everything enabled', `${all.total} tokens, ${all.count} tools`, '', ''],
+      ['  per tool (everything)', `${round(all.average, 1)} tokens avg`, '', ''],
+      ...all.largest.map((t, i) => [`  largest #${i + 1}`, `${t.name} ${t.tokens} tokens`, '', '']),
+    ];
+    const targets = [
+      { target: 'tools/list ≤ 120 tokens per tool on average (everything enabled)', actual: `${round(all.average, 1)} tokens`, met: all.average <= 120 },
+      { target: 'tools/list ≤ 120 tokens per tool on average (default config)', actual: `${round(def.average, 1)} tokens`, met: def.average <= 120 },
+      { target: 'default configuration ≤ 2,500 tokens in all', actual: `${def.total} tokens`, met: def.total <= 2500 },
+    ];
+    return { rows, targets, data: { default: def, everything: all } };
+  } finally {
+    await site.close();
+  }
+}
+
+module.exports = { id: 'tool-list', title: '2. Tool-definition cost (tools/list, o200k)', run };
