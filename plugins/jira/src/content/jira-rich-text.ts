@@ -1,16 +1,10 @@
-import { coreServices, inject, Service, type RichText } from '@atlassian-mcp/core';
-
-type AdfDoc = ReturnType<RichText['markdownToAdf']>;
-type SectionEdit = Parameters<RichText['editAdfSection']>[1];
-type MediaResolver = NonNullable<NonNullable<Parameters<RichText['adfToMarkdown']>[1]>['media']>;
+import { coreServices, emptyAdfDoc, inject, Service, type AdfDoc, type MediaResolver, type RichText } from '@atlassian-mcp/core';
 
 /** An attachment a media node may point at. */
 export interface AttachmentRef {
   id?: string;
   filename?: string;
 }
-
-const EMPTY: AdfDoc = { type: 'doc', version: 1, content: [] } as unknown as AdfDoc;
 
 /** Jira's rich text (descriptions, comments, worklog comments) through core's lossless converter. */
 @Service()
@@ -37,8 +31,7 @@ export class JiraRichText {
 
   /** Replaces the body of one section of `current`, leaving every other node untouched. */
   replaceSection(current: unknown, heading: string, markdown: string): AdfDoc {
-    const edit = { op: 'replace_section', heading, markdown } as SectionEdit;
-    return this.content.editAdfSection(isDoc(current) ? current : EMPTY, edit);
+    return this.content.editAdfSection(isDoc(current) ? current : emptyAdfDoc(), { op: 'replace_section', heading, markdown });
   }
 }
 
