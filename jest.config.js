@@ -19,6 +19,8 @@ const esmOnly = [
 ];
 module.exports = {
   testEnvironment: 'node',
+  // End-to-end suites spawn servers on a shared 2-core machine; they are slow there, not wrong.
+  testTimeout: 30000,
   testMatch: ['<rootDir>/**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
