@@ -18,6 +18,7 @@ const searchInput = z.object({ query: z.string() });
 const searchOutput = listOut('fields');
 
 const ALLOWED_SHOWN = 30;
+const OWN_PARAMS = new Set(['project', 'issuetype', 'summary']);
 
 /** Field discovery: what a create needs, and custom fields by name. */
 @ToolProvider()
@@ -54,7 +55,8 @@ export class FieldTools {
     const type = types.find((t) => t.name?.toLowerCase() === input.type!.toLowerCase());
     if (!type?.id) throw new InputError(`Issue type '${input.type}' does not exist in ${project}.`, { hint: `Types: ${types.map((t) => t.name).join(', ')}.` });
     const meta = fromCreateMeta(await this.fields.createFields(project, type.id));
-    const shown = meta.filter((m) => input.all || (m.required && !m.hasDefault));
+    // Project, type and summary are the create tool's own parameters, not fields to fill.
+    const shown = meta.filter((m) => !OWN_PARAMS.has(m.id) && (input.all || (m.required && !m.hasDefault)));
     return {
       project,
       type: type.name,

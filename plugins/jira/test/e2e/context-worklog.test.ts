@@ -39,6 +39,8 @@ describe('context and worklog tools', () => {
     const bug = await site.ok('jira_get_create_fields', { project: 'NOVA', type: 'bug' });
     const fields = bug.structured.fields as Array<{ name: string; required?: boolean; allowed?: string[] }>;
     expect(fields.find((f) => f.name === 'Severity')).toMatchObject({ required: true, allowed: expect.arrayContaining(['Sev 1 - Critical']) });
+    expect(fields.map((f) => f.name)).not.toEqual(expect.arrayContaining(['Summary']));
+    expect(fields.map((f) => f.name)).not.toContain('Project');
     const all = await site.ok('jira_get_create_fields', { project: 'NOVA', type: 'Bug', all: true });
     expect((all.structured.fields as unknown[]).length).toBeGreaterThan(fields.length);
     expect(await site.fails('jira_get_create_fields', { project: 'NOVA', type: 'Saga' })).toContain("Issue type 'Saga' does not exist");
