@@ -188,6 +188,11 @@ export class AuthService implements RequestAuthorizer {
   }
 
   private async doLogin(options: LoginOptions): Promise<LoginResult> {
+    if (this.settings.mode === 'apiToken') {
+      throw new AuthenticationError('An API token is configured (ATLASSIAN_EMAIL / ATLASSIAN_API_TOKEN), so no OAuth login is needed', {
+        hint: 'To use OAuth instead, unset those variables or set auth.type to "oauth".',
+      });
+    }
     const scopes = loginScopes(this.settings, this.required, options.scopes);
     const session: StoredOAuthSession = await runOAuthLogin(
       { settings: this.settings, fetch: this.fetchFn, openBrowser: this.openBrowser, notice: this.notice, logger: this.logger },

@@ -18,6 +18,8 @@ export interface IssuedTokens {
   refreshToken?: string;
   /** Epoch ms. */
   expiresAt: number;
+  /** Epoch ms. */
+  issuedAt: number;
   scopes: string[];
 }
 
@@ -111,10 +113,12 @@ export class OAuthClient {
       const code = e instanceof oauth.ResponseBodyError ? ` (${e.error}, HTTP ${e.status})` : '';
       throw new UpstreamError(`The Atlassian token endpoint failed${code}`, { cause: e, hint: 'Retry in a moment.' });
     }
+    const issuedAt = Date.now();
     return {
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
-      expiresAt: Date.now() + (tokens.expires_in ?? DEFAULT_LIFETIME_S) * 1000,
+      issuedAt,
+      expiresAt: issuedAt + (tokens.expires_in ?? DEFAULT_LIFETIME_S) * 1000,
       scopes: (tokens.scope ?? '').split(/\s+/).filter(Boolean),
     };
   }

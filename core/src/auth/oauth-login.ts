@@ -77,6 +77,7 @@ export async function runOAuthLogin(deps: LoginDeps, scopes: string[], options: 
     accessToken: tokens.accessToken,
     refreshToken: tokens.refreshToken,
     expiresAt: tokens.expiresAt,
+    issuedAt: tokens.issuedAt,
     scopes: tokens.scopes.length ? tokens.scopes : site.scopes,
     cloudId: site.id,
     siteUrl: site.url,

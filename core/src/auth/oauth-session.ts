@@ -8,6 +8,8 @@ export interface StoredOAuthSession {
   refreshToken?: string;
   /** Epoch ms when the access token expires. */
   expiresAt: number;
+  /** Epoch ms when the access token was issued (sizes the refresh margin). */
+  issuedAt?: number;
   /** Scopes Atlassian granted. */
   scopes: string[];
   cloudId: string;
@@ -18,8 +20,13 @@ export interface StoredOAuthSession {
 
 /** Credential-store key of the OAuth session. */
 export const OAUTH_SESSION_KEY = 'oauth-session';
-/** Refresh this long before the access token expires. */
+/** Refresh this long before the access token expires (less for very short-lived tokens). */
 const REFRESH_MARGIN_MS = 60_000;
+
+function needsRefresh(s: StoredOAuthSession, now = Date.now()): boolean {
+  const lifetime = s.issuedAt === undefined ? Infinity : s.expiresAt - s.issuedAt;
+  return s.expiresAt - now < Math.min(REFRESH_MARGIN_MS, lifetime / 4);
+}
 
 function parse(value: string | undefined): StoredOAuthSession | undefined {
   if (!value) return undefined;
@@ -60,7 +67,7 @@ export class OAuthSession {
   async current(): Promise<{ session: StoredOAuthSession; generation: number } | undefined> {
     await this.load();
     if (!this.session) return undefined;
-    if (this.session.expiresAt - Date.now() < REFRESH_MARGIN_MS) await this.refresh();
+    if (needsRefresh(this.session)) await this.refresh();
     return this.session ? { session: this.session, generation: this.generation } : undefined;
   }
 
@@ -108,7 +115,7 @@ export class OAuthSession {
       // Another process rotated the token: our copy is spent, never send it.
       this.session = stored;
       this.generation++;
-      if (stored.expiresAt - Date.now() >= REFRESH_MARGIN_MS) return;
+      if (!needsRefresh(stored)) return;
     }
     const base = this.session!;
     if (!base.refreshToken) {
@@ -122,6 +129,7 @@ export class OAuthSession {
         accessToken: tokens.accessToken,
         refreshToken: tokens.refreshToken ?? base.refreshToken,
         expiresAt: tokens.expiresAt,
+        issuedAt: tokens.issuedAt,
         scopes: tokens.scopes.length ? tokens.scopes : base.scopes,
       };
       await this.store.set(OAUTH_SESSION_KEY, JSON.stringify(next));

@@ -49,6 +49,11 @@ describe('AuthService with API tokens', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('refuses an OAuth login while an API token is configured, saying why', async () => {
+    const auth = service({ site: { url: 'https://acme.atlassian.net' } }, env);
+    await expect(auth.login()).rejects.toThrow(/API token is configured/);
+  });
+
   it('explains what to set when the token or the site is missing', async () => {
     const noToken = service({ site: { url: 'https://acme.atlassian.net' }, auth: { type: 'apiToken' } }, { ATLASSIAN_EMAIL: 'a@b.c' });
     const e1 = await noToken.authorize('jira').catch((e: unknown) => e);

@@ -16,7 +16,7 @@ class RotatingTokenEndpoint {
     this.valid.delete(refreshToken);
     this.n++;
     this.valid.add(`rt-${this.n}`);
-    return { accessToken: `at-${this.n}`, refreshToken: `rt-${this.n}`, expiresAt: Date.now() + 3_600_000, scopes: ['read:jira-work'] };
+    return { accessToken: `at-${this.n}`, refreshToken: `rt-${this.n}`, issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, scopes: ['read:jira-work'] };
   }
 }
 
@@ -85,5 +85,16 @@ describe('OAuthSession', () => {
     expect(lost()).toBe(1);
     expect(await store.get(OAUTH_SESSION_KEY)).toBeUndefined();
     expect(await session.current()).toBeUndefined();
+  });
+
+  it('refreshes within a minute of expiry, and short-lived tokens only in their last quarter', async () => {
+    const soon = setup(expired({ expiresAt: Date.now() + 30_000 }));
+    await soon.ready;
+    await soon.session.current();
+    expect(soon.endpoint.calls).toEqual(['rt-0']);
+    const short = setup(expired({ issuedAt: Date.now() - 10_000, expiresAt: Date.now() + 30_000 }));
+    await short.ready;
+    await short.session.current();
+    expect(short.endpoint.calls).toEqual([]);
   });
 });
