@@ -9,6 +9,7 @@ type UserView = { accountId: string; name?: string; email?: string; timeZone?: s
 const searchInput = z.object({
   query: z.string().optional().describe('Name or email'),
   project: z.string().optional().describe('Assignable in project'),
+  issueKey: z.string().optional().describe('Assignable to issue'),
   limit: z.number().int().optional(),
 });
 const searchOutput = listOut('users');
@@ -46,9 +47,9 @@ export class UserTools {
   })
   async searchUsers(input: z.infer<typeof searchInput>): Promise<{ users: UserView[] }> {
     const limit = Math.min(50, Math.max(1, input.limit ?? 20));
-    if (!input.query && !input.project) throw new InputError('Pass a query or a project.');
-    const found = input.project
-      ? await this.users.assignable({ project: input.project }, input.query, limit)
+    if (!input.query && !input.project && !input.issueKey) throw new InputError('Pass a query, a project or an issueKey.');
+    const found = input.project || input.issueKey
+      ? await this.users.assignable({ project: input.project, issueKey: input.issueKey }, input.query, limit)
       : await this.users.search(input.query!, limit);
     return { users: found.filter((u) => u.accountId && u.accountType !== 'app').map(view) };
   }

@@ -19,7 +19,9 @@ describe('context and worklog tools', () => {
     expect((byEmail.structured.users as Array<{ name: string }>).map((u) => u.name)).toEqual(['Priya Raman']);
     const assignable = await site.ok('jira_search_users', { project: 'NOVA' });
     expect((assignable.structured.users as unknown[]).length).toBeGreaterThan(1);
-    expect(await site.fails('jira_search_users', {})).toContain('Pass a query or a project');
+    expect(await site.fails('jira_search_users', {})).toContain('Pass a query, a project or an issueKey');
+    const forIssue = await site.ok('jira_search_users', { issueKey: 'NOVA-1', query: 'Jonas' });
+    expect((forIssue.structured.users as Array<{ name: string }>).map((u) => u.name)).toEqual(['Jonas Weber']);
   });
 
   it('jira_list_projects and jira_get_project', async () => {
