@@ -1,1 +1,94 @@
-module.exports = { id: 'rich-text', title: 'rich-text', run: async () => { throw new Error('todo'); } };
+'use strict';
+// 6. Rich text: ms per 50 KB ADF document each way, and what Markdown saves the model over ADF
+// JSON across the golden corpus (core/test/fixtures/content/adf).
+const { readdirSync, readFileSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const { RichText } = require('@atlassian-mcp/core');
+const { measureText } = require('../lib/tokens.js');
+const { summarize, timeMs, round, ratio, spread } = require('../lib/stats.js');
+
+const CORPUS = resolve(__dirname, '../../core/test/fixtures/content/adf');
+const AUTHORED = resolve(__dirname, '../../core/test/fixtures/content/markdown');
+const TARGET_BYTES = 50 * 1024;
+
+function loadCorpus() {
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
+  if (files.length === 0) throw new Error(`no ADF documents in ${CORPUS}`);
+  return files.map((f) => ({ name: f.replace(/\.json$/, ''), doc: JSON.parse(readFileSync(join(CORPUS, f), 'utf8')) }));
+}
+
+/** A realistic 50 KB document: the corpus's blocks, in order, until the JSON reaches 50 KB. */
+function bigDocument(corpus) {
+  const content = [];
+  let bytes = 0;
+  for (let i = 0; bytes < TARGET_BYTES; i++) {
+    const block = corpus[i % corpus.length].doc.content[Math.floor(i / corpus.length) % Math.max(1, corpus[i % corpus.length].doc.content.length)];
+    if (!block) continue;
+    content.push(block);
+    bytes = Buffer.byteLength(JSON.stringify({ type: 'doc', version: 1, content }));
+    if (i > 100_000) throw new Error('corpus too small to build a 50 KB document');
+  }
+  return { doc: { type: 'doc', version: 1, content }, bytes };
+}
+
+/** Model-written Markdown (no placeholders), concatenated until its ADF reaches 50 KB. */
+function bigAuthoredMarkdown(rich) {
+  const files = readdirSync(AUTHORED).filter((f) => /^\d+-[^.]+\.md$/.test(f)).sort();
+  if (files.length === 0) throw new Error(`no authored Markdown in ${AUTHORED}`);
+  const sized = files.map((f) => {
+    const markdown = readFileSync(join(AUTHORED, f), 'utf8');
+    return { markdown, bytes: Buffer.byteLength(JSON.stringify(rich.markdownToAdf(markdown))) };
+  });
+  const parts = [];
+  let estimate = 0;
+  for (let i = 0; estimate < TARGET_BYTES && i < 1000; i++) {
+    parts.push(sized[i % sized.length].markdown);
+    estimate += sized[i % sized.length].bytes;
+  }
+  const markdown = parts.join('\n\n');
+  const bytes = Buffer.byteLength(JSON.stringify(rich.markdownToAdf(markdown)));
+  if (bytes >= TARGET_BYTES * 0.9) return { markdown, bytes };
+  throw new Error('authored corpus too small to build a 50 KB document');
+}
+
+async function sampleMs(runs, fn) {
+  await fn();
+  const ms = [];
+  for (let i = 0; i < runs; i++) ms.push((await timeMs(fn)).ms);
+  return summarize(ms);
+}
+
+async function run(ctx) {
+  const rich = new RichText();
+  const corpus = loadCorpus();
+  const perDoc = corpus.map(({ name, doc }) => {
+    const md = rich.adfToMarkdown(doc);
+    if (doc.content.length > 0 && md.trim() === '') throw new Error(`${name}: empty Markdown from a non-empty document`);
+    return { name, adf: measureText(doc), markdown: measureText(md) };
+  });
+  const sum = (pick) => perDoc.reduce((s, d) => s + pick(d), 0);
+  const adfTokens = sum((d) => d.adf.tokens);
+  const mdTokens = sum((d) => d.markdown.tokens);
+  const perDocRatio = summarize(perDoc.map((d) => ratio(d.markdown.tokens, d.adf.tokens)));
+
+  const { doc, bytes } = bigDocument(corpus);
+  const runs = ctx.quick ? 3 : 11;
+  const markdown = rich.adfToMarkdown(doc);
+  const toMd = await sampleMs(runs, () => rich.adfToMarkdown(doc));
+  // Writing back an edited read: placeholders resolve against the current document.
+  const toAdf = await sampleMs(runs, () => rich.markdownToAdf(markdown, { base: doc }));
+  const authored = bigAuthoredMarkdown(rich);
+  const fresh = await sampleMs(runs, () => rich.markdownToAdf(authored.markdown));
+  const per50 = (s, size = bytes) => ({ ...s, median: (s.median * TARGET_BYTES) / size, p25: (s.p25 * TARGET_BYTES) / size, p75: (s.p75 * TARGET_BYTES) / size });
+  const rows = [
+    [`ADF → Markdown, ms per 50 KB ADF (doc ${round(bytes / 1024, 1)} KB, n=${runs})`, spread(per50(toMd), ' ms', 1), '', ''],
+    ['Markdown → ADF, write-back of that read (base doc)', spread(per50(toAdf), ' ms', 1), '', ''],
+    [`Markdown → ADF, model-written (ADF ${round(authored.bytes / 1024, 1)} KB)`, spread(per50(fresh, authored.bytes), ' ms', 1), '', ''],
+    [`golden corpus tokens, ${perDoc.length} docs`, `Markdown ${mdTokens}`, `ADF JSON ${adfTokens}`, `${round((mdTokens / adfTokens) * 100, 1)} %`],
+    ['  per document (median)', '', '', `${round(perDocRatio.median * 100, 1)} % (${round(perDocRatio.p25 * 100, 1)}–${round(perDocRatio.p75 * 100, 1)})`],
+    [`golden corpus characters`, `Markdown ${sum((d) => d.markdown.chars)}`, `ADF JSON ${sum((d) => d.adf.chars)}`, `${round((sum((d) => d.markdown.chars) / sum((d) => d.adf.chars)) * 100, 1)} %`],
+  ];
+  return { rows, targets: [], data: { docBytes: bytes, runs, adfToMarkdownMs: toMd, markdownToAdfWriteBackMs: toAdf, authoredBytes: authored.bytes, markdownToAdfAuthoredMs: fresh, corpus: { docs: perDoc.length, adfTokens, mdTokens, perDocRatio, perDoc } } };
+}
+
+module.exports = { id: 'rich-text', title: '6. Rich-text conversion (ADF ⇄ Markdown)', run };
