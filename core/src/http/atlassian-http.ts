@@ -58,7 +58,7 @@ export class AtlassianHttp {
 
   /** Sends a request and decodes the answer; throws a core error for every failure. */
   async request<T = unknown>(req: AtlassianRequest): Promise<AtlassianResponse<T>> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+    const headers: Record<string, string> = { Accept: (req.responseType ?? 'json') === 'json' ? 'application/json' : '*/*', ...req.headers };
     const body = encodeBody(req.body, headers);
     const res = await this.execute({ ...req, headers, body });
     return { status: res.status, headers: res.headers, data: decodeBody(res.bytes, req.responseType ?? 'json', `${req.method} ${req.path}`) as T };
@@ -157,7 +157,8 @@ export class AtlassianHttp {
         }
         if (limited) throw tooLongError(delay);
       }
-      throw mapErrorResponse({ method: ex.method, path: what, status: res.status, body: decodeErrorBody(res.bytes), scopes: ex.scopes, retryAfterMs: rl.retryAfterMs });
+      const scopes = ex.scopes ?? (call as { scopes?: string[] } | undefined)?.scopes;
+      throw mapErrorResponse({ method: ex.method, path: what, status: res.status, body: decodeErrorBody(res.bytes), scopes, retryAfterMs: rl.retryAfterMs });
     }
   }
 

@@ -5,7 +5,7 @@ export { httpServices, globalFetch } from './tokens.js';
 export { registerHttpAndAuth, type HttpAndAuthOverrides } from './register.js';
 export { registerHttpAndAuthDefaults } from './defaults.js';
 export { mapErrorResponse, extractUpstreamMessages, type FailedCall } from './error-mapping.js';
-export { parseRetryAfter, parseReset, readRateLimitSignal, scopeOfReason, type RateLimitSignal } from './rate-limit-headers.js';
+export { parseRetryAfter, parseReset, parseStructuredReset, readRateLimitSignal, scopeOfReason, type RateLimitSignal } from './rate-limit-headers.js';
 export { backoffDelay, type BackoffSettings } from './backoff.js';
 export { createDispatcher, proxyConfigured } from './dispatcher.js';
 export type { SiteLimiterStats } from './site-limiter.js';

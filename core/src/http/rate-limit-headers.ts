@@ -27,9 +27,20 @@ export function parseReset(value: string | null, now: number): number | undefine
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * Seconds to reset from the structured `RateLimit` header (`"global-app-quota";r=0;t=600`), the
+ * largest when several policies are listed.
+ */
+export function parseStructuredReset(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = [...value.matchAll(/;\s*t=(\d+)/g)].map((m) => Number(m[1]));
+  return seconds.length ? Math.max(...seconds) * 1000 : undefined;
+}
+
 /** Reads the rate-limit headers of a response. */
 export function readRateLimitSignal(headers: Headers, now: number): RateLimitSignal {
-  const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now) ?? parseReset(headers.get('x-ratelimit-reset'), now);
+  const retryAfterMs =
+    parseRetryAfter(headers.get('retry-after'), now) ?? parseReset(headers.get('x-ratelimit-reset'), now) ?? parseStructuredReset(headers.get('ratelimit'));
   const reason = headers.get('ratelimit-reason') ?? headers.get('x-ratelimit-reason') ?? undefined;
   const near = (name: string) => headers.get(name)?.trim().toLowerCase() === 'true';
   return { retryAfterMs, reason, nearLimit: near('x-ratelimit-nearlimit') || near('x-beta-ratelimit-nearlimit') };

@@ -38,7 +38,8 @@ describe('AtlassianHttp.request', () => {
   });
 
   it('decodes an empty 204 as undefined and text/bytes on request', async () => {
-    nock(SITE).put('/rest/api/3/issue/X-1').reply(204).get('/a').reply(200, 'plain').get('/b').reply(200, Buffer.from([1, 2, 3]));
+    nock(SITE).put('/rest/api/3/issue/X-1').reply(204).get('/a').reply(200, 'plain');
+    nock(SITE, { reqheaders: { accept: '*/*' } }).get('/b').reply(200, Buffer.from([1, 2, 3]));
     const { http } = makeHttp();
     expect((await http.request({ product: 'jira', method: 'PUT', path: '/rest/api/3/issue/X-1', body: { fields: {} } })).data).toBeUndefined();
     expect((await http.request({ product: 'jira', method: 'GET', path: '/a', responseType: 'text' })).data).toBe('plain');

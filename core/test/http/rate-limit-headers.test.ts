@@ -22,6 +22,10 @@ describe('rate-limit headers', () => {
     expect(s).toEqual({ retryAfterMs: 120_000, reason: 'jira-quota-global-based', nearLimit: true });
     expect(readRateLimitSignal(new Headers({ 'Retry-After': '3', 'X-RateLimit-Reset': '2026-11-25T10:02Z' }), NOW).retryAfterMs).toBe(3000);
   });
+  it('falls back to the structured RateLimit header (largest t=) when nothing else says', () => {
+    expect(readRateLimitSignal(new Headers({ RateLimit: '"global-app-quota";r=0;t=600, "jira-burst-based";r=0;t=2' }), NOW).retryAfterMs).toBe(600_000);
+    expect(readRateLimitSignal(new Headers({}), NOW).retryAfterMs).toBeUndefined();
+  });
   it.each([
     ['jira-quota-global-based', 'site'], ['jira-quota-tenant-based', 'site'], ['confluence-quota-tenant-based', 'site'],
     ['jira-burst-based', 'endpoint'], ['jira-per-issue-on-write', 'issue'], [undefined, 'endpoint'],
