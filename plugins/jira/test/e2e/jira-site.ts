@@ -17,7 +17,9 @@ export interface JiraSite {
 
 let tokenVar = 0;
 
-export async function startJiraSite(options: { toolsets?: string[]; allowDestructive?: boolean; capabilities?: Record<string, unknown>; plugin?: Record<string, unknown> } = {}): Promise<JiraSite> {
+export async function startJiraSite(
+  options: { toolsets?: string[]; allowDestructive?: boolean; allowProjects?: string[]; capabilities?: Record<string, unknown>; plugin?: Record<string, unknown> } = {},
+): Promise<JiraSite> {
   const sandbox = await startSandbox();
   // Each site gets its own variable: suites run in one process and must not see each other's token.
   const env = `JIRA_SANDBOX_TOKEN_${++tokenVar}_${process.pid}`;
@@ -30,6 +32,7 @@ export async function startJiraSite(options: { toolsets?: string[]; allowDestruc
       auth: { type: 'apiToken', email: sandbox.credentials.email, apiToken: { env }, store: 'memory' },
       toolsets: options.toolsets ?? ['jira:all'],
       allowDestructive: options.allowDestructive ?? false,
+      ...(options.allowProjects && { allow: { projects: options.allowProjects } }),
       rateLimit: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 5, maxWaitMs: 2000 },
       plugins: { jira: options.plugin ?? {} },
     },
