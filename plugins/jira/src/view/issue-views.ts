@@ -105,7 +105,8 @@ export class IssueViews {
       const custom = issue.schema?.[id]?.custom ?? '';
       if (NOISE_TYPES.some((t) => custom.includes(t))) continue;
       const isDoc = typeof value === 'object' && (value as { type?: unknown }).type === 'doc';
-      const text = isDoc ? await this.markdown(value) : displayValue(value);
+      const shown = isDoc ? await this.markdown(value) : displayValue(value);
+      const text = shown && /^\d{4}-\d{2}-\d{2}T/.test(shown) ? shortTime(shown) : shown;
       if (text !== undefined) out[issue.names?.[id] ?? id] = text;
     }
     return out;
