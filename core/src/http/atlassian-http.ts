@@ -14,9 +14,9 @@ import { httpServices } from './tokens.js';
 import { createDispatcher } from './dispatcher.js';
 import { backoffDelay, isIdempotentMethod } from './backoff.js';
 import { endpointKey, SiteLimiter, type SiteLimiterStats } from './site-limiter.js';
-import { readRateLimitSignal, scopeOfReason } from './rate-limit-headers.js';
+import { readRateLimitSignal, scopeOfReason, type RateLimitSignal } from './rate-limit-headers.js';
 import { mapErrorResponse } from './error-mapping.js';
-import { buildUrl, decodeBody, decodeErrorBody, encodeBody, sendOnce, SendFailedError, type ReceivedResponse } from './http-exchange.js';
+import { buildUrl, decodeBody, decodeErrorBody, encodeBody, sendOnce, SendFailedError, type ReceivedResponse, type SendFailure } from './http-exchange.js';
 import { createTypedClient } from './typed-client.js';
 import './defaults.js';
 
@@ -32,6 +32,22 @@ export interface Exchange {
   issueKey?: string;
   scopes?: string[];
   signal?: AbortSignal;
+}
+
+/** Per-call state of {@link AtlassianHttp.execute}. */
+interface AttemptContext {
+  ex: Exchange;
+  signal: AbortSignal | undefined;
+  /** Epoch ms past which rate-limit waits give up. */
+  deadline: number;
+  idempotent: boolean;
+  log: Logger;
+  endpoint: string;
+  /** `METHOD /path` for messages and logs (no query). */
+  what: string;
+  scopes: string[] | undefined;
+  /** Retries so far. */
+  attempt: number;
 }
 
 const NEAR_LIMIT_LOG_EVERY_MS = 60_000;
@@ -89,77 +105,95 @@ export class AtlassianHttp {
   async execute(ex: Exchange): Promise<ReceivedResponse> {
     const call = currentCall();
     const signals = [call?.signal, ex.signal].filter((s): s is AbortSignal => s !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-    const { rateLimit, http } = this.config;
-    const deadline = call?.waitDeadline ?? Date.now() + rateLimit.maxWaitMs;
-    const idempotent = ex.idempotent ?? isIdempotentMethod(ex.method);
-    const isWrite = ex.method !== 'GET';
-    const log = (call?.logger ?? this.logger).child({ reqId: call?.requestId ?? randomUUID().slice(0, 8) });
-    const endpoint = endpointKey(ex.method, ex.path);
-    const what = `${ex.method} ${ex.path.split('?')[0]}`;
-    let attempt = 0;
+    const ctx: AttemptContext = {
+      ex,
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+      deadline: call?.waitDeadline ?? Date.now() + this.config.rateLimit.maxWaitMs,
+      idempotent: ex.idempotent ?? isIdempotentMethod(ex.method),
+      log: (call?.logger ?? this.logger).child({ reqId: call?.requestId ?? randomUUID().slice(0, 8) }),
+      endpoint: endpointKey(ex.method, ex.path),
+      what: `${ex.method} ${ex.path.split('?')[0]}`,
+      scopes: ex.scopes ?? (call as { scopes?: string[] } | undefined)?.scopes,
+      attempt: 0,
+    };
     let reauthorizations = 0;
     for (;;) {
-      throwIfAborted(signal);
+      throwIfAborted(ctx.signal);
       const auth = await this.auth.authorize(ex.product);
       const site = this.limiter(auth.siteKey);
-      await this.waitForTurn(site.reserve(endpoint, isWrite ? ex.issueKey : undefined), deadline, signal);
+      await this.waitForTurn(site.reserve(ctx.endpoint, ex.method !== 'GET' ? ex.issueKey : undefined), ctx.deadline, ctx.signal);
       const url = buildUrl(auth.baseUrl, ex.path, ex.query);
       const started = Date.now();
       let res: ReceivedResponse;
       try {
         res = await site.run(
-          () => sendOnce(this.fetchFn, { method: ex.method, url, headers: { ...ex.headers, ...auth.headers }, body: ex.body }, { timeoutMs: http.timeoutMs, signal, dispatcher: this.getDispatcher() }),
-          signal,
+          () => sendOnce(this.fetchFn, { method: ex.method, url, headers: { ...ex.headers, ...auth.headers }, body: ex.body }, { timeoutMs: this.config.http.timeoutMs, signal: ctx.signal, dispatcher: this.getDispatcher() }),
+          ctx.signal,
         );
       } catch (e) {
-        throwIfAborted(signal);
-        const failure = e instanceof SendFailedError ? e.failure : { kind: 'network' as const, code: undefined };
-        if (failure.kind === 'timeout') {
-          log.warn({ method: ex.method, path: what, ms: Date.now() - started }, 'atlassian request timed out');
-          throw new UpstreamError(`Atlassian did not answer ${what} within ${http.timeoutMs < 1000 ? `${http.timeoutMs} ms` : `${Math.round(http.timeoutMs / 1000)} s`}`, {
-            cause: e,
-            hint: 'Retry later; if it keeps happening, check the site status or raise http.timeoutMs.',
-          });
-        }
-        const delay = backoffDelay(attempt, rateLimit);
-        if (idempotent && attempt < rateLimit.maxRetries && Date.now() + delay <= deadline) {
-          log.warn({ method: ex.method, path: what, attempt, delayMs: delay, code: (failure as { code?: string }).code }, 'network error, retrying');
-          await this.pause(delay, signal);
-          attempt++;
-          continue;
-        }
-        throw new UpstreamError(`Could not reach Atlassian at ${new URL(url).host}${(failure as { code?: string }).code ? ` (${(failure as { code?: string }).code})` : ''}`, {
-          cause: e,
-          hint: 'Check the network, the site URL and any HTTPS_PROXY/NO_PROXY settings.',
-        });
+        await this.retryAfterSendFailure(e, ctx, url, started);
+        continue;
       }
-      const ms = Date.now() - started;
-      if (http.debug) log.info({ method: ex.method, path: what, status: res.status, ms, attempt }, 'atlassian request');
+      if (this.config.http.debug) ctx.log.info({ method: ex.method, path: ctx.what, status: res.status, ms: Date.now() - started, attempt: ctx.attempt }, 'atlassian request');
       const rl = readRateLimitSignal(res.headers, Date.now());
-      this.noteNearLimit(rl.nearLimit, log);
+      this.noteNearLimit(rl.nearLimit, ctx.log);
       if (res.status < 400) return res;
       // Twice: a token adopted from another process may itself have expired meanwhile.
       if (res.status === 401 && reauthorizations < MAX_REAUTHORIZATIONS) {
         reauthorizations++;
         if (await this.auth.onUnauthorized(auth.credentialId)) continue;
       }
-      const limited = res.status === 429 || res.status === 503;
-      const retryable = res.status === 429 || (idempotent && res.status >= 500 && res.status !== 501);
-      if (retryable && attempt < rateLimit.maxRetries) {
-        const delay = backoffDelay(attempt, rateLimit, rl.retryAfterMs);
-        if (res.status === 429) this.applyRateLimit(site, rl.reason, endpoint, ex.issueKey, Date.now() + delay);
-        if (Date.now() + delay <= deadline) {
-          log.warn({ method: ex.method, path: what, status: res.status, reason: rl.reason, attempt, delayMs: delay }, 'atlassian asked us to back off, retrying');
-          await this.pause(delay, signal);
-          attempt++;
-          continue;
-        }
-        if (limited) throw tooLongError(delay);
-      }
-      const scopes = ex.scopes ?? (call as { scopes?: string[] } | undefined)?.scopes;
-      throw mapErrorResponse({ method: ex.method, path: what, status: res.status, body: decodeErrorBody(res.bytes), scopes, retryAfterMs: rl.retryAfterMs });
+      await this.retryAfterErrorStatus(res, rl, ctx, site);
     }
+  }
+
+  /** After a send without a status: waits and returns to retry, or throws the error to show. */
+  private async retryAfterSendFailure(e: unknown, ctx: AttemptContext, url: string, started: number): Promise<void> {
+    throwIfAborted(ctx.signal);
+    const failure: SendFailure = e instanceof SendFailedError ? e.failure : { kind: 'network' };
+    const { timeoutMs } = this.config.http;
+    if (failure.kind === 'timeout') {
+      ctx.log.warn({ method: ctx.ex.method, path: ctx.what, ms: Date.now() - started }, 'atlassian request timed out');
+      throw new UpstreamError(`Atlassian did not answer ${ctx.what} within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`, {
+        cause: e,
+        hint: 'Retry later; if it keeps happening, check the site status or raise http.timeoutMs.',
+      });
+    }
+    const code = failure.kind === 'network' ? failure.code : undefined;
+    const delay = backoffDelay(ctx.attempt, this.config.rateLimit);
+    if (ctx.idempotent && ctx.attempt < this.config.rateLimit.maxRetries && Date.now() + delay <= ctx.deadline) {
+      ctx.log.warn({ method: ctx.ex.method, path: ctx.what, attempt: ctx.attempt, delayMs: delay, code }, 'network error, retrying');
+      await this.pause(delay, ctx.signal);
+      ctx.attempt++;
+      return;
+    }
+    throw new UpstreamError(`Could not reach Atlassian at ${new URL(url).host}${code ? ` (${code})` : ''}`, {
+      cause: e,
+      hint: 'Check the network, the site URL and any HTTPS_PROXY/NO_PROXY settings.',
+    });
+  }
+
+  /**
+   * After an error status: 429 (any method) and, for idempotent calls, 5xx are retried with
+   * backoff that never undercuts the server's wait; past the call's ceiling a 429/503 becomes a
+   * RateLimitedError; everything else is mapped to its core error.
+   */
+  private async retryAfterErrorStatus(res: ReceivedResponse, rl: RateLimitSignal, ctx: AttemptContext, site: SiteLimiter): Promise<void> {
+    const { rateLimit } = this.config;
+    const limited = res.status === 429 || res.status === 503;
+    const retryable = res.status === 429 || (ctx.idempotent && res.status >= 500 && res.status !== 501);
+    if (retryable && ctx.attempt < rateLimit.maxRetries) {
+      const delay = backoffDelay(ctx.attempt, rateLimit, rl.retryAfterMs);
+      if (res.status === 429) this.applyRateLimit(site, rl.reason, ctx.endpoint, ctx.ex.issueKey, Date.now() + delay);
+      if (Date.now() + delay <= ctx.deadline) {
+        ctx.log.warn({ method: ctx.ex.method, path: ctx.what, status: res.status, reason: rl.reason, attempt: ctx.attempt, delayMs: delay }, 'atlassian asked us to back off, retrying');
+        await this.pause(delay, ctx.signal);
+        ctx.attempt++;
+        return;
+      }
+      if (limited) throw tooLongError(delay);
+    }
+    throw mapErrorResponse({ method: ctx.ex.method, path: ctx.what, status: res.status, body: decodeErrorBody(res.bytes), scopes: ctx.scopes, retryAfterMs: rl.retryAfterMs });
   }
 
   private limiter(siteKey: string): SiteLimiter {
