@@ -1,4 +1,3 @@
-import type { RenderKit } from '@atlassian-mcp/core';
 import type { CommentView, IssueRow, WorklogView } from './schemas.js';
 
 /** "ENG-1 | In Progress | Jane Doe | summary | Story Points: 5" */
@@ -23,5 +22,3 @@ export function lines(...parts: Array<string | undefined | false>): string {
 export function list(label: string, values: string[] | undefined): string | undefined {
   return values?.length ? `${label}: ${values.join(', ')}` : undefined;
 }
-
-export type { RenderKit };

@@ -1,3 +1,5 @@
+// The full shapes of what tools return (their TypeScript types). The advertised output schemas are
+// deliberately leaner (outputs.ts): every schema is paid for in each tools/list.
 import * as z from 'zod';
 
 /** One search result row. */
