@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
@@ -15,9 +15,16 @@ function configDir(plugins: (dir: string) => Record<string, unknown>): string {
   return dir;
 }
 
+const open: Client[] = [];
+afterEach(async () => {
+  // A failed assertion must not leave a server process behind (jest would never exit).
+  await Promise.all(open.splice(0).map((c) => c.close().catch(() => undefined)));
+});
+
 async function connect(cwd: string) {
   const transport = new StdioClientTransport({ command: process.execPath, args: [bin], cwd, env: { ...process.env, ATLASSIAN_MCP_LOG_LEVEL: 'debug' }, stderr: 'pipe' });
   const client = new Client({ name: 'e2e', version: '1' });
+  open.push(client);
   await client.connect(transport);
   return client;
 }
@@ -26,7 +33,8 @@ describe('stdio server (spawned bin)', () => {
   it('loads a third-party plugin by package name and serves its tools', async () => {
     const client = await connect(configDir(() => ({ '@acme/atlassian-mcp-plugin-notes': {} })));
     const names = (await client.listTools()).tools.map((t) => t.name).sort();
-    expect(names).toEqual(['notes_add_note', 'notes_get_note', 'notes_list_notes']);
+    // No API token in the environment: OAuth mode, so the seed's sign-in tool is offered too.
+    expect(names).toEqual(['authenticate_atlassian', 'notes_add_note', 'notes_get_note', 'notes_list_notes']);
     const r = (await client.callTool({ name: 'notes_add_note', arguments: { title: 'a', body: 'b' } })) as { structuredContent: unknown };
     expect(r.structuredContent).toEqual({ id: 1, title: 'a', body: 'b' });
     await client.close();
@@ -38,6 +46,28 @@ describe('stdio server (spawned bin)', () => {
     const r = (await client.callTool({ name: 'notes_add_note', arguments: { title: 'a', body: 'b' } })) as { structuredContent: { title: string } };
     expect(r.structuredContent.title).toBe('P:a');
     await client.close();
+  });
+
+  it('serves a plugin written in a folder outside the repository, configured by path', async () => {
+    // Packaged as an outside author ships it: plain CommonJS, core and zod in its own node_modules.
+    const dir = mkdtempSync(join(tmpdir(), 'amcp-outside-'));
+    mkdirSync(join(dir, 'node_modules', '@atlassian-mcp'), { recursive: true });
+    symlinkSync(join(repo, 'core'), join(dir, 'node_modules', '@atlassian-mcp', 'core'));
+    symlinkSync(join(repo, 'node_modules', 'zod'), join(dir, 'node_modules', 'zod'));
+    writeFileSync(join(dir, 'hello-plugin.js'), `
+      const { definePlugin, PLUGIN_API_VERSION, Tool, ToolProvider } = require('@atlassian-mcp/core');
+      const z = require('zod');
+      class HelloTools { async greet({ name }) { return { greeting: 'hello ' + name }; } }
+      Tool({ name: 'hello_greet', title: 'Greet', description: 'Greets someone.', input: z.object({ name: z.string() }),
+        output: z.object({ greeting: z.string() }), readOnly: true, toolset: 'hello', scopes: [] })(HelloTools.prototype, 'greet', {});
+      ToolProvider()(HelloTools);
+      module.exports = definePlugin({ id: 'hello', apiVersion: PLUGIN_API_VERSION, defaultToolsets: ['hello'], toolProviders: [HelloTools] });
+    `);
+    writeFileSync(join(dir, 'atlassian-mcp.config.json'), JSON.stringify({ plugins: { './hello-plugin.js': {} }, audit: { enabled: false } }));
+    const client = await connect(dir);
+    expect((await client.listTools()).tools.map((t) => t.name)).toContain('hello_greet');
+    const r = (await client.callTool({ name: 'hello_greet', arguments: { name: 'Ada' } })) as { structuredContent: unknown };
+    expect(r.structuredContent).toEqual({ greeting: 'hello Ada' });
   });
 
   it('writes nothing but JSON-RPC to stdout, even with debug logging on', async () => {
@@ -53,17 +83,14 @@ describe('stdio server (spawned bin)', () => {
     send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
     send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'notes_get_note', arguments: { id: 7 } } });
     send({ jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'notes_add_note', arguments: { title: 1 } } });
-    await new Promise<void>((res) => {
-      const timer = setInterval(() => {
-        if (out.split('\n').filter(Boolean).length >= 4) {
-          clearInterval(timer);
-          res();
-        }
-      }, 20);
-    });
+    const deadline = Date.now() + 20000;
+    while (out.split('\n').filter(Boolean).length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     child.stdin.end();
-    await new Promise((res) => child.on('exit', res));
+    const exited = new Promise((res) => child.on('exit', res));
+    setTimeout(() => child.kill(), 5000).unref();
+    await exited;
     const lines = out.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThanOrEqual(4);
     for (const line of lines) expect(JSON.parse(line)).toMatchObject({ jsonrpc: '2.0' });
     expect(err).toMatch(/serving MCP over stdio/);
   });
