@@ -96,6 +96,15 @@ describe('host with a third-party plugin (in-memory MCP client)', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('cuts a result to its output budget and says so honestly', async () => {
+    h = await createTestHarness({ plugins: [notesPlugin], config: { output: { maxChars: 24000, perTool: { notes_get_note: 300 } } } });
+    await h.call('notes_add_note', { title: 'long', body: Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n') });
+    const r = await h.call('notes_get_note', { id: 1 });
+    expect(r.text.length).toBeLessThan(420);
+    expect(r.text).toMatch(/\[truncated: showing \d+ of \d+ characters; narrow the request/);
+    expect((r.structured as { body: string }).body.split('\n')).toHaveLength(200);
+  });
+
   it('tool schemas are stable API (snapshot)', async () => {
     h = await createTestHarness({ plugins: [notesPlugin], config: { toolsets: ['all'], allowDestructive: true } });
     const { tools } = await h.client.listTools();
