@@ -97,8 +97,14 @@ export class AtlassianHttp {
 
   /** Closes pooled connections (on shutdown). */
   async close(): Promise<void> {
-    await this.dispatcher?.close();
+    const dispatcher = this.dispatcher;
     this.dispatcher = undefined;
+    await dispatcher?.close();
+  }
+
+  /** tsyringe calls this when the root container is disposed (`host.close()`). */
+  dispose(): Promise<void> {
+    return this.close();
   }
 
   /** Runs one exchange through the whole pipeline and returns the successful raw response. */

@@ -41,6 +41,17 @@ describe('the pipeline against the sandbox site', () => {
     expect(sb.requests.at(-1)).toMatchObject({ via: 'site' });
   });
 
+  it('works over the sandbox\'s in-process fetch too (what plugin tests inject)', async () => {
+    const config = configSchema.parse({ site: { url: sb.siteUrl }, auth: { type: 'apiToken', email: sb.credentials.email } });
+    const log = captureLogger();
+    const env = { ATLASSIAN_API_TOKEN: sb.credentials.apiToken };
+    const auth = new AuthService(config, log.logger, new MemoryCredentialStore(), sb.fetch, async () => undefined, () => undefined, env);
+    const http = new AtlassianHttp(config, log.logger, auth, sb.fetch);
+    await expect(http.request<{ accountId: string }>(myself)).resolves.toMatchObject({ data: { accountId: sb.credentials.accountId } });
+    sb.faults.set({ type: 'status', status: 404, times: 1 });
+    await expect(http.request(myself)).rejects.toThrow(/Not found/);
+  });
+
   it('scoped API token: cloud id from /_edge/tenant_info, calls through the gateway', async () => {
     const { http } = apiTokenPipeline({ auth: { type: 'apiToken', email: sb.credentials.email, scopedToken: true }, site: { url: sb.url, apiGatewayUrl: sb.url } });
     const res = await http.request<{ accountId: string }>(myself);
