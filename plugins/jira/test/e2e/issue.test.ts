@@ -147,6 +147,21 @@ describe('issue tools', () => {
       expect(a.slice(-2)).toEqual(b.slice(-2));
     });
 
+    it('replaces the whole description from the Markdown it read, keeping panels and mentions it did not touch', async () => {
+      const jonas = site.sandbox.credentials.users.find((u) => u.displayName === 'Jonas Weber')!;
+      const markdown = `Intro by [@Jonas Weber](accountid:${jonas.accountId}).\n\n⟦panel note⟧\n\nKeep this note.\n\n⟦/panel⟧\n\nOld ending.`;
+      const key = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Task', summary: 'Full replace target', description: markdown })).structured.key as string;
+      const before = await site.rest<RawIssue>(`/rest/api/3/issue/${key}`);
+      const read = (await site.ok('jira_get_issue', { issueKey: key })).structured.description as string;
+      expect(read).toContain('Old ending.');
+      await site.ok('jira_update_issue', { issueKey: key, description: read.replace('Old ending.', 'New ending.') });
+      const after = await site.rest<RawIssue>(`/rest/api/3/issue/${key}`);
+      const panel = (d: { content: Array<{ type: string }> }) => d.content.find((b) => b.type === 'panel');
+      expect(panel(after.fields.description)).toEqual(panel(before.fields.description));
+      expect(after.fields.description.content[0]).toEqual(before.fields.description.content[0]);
+      expect(JSON.stringify(after.fields.description)).toContain('New ending.');
+    });
+
     it('refuses a field that is not on the edit screen, and an empty update', async () => {
       expect(await site.fails('jira_update_issue', { issueKey: 'MKT-1', fields: { Severity: 'Sev 1 - Critical' } })).toContain("Field 'Severity' cannot be set on the edit screen of MKT-1");
       expect(await site.fails('jira_update_issue', { issueKey: 'NOVA-1' })).toContain('Nothing to update');
