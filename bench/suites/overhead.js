@@ -4,6 +4,7 @@
 const { startSite, startInProcess } = require('../lib/site.js');
 const { spawnServer } = require('../lib/stdio.js');
 const { summarize, timeMs, round, ratio } = require('../lib/stats.js');
+const { measureText } = require('../lib/tokens.js');
 
 const KEYS_JQL = encodeURIComponent('project = NOVA ORDER BY key');
 
@@ -38,6 +39,9 @@ function rowsFor(label, r) {
   ];
 }
 
+// The untrusted-content fence carries a random id per response; everything else must match.
+const textOf = (r) => (r.content ?? []).filter((c) => c.type === 'text').map((c) => c.text).join('\n').replace(/(<\/?untrusted) [0-9a-f]{6}/g, '$1 ······');
+
 async function toolCaller(call) {
   return async (name, args) => {
     const r = await call({ name, arguments: args });
@@ -61,10 +65,15 @@ async function run(ctx) {
     const inProc = await toolCaller((p) => mcp.harness.client.callTool(p));
     const getIssue = await interleave(n, warmup, getIssueDirect, (i) => inProc('jira_get_issue', { issueKey: key(i), comments: 0 }));
     const search = await interleave(n, warmup, searchDirect, () => inProc('jira_search', { jql: 'project = NOVA', limit: 10 }));
+    const sameArgs = { issueKey: key(0), comments: 0 };
+    const inProcText = textOf(await inProc('jira_get_issue', sameArgs));
     await mcp.close();
 
     stdio = await spawnServer('ours', site.sandbox, {});
     const overStdio = await toolCaller((p) => stdio.client.callTool(p));
+    const stdioText = textOf(await overStdio('jira_get_issue', sameArgs));
+    // The model must see the same thing whichever transport carries it.
+    if (stdioText !== inProcText) throw new Error(`jira_get_issue ${key(0)} reads differently over stdio (${measureText(stdioText).tokens} tokens) and in-process (${measureText(inProcText).tokens} tokens)`);
     const stdioGet = await interleave(n, warmup, getIssueDirect, (i) => overStdio('jira_get_issue', { issueKey: key(i), comments: 0 }));
     await stdio.close();
     stdio = undefined;
@@ -76,6 +85,7 @@ async function run(ctx) {
     const rows = [
       ...rowsFor('jira_get_issue in-process', getIssue),
       ...rowsFor('jira_search (10) in-process', search),
+      [`jira_get_issue ${key(0)} text, stdio = in-process`, `${measureText(stdioText).tokens} tokens`, `${measureText(inProcText).tokens} tokens`, 'identical'],
       ...rowsFor('jira_get_issue over stdio', stdioGet),
       ...rowsFor('one-tool baseline server over stdio', baselineGet),
     ];
