@@ -41,6 +41,19 @@ describe('the pipeline against the sandbox site', () => {
     expect(sb.requests.at(-1)).toMatchObject({ via: 'site' });
   });
 
+  it('doctor status with an API token: who am I, or why not', async () => {
+    const { auth } = apiTokenPipeline();
+    const ok = await auth.status();
+    expect(ok).toMatchObject({ ok: true, method: 'apiToken', user: { accountId: sb.credentials.accountId, email: sb.credentials.email } });
+    expect(ok.scopes.granted).toBeUndefined();
+    const config = configSchema.parse({ site: { url: sb.url }, auth: { type: 'apiToken', email: sb.credentials.email } });
+    const wrong = new AuthService(config, captureLogger().logger, new MemoryCredentialStore(), globalFetch, async () => undefined, () => undefined, { ATLASSIAN_API_TOKEN: 'wrong-token' });
+    const bad = await wrong.status();
+    expect(bad).toMatchObject({ ok: false, method: 'apiToken' });
+    expect(bad.problem).toMatch(/rejected the credentials/);
+    expect(bad.hint).toMatch(/ATLASSIAN_API_TOKEN/);
+  });
+
   it('works over the sandbox\'s in-process fetch too (what plugin tests inject)', async () => {
     const config = configSchema.parse({ site: { url: sb.siteUrl }, auth: { type: 'apiToken', email: sb.credentials.email } });
     const log = captureLogger();
