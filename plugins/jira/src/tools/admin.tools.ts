@@ -26,7 +26,7 @@ export class AdminTools {
 
   @Tool({
     name: 'jira_delete_issue', title: 'Delete issue', description: 'Delete an issue permanently (asks for confirmation).',
-    input: deleteIssueInput, output: itemOut, readOnly: false, destructive: true, idempotent: true, toolset: 'admin-destructive', scopes: ['write:jira-work'], render,
+    input: deleteIssueInput, output: itemOut, readOnly: false, destructive: true, idempotent: true, toolset: 'admin-destructive', scopes: ['read:jira-work', 'write:jira-work'], render,
   })
   async deleteIssue(input: z.infer<typeof deleteIssueInput>, ctx: ToolContext): Promise<Outcome> {
     const issue = await this.issues.get(input.issueKey, { fields: ['summary', 'subtasks'] });
@@ -39,7 +39,7 @@ export class AdminTools {
 
   @Tool({
     name: 'jira_delete_comment', title: 'Delete comment', description: 'Delete a comment permanently (asks for confirmation).',
-    input: deleteCommentInput, output: itemOut, readOnly: false, destructive: true, idempotent: true, toolset: 'admin-destructive', scopes: ['write:jira-work'], render,
+    input: deleteCommentInput, output: itemOut, readOnly: false, destructive: true, idempotent: true, toolset: 'admin-destructive', scopes: ['read:jira-work', 'write:jira-work'], render,
   })
   async deleteComment(input: z.infer<typeof deleteCommentInput>, ctx: ToolContext): Promise<Outcome> {
     await this.comments.get(input.issueKey, input.commentId);
@@ -60,7 +60,7 @@ export class AdminTools {
 
   @Tool({
     name: 'jira_delete_attachment', title: 'Delete attachment', description: 'Delete an attachment permanently (asks for confirmation).',
-    input: deleteAttachmentInput, output: itemOut, readOnly: false, destructive: true, idempotent: true, toolset: 'admin-destructive', scopes: ['write:jira-work'], render,
+    input: deleteAttachmentInput, output: itemOut, readOnly: false, destructive: true, idempotent: true, toolset: 'admin-destructive', scopes: ['read:jira-work', 'write:jira-work'], render,
   })
   async deleteAttachment(input: z.infer<typeof deleteAttachmentInput>, ctx: ToolContext): Promise<Outcome> {
     const meta = await this.attachments.metadata(input.attachmentId);

@@ -8,8 +8,17 @@ import { listOut, pageOut } from '../view/outputs.js';
 import { rowLine } from '../view/render-helpers.js';
 import type { IssueRow } from '../view/schemas.js';
 
-const SCOPES_READ = ['read:board-scope:jira-software', 'read:sprint:jira-software', 'read:issue-details:jira'];
-const SCOPES_WRITE = ['write:sprint:jira-software', 'write:board-scope:jira-software', 'read:sprint:jira-software'];
+// Jira Software takes granular scopes only; each tool lists what the operations it calls need (spec `security`).
+const SCOPES = {
+  boards: ['read:board-scope:jira-software', 'read:project:jira'],
+  sprints: ['read:sprint:jira-software'],
+  writeSprint: ['write:sprint:jira-software'],
+  changeSprint: ['read:sprint:jira-software', 'write:sprint:jira-software'],
+  issues: ['read:board-scope:jira-software', 'read:sprint:jira-software', 'read:epic:jira-software', 'read:issue-details:jira', 'read:jql:jira'],
+  move: ['write:sprint:jira-software', 'write:board-scope:jira-software'],
+  rank: ['write:issue:jira-software'],
+  epics: ['read:epic:jira-software'],
+};
 
 const boardsInput = z.object({ project: z.string().optional(), name: z.string().optional() });
 const sprintsInput = z.object({ boardId: z.number().int(), state: z.array(z.enum(['active', 'future', 'closed'])).optional() });
@@ -42,7 +51,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_list_boards', title: 'List boards', description: 'Scrum/kanban boards, optionally of one project.',
-    input: boardsInput, output: listOut('boards'), readOnly: true, toolset: 'agile', scopes: SCOPES_READ,
+    input: boardsInput, output: listOut('boards'), readOnly: true, toolset: 'agile', scopes: SCOPES.boards,
     render: (out) => (out.boards as Array<{ id: number; name: string; type?: string; project?: string }>).map((b) => `${b.id} · ${b.name} (${b.type ?? '?'}${b.project ? `, ${b.project}` : ''})`).join('\n') || 'No boards.',
   })
   async listBoards(input: z.infer<typeof boardsInput>) {
@@ -52,7 +61,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_list_sprints', title: 'List sprints', description: 'Sprints of a board (default: active and future).',
-    input: sprintsInput, output: listOut('sprints'), readOnly: true, toolset: 'agile', scopes: SCOPES_READ,
+    input: sprintsInput, output: listOut('sprints'), readOnly: true, toolset: 'agile', scopes: SCOPES.sprints,
     render: (out) => (out.sprints as SprintView[]).map(sprintLine).join('\n') || 'No sprints.',
   })
   async listSprints(input: z.infer<typeof sprintsInput>) {
@@ -62,7 +71,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_create_sprint', title: 'Create sprint', description: 'Create a future sprint on a board.',
-    input: createSprintInput, output: z.looseObject({ id: z.number() }), readOnly: false, toolset: 'agile', scopes: SCOPES_WRITE,
+    input: createSprintInput, output: z.looseObject({ id: z.number() }), readOnly: false, toolset: 'agile', scopes: SCOPES.writeSprint,
     render: (out) => `Created sprint ${sprintLine(out as unknown as SprintView)}`,
   })
   async createSprint(input: z.infer<typeof createSprintInput>): Promise<SprintView> {
@@ -72,7 +81,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_update_sprint', title: 'Update sprint', description: 'Rename a sprint or change its goal or dates.',
-    input: updateSprintInput, output: z.looseObject({ id: z.number() }), readOnly: false, idempotent: true, toolset: 'agile', scopes: SCOPES_WRITE,
+    input: updateSprintInput, output: z.looseObject({ id: z.number() }), readOnly: false, idempotent: true, toolset: 'agile', scopes: SCOPES.writeSprint,
     render: (out) => `Updated sprint ${sprintLine(out as unknown as SprintView)}`,
   })
   async updateSprint(input: z.infer<typeof updateSprintInput>): Promise<SprintView> {
@@ -83,7 +92,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_start_sprint', title: 'Start sprint', description: 'Start a future sprint now.',
-    input: startSprintInput, output: z.looseObject({ id: z.number() }), readOnly: false, toolset: 'agile', scopes: SCOPES_WRITE,
+    input: startSprintInput, output: z.looseObject({ id: z.number() }), readOnly: false, toolset: 'agile', scopes: SCOPES.changeSprint,
     render: (out) => `Started sprint ${sprintLine(out as unknown as SprintView)}`,
   })
   async startSprint(input: z.infer<typeof startSprintInput>): Promise<SprintView> {
@@ -96,7 +105,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_close_sprint', title: 'Close sprint', description: 'Complete an active sprint.',
-    input: sprintIdInput, output: z.looseObject({ id: z.number() }), readOnly: false, toolset: 'agile', scopes: SCOPES_WRITE,
+    input: sprintIdInput, output: z.looseObject({ id: z.number() }), readOnly: false, toolset: 'agile', scopes: SCOPES.changeSprint,
     render: (out) => `Closed sprint ${sprintLine(out as unknown as SprintView)}`,
   })
   async closeSprint(input: z.infer<typeof sprintIdInput>): Promise<SprintView> {
@@ -107,7 +116,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_list_agile_issues', title: 'Sprint/board/backlog/epic issues', description: 'Issues of a sprint, a board, a board\'s backlog or an epic.',
-    input: agileIssuesInput, output: pageOut('issues'), readOnly: true, toolset: 'agile', scopes: SCOPES_READ,
+    input: agileIssuesInput, output: pageOut('issues'), readOnly: true, toolset: 'agile', scopes: SCOPES.issues,
     render: (out, kit) =>
       out.issues.length === 0 ? 'No issues.' : `${kit.fence((out.issues as IssueRow[]).map(rowLine).join('\n'), 'issues')}\n${kit.more({ shown: out.issues.length, total: out.total as number, nextCursor: out.nextCursor, noun: 'issues' })}`,
   })
@@ -131,7 +140,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_move_issues', title: 'Move to sprint/backlog', description: 'Move issues into a sprint, or to the backlog.',
-    input: moveInput, output: z.looseObject({ moved: z.number() }), readOnly: false, idempotent: true, toolset: 'agile', scopes: SCOPES_WRITE,
+    input: moveInput, output: z.looseObject({ moved: z.number() }), readOnly: false, idempotent: true, toolset: 'agile', scopes: SCOPES.move,
     render: (out) => `Moved ${String(out.moved)} issue(s) to ${String(out.to)}.`,
   })
   async moveIssues(input: z.infer<typeof moveInput>) {
@@ -143,7 +152,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_rank_issues', title: 'Rank issues', description: 'Rank issues before or after another issue.',
-    input: rankInput, output: z.looseObject({ ranked: z.number() }), readOnly: false, idempotent: true, toolset: 'agile', scopes: SCOPES_WRITE,
+    input: rankInput, output: z.looseObject({ ranked: z.number() }), readOnly: false, idempotent: true, toolset: 'agile', scopes: SCOPES.rank,
     render: (out) => `Ranked ${String(out.ranked)} issue(s).`,
   })
   async rankIssues(input: z.infer<typeof rankInput>) {
@@ -155,7 +164,7 @@ export class AgileTools {
 
   @Tool({
     name: 'jira_list_epics', title: 'List epics', description: 'Epics of a board.',
-    input: z.object({ boardId: z.number().int() }), output: listOut('epics'), readOnly: true, toolset: 'agile', scopes: ['read:epic:jira-software'],
+    input: z.object({ boardId: z.number().int() }), output: listOut('epics'), readOnly: true, toolset: 'agile', scopes: SCOPES.epics,
     render: (out, kit) => (out.epics.length === 0 ? 'No epics.' : kit.fence((out.epics as Array<{ key: string; name?: string; done?: boolean }>).map((e) => `${e.key} ${e.name ?? ''}${e.done ? ' (done)' : ''}`).join('\n'), 'epics')),
   })
   async listEpics(input: { boardId: number }) {

@@ -35,7 +35,7 @@ export class BulkTools {
 
   @Tool({
     name: 'jira_bulk_create_issues', title: 'Create issues in bulk', description: 'Create up to 50 issues; fields by name. All are checked before any is created.',
-    input: createInput, output: listOut('created'), readOnly: false, toolset: 'bulk', scopes: ['write:jira-work'],
+    input: createInput, output: listOut('created'), readOnly: false, toolset: 'bulk', scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     render: (out) => (out.created as Result[]).map((r) => (r.key ? `${r.key} ${r.summary ?? ''}` : `failed: ${r.error}`)).join('\n'),
   })
   async bulkCreate(input: z.infer<typeof createInput>, ctx: ToolContext): Promise<{ created: Result[] }> {
@@ -60,7 +60,7 @@ export class BulkTools {
 
   @Tool({
     name: 'jira_bulk_transition', title: 'Transition issues in bulk', description: 'Move up to 50 issues to a status; reports each outcome.',
-    input: transitionInput, output: listOut('results'), readOnly: false, toolset: 'bulk', scopes: ['write:jira-work'],
+    input: transitionInput, output: listOut('results'), readOnly: false, toolset: 'bulk', scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     render: (out) => (out.results as Result[]).map((r) => `${r.key}: ${r.error ? `failed: ${r.error}` : 'done'}`).join('\n'),
   })
   async bulkTransition(input: z.infer<typeof transitionInput>, ctx: ToolContext): Promise<{ results: Result[] }> {

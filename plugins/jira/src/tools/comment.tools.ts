@@ -72,7 +72,7 @@ export class CommentTools {
     readOnly: false,
     idempotent: true,
     toolset: 'issues',
-    scopes: ['write:jira-work'],
+    scopes: ['read:jira-work', 'write:jira-work'],
     render: (out) => `Edited comment ${out.id}.`,
   })
   async editComment(input: z.infer<typeof editInput>): Promise<CommentView> {

@@ -93,7 +93,7 @@ export class IssueTools {
     output: issueOut,
     readOnly: false,
     toolset: 'issues',
-    scopes: ['write:jira-work'],
+    scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     render: (out, kit) => `Created ${out.key} (${String(out.type)}): ${kit.fence(String(out.summary), 'summary')}`,
   })
   async createIssue(input: z.infer<typeof createInput>): Promise<{ key: string; type: string; summary: string }> {
@@ -113,7 +113,7 @@ export class IssueTools {
     readOnly: false,
     idempotent: true,
     toolset: 'issues',
-    scopes: ['write:jira-work'],
+    scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     render: (out) => `Updated ${out.key}: ${(out.updated as string[]).join(', ')}`,
   })
   async updateIssue(input: z.infer<typeof updateInput>): Promise<{ key: string; updated: string[] }> {
@@ -143,7 +143,7 @@ export class IssueTools {
     readOnly: false,
     idempotent: true,
     toolset: 'issues',
-    scopes: ['write:jira-work'],
+    scopes: ['write:jira-work', 'read:jira-user'],
     render: (out) => (out.accountId ? `Assigned ${out.key} to ${String(out.accountId)}` : `Unassigned ${out.key}`),
   })
   async assignIssue(input: z.infer<typeof assignInput>): Promise<{ key: string; accountId?: string }> {

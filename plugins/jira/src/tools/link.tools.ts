@@ -26,7 +26,7 @@ export class LinkTools {
 
   @Tool({
     name: 'jira_link_issues', title: 'Link issues', description: 'Link two issues: "ENG-1 blocks ENG-2".',
-    input: linkInput, output: issueOut, readOnly: false, toolset: 'links', scopes: ['write:jira-work'],
+    input: linkInput, output: issueOut, readOnly: false, toolset: 'links', scopes: ['read:jira-work', 'write:jira-work'],
     render: (out) => `Linked: ${out.key} ${String(out.relation)} ${String(out.otherKey)}`,
   })
   async linkIssues(input: z.infer<typeof linkInput>) {
@@ -44,7 +44,7 @@ export class LinkTools {
 
   @Tool({
     name: 'jira_remove_link', title: 'Remove link', description: 'Remove the link between two issues.',
-    input: unlinkInput, output: issueOut, readOnly: false, idempotent: true, toolset: 'links', scopes: ['write:jira-work'],
+    input: unlinkInput, output: issueOut, readOnly: false, idempotent: true, toolset: 'links', scopes: ['read:jira-work', 'write:jira-work'],
     render: (out) => `Removed ${String(out.removed)} link(s) between ${out.key} and ${String(out.otherKey)}.`,
   })
   async removeLink(input: z.infer<typeof unlinkInput>) {

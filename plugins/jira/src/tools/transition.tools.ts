@@ -23,7 +23,7 @@ export class TransitionTools {
     output: issueOut,
     readOnly: false,
     toolset: 'issues',
-    scopes: ['write:jira-work'],
+    scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     render: (out) => `${out.key}: ${String(out.transition)}${out.status ? ` → ${String(out.status)}` : ''}`,
   })
   async transitionIssue(input: z.infer<typeof transitionInput>): Promise<{ key: string; transition: string; status?: string }> {

@@ -60,7 +60,7 @@ export class VersionTools {
 
   @Tool({
     name: 'jira_create_component', title: 'Create component', description: 'Create a component in a project.',
-    input: componentInput, output: itemOut, readOnly: false, toolset: 'versions', scopes: ['manage:jira-project'],
+    input: componentInput, output: itemOut, readOnly: false, toolset: 'versions', scopes: ['manage:jira-project', 'read:jira-user'],
     render: (out) => `Created component ${String(out.name)} (${out.id}).`,
   })
   async createComponent(input: z.infer<typeof componentInput>) {

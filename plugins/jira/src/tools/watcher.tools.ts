@@ -28,7 +28,7 @@ export class WatcherTools {
 
   @Tool({
     name: 'jira_add_watcher', title: 'Watch issue', description: 'Add a watcher (default: me).',
-    input: watcherInput, output: issueOut, readOnly: false, idempotent: true, toolset: 'watchers', scopes: ['write:jira-work'],
+    input: watcherInput, output: issueOut, readOnly: false, idempotent: true, toolset: 'watchers', scopes: ['write:jira-work', 'read:jira-user'],
     render: (out) => `${String(out.accountId)} now watches ${out.key}.`,
   })
   async addWatcher(input: z.infer<typeof watcherInput>) {
@@ -39,7 +39,7 @@ export class WatcherTools {
 
   @Tool({
     name: 'jira_remove_watcher', title: 'Unwatch issue', description: 'Remove a watcher (default: me).',
-    input: watcherInput, output: issueOut, readOnly: false, idempotent: true, toolset: 'watchers', scopes: ['write:jira-work'],
+    input: watcherInput, output: issueOut, readOnly: false, idempotent: true, toolset: 'watchers', scopes: ['write:jira-work', 'read:jira-user'],
     render: (out) => `${String(out.accountId)} no longer watches ${out.key}.`,
   })
   async removeWatcher(input: z.infer<typeof watcherInput>) {
