@@ -12,7 +12,7 @@ import { resolveAuthSettings, type AuthSettings } from './auth-settings.js';
 import { ApiTokenCredentials } from './api-token-credentials.js';
 import { OAuthSession, type StoredOAuthSession } from './oauth-session.js';
 import { loginScopes, requireOAuthClient, runOAuthLogin, type LoginOptions } from './oauth-login.js';
-import { authStatusLines, fetchIdentity, problemOf, type AuthStatus } from './auth-status.js';
+import { authStatusLines, fetchIdentity, problemOf, type AtlassianIdentity, type AuthStatus } from './auth-status.js';
 import '../http/defaults.js';
 
 /** Why auth changed; the host re-lists tools (`notifications/tools/list_changed`) on each. */
@@ -109,6 +109,11 @@ export class AuthService implements RequestAuthorizer {
       });
     }
     const { session, generation } = current;
+    if (this.settings.siteUrl && !sameOrigin(this.settings.siteUrl, session.siteUrl)) {
+      throw new AuthenticationError(`Signed in to ${session.siteUrl}, but the configured site is ${this.settings.siteUrl}`, {
+        hint: 'Run `atlassian-mcp login` again for the configured site, or fix ATLASSIAN_SITE_URL.',
+      });
+    }
     return {
       baseUrl: `${this.settings.gatewayUrl}/ex/${product}/${session.cloudId}`,
       headers: { Authorization: `Bearer ${session.accessToken}` },
@@ -159,7 +164,7 @@ export class AuthService implements RequestAuthorizer {
     try {
       let auth = await this.authorize('jira');
       if (scoped) base.site = { ...base.site, cloudId: await this.apiToken.resolveCloudId() };
-      let user;
+      let user: AtlassianIdentity;
       try {
         user = await fetchIdentity(auth, this.fetchFn, signal);
       } catch (e) {
@@ -216,5 +221,13 @@ export class AuthService implements RequestAuthorizer {
         this.logger.warn({ err: e }, 'an auth change listener failed');
       }
     }
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin.toLowerCase() === new URL(b).origin.toLowerCase();
+  } catch {
+    return a === b;
   }
 }

@@ -82,6 +82,13 @@ describe('AuthService with OAuth', () => {
     expect(await auth.grantedScopes()).toEqual(['read:jira-work']);
   });
 
+  it('refuses a session for another site than the configured one', async () => {
+    const store = new MemoryCredentialStore();
+    await store.set(OAUTH_SESSION_KEY, JSON.stringify({ accessToken: 'at', expiresAt: Date.now() + 3_600_000, scopes: [], cloudId: 'c-1', siteUrl: 'https://old.atlassian.net', clientId: 'id' }));
+    const auth = service({ site: { url: 'https://new.atlassian.net' } }, {}, store);
+    await expect(auth.authorize('jira')).rejects.toThrow('Signed in to https://old.atlassian.net, but the configured site is https://new.atlassian.net');
+  });
+
   it('the authenticate_atlassian tool reports API-token mode and an existing session without a browser', async () => {
     const ctx = { progress: async () => undefined, signal: new AbortController().signal } as unknown as ToolContext;
     const apiToken = new AuthenticationTools(service({ site: { url: 'https://a.atlassian.net' } }, { ATLASSIAN_API_TOKEN: 't', ATLASSIAN_EMAIL: 'e@x' }));
