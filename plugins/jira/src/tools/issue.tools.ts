@@ -94,7 +94,7 @@ export class IssueTools {
     readOnly: false,
     toolset: 'issues',
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
-    render: (out, kit) => `Created ${out.key} (${String(out.type)}): ${kit.fence(String(out.summary), 'summary')}`,
+    render: (out) => `Created ${out.key} (${String(out.type)}): ${String(out.summary)}`,
   })
   async createIssue(input: z.infer<typeof createInput>): Promise<{ key: string; type: string; summary: string }> {
     const project = input.project ?? this.settings.defaultProject;

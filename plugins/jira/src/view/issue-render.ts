@@ -26,10 +26,10 @@ export function renderIssue(issue: IssueDetail, kit: RenderKit): string {
   const body = lines(
     `# ${issue.summary}`,
     fields.length > 0 && fields.join('\n'),
-    issue.description && `## Description\n${issue.description}`,
-    related.length > 0 && `## Related\n${related.join('\n')}`,
-    c && c.comments.length > 0 && `## Comments (latest ${c.comments.length} of ${c.total})\n${c.comments.map(commentBlock).join('\n\n')}`,
-    issue.worklogs && issue.worklogs.worklogs.length > 0 && `## Worklogs (${issue.worklogs.worklogs.length} of ${issue.worklogs.total})\n${issue.worklogs.worklogs.map(worklogLine).join('\n')}`,
+    issue.description && `Description:\n${issue.description}`,
+    related.length > 0 && `Related:\n${related.join('\n')}`,
+    c && c.comments.length > 0 && `Comments (latest ${c.comments.length} of ${c.total}):\n${c.comments.map(commentBlock).join('\n\n')}`,
+    issue.worklogs && issue.worklogs.worklogs.length > 0 && `Worklogs (${issue.worklogs.worklogs.length} of ${issue.worklogs.total}):\n${issue.worklogs.worklogs.map(worklogLine).join('\n')}`,
   );
   const footer = c?.nextCursor ? `older comments: jira_list_comments cursor="${c.nextCursor}"` : undefined;
   return lines(head, kit.fence(body, issue.key), footer);

@@ -49,7 +49,7 @@ describe('comments and transitions', () => {
   it('transitions by target status or transition name, with a comment', async () => {
     const key = await newTask('Transition target');
     const { text } = await site.ok('jira_transition_issue', { issueKey: key, to: 'in progress', comment: 'Starting **now**' });
-    expect(text).toBe(`${key}: In Progress → In Progress`);
+    expect(text).toBe(`${key} → In Progress`);
     const raw = await site.rest<RawIssue>(`/rest/api/3/issue/${key}?fields=status,comment`);
     expect(raw.fields.status.name).toBe('In Progress');
     expect(raw.fields.comment.total).toBe(1);
@@ -58,7 +58,7 @@ describe('comments and transitions', () => {
   it('fills required transition screen fields by name, and lists them when missing', async () => {
     const created = await site.ok('jira_create_issue', { project: 'OPS', type: 'Task', summary: 'Resolve me' });
     const key = created.structured.key as string;
-    await site.ok('jira_transition_issue', { issueKey: key, to: 'Start progress' });
+    expect((await site.ok('jira_transition_issue', { issueKey: key, to: 'Start progress' })).text).toBe(`${key}: Start progress → In Progress`);
     const missing = await site.fails('jira_transition_issue', { issueKey: key, to: 'Done' });
     expect(missing).toContain('Missing required fields for the "Resolve" transition screen: Resolution (allowed: Done, Won\'t Do, Duplicate, Cannot Reproduce)');
     await site.ok('jira_transition_issue', { issueKey: key, to: 'Resolve', fields: { Resolution: "Won't Do" } });

@@ -28,7 +28,7 @@ describe('issue tools', () => {
       expect(structured.status).toBe(raw.fields.status.name);
       expect(text).toContain(`# ${raw.fields.summary}`);
       expect(typeof structured.description).toBe('string');
-      expect(text).toContain('## Description');
+      expect(text).toContain('Description:\n');
       const comments = structured.comments as { total: number; comments: Array<{ id: string; body: string }>; nextCursor?: string };
       expect(comments.total).toBe(raw.fields.comment.total);
       expect(comments.comments).toHaveLength(2);
