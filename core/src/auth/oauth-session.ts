@@ -137,8 +137,15 @@ export class OAuthSession {
       this.generation++;
       this.logger.info({ expiresInS: Math.round((next.expiresAt - Date.now()) / 1000) }, 'refreshed the Atlassian access token');
     } catch (e) {
-      if (e instanceof InvalidGrantError) await this.lose(e);
-      throw e;
+      if (!(e instanceof InvalidGrantError)) throw e;
+      // Another process may have won a race for the same refresh token: keep its session.
+      const latest = parse(await this.store.get(OAUTH_SESSION_KEY));
+      if (latest && latest.refreshToken !== base.refreshToken) {
+        this.session = latest;
+        this.generation++;
+        return;
+      }
+      await this.lose(e);
     }
   }
 

@@ -97,4 +97,21 @@ describe('OAuthSession', () => {
     await short.session.current();
     expect(short.endpoint.calls).toEqual([]);
   });
+
+  it('losing a refresh race to another process keeps that process\'s session instead of signing out', async () => {
+    const { store, endpoint, session, ready, lost } = setup(expired());
+    await ready;
+    await session.peek();
+    // The other process refreshes with rt-0 and stores rt-1 while our refresh with rt-0 is in flight.
+    const original = endpoint.refresh.bind(endpoint);
+    endpoint.refresh = async (rt: string) => {
+      const theirs = await original(rt);
+      await store.set(OAUTH_SESSION_KEY, JSON.stringify(expired({ accessToken: theirs.accessToken, refreshToken: theirs.refreshToken, expiresAt: theirs.expiresAt })));
+      return original(rt);
+    };
+    const cur = await session.current();
+    expect(cur!.session.accessToken).toBe('at-1');
+    expect(lost()).toBe(0);
+    expect(JSON.parse((await store.get(OAUTH_SESSION_KEY))!).refreshToken).toBe('rt-1');
+  });
 });
