@@ -5,6 +5,7 @@ import { JiraFields } from './client/jira-fields.js';
 import { JiraIssues } from './client/jira-issues.js';
 import { JiraProjects } from './client/jira-projects.js';
 import { JiraSearch } from './client/jira-search.js';
+import { ProjectScope } from './client/project-scope.js';
 import { JiraUsers } from './client/jira-users.js';
 import { JiraWorklogs } from './client/jira-worklogs.js';
 import { JiraLinks } from './client/jira-links.js';
@@ -67,7 +68,7 @@ export default definePlugin({
     bulk: 'Create up to 50 issues or transition many, with progress',
   },
   services: [
-    JiraIssues, JiraSearch, JiraComments, JiraWorklogs, JiraUsers, JiraProjects, JiraFields, JiraAgile,
+    ProjectScope, JiraIssues, JiraSearch, JiraComments, JiraWorklogs, JiraUsers, JiraProjects, JiraFields, JiraAgile,
     JiraLinks, JiraAttachments, JiraWatchers, JiraVersions,
     JiraRichText, FieldCatalog, UserResolver, SprintResolver, TeamResolver, FieldValueResolver, IssueFieldResolver, IssueDrafts, IssueWorkflow, IssueViews, IssueActivity,
   ],

@@ -1,6 +1,6 @@
 import { coreServices, InputError, inject, isAtlassianMcpError, Service } from '@atlassian-mcp/core';
 import type { JiraHttp, JiraSchemas } from './jira-http.js';
-import { scopeJql } from './jql-scope.js';
+import { ProjectScope } from './project-scope.js';
 
 export type SearchPage = JiraSchemas['SearchAndReconcileResults'];
 
@@ -9,14 +9,14 @@ export type SearchPage = JiraSchemas['SearchAndReconcileResults'];
 export class JiraSearch {
   constructor(
     @inject(coreServices.http) private readonly http: JiraHttp,
-    @inject(coreServices.rootConfig) private readonly config: { readonly allow?: { readonly projects?: readonly string[] } },
+    @inject(ProjectScope) private readonly scope: ProjectScope,
   ) {}
 
   async page(request: { jql: string; fields: string[]; maxResults: number; nextPageToken?: string; expand?: string[] }): Promise<SearchPage> {
     const res = await this.http.request<SearchPage>({
       product: 'jira', method: 'GET', path: '/rest/api/3/search/jql',
       query: {
-        jql: scopeJql(request.jql, this.config.allow?.projects),
+        jql: this.scope.jql(request.jql),
         fields: request.fields.join(','),
         maxResults: request.maxResults,
         nextPageToken: request.nextPageToken,
@@ -29,7 +29,7 @@ export class JiraSearch {
   /** Jira's approximate count for a JQL query. */
   async count(jql: string): Promise<number | undefined> {
     const res = await this.http.request<JiraSchemas['JQLCountResultsBean']>({
-      product: 'jira', method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql: scopeJql(jql, this.config.allow?.projects) }, idempotent: true,
+      product: 'jira', method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql: this.scope.jql(jql) }, idempotent: true,
     });
     return res.data.count;
   }

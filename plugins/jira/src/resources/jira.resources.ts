@@ -2,6 +2,7 @@ import { inject, Resource, ResourceProvider, type ListedResource, type ResourceC
 import { JiraIssues } from '../client/jira-issues.js';
 import { JiraProjects } from '../client/jira-projects.js';
 import { JiraSearch } from '../client/jira-search.js';
+import { ProjectScope } from '../client/project-scope.js';
 import { IssueActivity } from '../view/issue-activity.js';
 import { renderIssue } from '../view/issue-render.js';
 import { IssueViews } from '../view/issue-views.js';
@@ -24,6 +25,7 @@ export class JiraResources {
     @inject(JiraSearch) private readonly search: JiraSearch,
     @inject(IssueViews) private readonly views: IssueViews,
     @inject(IssueActivity) private readonly activity: IssueActivity,
+    @inject(ProjectScope) private readonly scope: ProjectScope,
   ) {}
 
   @Resource({
@@ -37,6 +39,7 @@ export class JiraResources {
     scopes: ['read:jira-work'],
   })
   async readIssue(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
+    this.scope.assert(variables.key);
     const issue = await this.issues.get(variables.key, { expand: ['names', 'schema'] });
     const detail = await this.views.detail(issue);
     const comments = await this.activity.commentPage(detail.key, 5);
@@ -72,6 +75,7 @@ export class JiraResources {
     scopes: ['read:jira-work'],
   })
   async readProject(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
+    this.scope.assert(variables.key);
     const [p, components, versions] = await Promise.all([
       this.projects.get(variables.key),
       this.projects.components(variables.key),
@@ -89,12 +93,12 @@ export class JiraResources {
 
   async listProjects(): Promise<ListedResource[]> {
     const page = await this.projects.search(undefined, 0, 50);
-    return (page.values ?? []).map((p) => ({ uri: `jira://project/${p.key}`, name: p.key ?? '', title: `${p.key} ${p.name}`, mimeType: 'text/markdown' }));
+    return (page.values ?? []).filter((p) => this.scope.allows(p.key ?? '')).map((p) => ({ uri: `jira://project/${p.key}`, name: p.key ?? '', title: `${p.key} ${p.name}`, mimeType: 'text/markdown' }));
   }
 
   async completeProjectKey(prefix: string): Promise<string[]> {
     const value = prefix.trim().toUpperCase();
     const page = await this.projects.search(undefined, 0, 100);
-    return (page.values ?? []).map((p) => p.key ?? '').filter((k) => k.startsWith(value));
+    return (page.values ?? []).map((p) => p.key ?? '').filter((k) => k.startsWith(value) && this.scope.allows(k));
   }
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraProjects } from '../client/jira-projects.js';
+import { ProjectScope } from '../client/project-scope.js';
 import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { compact, personName } from '../view/display.js';
 import { pageOut } from '../view/outputs.js';
@@ -23,7 +24,10 @@ type ProjectView = {
 /** Projects. */
 @ToolProvider()
 export class ProjectTools {
-  constructor(@inject(JiraProjects) private readonly projects: JiraProjects) {}
+  constructor(
+    @inject(JiraProjects) private readonly projects: JiraProjects,
+    @inject(ProjectScope) private readonly scope: ProjectScope,
+  ) {}
 
   @Tool({
     name: 'jira_list_projects',
@@ -44,8 +48,8 @@ export class ProjectTools {
     const next = startAt + values.length;
     const more = page.isLast === false || (page.total !== undefined && next < page.total);
     return compact({
-      projects: values.map((p) => compact({ key: p.key ?? '', name: p.name ?? '', type: p.projectTypeKey })),
-      total: page.total,
+      projects: values.filter((p) => this.scope.allows(p.key ?? '')).map((p) => compact({ key: p.key ?? '', name: p.name ?? '', type: p.projectTypeKey })),
+      total: this.scope.active ? undefined : page.total,
       nextCursor: more && values.length > 0 ? encodeCursor('projects', { s: next }) : undefined,
     });
   }
