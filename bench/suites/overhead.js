@@ -51,7 +51,7 @@ async function toolCaller(call) {
 }
 
 async function run(ctx) {
-  const n = ctx.quick ? 25 : 200;
+  const n = ctx.quick ? 25 : 150;
   const warmup = ctx.quick ? 5 : 20;
   const site = await startSite();
   const keys = (await site.rest(`/rest/api/3/search/jql?jql=${KEYS_JQL}&maxResults=20&fields=summary`)).issues.map((i) => i.key);

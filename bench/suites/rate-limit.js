@@ -56,7 +56,8 @@ async function run(ctx) {
       { target: `${PARALLEL} of ${PARALLEL} calls complete under the 429 storm`, actual: `${storm.value.completed} of ${PARALLEL}${storm.value.errors.length ? ` (${storm.value.errors[0].slice(0, 120)})` : ''}`, met: storm.value.completed === PARALLEL },
       { target: 'max in-flight per site never above the configured limit', actual: `${Math.max(calmLog.maxInFlight, stormLog.maxInFlight)} (limit ${limit})`, met: Math.max(calmLog.maxInFlight, stormLog.maxInFlight) <= limit },
     ];
-    return { rows, targets, data: { parallel: PARALLEL, limit, retryAfterS: RETRY_AFTER_S, latencyMs: LATENCY.ms, calm: { ms: calm.ms, ...calm.value, ...calmLog }, storm: { ms: storm.ms, ...storm.value, ...stormLog }, floorMs } };
+    const headlines = [{ measure: `429 storm: ${PARALLEL} parallel reads, total time vs floor (calm run + one Retry-After)`, actual: `${round(storm.ms / 1000, 1)} s vs ${round(floorMs / 1000, 1)} s (${round(ratio(storm.ms, floorMs), 1)}×), ${stormLog.status429} × 429` }];
+    return { rows, targets, headlines, data: { parallel: PARALLEL, limit, retryAfterS: RETRY_AFTER_S, latencyMs: LATENCY.ms, calm: { ms: calm.ms, ...calm.value, ...calmLog }, storm: { ms: storm.ms, ...storm.value, ...stormLog }, floorMs } };
   } finally {
     await mcp.close();
     await site.close();

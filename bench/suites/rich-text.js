@@ -72,7 +72,7 @@ async function run(ctx) {
   const perDocRatio = summarize(perDoc.map((d) => ratio(d.markdown.tokens, d.adf.tokens)));
 
   const { doc, bytes } = bigDocument(corpus);
-  const runs = ctx.quick ? 3 : 11;
+  const runs = ctx.quick ? 3 : 7;
   const markdown = rich.adfToMarkdown(doc);
   const toMd = await sampleMs(runs, () => rich.adfToMarkdown(doc));
   // Writing back an edited read: placeholders resolve against the current document.
@@ -88,7 +88,11 @@ async function run(ctx) {
     ['  per document (median)', '', '', `${round(perDocRatio.median * 100, 1)} % (${round(perDocRatio.p25 * 100, 1)}–${round(perDocRatio.p75 * 100, 1)})`],
     [`golden corpus characters`, `Markdown ${sum((d) => d.markdown.chars)}`, `ADF JSON ${sum((d) => d.adf.chars)}`, `${round((sum((d) => d.markdown.chars) / sum((d) => d.adf.chars)) * 100, 1)} %`],
   ];
-  return { rows, targets: [], data: { docBytes: bytes, runs, adfToMarkdownMs: toMd, markdownToAdfWriteBackMs: toAdf, authoredBytes: authored.bytes, markdownToAdfAuthoredMs: fresh, corpus: { docs: perDoc.length, adfTokens, mdTokens, perDocRatio, perDoc } } };
+  const headlines = [
+    { measure: 'ADF → Markdown / Markdown → ADF, per 50 KB document', actual: `${round(per50(toMd).median, 0)} ms / ${round(per50(fresh, authored.bytes).median, 0)} ms` },
+    { measure: `Markdown vs ADF JSON tokens, golden corpus (${perDoc.length} docs)`, actual: `${round((mdTokens / adfTokens) * 100, 1)} % (${mdTokens} vs ${adfTokens})` },
+  ];
+  return { rows, targets: [], headlines, data: { docBytes: bytes, runs, adfToMarkdownMs: toMd, markdownToAdfWriteBackMs: toAdf, authoredBytes: authored.bytes, markdownToAdfAuthoredMs: fresh, corpus: { docs: perDoc.length, adfTokens, mdTokens, perDocRatio, perDoc } } };
 }
 
 module.exports = { id: 'rich-text', title: '6. Rich-text conversion (ADF ⇄ Markdown)', run };

@@ -2,7 +2,7 @@
 // The sandbox's own speed, so the other figures can be read against it: in-process fetch (no
 // socket) of one issue, and a 50-issue JQL page.
 const { startSandbox } = require('@atlassian-mcp/sandbox');
-const { summarize, timeMs, spread } = require('../lib/stats.js');
+const { summarize, timeMs, spread, round } = require('../lib/stats.js');
 
 async function sample(runs, fn) {
   for (let i = 0; i < 5; i++) await fn(i);
@@ -30,7 +30,8 @@ async function run(ctx) {
       [`in-process GET /issue/{key} (n=${runs})`, spread(issue, ' ms'), '', ''],
       [`in-process 50-issue JQL page, fields=*all (n=${Math.ceil(runs / 3)})`, spread(page, ' ms'), '', ''],
     ];
-    return { rows, targets: [], data: { issue, page } };
+    const headlines = [{ measure: 'sandbox: in-process GET /issue/{key}, 50-issue JQL page', actual: `${round(issue.median, 2)} ms, ${round(page.median, 1)} ms` }];
+    return { rows, targets: [], headlines, data: { issue, page } };
   } finally {
     await sandbox.close();
   }

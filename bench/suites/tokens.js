@@ -103,7 +103,11 @@ async function run(ctx) {
         met: search10.vsAll <= 0.01 && search10.missing.length === 0,
       },
     ];
-    return { rows, targets, data: { keys, issues, search10, search50 } };
+    const headlines = [
+      { measure: 'jira_get_issue, default call, vs raw issue JSON (median per issue)', actual: `${pct(issues.ratioDefault.median)} (${issues.default.median} vs ${issues.raw.median} tokens)` },
+      { measure: 'jira_search 50 rows vs raw /search/jql with the same fields', actual: `${pct(search50.vsSame)} (${search50.ours.tokens} vs ${search50.sameFields.tokens} tokens)` },
+    ];
+    return { rows, targets, headlines, data: { keys, issues, search10, search50 } };
   } finally {
     await mcp.close();
     await site.close();
