@@ -21,7 +21,7 @@ const SCOPES = {
 };
 
 const boardsInput = z.object({ project: z.string().optional(), name: z.string().optional() });
-const sprintsInput = z.object({ boardId: z.number().int(), state: z.array(z.enum(['active', 'future', 'closed'])).optional() });
+const sprintsInput = z.object({ boardId: z.number().int(), state: z.array(z.enum(['active', 'future', 'closed'])).optional(), cursor: z.string().optional() });
 const createSprintInput = z.object({ boardId: z.number().int(), name: z.string(), goal: z.string().optional(), startDate: z.string().optional(), endDate: z.string().optional() });
 const updateSprintInput = z.object({ sprintId: z.number().int(), name: z.string().optional(), goal: z.string().optional(), startDate: z.string().optional(), endDate: z.string().optional() });
 const startSprintInput = z.object({ sprintId: z.number().int(), endDate: z.string().optional().describe('ISO; default two weeks from now') });
@@ -52,21 +52,34 @@ export class AgileTools {
   @Tool({
     name: 'jira_list_boards', title: 'List boards', description: 'Scrum/kanban boards, optionally of one project.',
     input: boardsInput, output: listOut('boards'), readOnly: true, toolset: 'agile', scopes: SCOPES.boards,
-    render: (out) => (out.boards as Array<{ id: number; name: string; type?: string; project?: string }>).map((b) => `${b.id} · ${b.name} (${b.type ?? '?'}${b.project ? `, ${b.project}` : ''})`).join('\n') || 'No boards.',
+    render: (out) =>
+      [
+        (out.boards as Array<{ id: number; name: string; type?: string; project?: string }>).map((b) => `${b.id} · ${b.name} (${b.type ?? '?'}${b.project ? `, ${b.project}` : ''})`).join('\n') || 'No boards.',
+        out.truncated ? `showing the first ${out.boards.length} boards; narrow with project or name` : undefined,
+      ].filter(Boolean).join('\n'),
   })
   async listBoards(input: z.infer<typeof boardsInput>) {
     const page = await this.agile.boards({ projectKeyOrId: input.project, name: input.name, maxResults: 50 });
-    return { boards: page.values.map((b) => compact({ id: b.id, name: b.name, type: b.type, project: b.location?.projectKey })) };
+    return {
+      boards: page.values.map((b) => compact({ id: b.id, name: b.name, type: b.type, project: b.location?.projectKey })),
+      truncated: page.isLast === false || undefined,
+    };
   }
 
   @Tool({
     name: 'jira_list_sprints', title: 'List sprints', description: 'Sprints of a board (default: active and future).',
-    input: sprintsInput, output: listOut('sprints'), readOnly: true, toolset: 'agile', scopes: SCOPES.sprints,
-    render: (out) => (out.sprints as SprintView[]).map(sprintLine).join('\n') || 'No sprints.',
+    input: sprintsInput, output: pageOut('sprints'), readOnly: true, toolset: 'agile', scopes: SCOPES.sprints,
+    render: (out, kit) =>
+      out.sprints.length === 0 ? 'No sprints.' : `${(out.sprints as SprintView[]).map(sprintLine).join('\n')}\n${kit.more({ shown: out.sprints.length, nextCursor: out.nextCursor, noun: 'sprints' })}`,
   })
   async listSprints(input: z.infer<typeof sprintsInput>) {
-    const page = await this.agile.sprints(input.boardId, input.state ?? ['active', 'future']);
-    return { sprints: page.values.map(sprintView) };
+    const startAt = input.cursor ? decodeCursor<{ s: number; b: number }>('sprints', input.cursor).s : 0;
+    const page = await this.agile.sprints(input.boardId, input.state ?? ['active', 'future'], startAt, 50);
+    const next = startAt + page.values.length;
+    return {
+      sprints: page.values.map(sprintView),
+      nextCursor: page.isLast === false && page.values.length > 0 ? encodeCursor('sprints', { s: next, b: input.boardId }) : undefined,
+    };
   }
 
   @Tool({

@@ -17,6 +17,7 @@ describe('agile toolset', () => {
     expect(states.every((s) => s === 'active' || s === 'future')).toBe(true);
     const closed = await site.ok('jira_list_sprints', { boardId: 1, state: ['closed'] });
     expect((closed.structured.sprints as Array<{ state: string }>).every((s) => s.state === 'closed')).toBe(true);
+    expect(closed.text).toMatch(/\d+ sprints$/);
   });
 
   it('creates, updates, starts and closes a sprint; refuses to start it twice', async () => {
