@@ -12,6 +12,7 @@ import { resolveAuthSettings, type AuthSettings } from './auth-settings.js';
 import { ApiTokenCredentials } from './api-token-credentials.js';
 import { OAuthSession, type StoredOAuthSession } from './oauth-session.js';
 import { loginScopes, requireOAuthClient, runOAuthLogin, type LoginOptions } from './oauth-login.js';
+import type { OAuthClient } from './oauth-client.js';
 import { authStatusLines, fetchIdentity, problemOf, type AtlassianIdentity, type AuthStatus } from './auth-status.js';
 import '../http/defaults.js';
 
@@ -39,6 +40,8 @@ export interface AuthDoctorSection {
 }
 
 const OAUTH_PREFIX = 'oauth#';
+/** Credential-store key of the OAuth client secret saved at login. */
+export const CLIENT_SECRET_KEY = 'oauth-client';
 
 /**
  * Credentials and the site they belong to: API tokens (classic and scoped) and OAuth 2.0 (3LO)
@@ -65,7 +68,7 @@ export class AuthService implements RequestAuthorizer {
   ) {
     this.settings = resolveAuthSettings(config, env);
     this.apiToken = new ApiTokenCredentials(this.settings, fetchFn);
-    this.oauth = new OAuthSession(store, () => requireOAuthClient(this.settings, fetchFn), logger, () => this.emit({ kind: 'session-lost' }));
+    this.oauth = new OAuthSession(store, (session) => this.oauthClient(session.clientId), logger, () => this.emit({ kind: 'session-lost' }));
   }
 
   /** The auth method in use: API token (from env) or OAuth. */
@@ -137,9 +140,10 @@ export class AuthService implements RequestAuthorizer {
     }));
   }
 
-  /** Forgets the stored OAuth session (API tokens live in the environment and stay). */
+  /** Forgets the stored OAuth session and client secret (API tokens live in the environment and stay). */
   async logout(): Promise<void> {
     await this.oauth.clear();
+    await this.store.delete(CLIENT_SECRET_KEY);
     this.emit({ kind: 'logout' });
   }
 
@@ -199,18 +203,40 @@ export class AuthService implements RequestAuthorizer {
       });
     }
     const scopes = loginScopes(this.settings, this.required, options.scopes);
+    const settings = { ...this.settings, clientSecret: await this.clientSecret(this.settings.clientId) };
     const session: StoredOAuthSession = await runOAuthLogin(
-      { settings: this.settings, fetch: this.fetchFn, openBrowser: this.openBrowser, notice: this.notice, logger: this.logger },
+      { settings, fetch: this.fetchFn, openBrowser: this.openBrowser, notice: this.notice, logger: this.logger },
       scopes,
       options,
     );
     await this.oauth.save(session);
+    // Kept with the tokens, so a server started without ATLASSIAN_CLIENT_SECRET can still refresh.
+    await this.store.set(CLIENT_SECRET_KEY, JSON.stringify({ clientId: session.clientId, clientSecret: settings.clientSecret }));
     this.logger.info({ site: session.siteUrl, scopes: session.scopes.length }, 'signed in to Atlassian');
     this.emit({ kind: 'login' });
     const who = await this.authorize('jira')
       .then((auth) => fetchIdentity(auth, this.fetchFn, options.signal))
       .catch(() => undefined);
     return { site: session.siteUrl, siteName: session.siteName, cloudId: session.cloudId, account: who?.displayName ?? who?.accountId, scopes: session.scopes };
+  }
+
+  /** The OAuth client for refreshes: id from config or the session, secret from env or the store. */
+  private async oauthClient(sessionClientId: string): Promise<OAuthClient> {
+    const clientId = this.settings.clientId ?? sessionClientId;
+    return requireOAuthClient({ ...this.settings, clientId, clientSecret: await this.clientSecret(clientId) }, this.fetchFn);
+  }
+
+  /** The client secret: the environment first, else the one stored at login for the same client id. */
+  private async clientSecret(clientId: string | undefined): Promise<string | undefined> {
+    if (this.settings.clientSecret) return this.settings.clientSecret;
+    const stored = await this.store.get(CLIENT_SECRET_KEY).catch(() => undefined);
+    if (!stored || !clientId) return undefined;
+    try {
+      const parsed = JSON.parse(stored) as { clientId?: string; clientSecret?: string };
+      return parsed.clientId === clientId ? parsed.clientSecret : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private emit(change: AuthChange): void {

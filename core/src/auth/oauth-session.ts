@@ -52,7 +52,7 @@ export class OAuthSession {
 
   constructor(
     private readonly store: CredentialStore,
-    private readonly client: () => OAuthClient,
+    private readonly client: (session: StoredOAuthSession) => Promise<OAuthClient>,
     private readonly logger: Logger,
     private readonly onLost: () => void,
   ) {}
@@ -123,7 +123,7 @@ export class OAuthSession {
       return;
     }
     try {
-      const tokens = await this.client().refresh(base.refreshToken);
+      const tokens = await (await this.client(base)).refresh(base.refreshToken);
       const next: StoredOAuthSession = {
         ...base,
         accessToken: tokens.accessToken,

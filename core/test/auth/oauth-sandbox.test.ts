@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '@atlassian-mcp/sandbox';
-import { AuthService, type AuthChange } from '../../src/auth/auth-service.js';
+import { AuthService, CLIENT_SECRET_KEY, type AuthChange } from '../../src/auth/auth-service.js';
 import { FileCredentialStore } from '../../src/auth/file-credential-store.js';
 import { OAUTH_SESSION_KEY, type StoredOAuthSession } from '../../src/auth/oauth-session.js';
 import { AtlassianHttp } from '../../src/http/atlassian-http.js';
@@ -83,11 +83,12 @@ describe('OAuth 2.0 (3LO) against the sandbox', () => {
     expect(sb.oauth.stats.refreshReuse).toBe(0);
   });
 
-  it('a session persisted by one process is picked up by the next, which refreshes it', async () => {
+  it('a session persisted by one process is picked up by the next, which refreshes it without the secret in its env', async () => {
     const first = await signedIn();
     sb.oauth.expireAccessTokens();
     const config = sandboxOAuthConfig(sb, 'http://127.0.0.1:1/callback');
-    const second = new AuthService(config, captureLogger().logger, new FileCredentialStore(dir), globalFetch, consentingBrowser, () => undefined, { ATLASSIAN_CLIENT_SECRET: sb.credentials.oauth.clientSecret });
+    // No ATLASSIAN_CLIENT_SECRET here: the secret saved at login (0600 / keychain) is used to refresh.
+    const second = new AuthService(config, captureLogger().logger, new FileCredentialStore(dir), globalFetch, consentingBrowser, () => undefined, {});
     const http = new AtlassianHttp(config, captureLogger().logger, second, globalFetch);
     await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).resolves.toMatchObject({ status: 200 });
     expect(sb.oauth.stats.refreshes).toBe(1);
@@ -112,7 +113,7 @@ describe('OAuth 2.0 (3LO) against the sandbox', () => {
   });
 
   it('status() reports who, which site and granted vs needed scopes; logout forgets the session', async () => {
-    const { auth, changes } = await signedIn();
+    const { auth, changes, store } = await signedIn();
     auth.setRequiredScopes(['read:jira-work', 'write:jira-work']);
     const status = await auth.status();
     expect(status).toMatchObject({ ok: true, method: 'oauth', site: { url: sb.siteUrl, cloudId: sb.credentials.cloudId } });
@@ -121,8 +122,10 @@ describe('OAuth 2.0 (3LO) against the sandbox', () => {
     expect(status.store).toMatch(/mode 0600/);
     const section = await auth.doctor(['read:jira-work']);
     expect(section.ok).toBe(true);
+    expect(await store.get(CLIENT_SECRET_KEY)).toContain(sb.credentials.oauth.clientId);
     await auth.logout();
     expect(changes).toEqual(['login', 'logout']);
+    expect(await store.get(CLIENT_SECRET_KEY)).toBeUndefined();
     const after = await auth.status();
     expect(after).toMatchObject({ ok: false, method: 'none' });
     expect(after.hint).toMatch(/atlassian-mcp login/);

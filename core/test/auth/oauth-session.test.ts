@@ -28,7 +28,7 @@ function setup(initial?: StoredOAuthSession) {
   const store = new MemoryCredentialStore();
   const endpoint = new RotatingTokenEndpoint();
   let lost = 0;
-  const session = new OAuthSession(store, () => endpoint as unknown as OAuthClient, captureLogger().logger, () => lost++);
+  const session = new OAuthSession(store, async () => endpoint as unknown as OAuthClient, captureLogger().logger, () => lost++);
   const ready = initial ? store.set(OAUTH_SESSION_KEY, JSON.stringify(initial)) : Promise.resolve();
   return { store, endpoint, session, ready, lost: () => lost };
 }

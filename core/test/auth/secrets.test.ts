@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '@atlassian-mcp/sandbox';
@@ -129,6 +129,6 @@ it('no token or secret appears on stdout, stderr, logs, the audit log, tool resu
     expect(text).not.toMatch(/Bearer [A-Za-z0-9-]{8,}|Basic [A-Za-z0-9+/=]{8,}/);
   }
   expect(texts.stdout).toBe('');
-  // The credential file holds tokens (0600) but never the client secret.
-  expect(await readFile(join(storeDir, 'credentials.json'), 'utf8').catch(() => '')).not.toContain(clientSecret);
+  // Only the credential store itself (0600 here, the keychain normally) holds tokens and the client secret.
+  expect((await stat(join(storeDir, 'credentials.json'))).mode & 0o777).toBe(0o600);
 });
