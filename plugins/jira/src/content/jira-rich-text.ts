@@ -19,6 +19,11 @@ export class JiraRichText {
     return text === '' ? undefined : text;
   }
 
+  /** Raw ADF given by a power user (object or JSON text), schema-checked before it is sent. */
+  raw(doc: string | object): AdfDoc {
+    return this.content.parseRawAdf(doc);
+  }
+
   /** Markdown → ADF for new content. */
   toAdf(markdown: string): AdfDoc {
     return this.content.markdownToAdf(markdown);

@@ -34,8 +34,8 @@ export class FieldValueResolver {
       const list = Array.isArray(value) ? value : typeof value === 'string' && items !== 'string' ? value.split(',').map((s) => s.trim()) : [value];
       return Promise.all(list.map((v) => this.single(meta, items ?? 'string', v, scope)));
     }
-    if (type === 'string' && (RICH_TEXT.has(system ?? '') || custom === TEXTAREA) && typeof value === 'string') {
-      return this.text.toAdf(value);
+    if (type === 'string' && (RICH_TEXT.has(system ?? '') || custom === TEXTAREA)) {
+      return typeof value === 'string' ? this.text.toAdf(value) : this.text.raw(value as object);
     }
     return this.single(meta, type, value, scope);
   }

@@ -162,6 +162,14 @@ describe('issue tools', () => {
       expect(JSON.stringify(after.fields.description)).toContain('New ending.');
     });
 
+    it('takes raw ADF for rich-text fields, and refuses ADF that breaks the schema before sending it', async () => {
+      const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Raw ADF body' }] }] };
+      await site.ok('jira_update_issue', { issueKey: 'NOVA-7', fields: { Description: adf } });
+      expect((await site.rest<RawIssue>('/rest/api/3/issue/NOVA-7?fields=description')).fields.description).toEqual(adf);
+      const text = await site.fails('jira_update_issue', { issueKey: 'NOVA-7', fields: { Description: { type: 'doc', version: 1, content: [{ type: 'bogus' }] } } });
+      expect(text).toContain('Error (input)');
+    });
+
     it('refuses a field that is not on the edit screen, and an empty update', async () => {
       expect(await site.fails('jira_update_issue', { issueKey: 'MKT-1', fields: { Severity: 'Sev 1 - Critical' } })).toContain("Field 'Severity' cannot be set on the edit screen of MKT-1");
       expect(await site.fails('jira_update_issue', { issueKey: 'NOVA-1' })).toContain('Nothing to update');

@@ -33,7 +33,7 @@ const meta: FieldMeta[] = [
 
 const users = { accountId: jest.fn(async (who: string) => (who === 'jane@acme.com' ? 'acc-jane' : `acc-${who}`)) } as unknown as UserResolver;
 const sprints = { sprintId: jest.fn(async (v: unknown) => (v === 'Sprint 12' ? 37 : Number(v))) } as unknown as SprintResolver;
-const content = { toAdf: jest.fn((md: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: md }] }] })) } as unknown as JiraRichText;
+const content = { raw: jest.fn((doc: object) => { if ((doc as { type?: string }).type !== 'doc') throw new Error('not ADF'); return doc; }), toAdf: jest.fn((md: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: md }] }] })) } as unknown as JiraRichText;
 const catalog = {
   find: jest.fn(async (name: string) => (name.toLowerCase() === 'environment' ? { id: 'environment', name: 'Environment' } : undefined)),
   similar: jest.fn(async () => ['Story Points']),
@@ -66,8 +66,11 @@ describe('IssueFieldResolver', () => {
     });
   });
 
-  it('accepts field ids and raw Jira JSON as an escape hatch', async () => {
+  it('accepts field ids and raw Jira JSON as an escape hatch; raw rich text is schema-checked', async () => {
     expect(await resolver.resolve({ customfield_10050: { id: '2' } }, meta, scope, 's')).toEqual({ customfield_10050: { id: '2' } });
+    const adf = { type: 'doc', version: 1, content: [] };
+    expect(await resolver.resolve({ Description: adf }, meta, scope, 's')).toEqual({ description: adf });
+    await expect(resolver.resolve({ Description: { type: 'paragraph' } }, meta, scope, 's')).rejects.toThrow('not ADF');
   });
 
   it('answers a bad option with the allowed values', async () => {
