@@ -18,7 +18,8 @@ const OWN_SLOT = new Set([
   'timeoriginalestimate', 'statusCategory', 'issuerestriction', 'thumbnail', 'security',
 ]);
 /** Custom field types whose values mean nothing to a reader. */
-const NOISE_TYPES = [':gh-lexo-rank', ':devsummary', ':jsw-issue-color', 'vulnerability', ':jwm-category'];
+// (ProForma's form counters are 0 on nearly every issue; rank, colour and dev summaries are machine data.)
+const NOISE_TYPES = [':gh-lexo-rank', ':devsummary', ':jsw-issue-color', 'vulnerability', ':jwm-category', 'proforma'];
 
 type Related = { key: string; summary?: string; status?: string };
 
