@@ -14,7 +14,17 @@ const { environment, formatText, writeResults, targetLines } = require('./lib/re
 
 const SUITES = ['tokens', 'tool-list', 'overhead', 'cold-start', 'rate-limit', 'rich-text', 'sandbox'].map((name) => require(`./suites/${name}.js`));
 
+/**
+ * The user's own Atlassian settings must not leak into the servers under test: environment
+ * variables override config files, and the bench talks to the loopback sandbox only.
+ */
+function isolateFromUserEnvironment() {
+  for (const name of Object.keys(process.env)) if (/^ATLASSIAN_/.test(name) || name === 'HTTPS_PROXY' || name === 'HTTP_PROXY' || name === 'https_proxy' || name === 'http_proxy') delete process.env[name];
+  process.env.NO_PROXY = '127.0.0.1,localhost';
+}
+
 async function main() {
+  isolateFromUserEnvironment();
   const { values } = parseArgs({
     options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, strict: { type: 'boolean', default: false }, 'no-write': { type: 'boolean', default: false } },
   });
