@@ -58,7 +58,9 @@ export function createInProcessFetch(handle: Handle, origin: () => string, onHan
         }
       }
       const nullBody = res.status === 204 || res.status === 304 || res.status < 200 || request.method === 'HEAD';
-      const payload = res.body === undefined ? null : typeof res.body === 'string' ? res.body : new Uint8Array(res.body);
+      // Bytes rather than a string: undici would scan a string body for lone surrogates first.
+      const bytes = res.body === undefined ? undefined : typeof res.body === 'string' ? Buffer.from(res.body) : res.body;
+      const payload = bytes ? (new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>) : null;
       const response = new Response(nullBody ? null : payload, { status: res.status, headers: res.headers });
       Object.defineProperty(response, 'url', { value: url.toString() });
       if (hop > 0) Object.defineProperty(response, 'redirected', { value: true });

@@ -1,7 +1,7 @@
 // JQL search: `/search/jql` (GET/POST, nextPageToken paging), `/search/approximate-count`,
 // `/jql/parse`, and the removed `/search` (410).
 import { createHash } from 'node:crypto';
-import { ApiError, json } from '../../core/http.js';
+import { ApiError, json, JSON_TYPE, type SandboxResponse } from '../../core/http.js';
 import type { Handler, HandlerContext } from '../../core/product.js';
 import { compileJql } from '../jql/compile.js';
 import { JqlError, parseJql, type Expr, type Operand } from '../jql/parser.js';
@@ -65,36 +65,54 @@ function search(ctx: HandlerContext, a: SearchArgs) {
   const slice = matches.slice(offset, offset + max);
   const r = rc(ctx);
   const expand = expandSet(a.expand);
-  const issues = slice.map((i) => issueBean(r, i, { fields: sel, expand }));
-  const body: Record<string, unknown> = { issues };
+  const cache = beanCache(st, `${ctx.base}|${ctx.accountId}|${JSON.stringify(a.fields ?? null)}|${[...expand].sort().join(',')}`);
+  const issues = slice.map((i) => {
+    let text = cache.get(i.id);
+    if (text === undefined) cache.set(i.id, (text = JSON.stringify(issueBean(r, i, { fields: sel, expand }))));
+    return text;
+  });
+  const body: Record<string, unknown> = { issues: RAW };
   const end = offset + slice.length;
   if (end < matches.length && max > 0) body.nextPageToken = encodeToken(jql, end);
   body.isLast = !(end < matches.length && max > 0);
   if (expand.has('names') || expand.has('schema')) {
     const shown = new Map<string, { name: string; schema: unknown }>();
-    for (const i of issues) for (const k of Object.keys((i.fields as Record<string, unknown>) ?? {})) {
+    for (const t of issues) for (const k of Object.keys((JSON.parse(t) as { fields?: Record<string, unknown> }).fields ?? {})) {
       const f = st.fields.get(k);
       if (f) shown.set(k, { name: f.name, schema: f.schema });
     }
     if (expand.has('names')) body.names = Object.fromEntries([...shown].map(([k, v]) => [k, v.name]));
     if (expand.has('schema')) body.schema = Object.fromEntries([...shown].map(([k, v]) => [k, v.schema]));
   }
-  return body;
+  // The issues are pre-serialized (and cached until the next write); splice them in.
+  const rest = JSON.stringify(body);
+  const at = rest.indexOf(RAW_JSON);
+  const payload = `${rest.slice(0, at)}[${issues.join(',')}]${rest.slice(at + RAW_JSON.length)}`;
+  return { status: 200, headers: { 'content-type': JSON_TYPE }, body: payload } satisfies SandboxResponse;
+}
+
+const RAW = '\u0000issues\u0000';
+const RAW_JSON = JSON.stringify(RAW);
+
+/** Serialized issue beans for one (base, viewer, fields, expand) view, valid until the store changes. */
+let cacheState: { store: JiraStore; version: number; key: string; map: Map<string, string> } | undefined;
+function beanCache(st: JiraStore, key: string): Map<string, string> {
+  if (!cacheState || cacheState.store !== st || cacheState.version !== st.version || cacheState.key !== key) {
+    cacheState = { store: st, version: st.version, key, map: new Map() };
+  }
+  return cacheState.map;
 }
 
 export const searchAndReconsileIssuesUsingJql: Handler = (ctx) =>
-  json(
-    200,
-    search(ctx, {
-      jql: ctx.query.jql,
-      nextPageToken: ctx.query.nextPageToken,
-      maxResults: ctx.query.maxResults,
-      fields: ctx.query.fields,
-      expand: ctx.query.expand,
-    }),
-  );
+  search(ctx, {
+    jql: ctx.query.jql,
+    nextPageToken: ctx.query.nextPageToken,
+    maxResults: ctx.query.maxResults,
+    fields: ctx.query.fields,
+    expand: ctx.query.expand,
+  });
 
-export const searchAndReconsileIssuesUsingJqlPost: Handler = (ctx) => json(200, search(ctx, (ctx.body ?? {}) as SearchArgs));
+export const searchAndReconsileIssuesUsingJqlPost: Handler = (ctx) => search(ctx, (ctx.body ?? {}) as SearchArgs);
 
 export const countIssues: Handler = (ctx) => {
   const jql = String((ctx.body as { jql?: string } | undefined)?.jql ?? '');
