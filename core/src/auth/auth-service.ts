@@ -6,13 +6,15 @@ import type { Logger } from '../logging/logger.js';
 import type { FetchLike, Product } from '../http/types.js';
 import type { RequestAuthorization, RequestAuthorizer } from '../http/request-auth.js';
 import { httpServices } from '../http/tokens.js';
-import type { CredentialStore } from './credential-store.js';
+import { MemoryCredentialStore, type CredentialStore } from './credential-store.js';
 import { authServices, type BrowserOpener, type NoticeWriter } from './tokens.js';
 import { resolveAuthSettings, type AuthSettings } from './auth-settings.js';
 import { ApiTokenCredentials } from './api-token-credentials.js';
 import { OAuthSession, type StoredOAuthSession } from './oauth-session.js';
 import { loginScopes, requireOAuthClient, runOAuthLogin, type LoginOptions } from './oauth-login.js';
 import type { OAuthClient } from './oauth-client.js';
+import { FileRefreshLock, noRefreshLock } from './refresh-lock.js';
+import { defaultConfigDir, FileCredentialStore } from './file-credential-store.js';
 import { authStatusLines, fetchIdentity, problemOf, type AtlassianIdentity, type AuthStatus } from './auth-status.js';
 import '../http/defaults.js';
 
@@ -68,7 +70,11 @@ export class AuthService implements RequestAuthorizer {
   ) {
     this.settings = resolveAuthSettings(config, env);
     this.apiToken = new ApiTokenCredentials(this.settings, fetchFn);
-    this.oauth = new OAuthSession(store, (session) => this.oauthClient(session.clientId), logger, () => this.emit({ kind: 'session-lost' }));
+    const lock =
+      store instanceof MemoryCredentialStore
+        ? noRefreshLock
+        : new FileRefreshLock(store instanceof FileCredentialStore ? store.dir : config.auth.storeDir ?? defaultConfigDir(env));
+    this.oauth = new OAuthSession(store, (session) => this.oauthClient(session.clientId), logger, () => this.emit({ kind: 'session-lost' }), lock);
   }
 
   /** The auth method in use: API token (from env) or OAuth. */
@@ -106,11 +112,7 @@ export class AuthService implements RequestAuthorizer {
   async authorize(product: Product): Promise<RequestAuthorization> {
     if (this.settings.mode === 'apiToken') return this.apiToken.authorize(product);
     const current = await this.oauth.current();
-    if (!current) {
-      throw new AuthenticationError('Not signed in to Atlassian', {
-        hint: 'Run `atlassian-mcp login` or call the authenticate_atlassian tool; or set ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN.',
-      });
-    }
+    if (!current) throw this.notSignedIn();
     const { session, generation } = current;
     if (this.settings.siteUrl && !sameOrigin(this.settings.siteUrl, session.siteUrl)) {
       throw new AuthenticationError(`Signed in to ${session.siteUrl}, but the configured site is ${this.settings.siteUrl}`, {

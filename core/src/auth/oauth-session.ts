@@ -1,6 +1,7 @@
 import type { Logger } from '../logging/logger.js';
 import type { CredentialStore } from './credential-store.js';
 import { InvalidGrantError, type OAuthClient } from './oauth-client.js';
+import { noRefreshLock, type RefreshLock } from './refresh-lock.js';
 
 /** What is persisted after an OAuth login (in the credential store, never in a log). */
 export interface StoredOAuthSession {
@@ -42,7 +43,8 @@ function parse(value: string | undefined): StoredOAuthSession | undefined {
  * The OAuth session of this process: refreshes the access token before expiry and on 401.
  * Refreshes are single-flighted (concurrent callers share one), each rotated refresh token is
  * persisted atomically before it is used, and a token another process already rotated is adopted
- * instead of being sent again — so a spent refresh token is never reused.
+ * instead of being sent again — so a spent refresh token is never reused. A {@link RefreshLock}
+ * extends the single flight to other processes sharing the store.
  */
 export class OAuthSession {
   private session: StoredOAuthSession | undefined;
@@ -55,6 +57,7 @@ export class OAuthSession {
     private readonly client: (session: StoredOAuthSession) => Promise<OAuthClient>,
     private readonly logger: Logger,
     private readonly onLost: () => void,
+    private readonly lock: RefreshLock = noRefreshLock,
   ) {}
 
   /** The stored session, if any (no refresh). */
@@ -102,7 +105,7 @@ export class OAuthSession {
   }
 
   private refresh(): Promise<void> {
-    return (this.refreshing ??= this.rotate().finally(() => {
+    return (this.refreshing ??= this.lock.run(() => this.rotate()).finally(() => {
       this.refreshing = undefined;
     }));
   }

@@ -61,7 +61,7 @@ it('no token or secret appears on stdout, stderr, logs, the audit log, tool resu
       logger: log.logger,
       config: {
         site: { url: sb.url, apiGatewayUrl: sb.url, authUrl: sb.url },
-        auth: { type: 'oauth', oauth: { clientId: sb.credentials.oauth.clientId, redirectUri: `http://127.0.0.1:${await freePort()}/callback` } },
+        auth: { type: 'oauth', storeDir, oauth: { clientId: sb.credentials.oauth.clientId, redirectUri: `http://127.0.0.1:${await freePort()}/callback` } },
         audit: { enabled: true, file: auditFile },
         http: { debug: true },
         toolsets: ['all'],
