@@ -63,7 +63,10 @@ describe('agile toolset', () => {
   it('ranks issues and lists epics', async () => {
     const a = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Rank A' })).structured.key as string;
     const b = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Rank B' })).structured.key as string;
+    const order = async () => (await site.rest<{ issues: Array<{ key: string }> }>(`/rest/api/3/search/jql?jql=${encodeURIComponent(`key in (${a}, ${b}) ORDER BY Rank ASC`)}&fields=summary`)).issues.map((i) => i.key);
+    expect(await order()).toEqual([a, b]);
     await site.ok('jira_rank_issues', { issues: [b], before: a });
+    expect(await order()).toEqual([b, a]);
     expect(await site.fails('jira_rank_issues', { issues: [b] })).toContain('exactly one of `before` or `after`');
     const epics = await site.ok('jira_list_epics', { boardId: 1 });
     expect((epics.structured.epics as Array<{ key: string }>).every((e) => /^NOVA-\d+$/.test(e.key))).toBe(true);

@@ -112,6 +112,12 @@ describe('every tool: happy path, invalid arguments, and upstream 400/403/404/42
       const { structured } = await site.ok(tool, args(tool));
       expect(structured.deleted).toBe(true);
     }
+    const comments = await site.rest<{ comments: Array<{ id: string }> }>('/rest/api/3/issue/NOVA-4/comment');
+    expect(comments.comments.map((c) => c.id)).not.toContain(ids.__comment__);
+    const worklogs = await site.rest<{ worklogs: Array<{ id: string }> }>('/rest/api/3/issue/NOVA-4/worklog');
+    expect(worklogs.worklogs.map((w) => w.id)).not.toContain(ids.__worklog__);
+    await expect(site.rest(`/rest/api/3/attachment/${ids.__attachment__}`)).rejects.toThrow(/404/);
+    await expect(site.rest(`/rest/api/3/issue/${ids.__issue__}`)).rejects.toThrow(/404/);
   });
 
   // Last: a 429 that outlasts the wait ceiling pauses the endpoint in core's limiter, as it should.
