@@ -84,12 +84,13 @@ async function run(ctx) {
     const rows = [
       ['jira_get_issue tokens / issue (default)', spread(issues.default, '', 0), `raw ${spread(issues.raw, '', 0)}`, pct(issues.ratioDefault.median)],
       ['jira_get_issue tokens / issue (+ worklogs)', spread(issues.full, '', 0), `raw ${spread(issues.raw, '', 0)}`, pct(issues.ratioFull.median)],
+      ['jira_get_issue chars / issue (default)', spread(issues.defaultChars, '', 0), `raw ${spread(issues.rawChars, '', 0)}`, pct(issues.defaultChars.median / issues.rawChars.median)],
       ['jira_get_issue chars / issue (+ worklogs)', spread(issues.fullChars, '', 0), `raw ${spread(issues.rawChars, '', 0)}`, pct(issues.fullChars.median / issues.rawChars.median)],
       ['jira_get_issue facts kept (+ worklogs)', `${issues.factsTotal - issues.factsMissing}/${issues.factsTotal}`, `${keys.length} issues`, ''],
     ];
     for (const s of [search10, search50]) {
-      rows.push([`jira_search ${s.limit} rows tokens`, String(s.ours.tokens), `raw same fields ${s.sameFields.tokens}`, pct(s.vsSame)]);
-      rows.push([`jira_search ${s.limit} rows vs fields=*all`, String(s.ours.tokens), `raw *all ${s.allFields.tokens}`, pct(s.vsAll)]);
+      rows.push([`jira_search ${s.limit} rows tokens (chars)`, `${s.ours.tokens} (${s.ours.chars})`, `raw same fields ${s.sameFields.tokens} (${s.sameFields.chars})`, pct(s.vsSame)]);
+      rows.push([`jira_search ${s.limit} rows vs fields=*all`, `${s.ours.tokens} (${s.ours.chars})`, `raw *all ${s.allFields.tokens} (${s.allFields.chars})`, pct(s.vsAll)]);
     }
     const targets = [
       {
