@@ -24,6 +24,30 @@ export class IssueFieldResolver {
     return out;
   }
 
+  /**
+   * Like {@link resolve}, but a multi-value field given as `{ add?: […], remove?: […] }` becomes
+   * Jira `update` operations, so labels, components or versions change without a read-modify-write.
+   */
+  async resolveEdits(input: Record<string, unknown>, meta: FieldMeta[], scope: FieldScope, screen: string): Promise<{ fields: Record<string, unknown>; update: Record<string, unknown[]> }> {
+    const sets: Record<string, unknown> = {};
+    const update: Record<string, unknown[]> = {};
+    for (const [name, value] of Object.entries(input)) {
+      const ops = editOps(value);
+      if (!ops) {
+        sets[name] = value;
+        continue;
+      }
+      const field = await this.find(name, meta, screen);
+      if (field.schema.type !== 'array') throw new InputError(`Field '${field.name}' holds one value: set it instead of add/remove.`);
+      const list: unknown[] = [];
+      for (const [verb, items] of ops) {
+        for (const item of (await this.values.toJira(field, items, scope)) as unknown[]) list.push({ [verb]: item });
+      }
+      update[field.id] = list;
+    }
+    return { fields: await this.resolve(sets, meta, scope, screen), update };
+  }
+
   /** Throws one InputError naming every required field still missing, with its allowed values. */
   assertRequired(meta: FieldMeta[], provided: Iterable<string>, screen: string): void {
     const have = new Set(provided);
@@ -60,4 +84,13 @@ export class IssueFieldResolver {
       fieldErrors: { [name]: 'unknown field' },
     });
   }
+}
+
+/** `{ add: x, remove: [y] }` → [['add', [x]], ['remove', [y]]]; anything else is a plain value. */
+function editOps(value: unknown): Array<['add' | 'remove', unknown[]]> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length === 0 || !keys.every((k) => k === 'add' || k === 'remove')) return undefined;
+  const v = value as { add?: unknown; remove?: unknown };
+  return (['add', 'remove'] as const).filter((k) => v[k] !== undefined).map((k) => [k, Array.isArray(v[k]) ? (v[k] as unknown[]) : [v[k]]]);
 }

@@ -33,7 +33,7 @@ const updateInput = z.object({
   summary: z.string().optional(),
   description: z.string().optional(),
   section: z.string().optional().describe('Only this heading\'s section'),
-  fields: fieldsByName.optional(),
+  fields: fieldsByName.optional().describe('By name: {"Story Points": 5, "Labels": {"add": ["x"]}}'),
 });
 const assignInput = z.object({ issueKey: z.string(), assignee: z.string().nullable().describe('Email, name, "me"; null unassigns') });
 
@@ -121,17 +121,18 @@ export class IssueTools {
       throw new InputError('`section` needs `description`: the Markdown that replaces that section.');
     }
     const meta = fromFieldMap((await this.issues.editMeta(input.issueKey)).fields);
-    const fields = await this.resolver.resolve(input.fields ?? {}, meta, { issueKey: input.issueKey, projectKey: projectOf(input.issueKey) }, `edit screen of ${input.issueKey}`);
+    const { fields, update } = await this.resolver.resolveEdits(input.fields ?? {}, meta, { issueKey: input.issueKey, projectKey: projectOf(input.issueKey) }, `edit screen of ${input.issueKey}`);
     if (input.summary !== undefined) fields.summary = input.summary;
     if (input.description !== undefined) {
       // The current description is the base: placeholders the model kept (panels, mentions…) survive.
       const current = (await this.issues.get(input.issueKey, { fields: ['description'] })).fields?.description;
       fields.description = input.section === undefined ? this.text.rewrite(current, input.description) : this.text.replaceSection(current, input.section, input.description);
     }
-    if (Object.keys(fields).length === 0) throw new InputError('Nothing to update.', { hint: 'Pass summary, description or fields.' });
-    await this.issues.edit(input.issueKey, { fields });
+    const changed = [...Object.keys(fields), ...Object.keys(update)];
+    if (changed.length === 0) throw new InputError('Nothing to update.', { hint: 'Pass summary, description or fields.' });
+    await this.issues.edit(input.issueKey, { fields, ...(Object.keys(update).length > 0 && { update: update as never }) });
     const names = new Map(meta.map((m) => [m.id, m.name]));
-    return { key: input.issueKey, updated: Object.keys(fields).map((id) => names.get(id) ?? id) };
+    return { key: input.issueKey, updated: changed.map((id) => names.get(id) ?? id) };
   }
 
   @Tool({

@@ -170,6 +170,16 @@ describe('issue tools', () => {
       expect(text).toContain('Error (input)');
     });
 
+    it('adds and removes values of multi-value fields without re-sending the rest', async () => {
+      const key = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Task', summary: 'Multi-value target', fields: { Labels: ['a', 'b'], Components: ['iOS'] } })).structured.key as string;
+      await site.ok('jira_update_issue', { issueKey: key, fields: { Labels: { add: 'c', remove: ['a'] }, Components: { add: ['Android'] } } });
+      const raw = await site.rest<RawIssue>(`/rest/api/3/issue/${key}?fields=labels,components`);
+      expect([...raw.fields.labels].sort()).toEqual(['b', 'c']);
+      expect(raw.fields.components.map((c: { name: string }) => c.name).sort()).toEqual(['Android', 'iOS']);
+      expect(await site.fails('jira_update_issue', { issueKey: key, fields: { 'Story Points': { add: 1 } } })).toContain("Field 'Story Points' holds one value");
+      expect(await site.fails('jira_update_issue', { issueKey: key, fields: { Components: { add: ['Mainframe'] } } })).toContain('allowed: iOS, Android');
+    });
+
     it('refuses a field that is not on the edit screen, and an empty update', async () => {
       expect(await site.fails('jira_update_issue', { issueKey: 'MKT-1', fields: { Severity: 'Sev 1 - Critical' } })).toContain("Field 'Severity' cannot be set on the edit screen of MKT-1");
       expect(await site.fails('jira_update_issue', { issueKey: 'NOVA-1' })).toContain('Nothing to update');
