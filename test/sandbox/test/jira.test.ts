@@ -171,7 +171,7 @@ describe('issues, transitions, activity', () => {
     expect(after.body.fields.comment.comments.at(-1).body).toEqual(adf('Fixed in prod.'));
     // Not available from Done.
     const again = await call('POST', `/rest/api/3/issue/${ops}/transitions`, { transition: { id: resolve.id }, fields: { resolution: { name: 'Done' } } });
-    expect(again.status).toBe(409);
+    expect(again.body).toEqual({ errorMessages: [`Transition id '${resolve.id}' is not valid for this issue.`], errors: {} });
   });
 
   it('comments and worklogs with estimates', async () => {

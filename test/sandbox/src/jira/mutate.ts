@@ -416,7 +416,8 @@ export function applyChanges(m: MutationContext, issue: Issue, values: Record<st
 
 export function availableTransitions(st: JiraStore, issue: Issue): Transition[] {
   const wf = st.workflowOf(issue);
-  return wf.transitions.filter((t) => (t.from.length === 0 || t.from.includes(issue.fields.status)) && (t.from.length > 0 || t.to !== issue.fields.status || true));
+  // Global transitions (no `from`) are always offered, as Jira does.
+  return wf.transitions.filter((t) => t.from.length === 0 || t.from.includes(issue.fields.status));
 }
 
 /** Status change with its side effects (resolution, statuscategorychangedate, changelog). */

@@ -351,7 +351,7 @@ export const doTransition: Handler = (ctx) => {
   const t = st.workflowOf(issue).transitions.find((x) => x.id === String(id));
   if (!t) throw new ApiError(400, [`Transition id '${id}' is not valid for this issue.`]);
   if (t.from.length && !t.from.includes(issue.fields.status)) {
-    throw new ApiError(409, [`Transition id '${id}' is not valid for this issue.`]);
+    throw new ApiError(400, [`Transition id '${id}' is not valid for this issue.`]);
   }
   const project = st.projects.get(issue.fields.project)!;
   const allowed = new Set(t.screen.filter((x) => x !== 'comment'));
@@ -364,9 +364,6 @@ export const doTransition: Handler = (ctx) => {
     const b = (op.add as { body?: unknown } | undefined)?.body;
     if (!isAdf(b)) throw new ApiError(400, [], { comment: 'Comment body must be an Atlassian Document (see the Atlassian Document Format)' });
     comments.push(b);
-  }
-  if (commentOps && !t.screen.includes('comment') && t.screen.length === 0) {
-    // Jira accepts a comment on any transition.
   }
   const errors: Record<string, string> = {};
   for (const req of t.required) {
