@@ -8,9 +8,6 @@ import { createLogger } from '../logging/logger.js';
 import { CORE_VERSION } from '../version.js';
 import { parseCliArgs, USAGE, type CliArgs } from './args.js';
 import { printErr, printOut } from './output.js';
-import { formatTools, measureTools } from './tools-command.js';
-import { runDoctor } from './doctor-command.js';
-import { runLogin, runLogout } from './login-command.js';
 
 async function startHost(loaded: LoadedConfig, override?: Record<string, unknown>): Promise<AtlassianMcpHost> {
   const config = override ? parseConfig({ ...loaded.config, ...override }) : loaded.config;
@@ -45,6 +42,8 @@ async function run(args: CliArgs): Promise<number> {
       await serve(loaded);
       return -1; // keep running
     case 'tools': {
+      // The other commands load on demand: serving must not pay for the tokenizer and an MCP client.
+      const { formatTools, measureTools } = require('./tools-command.js') as typeof import('./tools-command.js');
       const host = await startHost(loaded);
       const everything = args.all ? await startHost(loaded, { toolsets: ['all'], allowDestructive: true, readOnly: false, disabledTools: [] }) : undefined;
       const result = await measureTools(host, everything);
@@ -52,11 +51,11 @@ async function run(args: CliArgs): Promise<number> {
       return 0;
     }
     case 'doctor':
-      return runDoctor(loaded, await startHost(loaded).catch((e: unknown) => e as Error), args.json);
+      return (require('./doctor-command.js') as typeof import('./doctor-command.js')).runDoctor(loaded, await startHost(loaded).catch((e: unknown) => e as Error), args.json);
     case 'login':
-      return runLogin(loaded, await startHost(loaded));
+      return (require('./login-command.js') as typeof import('./login-command.js')).runLogin(loaded, await startHost(loaded));
     case 'logout':
-      return runLogout(loaded, await startHost(loaded));
+      return (require('./login-command.js') as typeof import('./login-command.js')).runLogout(loaded, await startHost(loaded));
   }
 }
 

@@ -133,7 +133,8 @@ function registerPrompt(server: McpServer, { meta, provider }: PromptEntry, logg
       if (!field) continue;
       const optional = field.safeParse(undefined).success;
       const base = (optional ? (field as unknown as { unwrap(): z.ZodType }).unwrap?.() ?? field : field) as z.ZodType;
-      const c = completable(base as never, (async (value: string) => ((await fn(value, idle(logger))) as string[]).slice(0, 100)) as never);
+      // completable() marks the schema object itself: mark a copy, or a second server (one per connection) fails.
+      const c = completable((base as unknown as { clone(): z.ZodType }).clone() as never, (async (value: string) => ((await fn(value, idle(logger))) as string[]).slice(0, 100)) as never);
       shape[arg] = optional ? (c as unknown as z.ZodType).optional() : (c as unknown as z.ZodType);
     }
     argsSchema = argsSchema.extend(shape) as never;

@@ -42,8 +42,11 @@ describe('backoff', () => {
     expect(backoffDelay(2, settings, undefined, () => 0.5)).toBe(8000);
     expect(backoffDelay(10, settings, undefined, () => 0.5)).toBe(30_000);
   });
-  it('never waits less than the server asked', () => {
+  it('waits what the server asked, plus at most 10 % (≤ 1 s) of jitter, whatever the attempt', () => {
     expect(backoffDelay(0, settings, 10_000, () => 0)).toBe(10_000);
+    expect(backoffDelay(3, settings, 1000, () => 1)).toBe(1100);
+    expect(backoffDelay(0, settings, 60_000, () => 1)).toBe(61_000);
+    expect(backoffDelay(2, settings, 0, () => 1)).toBe(0);
   });
 });
 
