@@ -1,4 +1,16 @@
+import platformSpec from '../../spec/jira-platform.subset.json';
+import agileSpec from '../../spec/jira-agile.subset.json';
 import { startJiraSite, type JiraSite } from './jira-site.js';
+
+/** OAuth scopes each vendored operation requires, by operationId (from the specs' `security`). */
+const OPERATION_SCOPES = new Map<string, string[]>();
+for (const spec of [platformSpec, agileSpec] as Array<{ paths: Record<string, Record<string, { operationId?: string; security?: Array<{ OAuth2?: string[] }> }>> }>) {
+  for (const item of Object.values(spec.paths)) {
+    for (const op of Object.values(item)) {
+      if (op && typeof op === 'object' && op.operationId) OPERATION_SCOPES.set(op.operationId, (op.security ?? []).flatMap((s) => s.OAuth2 ?? []));
+    }
+  }
+}
 
 // Arguments that succeed on a fresh sandbox (checked by the "happy" row), one entry per tool.
 const CALLS: Record<string, Record<string, unknown>> = {
@@ -88,9 +100,19 @@ describe('every tool: happy path, invalid arguments, and upstream 400/403/404/42
     expect(r.isError).toBe(true);
   });
 
-  it.each(Object.keys(CALLS).filter((t) => !t.startsWith('jira_delete_') && !HAPPY_ELSEWHERE.has(t)))('%s: succeeds on the sandbox', async (tool) => {
-    await site.ok(tool, args(tool));
-  });
+  it.each(Object.keys(CALLS).filter((t) => !t.startsWith('jira_delete_') && !HAPPY_ELSEWHERE.has(t)))(
+    '%s: succeeds on the sandbox, calling only operations its declared scopes cover',
+    async (tool) => {
+      site.sandbox.requests.clear();
+      await site.ok(tool, args(tool));
+      const declared = site.mcp.host.registry.tools.find((t) => t.meta.name === tool)!.meta.scopes;
+      const called = site.sandbox.requests.map((r) => r.operationId).filter((id): id is string => !!id);
+      // Field search answers from the site's field catalog once it is cached.
+      if (tool !== 'jira_search_fields') expect(called.length).toBeGreaterThan(0);
+      const uncovered = called.filter((id) => !(OPERATION_SCOPES.get(id) ?? ['(unknown operation)']).every((scope) => declared.includes(scope)));
+      expect(uncovered).toEqual([]);
+    },
+  );
 
   it.each(
     Object.keys(CALLS).filter((t) => !REPORTS_PER_ITEM.has(t)).flatMap((tool) => [
