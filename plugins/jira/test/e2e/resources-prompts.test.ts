@@ -34,5 +34,9 @@ describe('jira resources and prompts', () => {
     expect(prompts.map((p) => p.name)).toEqual(expect.arrayContaining(['jira_triage', 'jira_standup']));
     const triage = await site.mcp.client.getPrompt({ name: 'jira_triage', arguments: { project: 'OPS' } });
     expect((triage.messages[0]!.content as { text: string }).text).toContain('project = "OPS" AND assignee IS EMPTY');
+    const completed = await site.mcp.client.complete({ ref: { type: 'ref/prompt', name: 'jira_triage' }, argument: { name: 'project', value: 'o' } });
+    expect(completed.completion.values).toEqual(['OPS']);
+    const standup = await site.mcp.client.getPrompt({ name: 'jira_standup', arguments: { days: '3' } });
+    expect((standup.messages[0]!.content as { text: string }).text).toContain('updated >= -3d');
   });
 });
