@@ -2,7 +2,7 @@ import { McpServer, ResourceTemplate, completable } from '@modelcontextprotocol/
 import type * as z from 'zod';
 import type { AtlassianMcpHost } from './host.js';
 import { createToolCallback } from '../pipeline/tool-call-pipeline.js';
-import type { PromptEntry, ResourceEntry } from '../registry/plugin-registry.js';
+import type { PromptEntry, ResourceEntry, ToolEntry } from '../registry/plugin-registry.js';
 import { CORE_VERSION } from '../version.js';
 import { renderPrompt, type PromptFile } from '../prompts/prompt-files.js';
 import * as zod from 'zod';
@@ -35,12 +35,7 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
         description: meta.description,
         inputSchema: meta.input,
         outputSchema: meta.output,
-        annotations: {
-          readOnlyHint: meta.readOnly,
-          destructiveHint: meta.readOnly ? false : meta.destructive === true,
-          idempotentHint: meta.idempotent ?? meta.readOnly,
-          openWorldHint: true,
-        },
+        annotations: annotationsFor(meta),
       },
       createToolCallback(entry, deps, server) as never,
     );
@@ -79,18 +74,35 @@ function filterToolList(server: McpServer, host: AtlassianMcpHost): void {
 }
 
 /**
- * Every tools/list byte is paid on every model request: drop what carries no information
- * (`$schema` is the spec's default dialect; the annotation title repeats the tool title).
+ * Every tools/list byte is paid on every model request: drop what carries no information —
+ * `$schema` (the spec's default dialect) and the safe-integer bounds zod writes on every `.int()`.
  */
 function lean<T extends { name: string }>(tool: T): T {
-  const t = tool as T & { inputSchema?: Record<string, unknown>; outputSchema?: Record<string, unknown>; annotations?: Record<string, unknown> };
-  const strip = (s?: Record<string, unknown>) => {
-    if (!s) return s;
-    const { $schema: _drop, ...rest } = s;
-    return rest;
-  };
-  const annotations = t.annotations ? (({ title: _t, ...rest }) => rest)(t.annotations) : undefined;
-  return { ...t, inputSchema: strip(t.inputSchema), ...(t.outputSchema ? { outputSchema: strip(t.outputSchema) } : {}), ...(annotations ? { annotations } : {}) };
+  const t = tool as T & { inputSchema?: Record<string, unknown>; outputSchema?: Record<string, unknown> };
+  return { ...t, inputSchema: stripNoise(t.inputSchema), ...(t.outputSchema ? { outputSchema: stripNoise(t.outputSchema) } : {}) };
+}
+
+function stripNoise<V>(value: V, top = true): V {
+  if (Array.isArray(value)) return value.map((v) => stripNoise(v, false)) as V;
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (top && k === '$schema') continue;
+    if (k === 'minimum' && v === Number.MIN_SAFE_INTEGER) continue;
+    if (k === 'maximum' && v === Number.MAX_SAFE_INTEGER) continue;
+    out[k] = stripNoise(v, false);
+  }
+  return out as V;
+}
+
+/**
+ * Annotations that say something: `readOnlyHint` always; for writes, `destructiveHint` (the spec's
+ * default is true) and `idempotentHint` when true. `openWorldHint` is the default (true) for every
+ * Atlassian tool, so it is left out.
+ */
+function annotationsFor(meta: ToolEntry['meta']): Record<string, boolean> {
+  if (meta.readOnly) return { readOnlyHint: true };
+  return { readOnlyHint: false, destructiveHint: meta.destructive === true, ...(meta.idempotent ? { idempotentHint: true } : {}) };
 }
 
 type Log = AtlassianMcpHost['logger'];
