@@ -11,6 +11,10 @@ export type MediaResolver = (attrs: Record<string, unknown>) => { name: string; 
 export interface InlineRenderContext {
   ids: NodeIds;
   media?: MediaResolver;
+  /** Write strong/em/strike as ⟦strong⟧…⟦/strong⟧ spans (fallback where `**`/`*` would misparse). */
+  spanMarks?: boolean;
+  /** True when `markdown` converts back to `node` (set by callers that can check; see renderFlow). */
+  verify?: (markdown: string, node: AdfNode) => boolean;
 }
 
 /** Marks Markdown (plus `<u>`, `<sub>`, `<sup>`) expresses natively; the rest become spans. */
@@ -25,8 +29,12 @@ export function placeholderNode(kind: string, arg?: string, id?: string): Phrasi
  * ADF inline content → mdast phrasing. Runs of inline nodes that share a mark are wrapped once
  * (`**a _b_ c**`, not `**a **_**b**_…`), choosing at each step the mark with the longest run.
  */
-export function inlineToMdast(nodes: readonly AdfNode[], ctx: InlineRenderContext): PhrasingContent[] {
+export function inlineToMdast(nodes: readonly AdfNode[], ctx: InlineRenderContext, options: { singleLine?: boolean } = {}): PhrasingContent[] {
   const items = liftEdgeSpaces(nodes).map((node) => ({ node, marks: node.marks ?? [] }));
+  if (options.singleLine) {
+    // Headings are one line: hard breaks there are written as ⟦br⟧.
+    return wrapRuns(items.map((it) => (it.node.type === 'hardBreak' && isExactly(it.node, { type: 'hardBreak' }) ? { ...it, node: { type: 'placeholder', attrs: { br: true } } } : it)), ctx);
+  }
   const last = items[items.length - 1];
   // Markdown cannot end a paragraph with a hard break (`\` there is a literal backslash).
   const trailingBreak = last !== undefined && last.node.type === 'hardBreak' && last.marks.length === 0 && isExactly(last.node, { type: 'hardBreak' });
@@ -44,7 +52,8 @@ export function inlineToMdast(nodes: readonly AdfNode[], ctx: InlineRenderContex
  */
 export function liftEdgeSpaces(nodes: readonly AdfNode[]): AdfNode[] {
   const out: AdfNode[] = [];
-  nodes.forEach((node, i) => {
+  const merged = mergeAdjacentText(nodes);
+  merged.forEach((node, i) => {
     const marks = node.marks ?? [];
     if (node.type !== 'text' || marks.length === 0 || marks.some((m) => m.type === 'code') || node.text === undefined) {
       out.push(node);
@@ -62,7 +71,7 @@ export function liftEdgeSpaces(nodes: readonly AdfNode[]): AdfNode[] {
     };
     if (lead !== '') out.push(textWith(lead, shared(out[out.length - 1])));
     out.push({ ...node, text: core });
-    if (trail !== '') out.push(textWith(trail, shared(nodes[i + 1])));
+    if (trail !== '') out.push(textWith(trail, shared(merged[i + 1])));
   });
   return mergeAdjacentText(out);
 }
@@ -129,11 +138,10 @@ function wrap(mark: AdfMark, children: PhrasingContent[], ctx: InlineRenderConte
   const attrs = mark.attrs ?? {};
   switch (mark.type) {
     case 'strong':
-      return [{ type: 'strong', children }];
     case 'em':
-      return [{ type: 'emphasis', children }];
     case 'strike':
-      return [{ type: 'delete', children }];
+      if (ctx.spanMarks === true) return [placeholderNode(mark.type), ...children, placeholderNode('/' + mark.type)];
+      return [{ type: mark.type === 'strong' ? 'strong' : mark.type === 'em' ? 'emphasis' : 'delete', children }];
     case 'underline':
       return [{ type: 'html', value: '<u>' }, ...children, { type: 'html', value: '</u>' }];
     case 'subsup': {
@@ -197,6 +205,9 @@ function atom(item: Item, ctx: InlineRenderContext): PhrasingContent[] {
     }
     case 'inlineExtension':
       return [placeholderNode('macro', String(attrs.extensionKey ?? ''), ctx.ids.nodeId(node))];
+    case 'placeholder':
+      if (attrs.br === true) return [placeholderNode('br')];
+      break;
     case 'storageInline':
       return [placeholderNode(String(attrs.kind), String(attrs.label ?? ''), ctx.ids.nodeId(node))];
   }

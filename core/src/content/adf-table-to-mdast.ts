@@ -27,7 +27,10 @@ export function isPlainTable(table: AdfNode): boolean {
       const blocks = cell.content ?? [];
       if (blocks.length !== 1 || blocks[0]!.type !== 'paragraph' || !isEmptyRecord(blocks[0]!.attrs)) return false;
       const inline = blocks[0]!.content ?? [];
-      return inline.every((n) => n.type !== 'hardBreak');
+      // GFM trims cell edges, so edge whitespace needs the container form.
+      const plainText = (n: AdfNode | undefined) => (n?.type === 'text' && !(n.marks ?? []).some((m) => m.type === 'code') ? (n.text ?? '') : 'x');
+      const edges = /^\s/.test(plainText(inline[0])) || /\s$/.test(plainText(inline[inline.length - 1]));
+      return !edges && inline.every((n) => n.type !== 'hardBreak');
     });
   });
 }

@@ -49,7 +49,15 @@ export class AdfMarkdownRenderer {
       const listKind = mdast.type === 'list' ? (mdast.ordered ? 'ordered' : 'bullet') : undefined;
       flipped = listKind !== undefined && listKind === previousList ? !flipped : false;
       previousList = listKind;
-      out.push({ node, markdown: stringifyMarkdown({ type: 'root', children: [mdast] }, flipped) });
+      let markdown = stringifyMarkdown({ type: 'root', children: [mdast] }, flipped);
+      if (this.ctx.verify !== undefined && !this.ctx.verify(markdown, node)) {
+        // The serialiser's emphasis escaping has corner cases (`*` runs next to `**`): spell the
+        // marks out as ⟦strong⟧ spans for this block when that is what makes it come back intact.
+        const safe = new AdfMarkdownRenderer({ ...this.ctx, spanMarks: true, verify: undefined });
+        const alternative = stringifyMarkdown({ type: 'root', children: [safe.block(node)] }, flipped);
+        if (this.ctx.verify(alternative, node)) markdown = alternative;
+      }
+      out.push({ node, markdown });
     }
     return out;
   }
@@ -81,14 +89,14 @@ export class AdfMarkdownRenderer {
     return undefined;
   }
 
-  private block(node: AdfNode): RootContent {
+  block(node: AdfNode): RootContent {
     const attrs = node.attrs ?? {};
     const content = node.content ?? [];
     switch (node.type) {
       case 'paragraph':
         return { type: 'paragraph', children: [...this.blockMarks(node), ...(content.length === 0 ? [placeholderNode('empty')] : this.inline(content))] };
       case 'heading':
-        return { type: 'heading', depth: clampDepth(attrs.level), children: [...this.blockMarks(node), ...this.inline(content)] };
+        return { type: 'heading', depth: clampDepth(attrs.level), children: [...this.blockMarks(node), ...inlineToMdast(content, this.ctx, { singleLine: true })] };
       case 'bulletList':
       case 'orderedList':
         return {

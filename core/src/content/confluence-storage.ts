@@ -38,7 +38,8 @@ export class ConfluenceStorage {
   /** Storage → Markdown. */
   toMarkdown(storage: string, options: StorageOptions = {}): string {
     const { doc } = this.read(storage, options);
-    return new AdfMarkdownRenderer({ ids: new NodeIds(doc.content) }).render(doc);
+    const verify = MarkdownAdfConverter.verifier(doc.content);
+    return new AdfMarkdownRenderer({ ids: new NodeIds(doc.content), verify }).render(doc);
   }
 
   /** Markdown → storage; with `base` (the page's current storage) placeholders resolve and unchanged blocks come back as they were. */

@@ -10,6 +10,8 @@ import { gfmTableToAdf, reconcileTable } from './mdast-table-to-adf.js';
 import { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
 import { localId } from './local-id.js';
+import { normaliseAdf } from './adf-normalise.js';
+import { canonicalJson } from './node-ids.js';
 
 /** Options of a Markdown → ADF conversion. */
 export interface MarkdownToAdfOptions {
@@ -37,9 +39,28 @@ export class MarkdownAdfConverter {
 
   constructor(private readonly options: MarkdownToAdfOptions = {}) {
     this.resolver = new PlaceholderResolver(options.base);
-    this.renderer = new AdfMarkdownRenderer({ ids: this.resolver.ids, media: options.media });
+    const reuse = options.base !== undefined && options.reuseBlocks !== false;
+    // Render the base exactly as it was read (same verifier), so unchanged blocks match verbatim.
+    const verify = reuse ? MarkdownAdfConverter.verifier(options.base!.content, options.media) : undefined;
+    this.renderer = new AdfMarkdownRenderer({ ids: this.resolver.ids, media: options.media, verify });
     this.inline = new InlineConverter(this.resolver, new Map());
-    if (options.base !== undefined && options.reuseBlocks !== false) this.indexFlow(options.base.content);
+    if (reuse) this.indexFlow(options.base!.content);
+  }
+
+  /**
+   * A check that one block's Markdown converts back to that block (after normalisation), for the
+   * renderer's fallback on serialiser corner cases. Placeholders resolve against `content`.
+   */
+  static verifier(content: AdfNode[], media?: MediaResolver): (markdown: string, node: AdfNode) => boolean {
+    const converter = new MarkdownAdfConverter({ base: { type: 'doc', version: 1, content }, media, reuseBlocks: false });
+    return (markdown, node) => {
+      try {
+        const out = converter.convert(markdown).content;
+        return out.length === 1 && canonicalJson(normaliseAdf(out[0]!)) === canonicalJson(normaliseAdf(node));
+      } catch {
+        return false;
+      }
+    };
   }
 
   /** Converts a whole document. */
@@ -164,8 +185,10 @@ export class MarkdownAdfConverter {
         code.content = text;
         return [code];
       }
-      case 'blockquote':
-        return [{ type: 'blockquote', content: fitBlocks(node.children.flatMap((c) => this.block(c)), 'blockquote') }];
+      case 'blockquote': {
+        const content = fitBlocks(node.children.flatMap((c) => this.block(c)), 'blockquote');
+        return content.length === 0 ? [] : [{ type: 'blockquote', content }];
+      }
       case 'list':
         return [this.list(node)];
       case 'table':

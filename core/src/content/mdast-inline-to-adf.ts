@@ -47,7 +47,9 @@ export class InlineConverter {
         return this.phrasing(node.children, [...marks, { type: 'strike' }]);
       case 'inlineCode': {
         const link = [...marks, ...this.spans.map((s) => s.mark)].filter((m) => m.type === 'link');
-        return node.value === '' ? [] : [withMarks({ type: 'text', text: node.value }, [...link, { type: 'code' }])];
+        // CommonMark: a line ending inside a code span is a space.
+        const value = node.value.replace(/\r\n|\r|\n/g, ' ');
+        return value === '' ? [] : [withMarks({ type: 'text', text: value }, [...link, { type: 'code' }])];
       }
       case 'break':
         return [{ type: 'hardBreak' }];
@@ -133,6 +135,11 @@ export class InlineConverter {
         return [];
       case 'mark':
         this.spans.push({ kind: 'mark', mark: this.resolver.mark(ph) });
+        return [];
+      case 'strong':
+      case 'em':
+      case 'strike':
+        this.spans.push({ kind: ph.kind, mark: { type: ph.kind } });
         return [];
       case 'empty':
         return [];

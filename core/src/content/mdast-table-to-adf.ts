@@ -3,6 +3,7 @@ import { InputError } from '../plugin-api/errors.js';
 import type { InlineRenderContext } from './adf-inline-to-mdast.js';
 import { previewTableToMdast, tableGrid, COLSPAN_FILLER, ROWSPAN_FILLER } from './adf-table-to-mdast.js';
 import type { AdfNode } from './adf-types.js';
+import { liftEdgeSpaces } from './adf-inline-to-mdast.js';
 import { parseMarkdown, stringifyMarkdown } from './markdown-dialect.js';
 import type { InlineConverter } from './mdast-inline-to-adf.js';
 import { canonicalJson } from './node-ids.js';
@@ -11,13 +12,15 @@ const ALIGN_MARK: Record<string, string> = { center: 'center', right: 'end' };
 
 /** A plain GFM table → ADF (first row headers; column alignment as paragraph `alignment` marks). */
 export function gfmTableToAdf(table: Table, inline: InlineConverter): AdfNode {
+  const width = table.children[0]?.children.length ?? 0;
   return {
     type: 'table',
     content: table.children.map((row, r) => ({
       type: 'tableRow',
-      content: row.children.map((cell, c) => {
+      // GFM: missing cells are empty, extra cells are ignored.
+      content: Array.from({ length: width }, (_, c): TableCell => row.children[c] ?? { type: 'tableCell', children: [] }).map((cell, c) => {
         const align = ALIGN_MARK[table.align?.[c] ?? ''];
-        const paragraph: AdfNode = { type: 'paragraph', content: inline.convert(cell.children) };
+        const paragraph: AdfNode = { type: 'paragraph', content: trimCellEdges(inline.convert(cell.children)) };
         if (align !== undefined) paragraph.marks = [{ type: 'alignment', attrs: { align } }];
         return { type: r === 0 ? 'tableHeader' : 'tableCell', content: [paragraph] };
       }),
@@ -60,6 +63,16 @@ export function reconcileTable(base: AdfNode, edited: Table, inline: InlineConve
     return baseRow === undefined ? { type: 'tableRow', content: cells } : { ...baseRow, content: cells };
   });
   return { ...base, content: rows.filter((row) => row.content.length > 0) };
+}
+
+/** GFM trims cell edges; whitespace at the edge of a cell (e.g. inside a link) is not content. */
+function trimCellEdges(nodes: AdfNode[]): AdfNode[] {
+  const out = liftEdgeSpaces(nodes);
+  const isText = (n: AdfNode | undefined) => n?.type === 'text' && !(n.marks ?? []).some((m) => m.type === 'code');
+  if (isText(out[0])) out[0] = { ...out[0]!, text: out[0]!.text!.replace(/^\s+/, '') };
+  const last = out.length - 1;
+  if (isText(out[last])) out[last] = { ...out[last]!, text: out[last]!.text!.replace(/\s+$/, '') };
+  return out.filter((n) => n.type !== 'text' || n.text !== '');
 }
 
 function isFiller(cell: TableCell): boolean {

@@ -4,19 +4,19 @@ import type { AdfMark, AdfNode } from './adf-types.js';
 /** What a placeholder id stands for: a whole node, a node's shell (type+attrs+marks), or a mark. */
 export type IdTarget = { kind: 'node'; node: AdfNode } | { kind: 'shell'; node: AdfNode } | { kind: 'mark'; mark: AdfMark };
 
-const MIN_ID = 4;
+const ID_LENGTH = 5;
 
 /**
- * Short content-hash ids for the nodes and marks of one document. An id is the shortest prefix
- * (≥ 4 base-36 characters) of the content hash that is unique in the document, so ids are stable
- * for unchanged content, cost ~2 tokens, and change exactly when the thing they name changes —
- * which is how a write detects that the document changed underneath a placeholder.
+ * Short content-hash ids for the nodes and marks of one document: the first 5 base-36 characters
+ * of the content hash (60 M values; ~2 tokens). An id depends only on the thing it names, never on
+ * the rest of the document, so it is stable while that thing is unchanged and changes exactly when
+ * it changes — which is how a write detects that the document changed underneath a placeholder.
+ * Lookups also match the node type, so a prefix clash would need two same-type nodes.
  */
 export class NodeIds {
   private readonly byHash = new Map<string, IdTarget>();
   private readonly hashOf = new WeakMap<object, { full?: string; shell?: string }>();
   private readonly markHash = new Map<string, string>();
-  private sorted?: string[];
 
   /** Indexes every node, node shell and mark of `content`. */
   constructor(content: readonly AdfNode[] = []) {
@@ -76,37 +76,12 @@ export class NodeIds {
   }
 
   private add(hash: string, target: IdTarget): void {
-    if (!this.byHash.has(hash)) {
-      this.byHash.set(hash, target);
-      this.sorted = undefined;
-    }
+    if (!this.byHash.has(hash)) this.byHash.set(hash, target);
   }
 
   private shortId(hash: string): string {
-    this.sorted ??= [...this.byHash.keys()].sort();
-    const sorted = this.sorted;
-    const at = binarySearch(sorted, hash);
-    let length = MIN_ID;
-    for (const neighbour of [sorted[at - 1], sorted[at + 1]]) {
-      if (neighbour === undefined) continue;
-      let common = 0;
-      while (common < hash.length && hash[common] === neighbour[common]) common++;
-      length = Math.max(length, common + 1);
-    }
-    return hash.slice(0, length);
+    return hash.slice(0, ID_LENGTH);
   }
-}
-
-function binarySearch(sorted: string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else if (sorted[mid]! > value) hi = mid - 1;
-    else return mid;
-  }
-  return lo;
 }
 
 function digest(text: string): string {

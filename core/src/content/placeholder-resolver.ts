@@ -48,7 +48,9 @@ export class PlaceholderResolver {
         hint: 'Placeholders can only be written back to the document they were read from.',
       });
     }
-    const found = this.ids.lookup(ph.id).filter(accept);
+    const candidates = this.ids.lookup(ph.id).filter(accept);
+    const sameKind = candidates.filter((t) => kindMatches(t, ph.kind));
+    const found = sameKind.length > 0 ? sameKind : candidates;
     if (found.length === 1) return found[0]!;
     if (found.length === 0) {
       throw new ConflictError(`Placeholder ${shown} no longer matches the current document: that part changed since it was read.`, {
@@ -69,4 +71,28 @@ export class PlaceholderResolver {
       if (node.content) this.indexMentions(node.content);
     }
   }
+}
+
+const KIND_TYPES: Record<string, string[]> = {
+  card: ['inlineCard'],
+  blockcard: ['blockCard'],
+  embed: ['embedCard'],
+  file: ['mediaInline'],
+  image: ['mediaSingle'],
+  files: ['mediaGroup'],
+  macro: ['extension', 'inlineExtension', 'bodiedExtension'],
+  expand: ['expand', 'nestedExpand'],
+  layout: ['layoutSection'],
+  column: ['layoutColumn'],
+  code: ['codeBlock'],
+  color: ['textColor'],
+  bg: ['backgroundColor'],
+};
+
+/** Whether a lookup hit is the kind of thing the placeholder names (ids are only 5 characters). */
+function kindMatches(target: ReturnType<NodeIds['lookup']>[number], kind: string): boolean {
+  const type = target.kind === 'mark' ? target.mark.type : target.node.type;
+  if (target.kind === 'mark' && (kind === 'mark' || kind === 'blockmark')) return true;
+  if (type === kind || (KIND_TYPES[kind] ?? []).includes(type)) return true;
+  return target.kind !== 'mark' && target.node.attrs?.kind === kind;
 }

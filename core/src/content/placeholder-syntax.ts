@@ -69,13 +69,13 @@ function tokenizePlaceholder(this: TokenizeContext, effects: Effects, ok: State,
     return first;
   };
   const first: State = (code: Code) => {
-    if (code === null || code < 0 || code === CLOSE) return nok(code);
+    if (isEnd(code) || code === CLOSE) return nok(code);
     effects.enter('placeholderValue');
     return inside(code);
   };
   const inside: State = (code: Code) => {
     // No line endings (code < 0 covers micromark's virtual line-ending codes), no nesting.
-    if (code === null || code < 0 || code === 10 || code === 13 || code === OPEN || size > 2000) return nok(code);
+    if (isEnd(code) || code === OPEN || size > 2000) return nok(code);
     if (code === CLOSE) {
       effects.exit('placeholderValue');
       effects.enter('placeholderMarker');
@@ -89,12 +89,17 @@ function tokenizePlaceholder(this: TokenizeContext, effects: Effects, ok: State,
     return code === BACKSLASH ? escaped : inside;
   };
   const escaped: State = (code: Code) => {
-    if (code === null || code < 0 || code === 10 || code === 13) return nok(code);
+    if (isEnd(code)) return nok(code);
     effects.consume(code);
     size++;
     return inside;
   };
   return start;
+}
+
+/** End of input or a line ending (micromark's virtual codes: -5 CR, -4 LF, -3 CRLF; -2/-1 are tabs). */
+function isEnd(code: Code): boolean {
+  return code === null || code === -5 || code === -4 || code === -3 || code === 10 || code === 13;
 }
 
 /** micromark syntax extension: `⟦…⟧` on one line is a placeholder token (not inside code). */
@@ -130,13 +135,13 @@ export const placeholderToMarkdown: ToMarkdownExtension = {
   unsafe: [{ character: PLACEHOLDER_OPEN }],
 };
 
-/** Escapes free text for use as a placeholder argument. */
+/** Escapes free text for use as a placeholder argument (`\⟧`, `\|`, `\n` for a line break, …). */
 export function escapePlaceholderText(text: string): string {
-  return text.replace(/[\\⟧⟦^]/g, (c) => '\\' + c).replace(/[\r\n]+/g, ' ');
+  return text.replace(/[\\⟧⟦^|\r\n]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\' + c));
 }
 
 function unescapePlaceholderText(text: string): string {
-  return text.replace(/\\(.)/gu, '$1');
+  return text.replace(/\\(.)/gsu, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
 }
 
 /** Formats `⟦kind arg^id⟧`; `arg` is escaped here. */
@@ -154,17 +159,23 @@ export function placeholderBody(kind: string, arg?: string, id?: string): string
 
 /** Parses a raw (escaped) placeholder body. */
 export function parsePlaceholder(raw: string): Placeholder {
-  let rest = raw.trim();
+  // Exact inverse of placeholderBody: one space after the kind, the argument verbatim (titles and
+  // texts may start or end with whitespace), `^id` directly after it.
+  let rest = raw;
   let id: string | undefined;
-  const idMatch = /(?<!\\)\^([0-9a-z]{3,16})$/.exec(rest);
-  if (idMatch) {
-    id = idMatch[1];
-    rest = rest.slice(0, idMatch.index).trimEnd();
+  let caret = -1;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\') i++;
+    else if (raw[i] === '^') caret = i;
+  }
+  if (caret !== -1 && /^[0-9a-z]{3,16}$/.test(raw.slice(caret + 1))) {
+    id = raw.slice(caret + 1);
+    rest = raw.slice(0, caret);
   }
   const closing = rest.startsWith('/');
   if (closing) rest = rest.slice(1);
-  const space = rest.search(/\s/);
+  const space = rest.indexOf(' ');
   const kind = space === -1 ? rest : rest.slice(0, space);
-  const arg = space === -1 ? '' : unescapePlaceholderText(rest.slice(space + 1).trim());
-  return { kind, arg, id, closing };
+  const arg = space === -1 ? '' : unescapePlaceholderText(rest.slice(space + 1));
+  return { kind: kind.trim(), arg, id, closing };
 }

@@ -29,7 +29,8 @@ export class RichText {
   adfToMarkdown(doc: AdfDoc | null | undefined, options: AdfToMarkdownOptions = {}): string {
     if (doc === null || doc === undefined) return '';
     const content = Array.isArray(doc.content) ? doc.content : [];
-    return new AdfMarkdownRenderer({ ids: new NodeIds(content), media: options.media }).render({ content });
+    const verify = MarkdownAdfConverter.verifier(content, options.media);
+    return new AdfMarkdownRenderer({ ids: new NodeIds(content), media: options.media, verify }).render({ content });
   }
 
   /**
