@@ -2,6 +2,10 @@ import { createTestHarness, type TestHarness } from '@atlassian-mcp/core/testing
 import { startSandbox, type Sandbox } from '@atlassian-mcp/sandbox';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
 
+// End-to-end calls cross a loopback socket and a real MCP session; on a shared, busy machine the
+// 5 s default can pass before a multi-step test ends. This is headroom, not a speed assertion.
+jest.setTimeout(30_000);
+
 /** A real MCP client talking to the Jira plugin, whose site is a fresh sandbox on loopback. */
 export interface JiraSite {
   sandbox: Sandbox;
