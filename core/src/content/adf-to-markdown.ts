@@ -50,7 +50,7 @@ export class AdfMarkdownRenderer {
       flipped = listKind !== undefined && listKind === previousList ? !flipped : false;
       previousList = listKind;
       let markdown = stringifyMarkdown({ type: 'root', children: [mdast] }, flipped);
-      if (this.ctx.verify !== undefined && !this.ctx.verify(markdown, node)) {
+      if (this.ctx.verify !== undefined && atRisk(node) && !this.ctx.verify(markdown, node)) {
         // The serialiser's emphasis escaping has corner cases (`*` runs next to `**`): spell the
         // marks out as ⟦strong⟧ spans for this block when that is what makes it come back intact.
         const safe = new AdfMarkdownRenderer({ ...this.ctx, spanMarks: true, verify: undefined });
@@ -231,3 +231,21 @@ function clampDepth(level: unknown): 1 | 2 | 3 | 4 | 5 | 6 {
 
 const KNOWN_BLOCKS = new Set(['storageBlock', 'paragraph', 'heading', 'bulletList', 'orderedList', 'taskList', 'decisionList', 'codeBlock', 'blockquote', 'rule', 'mediaSingle', 'mediaGroup', 'extension', 'blockCard', 'embedCard', 'listItem', 'taskItem', 'decisionItem']);
 export const INLINE_TYPES = new Set(['storageInline', 'text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);
+
+/**
+ * Blocks where the serialiser's emphasis escaping can misfire: formatted (strong/em/strike) text
+ * next to `*`, `_` or `~` characters. Only these are re-parsed to verify them (it costs a parse).
+ */
+function atRisk(node: AdfNode): boolean {
+  let marked = false;
+  let delimiters = false;
+  const visit = (n: AdfNode): void => {
+    if (n.type === 'text') {
+      if ((n.marks ?? []).some((m) => m.type === 'strong' || m.type === 'em' || m.type === 'strike')) marked = true;
+      if (/[*_~]/.test(n.text ?? '')) delimiters = true;
+    }
+    for (const child of n.content ?? []) visit(child);
+  };
+  visit(node);
+  return marked && delimiters;
+}

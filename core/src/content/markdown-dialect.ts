@@ -11,7 +11,7 @@ import { placeholderFromMarkdown, placeholderMicromark, placeholderToMarkdown } 
  */
 export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, {
-    extensions: [gfm(), placeholderMicromark],
+    extensions: [GFM_SYNTAX, placeholderMicromark],
     mdastExtensions: [...GFM_FROM_MARKDOWN, placeholderFromMarkdown],
   });
 }
@@ -19,6 +19,7 @@ export function parseMarkdown(markdown: string): Root {
 // Without the autolink-literal *transform*: it re-linkifies decoded text, so an escaped URL in
 // document text (`http\://…`) would come back as a link. micromark's own tokenizer still turns
 // bare URLs the model writes into links, and respects escapes.
+const GFM_SYNTAX = gfm();
 const GFM_FROM_MARKDOWN = gfmFromMarkdown().map((extension) => ({ ...extension, transforms: [] }));
 
 const BASE: ToMarkdownOptions = {

@@ -89,8 +89,20 @@ function digest(text: string): string {
   return BigInt('0x' + hex.slice(0, 24)).toString(36).padStart(19, '0');
 }
 
-/** JSON with object keys sorted, `undefined` members dropped. */
+const canonicalCache = new WeakMap<object, string>();
+
+/** JSON with object keys sorted, `undefined` members dropped (cached per object: treat nodes as immutable). */
 export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  let cached = canonicalCache.get(value);
+  if (cached === undefined) {
+    cached = computeCanonicalJson(value);
+    canonicalCache.set(value, cached);
+  }
+  return cached;
+}
+
+function computeCanonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return '[' + value.map((item) => canonicalJson(item)).join(',') + ']';
   const keys = Object.keys(value as object).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
