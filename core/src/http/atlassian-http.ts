@@ -199,7 +199,7 @@ export class AtlassianHttp {
       }
       if (limited) throw tooLongError(delay);
     }
-    throw mapErrorResponse({ method: ctx.ex.method, path: ctx.what, status: res.status, body: decodeErrorBody(res.bytes), scopes: ctx.scopes, retryAfterMs: rl.retryAfterMs });
+    throw mapErrorResponse({ method: ctx.ex.method, path: ctx.ex.path.split('?')[0]!, status: res.status, body: decodeErrorBody(res.bytes), scopes: ctx.scopes, retryAfterMs: rl.retryAfterMs });
   }
 
   private limiter(siteKey: string): SiteLimiter {

@@ -59,7 +59,8 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
       const text = meta.render ? meta.render(output as never, kit) : compactText(output);
       audit('ok');
       logger.debug({ durationMs: Date.now() - started }, 'tool call done');
-      return { content: [{ type: 'text', text: applyBudget(text, budget) }], structuredContent: output };
+      const links = (meta.links?.(output as never) ?? []).map((l) => ({ type: 'resource_link' as const, ...l }));
+      return { content: [{ type: 'text', text: applyBudget(text, budget) }, ...links], structuredContent: output };
     } catch (e) {
       if (e instanceof ConfirmationRequired) {
         return inputRequired({ inputRequests: { [CONFIRM_KEY]: inputRequired.elicit({ message: e.prompt, requestedSchema: CONFIRM_SCHEMA }) } }) as unknown as CallToolResult;

@@ -38,10 +38,21 @@ export interface ToolOptions<I extends ZodObjectSchema, O extends ZodObjectSchem
   scopes: string[];
   /** Renders the result as the one compact text block the model reads. Defaults to a compact key/value dump. */
   render?: (output: z.infer<O>, kit: RenderKit) => string;
+  /** MCP resource links to attach to the result (e.g. attachments the model can read as resources). */
+  links?: (output: z.infer<O>) => ResourceLinkSpec[];
   /** What the call acts on, for the audit log (defaults to the first of issueKey/key/pageId/… in the input). */
   target?: (input: z.infer<I>) => string | undefined;
   /** Output budget in characters for the text block (config may override per tool). */
   maxOutputChars?: number;
+}
+
+/** A `resource_link` content block: a resource the client can read (or show) by URI. */
+export interface ResourceLinkSpec {
+  uri: string;
+  name: string;
+  title?: string;
+  mimeType?: string;
+  description?: string;
 }
 
 /** Metadata recorded for one tool method. */

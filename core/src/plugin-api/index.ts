@@ -6,5 +6,5 @@ export {
   Tool, ToolProvider, Resource, ResourceProvider, Prompt, PromptProvider, Service, inject,
   type ToolOptions, type ToolMetadata, type ToolHandler, type ResourceOptions, type ResourceMetadata,
   type ResourceHandler, type ResourceContent, type ListedResource, type PromptOptions, type PromptMetadata,
-  type PromptHandler, type PromptMessageText, type ZodObjectSchema,
+  type PromptHandler, type PromptMessageText, type ZodObjectSchema, type ResourceLinkSpec,
 } from './decorators.js';

@@ -34,6 +34,7 @@ export class AttachmentTools {
   @Tool({
     name: 'jira_list_attachments', title: 'List attachments', description: 'Attachments of an issue, each with a jira://attachment resource URI.',
     input: z.object({ issueKey: z.string() }), output: listOut('attachments'), readOnly: true, toolset: 'attachments', scopes: ['read:jira-work'],
+    links: (out) => (out.attachments as AttachmentRow[]).map(link),
     render: (out, kit) =>
       out.attachments.length === 0 ? 'No attachments.' : kit.fence((out.attachments as AttachmentRow[]).map((a) => `${a.filename} (${[a.size, a.mimeType, a.author, a.created].filter(Boolean).join(', ')}) ${a.uri}`).join('\n'), 'attachments'),
   })
@@ -45,6 +46,7 @@ export class AttachmentTools {
   @Tool({
     name: 'jira_add_attachment', title: 'Attach file', description: 'Attach a local file (path) or base64 content to an issue.',
     input: uploadInput, output: issueOut, readOnly: false, toolset: 'attachments', scopes: ['write:jira-work'],
+    links: (out) => (out.attachments as AttachmentRow[]).map(link),
     render: (out) => `Attached ${(out.attachments as AttachmentRow[]).map((a) => `${a.filename} (${a.uri})`).join(', ')} to ${out.key}.`,
   })
   async addAttachment(input: z.infer<typeof uploadInput>) {
@@ -53,6 +55,11 @@ export class AttachmentTools {
     const created = await this.attachments.upload(input.issueKey, filename, bytes, mimeType);
     return { key: input.issueKey, attachments: created.map(row) };
   }
+}
+
+/** Each attachment as an MCP resource link the client can read. */
+function link(a: AttachmentRow) {
+  return { uri: a.uri, name: a.filename, ...(a.mimeType ? { mimeType: a.mimeType } : {}) };
 }
 
 async function readUpload(input: z.infer<typeof uploadInput>): Promise<{ bytes: Uint8Array; filename: string }> {

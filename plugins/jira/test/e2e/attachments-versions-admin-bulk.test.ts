@@ -33,6 +33,10 @@ describe('attachments, versions, admin-destructive and bulk toolsets', () => {
     const rows = structured.attachments as Array<{ id: string; filename: string; uri: string }>;
     expect(rows.map((r) => r.filename).sort()).toEqual(['result.json', 'trace.log']);
     const log = rows.find((r) => r.filename === 'trace.log')!;
+    // The result also carries each attachment as an MCP resource link.
+    const listed = (await site.mcp.call('jira_list_attachments', { issueKey: key })).raw as { content: Array<{ type: string; uri?: string; name?: string }> };
+    expect(listed.content.filter((c) => c.type === 'resource_link').map((c) => c.name).sort()).toEqual(['result.json', 'trace.log']);
+    expect(listed.content.find((c) => c.name === 'trace.log')).toMatchObject({ type: 'resource_link', uri: log.uri, mimeType: 'text/plain' });
     const read = await site.mcp.client.readResource({ uri: log.uri });
     expect(read.contents[0]).toMatchObject({ uri: log.uri, text: 'line 1\nline 2\n' });
     expect(await site.fails('jira_add_attachment', { issueKey: key, path: join(dir, 'missing.txt') })).toContain('No file at');
