@@ -8,7 +8,7 @@ import { DEFAULT_PROMPT_DIR, parsePromptFile, readPromptDir, renderPrompt } from
 describe('prompt files', () => {
   it('every shipped prompt parses, has a description and uses only declared arguments', () => {
     const files = readPromptDir(DEFAULT_PROMPT_DIR);
-    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(files.length).toBeGreaterThanOrEqual(1);
     for (const f of files) {
       const used = new Set([...f.template.matchAll(/\{\{#?\/?(\w+)\}\}/g)].map((m) => m[1]));
       expect([...used].filter((u) => !f.arguments.some((a) => a.name === u))).toEqual([]);
