@@ -46,7 +46,7 @@ export class RichText {
 
   /** Applies a section edit to an ADF document; the result is validated. */
   editAdfSection(current: AdfDoc, edit: SectionEdit, options: { media?: MediaResolver } = {}): AdfDoc {
-    const parsed = sectionEditSchema.parse(edit);
+    const parsed = parseEdit(edit);
     let doc: AdfDoc;
     if (parsed.op === 'find_replace') {
       const found = current.content.reduce((sum, block) => sum + countAdfText(block, parsed.find), 0);
@@ -97,11 +97,20 @@ export class RichText {
 
   /** Applies a section edit to a storage document. */
   editStorageSection(current: string, edit: SectionEdit, options: StorageOptions = {}): string {
-    return this.storage.edit(current, sectionEditSchema.parse(edit), options);
+    return this.storage.edit(current, parseEdit(edit), options);
   }
 
   /** The raw escape hatch for storage: checks well-formedness (`InputError`) and returns it unchanged. */
   parseRawStorage(storage: string): string {
     return this.storage.parseRaw(storage);
   }
+}
+
+function parseEdit(edit: unknown): SectionEdit {
+  const result = sectionEditSchema.safeParse(edit);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new InputError(`Invalid section edit${issue ? ` at ${issue.path.join('.') || 'op'}: ${issue.message}` : ''}.`, {
+    hint: 'Use op replace_section | insert_after_section | insert_before_section (with heading, markdown), append | prepend (markdown), or find_replace (find, replace).',
+  });
 }
