@@ -145,7 +145,8 @@ export class AtlassianHttp {
       this.noteNearLimit(rl.nearLimit, ctx.log);
       if (res.status < 400) return res;
       // Twice: a token adopted from another process may itself have expired meanwhile.
-      if (res.status === 401 && reauthorizations < MAX_REAUTHORIZATIONS) {
+      // A missing scope is not an expired token: refreshing cannot help, the mapped error names the scope.
+      if (res.status === 401 && reauthorizations < MAX_REAUTHORIZATIONS && !isScopeMismatch(res.bytes)) {
         reauthorizations++;
         if (await this.auth.onUnauthorized(auth.credentialId)) continue;
       }
@@ -256,4 +257,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (!signal?.aborted) return;
   const reason: unknown = signal.reason;
   throw reason instanceof Error ? reason : new DOMException('The operation was aborted', 'AbortError');
+}
+
+function isScopeMismatch(bytes: Uint8Array): boolean {
+  return /scope does not match/i.test(Buffer.from(bytes).toString('utf8'));
 }

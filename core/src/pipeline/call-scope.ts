@@ -12,6 +12,8 @@ export interface CallScope {
   readonly logger: Logger;
   /** Epoch ms after which rate-limit waits give up with a RateLimitedError. */
   readonly waitDeadline: number;
+  /** The OAuth scopes the tool declares: a "scope does not match" answer names them. */
+  readonly scopes?: string[];
 }
 
 const storage = new AsyncLocalStorage<CallScope>();

@@ -51,7 +51,7 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
       if (denied) throw new NotAllowedError(denied, { hint: 'Only projects in the allow.projects list can be used.' });
 
       const ctx = createToolContext(meta.name, requestId, sdk, server, logger);
-      const scope = { requestId, tool: meta.name, signal: sdk.mcpReq.signal, logger, waitDeadline: started + deps.config.rateLimit.maxWaitMs };
+      const scope = { requestId, tool: meta.name, signal: sdk.mcpReq.signal, logger, waitDeadline: started + deps.config.rateLimit.maxWaitMs, scopes: meta.scopes };
       const output = (await runInCallScope(scope, () => handler(args, ctx))) as Record<string, unknown>;
 
       const fencer = new Fencer();
