@@ -38,8 +38,9 @@ export class ConfluenceStorage {
   /** Storage → Markdown. */
   toMarkdown(storage: string, options: StorageOptions = {}): string {
     const { doc } = this.read(storage, options);
-    const verify = MarkdownAdfConverter.verifier(doc.content);
-    return new AdfMarkdownRenderer({ ids: new NodeIds(doc.content), verify }).render(doc);
+    const ids = new NodeIds(doc.content);
+    const verify = MarkdownAdfConverter.verifier(doc.content, undefined, ids);
+    return new AdfMarkdownRenderer({ ids, verify }).render(doc);
   }
 
   /** Markdown → storage; with `base` (the page's current storage) placeholders resolve and unchanged blocks come back as they were. */

@@ -11,7 +11,7 @@ import { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
 import { localId } from './local-id.js';
 import { normaliseAdf } from './adf-normalise.js';
-import { canonicalJson } from './node-ids.js';
+import { canonicalJson, type NodeIds } from './node-ids.js';
 
 /** Options of a Markdown → ADF conversion. */
 export interface MarkdownToAdfOptions {
@@ -21,6 +21,8 @@ export interface MarkdownToAdfOptions {
   media?: MediaResolver;
   /** @internal Reuse unchanged blocks of `base` verbatim (default true); tests turn it off. */
   reuseBlocks?: boolean;
+  /** @internal The base's ids, when the caller already computed them. */
+  ids?: NodeIds;
 }
 
 const CONTAINERS = new Set(['panel', 'expand', 'layout', 'column', 'macro', 'table']);
@@ -38,10 +40,10 @@ export class MarkdownAdfConverter {
   private source = '';
 
   constructor(private readonly options: MarkdownToAdfOptions = {}) {
-    this.resolver = new PlaceholderResolver(options.base);
+    this.resolver = new PlaceholderResolver(options.base, options.ids);
     const reuse = options.base !== undefined && options.reuseBlocks !== false;
     // Render the base exactly as it was read (same verifier), so unchanged blocks match verbatim.
-    const verify = reuse ? MarkdownAdfConverter.verifier(options.base!.content, options.media) : undefined;
+    const verify = reuse ? MarkdownAdfConverter.verifier(options.base!.content, options.media, this.resolver.ids) : undefined;
     this.renderer = new AdfMarkdownRenderer({ ids: this.resolver.ids, media: options.media, verify });
     this.inline = new InlineConverter(this.resolver, new Map());
     if (reuse) this.indexFlow(options.base!.content);
@@ -51,8 +53,8 @@ export class MarkdownAdfConverter {
    * A check that one block's Markdown converts back to that block (after normalisation), for the
    * renderer's fallback on serialiser corner cases. Placeholders resolve against `content`.
    */
-  static verifier(content: AdfNode[], media?: MediaResolver): (markdown: string, node: AdfNode) => boolean {
-    const converter = new MarkdownAdfConverter({ base: { type: 'doc', version: 1, content }, media, reuseBlocks: false });
+  static verifier(content: AdfNode[], media?: MediaResolver, ids?: NodeIds): (markdown: string, node: AdfNode) => boolean {
+    const converter = new MarkdownAdfConverter({ base: { type: 'doc', version: 1, content }, media, reuseBlocks: false, ids });
     return (markdown, node) => {
       try {
         const out = converter.convert(markdown).content;

@@ -30,7 +30,8 @@ export class NodeIds {
 
   /** The id of a node's shell (type, attrs, marks): containers whose body is shown as Markdown. */
   shellId(node: AdfNode): string {
-    return this.shortId(this.ensure(node).shell!);
+    const hashes = this.ensure(node);
+    return this.shortId(hashes.shell ?? hashes.full!);
   }
 
   /** The id of a mark. */
@@ -57,10 +58,11 @@ export class NodeIds {
     const shell = canonicalJson({ type: node.type, attrs: node.attrs, marks: node.marks, text: node.text });
     const full = childCanon.length === 0 && node.content === undefined ? shell : shell.slice(0, -1) + ',"content":[' + childCanon.join(',') + ']}';
     if (node.type !== 'text') {
-      const hashes = { full: digest('n' + full), shell: digest('s' + shell) };
+      // Only nodes with content have a shell distinct from the whole node.
+      const hashes = { full: digest('n' + full), shell: node.content === undefined ? undefined : digest('s' + shell) };
       this.hashOf.set(node, hashes);
       this.add(hashes.full, { kind: 'node', node });
-      this.add(hashes.shell, { kind: 'shell', node });
+      if (hashes.shell !== undefined) this.add(hashes.shell, { kind: 'shell', node });
     }
     for (const mark of node.marks ?? []) this.markId(mark);
     return full;

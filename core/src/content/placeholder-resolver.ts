@@ -12,8 +12,8 @@ export class PlaceholderResolver {
   readonly ids: NodeIds;
   private readonly mentions = new Map<string, AdfNode>();
 
-  constructor(readonly base: AdfDoc | undefined) {
-    this.ids = new NodeIds(base?.content ?? []);
+  constructor(readonly base: AdfDoc | undefined, ids?: NodeIds) {
+    this.ids = ids ?? new NodeIds(base?.content ?? []);
     if (base !== undefined) this.indexMentions(base.content);
   }
 
@@ -25,7 +25,7 @@ export class PlaceholderResolver {
 
   /** The node whose shell (type, attrs, marks) `⟦…^id⟧` stands for; its content is not used. */
   shell(ph: Placeholder): AdfNode {
-    const target = this.target(ph, (t) => t.kind === 'shell');
+    const target = this.target(ph, (t) => t.kind === 'shell' || (t.kind === 'node' && t.node.content === undefined));
     return (target as { node: AdfNode }).node;
   }
 

@@ -29,8 +29,9 @@ export class RichText {
   adfToMarkdown(doc: AdfDoc | null | undefined, options: AdfToMarkdownOptions = {}): string {
     if (doc === null || doc === undefined) return '';
     const content = Array.isArray(doc.content) ? doc.content : [];
-    const verify = MarkdownAdfConverter.verifier(content, options.media);
-    return new AdfMarkdownRenderer({ ids: new NodeIds(content), media: options.media, verify }).render({ content });
+    const ids = new NodeIds(content);
+    const verify = MarkdownAdfConverter.verifier(content, options.media, ids);
+    return new AdfMarkdownRenderer({ ids, media: options.media, verify }).render({ content });
   }
 
   /**
