@@ -22,7 +22,8 @@ export class AdfValidator {
     const deepest = deepestError(errors);
     const path = deepest.instancePath === '' ? '/' : deepest.instancePath;
     const at = describeNodeAt(doc, deepest.instancePath);
-    throw new InputError(`Invalid ADF at ${path}${at}: ${deepest.message ?? 'schema violation'}.`, {
+    const detail = deepest.keyword === 'additionalProperties' ? ` ("${String((deepest.params as { additionalProperty?: string }).additionalProperty)}")` : '';
+    throw new InputError(`Invalid ADF at ${path}${at}: ${deepest.message ?? 'schema violation'}${detail}.`, {
       hint: 'Fix that node (see the Atlassian Document Format schema) or send Markdown instead.',
       fieldErrors: { [path]: deepest.message ?? 'schema violation' },
     });
@@ -39,7 +40,11 @@ export class AdfValidator {
   }
 }
 
-function deepestError(errors: ErrorObject[]): ErrorObject {
+function deepestError(all: ErrorObject[]): ErrorObject {
+  // `type must be one of …` comes from the anyOf branches for *other* node types: noise, unless
+  // it is all there is (an unknown node type).
+  const relevant = all.filter((e) => !(e.keyword === 'enum' && e.instancePath.endsWith('/type')));
+  const errors = relevant.length > 0 ? relevant : all;
   let best = errors[0]!;
   for (const error of errors) {
     if (error.instancePath.split('/').length > best.instancePath.split('/').length) best = error;
