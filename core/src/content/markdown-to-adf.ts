@@ -1,15 +1,16 @@
-import type { BlockContent, Definition, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Definition, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
 import { InputError } from '../plugin-api/errors.js';
 import type { MediaResolver } from './adf-inline-to-mdast.js';
 import { AdfMarkdownRenderer, externalImage } from './adf-to-markdown.js';
 import type { AdfDoc, AdfMark, AdfNode } from './adf-types.js';
 import { fitBlocks, type FlowParent } from './adf-content-rules.js';
 import { parseMarkdown } from './markdown-dialect.js';
-import { InlineConverter, textOf, type Definitions } from './mdast-inline-to-adf.js';
+import { InlineConverter, type Definitions } from './mdast-inline-to-adf.js';
 import { gfmTableToAdf, reconcileTable } from './mdast-table-to-adf.js';
 import { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
-import { localId } from './local-id.js';
+import { ListConverter } from './mdast-list-to-adf.js';
 import { normaliseAdf } from './adf-normalise.js';
 import { canonicalJson, type NodeIds } from './node-ids.js';
 
@@ -37,6 +38,7 @@ export class MarkdownAdfConverter {
   private readonly inline: InlineConverter;
   private readonly reuse = new Map<string, AdfNode[]>();
   private readonly renderer: AdfMarkdownRenderer;
+  private readonly lists: ListConverter;
   private source = '';
 
   constructor(private readonly options: MarkdownToAdfOptions = {}) {
@@ -46,6 +48,7 @@ export class MarkdownAdfConverter {
     const verify = reuse ? MarkdownAdfConverter.verifier(options.base!.content, options.media, this.resolver.ids) : undefined;
     this.renderer = new AdfMarkdownRenderer({ ids: this.resolver.ids, media: options.media, verify });
     this.inline = new InlineConverter(this.resolver, new Map());
+    this.lists = new ListConverter(this.inline, (node) => this.block(node), (item) => this.slice(item, item));
     if (reuse) this.indexFlow(options.base!.content);
   }
 
@@ -78,6 +81,7 @@ export class MarkdownAdfConverter {
       const list = this.reuse.get(block.markdown) ?? [];
       list.push(block.node);
       this.reuse.set(block.markdown, list);
+      this.lists.index(block.node, this.renderer);
       const kind = block.node.type;
       if (kind === 'panel' || kind === 'expand' || kind === 'nestedExpand' || kind === 'layoutSection' || kind === 'layoutColumn' || kind === 'bodiedExtension') {
         this.indexFlow(block.node.content ?? []);
@@ -119,10 +123,14 @@ export class MarkdownAdfConverter {
 
   /** The current document's block whose Markdown is exactly this source range, if any. */
   private take(first: RootContent, last: RootContent): AdfNode | undefined {
-    if (this.reuse.size === 0 || first.position === undefined || last.position === undefined) return undefined;
-    const text = this.source.slice(first.position.start.offset, last.position.end.offset);
-    const list = this.reuse.get(text);
-    return list?.shift();
+    if (this.reuse.size === 0) return undefined;
+    const text = this.slice(first, last);
+    return text === undefined ? undefined : this.reuse.get(text)?.shift();
+  }
+
+  private slice(first: { position?: Position }, last: { position?: Position }): string | undefined {
+    if (first.position?.start.offset === undefined || last.position?.end.offset === undefined) return undefined;
+    return this.source.slice(first.position.start.offset, last.position.end.offset);
   }
 
   private container(open: Placeholder, body: RootContent[], parent: FlowParent): AdfNode {
@@ -192,7 +200,7 @@ export class MarkdownAdfConverter {
         return content.length === 0 ? [] : [{ type: 'blockquote', content }];
       }
       case 'list':
-        return [this.list(node)];
+        return [this.lists.convert(node)];
       case 'table':
         return [gfmTableToAdf(node, this.inline)];
       case 'html':
@@ -245,41 +253,6 @@ export class MarkdownAdfConverter {
     }
     return { marks, rest };
   }
-
-  private list(list: List): AdfNode {
-    const items = list.children;
-    if (items.length > 0 && items.every((item) => item.checked === true || item.checked === false)) return this.taskList(list);
-    if (!list.ordered && items.length > 0 && items.every((item) => decisionMarker(item.children[0]) !== undefined)) {
-      return {
-        type: 'decisionList',
-        attrs: { localId: localId() },
-        content: items.map((item) => {
-          const paragraph = item.children[0] as Paragraph;
-          const state = decisionMarker(paragraph)!;
-          const inline = this.inline.convert(paragraph.children.slice(1));
-          if (inline[0]?.type === 'text') inline[0] = { ...inline[0], text: inline[0].text!.replace(/^\s+/, '') };
-          return { type: 'decisionItem', attrs: { localId: localId(), state }, content: inline.filter((n) => n.type !== 'text' || n.text !== '') };
-        }),
-      };
-    }
-    const content = items.map((item) => ({ type: 'listItem', content: fitBlocks(item.children.flatMap((c) => this.block(c)), 'listItem') }));
-    for (const item of content) if (item.content.length === 0) item.content.push({ type: 'paragraph', content: [] });
-    return list.ordered ? { type: 'orderedList', attrs: { order: list.start ?? 1 }, content } : { type: 'bulletList', content };
-  }
-
-  private taskList(list: List): AdfNode {
-    const content: AdfNode[] = [];
-    for (const item of list.children) {
-      const [first, ...rest] = item.children;
-      const inline = first?.type === 'paragraph' ? this.inline.convert(first.children) : [];
-      content.push({ type: 'taskItem', attrs: { localId: localId(), state: item.checked ? 'DONE' : 'TODO' }, content: inline });
-      for (const block of first?.type === 'paragraph' ? rest : item.children) {
-        if (block.type === 'list' && block.children.every((i) => i.checked === true || i.checked === false)) content.push(this.taskList(block));
-        else for (const b of this.block(block as BlockContent)) content.push({ type: 'taskItem', attrs: { localId: localId(), state: 'TODO' }, content: inlineOf(b) });
-      }
-    }
-    return { type: 'taskList', attrs: { localId: localId() }, content };
-  }
 }
 
 function markerOf(node: RootContent): Placeholder | undefined {
@@ -299,13 +272,6 @@ function findClose(children: readonly RootContent[], from: number, kind: string)
   return -1;
 }
 
-function decisionMarker(block: RootContent | undefined): string | undefined {
-  if (block?.type !== 'paragraph') return undefined;
-  const first = block.children[0];
-  if (first?.type !== 'placeholder') return undefined;
-  const ph = parsePlaceholder((first as PlaceholderMdast).value);
-  return ph.kind === 'decision' && !ph.closing ? ph.arg || 'DECIDED' : undefined;
-}
 
 const INLINE = new Set(['storageInline', 'text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);
 
@@ -313,13 +279,5 @@ function isInline(node: AdfNode): boolean {
   return INLINE.has(node.type);
 }
 
-function inlineOf(block: AdfNode): AdfNode[] {
-  if (block.type === 'paragraph' || block.type === 'heading') return block.content ?? [];
-  return [{ type: 'text', text: textOfAdf(block) || ' ' }];
-}
 
-function textOfAdf(node: AdfNode): string {
-  return node.text ?? (node.content ?? []).map(textOfAdf).join(' ');
-}
 
-void textOf;
