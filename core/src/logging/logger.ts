@@ -36,3 +36,21 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const stream = typeof dest === 'number' ? pino.destination({ dest, sync: true }) : dest;
   return pino({ level, base: { name: 'atlassian-mcp' }, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } }, stream);
 }
+
+/**
+ * A child logger created on first use. A pino child costs more than most tool calls' own work
+ * (bindings serialised, redaction set up), and most calls never log.
+ */
+export function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
+  let child: Logger | undefined;
+  const real = () => (child ??= parent.child(bindings));
+  return new Proxy({} as Logger, {
+    get(_target, prop) {
+      const value = Reflect.get(real(), prop) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real()) : value;
+    },
+    set(_target, prop, value) {
+      return Reflect.set(real(), prop, value);
+    },
+  });
+}

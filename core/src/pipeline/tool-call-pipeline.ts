@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { inputRequired, type CallToolResult, type McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
-import type { Logger } from '../logging/logger.js';
+import { lazyChild, type Logger } from '../logging/logger.js';
 import type { ToolEntry } from '../registry/plugin-registry.js';
 import type { ToolPolicy } from '../policy/tool-policy.js';
 import { NotAllowedError } from '../plugin-api/errors.js';
@@ -36,8 +36,8 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
   const budget = deps.config.output.perTool[meta.name] ?? meta.maxOutputChars ?? deps.config.output.maxChars;
 
   return async (args: unknown, sdk: ServerContext): Promise<CallToolResult> => {
-    const requestId = randomBytes(6).toString('hex');
-    const logger = deps.logger.child({ tool: meta.name, requestId });
+    const requestId = randomUUID().slice(-12);
+    const logger = lazyChild(deps.logger, { tool: meta.name, requestId });
     const started = Date.now();
     const audited = !meta.readOnly && deps.config.audit.enabled;
     const target = (meta.target ?? defaultTarget)(args as never);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /**
  * Fences user-authored Atlassian content as untrusted data. The fence carries a per-response
@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
  */
 export class Fencer {
   readonly id: string;
-  constructor(id = randomBytes(3).toString('hex')) {
+  constructor(id = randomUUID().slice(-6)) {
     this.id = id;
   }
 
