@@ -191,7 +191,10 @@ function atom(item: Item, ctx: InlineRenderContext): PhrasingContent[] {
       break;
     }
     case 'status':
-      if (typeof attrs.text === 'string') return [leaf(node, 'status', attrs.text, createStatus(attrs.text), ctx)];
+      if (typeof attrs.text === 'string') {
+        const color = typeof attrs.color === 'string' && STATUS_COLORS.includes(attrs.color) && attrs.color !== 'neutral' ? attrs.color : undefined;
+        return [leaf(node, color === undefined ? 'status' : `status:${color}`, attrs.text, createStatus(attrs.text, color), ctx)];
+      }
       break;
     case 'emoji':
       if (typeof attrs.shortName === 'string') return [leaf(node, 'emoji', attrs.shortName, { type: 'emoji', attrs: { shortName: attrs.shortName } }, ctx)];
@@ -237,7 +240,10 @@ export function createDate(iso: string): AdfNode {
   return { type: 'date', attrs: { timestamp: String(Date.parse(iso + 'T00:00:00Z')) } };
 }
 
-/** The status node `⟦status Done⟧` creates. */
-export function createStatus(text: string): AdfNode {
-  return { type: 'status', attrs: { text, color: 'neutral' } };
+/** Status lozenge colours: `⟦status Done⟧` is neutral, `⟦status:green Done⟧` green. */
+export const STATUS_COLORS = ['neutral', 'purple', 'blue', 'red', 'yellow', 'green'];
+
+/** The status node `⟦status Done⟧` / `⟦status:green Done⟧` creates. */
+export function createStatus(text: string, color = 'neutral'): AdfNode {
+  return { type: 'status', attrs: { text, color } };
 }

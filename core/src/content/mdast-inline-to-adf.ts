@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import { InputError } from '../plugin-api/errors.js';
-import { createDate, createStatus } from './adf-inline-to-mdast.js';
+import { createDate, createStatus, STATUS_COLORS } from './adf-inline-to-mdast.js';
 import type { AdfMark, AdfNode } from './adf-types.js';
 import { canonicalJson } from './node-ids.js';
 import type { PlaceholderResolver } from './placeholder-resolver.js';
@@ -152,6 +152,12 @@ export class InlineConverter {
   /** An inline node from a placeholder: the current document's node when it has an id. */
   private atom(ph: Placeholder, marks: AdfMark[]): AdfNode {
     if (ph.id !== undefined) return this.resolver.node(ph);
+    const colored = /^status:([a-z]+)$/.exec(ph.kind);
+    if (colored !== null) {
+      if (!STATUS_COLORS.includes(colored[1]!)) throw new InputError(`⟦${ph.kind} …⟧: the colour is one of ${STATUS_COLORS.join(', ')}.`);
+      if (ph.arg === '') throw new InputError('⟦status⟧ needs a text, like ⟦status:green Done⟧.');
+      return createStatus(ph.arg, colored[1]);
+    }
     switch (ph.kind) {
       case 'date':
         if (!/^\d{4}-\d{2}-\d{2}$/.test(ph.arg) || Number.isNaN(Date.parse(ph.arg))) throw new InputError(`⟦date ${ph.arg}⟧ needs an ISO date like 2026-01-31.`);

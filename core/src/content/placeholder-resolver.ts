@@ -92,6 +92,7 @@ const KIND_TYPES: Record<string, string[]> = {
 /** Whether a lookup hit is the kind of thing the placeholder names (ids are only 5 characters). */
 function kindMatches(target: ReturnType<NodeIds['lookup']>[number], kind: string): boolean {
   const type = target.kind === 'mark' ? target.mark.type : target.node.type;
+  kind = kind.replace(/^status:.*/, 'status');
   if (target.kind === 'mark' && (kind === 'mark' || kind === 'blockmark')) return true;
   if (type === kind || (KIND_TYPES[kind] ?? []).includes(type)) return true;
   return target.kind !== 'mark' && target.node.attrs?.kind === kind;

@@ -11,7 +11,7 @@ export const PLACEHOLDER_SYNTAX =
   'Rich text is GitHub Markdown. ⟦…⟧ placeholders stand for things Markdown cannot show ' +
   '(status, dates, panels, macros, media, colours…): keep, move or delete them as whole units; ' +
   'never edit inside one. "^id" ties a placeholder to the original; a block placeholder ' +
-  '⟦panel info^a3f9⟧ … ⟦/panel⟧ wraps a body you may edit. New ones: ⟦status Done⟧, ' +
+  '⟦panel info^a3f9⟧ … ⟦/panel⟧ wraps a body you may edit. New ones: ⟦status:green Done⟧, ' +
   '⟦date 2026-01-31⟧, ⟦panel warning⟧…⟦/panel⟧, ⟦expand Title⟧…⟦/expand⟧. Mentions: [@Name](accountid:ID).';
 
 const OPEN = 0x27e6; // ⟦

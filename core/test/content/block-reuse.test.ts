@@ -1,6 +1,6 @@
 import { RichText, type AdfDoc, type AdfNode } from '../../src/content/index.js';
 
-const rt = new RichText();
+const rt: RichText = new RichText();
 const t = (text: string): AdfNode => ({ type: 'text', text });
 const task = (i: number, done = false): AdfNode => ({ type: 'taskItem', attrs: { localId: `task-${i}`, state: done ? 'DONE' : 'TODO' }, content: [t(`Task number ${i}`)] });
 const item = (i: number): AdfNode => ({ type: 'listItem', attrs: { localId: `li-${i}` }, content: [{ type: 'paragraph', attrs: { localId: `p-${i}` }, content: [t(`Item ${i}`)] }] });

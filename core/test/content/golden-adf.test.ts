@@ -3,7 +3,7 @@ import { normaliseAdf } from '../../src/content/adf-normalise.js';
 import { MarkdownAdfConverter } from '../../src/content/markdown-to-adf.js';
 import { corpusNames, golden, readCorpus } from './corpus.js';
 
-const rt = new RichText();
+const rt: RichText = new RichText();
 const names = corpusNames('adf', '.json');
 const media = (attrs: Record<string, unknown>) => (typeof attrs.id === 'string' && attrs.id.startsWith('8f1c2b9a') ? { name: `attachment-${attrs.id.slice(-2)}.bin` } : undefined);
 

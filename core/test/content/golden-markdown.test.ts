@@ -4,7 +4,7 @@ import { storageToAdf } from '../../src/content/storage-to-adf.js';
 import { assertWellFormedStorage } from '../../src/content/storage-xml.js';
 import { corpusNames, golden, readCorpus } from './corpus.js';
 
-const rt = new RichText();
+const rt: RichText = new RichText();
 const names = corpusNames('markdown', '.md').filter((n) => !n.endsWith('.out') && !n.endsWith('.storage'));
 
 test('the Markdown corpus is large enough', () => {

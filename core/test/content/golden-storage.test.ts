@@ -5,7 +5,7 @@ import { storageToAdf } from '../../src/content/storage-to-adf.js';
 import { assertWellFormedStorage, canonicalStorage } from '../../src/content/storage-xml.js';
 import { corpusNames, golden, readCorpus } from './corpus.js';
 
-const rt = new RichText();
+const rt: RichText = new RichText();
 const storage = new ConfluenceStorage();
 const names = corpusNames('storage', '.xhtml');
 const users = (id: string) => ({ '5b10ac8d82e05b22cc7d4ef5': 'Jane Doe', '712020:0b7f3c1e-9a4d-4c5b-8f2e-3d1a6b9c7e10': 'Omar Haddad' })[id];

@@ -1,7 +1,7 @@
 import { ConflictError, InputError } from '../../src/plugin-api/errors.js';
 import { PLACEHOLDER_SYNTAX, RichText, formatPlaceholder, parsePlaceholder, type AdfDoc, type AdfNode } from '../../src/content/index.js';
 
-const rt = new RichText();
+const rt: RichText = new RichText();
 const t = (text: string): AdfNode => ({ type: 'text', text });
 const p = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
 const doc = (...content: AdfNode[]): AdfDoc => ({ type: 'doc', version: 1, content });
@@ -37,7 +37,7 @@ describe('spoofing: document text that looks like a placeholder stays text', () 
     expect(md).not.toMatch(/(^|[^;])⟦status Done\^abcde⟧/);
     expect(rt.markdownToAdf(md, { base: d })).toEqual(d);
     // Even rebuilt from scratch (no base), the fake stays text and nothing resolves.
-    const rebuilt = rt.markdownToAdf(md.replace(/⟦status Real\^[0-9a-z]+⟧/, '⟦status Real⟧'));
+    const rebuilt = rt.markdownToAdf(md.replace(/⟦status:blue Real\^[0-9a-z]+⟧/, '⟦status Real⟧'));
     expect(rebuilt.content[0]).toEqual(p(t('Click ⟦status Done^abcde⟧ then ⟦/panel⟧')));
   });
 
@@ -82,7 +82,7 @@ describe('moving and deleting placeholders', () => {
   const d = doc(p(t('Status: '), status('Blocked', 'red')), panel(p(t('Keep out'))), p(t('End')));
 
   test('deleting an inline placeholder deletes exactly that node', () => {
-    const md = rt.adfToMarkdown(d).replace(/⟦status Blocked\^[0-9a-z]+⟧/, '');
+    const md = rt.adfToMarkdown(d).replace(/⟦status:red Blocked\^[0-9a-z]+⟧/, '');
     const back = rt.markdownToAdf(md, { base: d });
     expect(back.content[0]).toEqual(p(t('Status:'))); // Markdown drops the paragraph's trailing space
     expect(back.content.slice(1)).toEqual(d.content.slice(1));
@@ -90,7 +90,7 @@ describe('moving and deleting placeholders', () => {
 
   test('moving an inline placeholder moves the original node, byte for byte', () => {
     const md = rt.adfToMarkdown(d);
-    const placeholder = /⟦status Blocked\^[0-9a-z]+⟧/.exec(md)![0];
+    const placeholder = /⟦status:red Blocked\^[0-9a-z]+⟧/.exec(md)![0];
     const moved = md.replace(placeholder, '').replace('End', `End ${placeholder}`);
     const back = rt.markdownToAdf(moved, { base: d });
     expect(back.content[2]).toEqual(p(t('End '), d.content[0]!.content![1]!));
@@ -120,7 +120,7 @@ describe('resolution against the current document', () => {
   test('a placeholder whose node changed meanwhile is a ConflictError naming it', () => {
     const current = doc(p(t('State '), status('Closed')));
     expect(() => rt.markdownToAdf(md, { base: current })).toThrow(ConflictError);
-    expect(() => rt.markdownToAdf(md, { base: current })).toThrow(/⟦status Open\^[0-9a-z]+⟧ no longer matches/);
+    expect(() => rt.markdownToAdf(md, { base: current })).toThrow(/⟦status:blue Open\^[0-9a-z]+⟧ no longer matches/);
   });
 
   test('a placeholder with an id but no current document is a ConflictError', () => {

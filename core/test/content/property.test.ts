@@ -5,7 +5,7 @@ import { MarkdownAdfConverter } from '../../src/content/markdown-to-adf.js';
 import { assertWellFormedStorage } from '../../src/content/storage-xml.js';
 import { adfDocArb, markdownArb } from './arbitraries.js';
 
-const rt = new RichText();
+const rt: RichText = new RichText();
 const validator = new AdfValidator();
 const validDoc = adfDocArb.filter((doc) => validator.isValid(doc));
 const runs = { numRuns: 150 };

@@ -3,7 +3,7 @@ import { container } from 'tsyringe';
 import { InputError } from '../../src/plugin-api/errors.js';
 import { RichText, type AdfDoc } from '../../src/content/index.js';
 
-const rt = new RichText();
+const rt: RichText = new RichText();
 const doc = (...content: unknown[]) => ({ type: 'doc', version: 1, content }) as AdfDoc;
 
 describe('RichText service', () => {

@@ -4,7 +4,7 @@ import { storageToAdf } from '../../src/content/storage-to-adf.js';
 import { canonicalStorage } from '../../src/content/storage-xml.js';
 import { corpusNames, readCorpus } from './corpus.js';
 
-const rt = new RichText();
+const rt: RichText = new RichText();
 const h = (level: number, text: string): AdfNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] });
 
 /** A long document: every corpus document under its own H2, with an H3 subsection in each. */
@@ -75,7 +75,7 @@ describe('ADF section edits on a long document', () => {
 
   test('placeholders in the new Markdown resolve against the current document', () => {
     const md = rt.adfToMarkdown(doc);
-    const statusPlaceholder = /⟦status SEV-1\^[0-9a-z]+⟧/.exec(md)![0];
+    const statusPlaceholder = /⟦status:red SEV-1⟧/.exec(md)![0];
     const out = rt.editAdfSection(doc, { op: 'replace_section', heading: 'Notes 01-bug-report', markdown: `Severity was ${statusPlaceholder}` });
     const start = indexOfHeading(doc, 'Notes 01-bug-report');
     expect(out.content[start + 1]!.content![1]).toEqual({ type: 'status', attrs: { text: 'SEV-1', color: 'red' } });
