@@ -1,7 +1,7 @@
 import { isoDate } from './adf-inline-to-mdast.js';
 import type { AdfMark, AdfNode } from './adf-types.js';
 import { canonicalJson } from './node-ids.js';
-import { layoutType, statusColourName } from './storage-to-adf.js';
+import { layoutType, statusColourName } from './storage-vocabulary.js';
 import { cdata, element, escapeText, serializeStorage, type XmlNode } from './storage-xml.js';
 
 type Element = Extract<XmlNode, { kind: 'element' }>;

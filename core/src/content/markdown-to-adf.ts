@@ -137,6 +137,7 @@ export class MarkdownAdfConverter {
     if (open.kind === 'table') {
       const table = body.length === 1 && body[0]!.type === 'table' ? body[0] : undefined;
       if (table === undefined) throw new InputError('⟦table…⟧ must wrap exactly one Markdown table.');
+      if (open.id === undefined) return gfmTableToAdf(table, this.inline);
       const base = this.resolver.node(open);
       return reconcileTable(base, table, this.inline, { ids: this.resolver.ids, media: this.options.media });
     }

@@ -1,6 +1,7 @@
 import { isoDate } from './adf-inline-to-mdast.js';
 import type { AdfDoc, AdfMark, AdfNode } from './adf-types.js';
 import { attr, parseStorage, xmlText, type XmlNode } from './storage-xml.js';
+import { codeBlock, describe, externalImageOf, isInlineMacro, isPlainMacro, layoutType, layoutWidths, macroParams, macroShell, STATUS_COLOURS, statusColourName } from './storage-vocabulary.js';
 
 type Element = Extract<XmlNode, { kind: 'element' }>;
 
@@ -11,7 +12,6 @@ export interface StorageAdf {
   source: WeakMap<AdfNode, XmlNode>;
 }
 
-const STATUS_COLOURS: Record<string, string> = { grey: 'neutral', gray: 'neutral', red: 'red', yellow: 'yellow', green: 'green', blue: 'blue', purple: 'purple' };
 const PANELS = new Set(['info', 'note', 'warning', 'tip']);
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'pre', 'hr', 'table', 'ac:task-list', 'ac:layout', 'div', 'ac:layout-section', 'ac:layout-cell']);
 const MARK_TAGS: Record<string, AdfMark> = {
@@ -282,83 +282,4 @@ class StorageReader {
     const [kind, label] = describe(node);
     return { type, attrs: { kind, label, xml: node } };
   }
-}
-
-/** The storage status colour name for an ADF status colour. */
-export function statusColourName(color: string): string {
-  const name = Object.entries(STATUS_COLOURS).find(([, c]) => c === color)?.[0] ?? 'grey';
-  return name[0]!.toUpperCase() + name.slice(1);
-}
-
-/** `<ac:image><ri:url ri:value="…" /></ac:image>` as written for `![alt](url)`. */
-function externalImageOf(el: Element): AdfNode | undefined {
-  const target = el.children[0];
-  const url = target === undefined ? undefined : attr(target, 'ri:value');
-  if (el.children.length !== 1 || !el.attrs.every(([k]) => k === 'ac:alt') || target?.kind !== 'element' || target.tag !== 'ri:url' || url === undefined || target.attrs.length !== 1) return undefined;
-  const alt = attr(el, 'ac:alt');
-  return { type: 'mediaSingle', attrs: { layout: 'center' }, content: [{ type: 'media', attrs: alt === undefined || alt === '' ? { type: 'external', url } : { type: 'external', url, alt } }] };
-}
-
-function isPlainMacro(el: Element, allowedParams: string[]): boolean {
-  const attrsPlain = el.attrs.length === 2 && attr(el, 'ac:schema-version') === '1';
-  const params = el.children.filter((c): c is Element => c.kind === 'element' && c.tag === 'ac:parameter');
-  return attrsPlain && params.every((p) => allowedParams.includes(attr(p, 'ac:name') ?? '') && p.attrs.length === 1);
-}
-
-function isInlineMacro(el: Element): boolean {
-  return attr(el, 'ac:name') === 'status';
-}
-
-function codeBlock(language: string | undefined, text: string): AdfNode {
-  const node: AdfNode = { type: 'codeBlock', content: text === '' ? [] : [{ type: 'text', text }] };
-  if (language !== undefined && language !== '') node.attrs = { language };
-  return node;
-}
-
-/** The macro element without its body: written back around a new body. */
-function macroShell(el: Element): XmlNode {
-  return { ...el, children: el.children.filter((c) => c.kind === 'element' && c.tag === 'ac:parameter') };
-}
-
-function macroParams(el: Element): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const child of el.children) if (child.kind === 'element' && child.tag === 'ac:parameter') params[attr(child, 'ac:name') ?? ''] = xmlText(child);
-  return params;
-}
-
-const LAYOUT_WIDTHS: Record<string, number[]> = {
-  single: [100],
-  two_equal: [50, 50],
-  two_left_sidebar: [33.33, 66.66],
-  two_right_sidebar: [66.66, 33.33],
-  three_equal: [33.33, 33.33, 33.33],
-  three_with_sidebars: [25, 50, 25],
-  four_equal: [25, 25, 25, 25],
-  five_equal: [20, 20, 20, 20, 20],
-};
-
-function layoutWidths(type: string, count: number): number[] {
-  return LAYOUT_WIDTHS[type] ?? Array.from({ length: count }, () => Math.round(10000 / Math.max(1, count)) / 100);
-}
-
-/** The storage section type for columns of these widths. */
-export function layoutType(widths: number[]): string {
-  const match = Object.entries(LAYOUT_WIDTHS).find(([, w]) => w.length === widths.length && w.every((x, i) => Math.abs(x - widths[i]!) < 1));
-  return match?.[0] ?? ['single', 'two_equal', 'three_equal', 'four_equal', 'five_equal'][Math.min(4, Math.max(0, widths.length - 1))]!;
-}
-
-/** [kind, label] for a kept element: `⟦jira PROJ-7⟧`, `⟦page Release notes⟧`, `⟦image a.png⟧`. */
-function describe(node: XmlNode): [string, string] {
-  if (node.kind === 'comment') return ['comment', ''];
-  if (node.kind !== 'element') return ['xml', ''];
-  const params = node.tag === 'ac:structured-macro' ? macroParams(node) : {};
-  const name = attr(node, 'ac:name') ?? '';
-  if (node.tag === 'ac:structured-macro') return [name || 'macro', params.key ?? params.title ?? params.jqlQuery ?? params.name ?? ''];
-  if (node.tag === 'ac:image' || node.tag === 'ac:link') {
-    const target = node.children.find((c): c is Element => c.kind === 'element' && c.tag.startsWith('ri:'));
-    const label = target === undefined ? '' : (attr(target, 'ri:filename') ?? attr(target, 'ri:content-title') ?? attr(target, 'ri:value') ?? attr(target, 'ri:space-key') ?? attr(target, 'ri:account-id') ?? '');
-    const kind = node.tag === 'ac:image' ? 'image' : target === undefined ? 'link' : target.tag.slice(3).replace('content-entity', 'page').replace('blog-post', 'blog');
-    return [kind, label];
-  }
-  return [node.tag.replace(/^ac:/, ''), xmlText(node).slice(0, 40)];
 }
