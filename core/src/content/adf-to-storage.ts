@@ -73,7 +73,7 @@ export class StorageWriter {
         return this.bodiedMacro(attrs.macro, PANEL_MACRO[String(attrs.panelType)] ?? 'info', {}, content);
       case 'expand':
       case 'nestedExpand':
-        return this.bodiedMacro(attrs.macro, 'expand', typeof attrs.title === 'string' && attrs.title !== '' ? { title: attrs.title } : {}, content);
+        return this.bodiedMacro(attrs.macro, 'expand', typeof attrs.title === 'string' && (attrs.title !== '' || attrs.macro !== undefined) ? { title: attrs.title } : {}, content);
       case 'bodiedExtension':
         if (attrs.macro !== undefined) return this.bodiedMacro(attrs.macro, String(attrs.extensionKey), {}, content);
         return this.blocks(content);
@@ -131,10 +131,7 @@ export class StorageWriter {
   }
 
   private bodiedMacro(shell: unknown, name: string, params: Record<string, string>, content: readonly AdfNode[]): string {
-    const el = shell as Element | undefined;
-    const macroAttrs = el?.attrs ?? [['ac:name', name], ['ac:schema-version', '1']];
-    const paramXml = el !== undefined ? serializeStorage(el.children) : Object.entries(params).map(([k, v]) => element('ac:parameter', [['ac:name', k]], escapeText(v))).join('');
-    return element('ac:structured-macro', macroAttrs, paramXml + element('ac:rich-text-body', [], this.blocks(content)));
+    return element('ac:structured-macro', macroAttrs(shell, name), macroParamsXml(shell, params) + element('ac:rich-text-body', [], this.blocks(content)));
   }
 
   private table(node: AdfNode): string {
@@ -229,10 +226,8 @@ export class StorageWriter {
         return element('ac:emoticon', xmlAttrs ?? [['ac:name', String(attrs.shortName ?? '').replace(/^:|:$/g, '')]], '');
       }
       case 'status': {
-        const shell = attrs.macro as Element | undefined;
-        if (shell !== undefined) return serializeStorage([shell]);
-        const params: [string, string][] = [['title', String(attrs.text)], ['colour', statusColourName(String(attrs.color))]];
-        return element('ac:structured-macro', [['ac:name', 'status'], ['ac:schema-version', '1']], params.map(([k, v]) => element('ac:parameter', [['ac:name', k]], escapeText(v))).join(''));
+        const params = { title: String(attrs.text), colour: statusColourName(String(attrs.color)) };
+        return element('ac:structured-macro', macroAttrs(attrs.macro, 'status'), macroParamsXml(attrs.macro, params));
       }
       case 'inlineCard':
         return element('a', [['href', String(attrs.url)]], escapeText(String(attrs.url)));
@@ -257,4 +252,26 @@ function maxTaskId(nodes: readonly AdfNode[]): number {
     if (node.content) max = Math.max(max, maxTaskId(node.content));
   }
   return max;
+}
+
+/** The macro element's attributes: the original ones (macro id, schema version), with `name`. */
+function macroAttrs(shell: unknown, name: string): [string, string][] {
+  const el = shell as Element | undefined;
+  if (el === undefined) return [['ac:name', name], ['ac:schema-version', '1']];
+  return el.attrs.map(([k, v]) => (k === 'ac:name' ? [k, name] : [k, v]));
+}
+
+/** The macro's parameters: the original ones in their order, with `params` overriding or added. */
+function macroParamsXml(shell: unknown, params: Record<string, string>): string {
+  const el = shell as Element | undefined;
+  const rest = { ...params };
+  const xml = (el?.children ?? []).map((child) => {
+    const name = child.kind === 'element' ? child.attrs.find(([k]) => k === 'ac:name')?.[1] : undefined;
+    if (name === undefined || !(name in rest)) return serializeStorage([child]);
+    const value = rest[name]!;
+    delete rest[name];
+    return element('ac:parameter', (child as Element).attrs, escapeText(value));
+  });
+  for (const [k, v] of Object.entries(rest)) xml.push(element('ac:parameter', [['ac:name', k]], escapeText(v)));
+  return xml.join('');
 }

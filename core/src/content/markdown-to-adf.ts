@@ -11,6 +11,7 @@ import { gfmTableToAdf, reconcileTable } from './mdast-table-to-adf.js';
 import { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
 import { ListConverter } from './mdast-list-to-adf.js';
+import { applyPlaceholderEdit } from './placeholder-edits.js';
 import { normaliseAdf } from './adf-normalise.js';
 import { canonicalJson, type NodeIds } from './node-ids.js';
 
@@ -70,6 +71,7 @@ export class MarkdownAdfConverter {
 
   /** Converts a whole document. */
   convert(markdown: string): AdfDoc {
+    markdown = markdown.replace(/\r\n?/g, '\n'); // CRLF from some clients: same blocks, same reuse
     this.source = markdown;
     const root = parseMarkdown(markdown);
     this.collectDefinitions(root);
@@ -141,7 +143,7 @@ export class MarkdownAdfConverter {
       const base = this.resolver.node(open);
       return reconcileTable(base, table, this.inline, { ids: this.resolver.ids, media: this.options.media });
     }
-    const shell = open.id !== undefined ? this.resolver.shell(open) : this.newShell(open, parent);
+    const shell = open.id !== undefined ? applyPlaceholderEdit(this.resolver.shell(open), open) : this.newShell(open, parent);
     const childParent: FlowParent = shell.type === 'layoutSection' ? 'layoutSection' : (shell.type as FlowParent);
     let content = fitBlocks(this.flow(body, childParent), childParent);
     if (content.length === 0) content = shell.type === 'layoutSection' ? [] : [{ type: 'paragraph', content: [] }];
@@ -219,7 +221,7 @@ export class MarkdownAdfConverter {
       const ph = parsePlaceholder((only as PlaceholderMdast).value);
       if (ph.kind === 'empty' && !ph.closing) return { type: 'paragraph', content: [] };
       if (!ph.closing && ph.id !== undefined) {
-        const target = this.resolver.node(ph);
+        const target = applyPlaceholderEdit(this.resolver.node(ph), ph);
         if (!isInline(target)) return target;
       }
       if (ph.kind === 'blockcard' && ph.id === undefined) return { type: 'blockCard', attrs: { url: ph.arg } };

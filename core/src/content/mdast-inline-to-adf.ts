@@ -3,6 +3,7 @@ import { InputError } from '../plugin-api/errors.js';
 import { createDate, createStatus, STATUS_COLORS } from './adf-inline-to-mdast.js';
 import type { AdfMark, AdfNode } from './adf-types.js';
 import { canonicalJson } from './node-ids.js';
+import { applyPlaceholderEdit } from './placeholder-edits.js';
 import type { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
 
@@ -151,7 +152,7 @@ export class InlineConverter {
 
   /** An inline node from a placeholder: the current document's node when it has an id. */
   private atom(ph: Placeholder, marks: AdfMark[]): AdfNode {
-    if (ph.id !== undefined) return this.resolver.node(ph);
+    if (ph.id !== undefined) return applyPlaceholderEdit(this.resolver.node(ph), ph);
     const colored = /^status:([a-z]+)$/.exec(ph.kind);
     if (colored !== null) {
       if (!STATUS_COLORS.includes(colored[1]!)) throw new InputError(`⟦${ph.kind} …⟧: the colour is one of ${STATUS_COLORS.join(', ')}.`);

@@ -8,11 +8,11 @@ import type { Literal } from 'mdast';
  * Plugins: mention `PLACEHOLDER_SYNTAX` wherever a tool accepts or returns rich-text Markdown.
  */
 export const PLACEHOLDER_SYNTAX =
-  'Rich text is GitHub Markdown. ⟦…⟧ placeholders stand for things Markdown cannot show ' +
-  '(status, dates, panels, macros, media, colours…): keep, move or delete them as whole units; ' +
-  'never edit inside one. "^id" ties a placeholder to the original; a block placeholder ' +
-  '⟦panel info^a3f9⟧ … ⟦/panel⟧ wraps a body you may edit. New ones: ⟦status:green Done⟧, ' +
-  '⟦date 2026-01-31⟧, ⟦panel warning⟧…⟦/panel⟧, ⟦expand Title⟧…⟦/expand⟧. Mentions: [@Name](accountid:ID).';
+  'Rich text is GitHub Markdown. ⟦…⟧ placeholders stand for what Markdown cannot show (status, ' +
+  'dates, panels, macros, media, colours…): keep, move or delete each as a whole; keep its ^id. ' +
+  'You may change the text of ⟦status …⟧, ⟦date …⟧, a panel type or an expand title; the body ' +
+  'between ⟦panel info⟧ … ⟦/panel⟧ is normal Markdown. New: ⟦status:green Done⟧, ⟦date 2026-01-31⟧, ' +
+  '⟦panel warning⟧…⟦/panel⟧, ⟦expand Title⟧…⟦/expand⟧. Mentions: [@Name](accountid:ID).';
 
 const OPEN = 0x27e6; // ⟦
 const CLOSE = 0x27e7; // ⟧

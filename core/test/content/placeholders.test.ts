@@ -157,3 +157,37 @@ describe('resolution against the current document', () => {
     expect(out.content[1]).toEqual({ type: 'expand', attrs: { title: 'More' }, content: [{ type: 'panel', attrs: { panelType: 'tip' }, content: [p(t('Hi'))] }] });
   });
 });
+
+describe('editing the readable part of a placeholder', () => {
+  const d = doc(
+    p(status('Open'), t(' due '), { type: 'date', attrs: { timestamp: String(Date.UTC(2026, 0, 5)), localId: 'dt-1' } }),
+    panel(p(t('Body'))),
+    { type: 'expand', attrs: { title: 'Details', localId: 'ex-1' }, content: [p(t('More'))] },
+  );
+  const md = rt.adfToMarkdown(d);
+
+  test('status text and colour, and the date, change; everything else about the nodes stays', () => {
+    const edited = md.replace(/⟦status:blue Open\^/, '⟦status:green Done^').replace('⟦date 2026-01-05^', '⟦date 2026-02-01^');
+    const back = rt.markdownToAdf(edited, { base: d });
+    expect(back.content[0]!.content![0]).toEqual({ type: 'status', attrs: { text: 'Done', color: 'green', localId: 'l-Open' } });
+    expect(back.content[0]!.content![2]).toEqual({ type: 'date', attrs: { timestamp: String(Date.UTC(2026, 1, 1)), localId: 'dt-1' } });
+    expect(back.content.slice(1)).toEqual(d.content.slice(1));
+  });
+
+  test('panel type and expand title change; the body and other attributes stay', () => {
+    const edited = md.replace(/⟦panel note\^([0-9a-z]+)⟧/, '⟦panel warning^$1⟧').replace(/⟦expand Details\^([0-9a-z]+)⟧/, '⟦expand Read me^$1⟧');
+    const back = rt.markdownToAdf(edited, { base: d });
+    expect(back.content[1]).toEqual({ ...d.content[1], attrs: { panelType: 'warning', localId: 'pn-1' } });
+    expect(back.content[2]).toEqual({ ...d.content[2], attrs: { title: 'Read me', localId: 'ex-1' } });
+  });
+
+  test('in storage, the macro keeps its id and other parameters', () => {
+    const storage = '<p>Now <ac:structured-macro ac:name="status" ac:schema-version="1" ac:macro-id="m-1"><ac:parameter ac:name="title">OPEN</ac:parameter><ac:parameter ac:name="colour">Blue</ac:parameter><ac:parameter ac:name="subtle">true</ac:parameter></ac:structured-macro></p><ac:structured-macro ac:name="info" ac:schema-version="1" ac:macro-id="m-2"><ac:parameter ac:name="title">T</ac:parameter><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro>';
+    const read = rt.storageToMarkdown(storage);
+    const edited = read.replace(/⟦status:blue OPEN\^/, '⟦status:green DONE^').replace(/⟦panel info\^/, '⟦panel warning^');
+    expect(rt.markdownToStorage(edited, { base: storage })).toBe(
+      '<p>Now <ac:structured-macro ac:name="status" ac:schema-version="1" ac:macro-id="m-1"><ac:parameter ac:name="title">DONE</ac:parameter><ac:parameter ac:name="colour">Green</ac:parameter><ac:parameter ac:name="subtle">true</ac:parameter></ac:structured-macro></p>' +
+        '<ac:structured-macro ac:name="warning" ac:schema-version="1" ac:macro-id="m-2"><ac:parameter ac:name="title">T</ac:parameter><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro>',
+    );
+  });
+});
