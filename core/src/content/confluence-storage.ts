@@ -50,7 +50,7 @@ export class ConfluenceStorage {
   /** Markdown → storage; with `base` (the page's current storage) placeholders resolve and unchanged blocks come back as they were. */
   fromMarkdown(markdown: string, options: StorageOptions & { base?: string; reuseBlocks?: boolean } = {}): string {
     const base = options.base === undefined ? undefined : this.read(options.base, options);
-    const adf = new MarkdownAdfConverter({ base: base?.doc, reuseBlocks: options.reuseBlocks }).convert(markdown);
+    const adf = new MarkdownAdfConverter({ base: base?.doc, reuseBlocks: options.reuseBlocks, forStorage: true }).convert(markdown);
     return this.write(adf.content, base);
   }
 
@@ -65,7 +65,7 @@ export class ConfluenceStorage {
       const budget = { left: edit.all === true ? Number.POSITIVE_INFINITY : 1 };
       blocks = current.doc.content.map((block) => replaceAdfText(block, edit.find, edit.replace, budget).node);
     } else {
-      const convert = (md: string) => new MarkdownAdfConverter({ base: current.doc, reuseBlocks: false }).convert(md).content;
+      const convert = (md: string) => new MarkdownAdfConverter({ base: current.doc, reuseBlocks: false, forStorage: true }).convert(md).content;
       blocks = applySectionEdit(current.doc.content, edit, adfBlockModel, convert);
     }
     return this.write(blocks, current);

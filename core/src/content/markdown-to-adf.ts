@@ -12,6 +12,7 @@ import { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
 import { ListConverter } from './mdast-list-to-adf.js';
 import { applyPlaceholderEdit } from './placeholder-edits.js';
+import { storagePlaceholder } from './storage-placeholders.js';
 import { normaliseAdf } from './adf-normalise.js';
 import { canonicalJson, type NodeIds } from './node-ids.js';
 
@@ -25,6 +26,8 @@ export interface MarkdownToAdfOptions {
   reuseBlocks?: boolean;
   /** @internal The base's ids, when the caller already computed them. */
   ids?: NodeIds;
+  /** @internal The result is written as Confluence storage (storage-only placeholders allowed). */
+  forStorage?: boolean;
 }
 
 const CONTAINERS = new Set(['panel', 'expand', 'layout', 'column', 'macro', 'table']);
@@ -48,7 +51,7 @@ export class MarkdownAdfConverter {
     // Render the base exactly as it was read (same verifier), so unchanged blocks match verbatim.
     const verify = reuse ? MarkdownAdfConverter.verifier(options.base!.content, options.media, this.resolver.ids) : undefined;
     this.renderer = new AdfMarkdownRenderer({ ids: this.resolver.ids, media: options.media, verify });
-    this.inline = new InlineConverter(this.resolver, new Map());
+    this.inline = new InlineConverter(this.resolver, new Map(), options.forStorage === true);
     this.lists = new ListConverter(this.inline, (node) => this.block(node), (item) => this.slice(item, item));
     if (reuse) this.indexFlow(options.base!.content);
   }
@@ -223,6 +226,10 @@ export class MarkdownAdfConverter {
       if (!ph.closing && ph.id !== undefined) {
         const target = applyPlaceholderEdit(this.resolver.node(ph), ph);
         if (!isInline(target)) return target;
+      }
+      if (ph.id === undefined && this.options.forStorage === true && (ph.kind === 'toc' || ph.kind === 'jira' || ph.kind === 'image')) {
+        const block = storagePlaceholder(ph, true);
+        if (block !== undefined) return block;
       }
       if (ph.kind === 'blockcard' && ph.id === undefined) return { type: 'blockCard', attrs: { url: ph.arg } };
       if (ph.kind === 'embed' && ph.id === undefined) return { type: 'embedCard', attrs: { url: ph.arg, layout: 'center' } };

@@ -4,6 +4,7 @@ import { createDate, createStatus, STATUS_COLORS } from './adf-inline-to-mdast.j
 import type { AdfMark, AdfNode } from './adf-types.js';
 import { canonicalJson } from './node-ids.js';
 import { applyPlaceholderEdit } from './placeholder-edits.js';
+import { storagePlaceholder } from './storage-placeholders.js';
 import type { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
 
@@ -24,6 +25,8 @@ export class InlineConverter {
   constructor(
     private readonly resolver: PlaceholderResolver,
     private readonly definitions: Definitions,
+    /** True when the result is written as Confluence storage (enables ⟦page …⟧, ⟦jira …⟧, …). */
+    private readonly forStorage = false,
   ) {}
 
   /** Converts one run; unclosed spans end with it. */
@@ -159,6 +162,8 @@ export class InlineConverter {
       if (ph.arg === '') throw new InputError('⟦status⟧ needs a text, like ⟦status:green Done⟧.');
       return createStatus(ph.arg, colored[1]);
     }
+    const storage = this.forStorage ? storagePlaceholder(ph, false) : undefined;
+    if (storage !== undefined) return storage;
     switch (ph.kind) {
       case 'date':
         if (!/^\d{4}-\d{2}-\d{2}$/.test(ph.arg) || Number.isNaN(Date.parse(ph.arg))) throw new InputError(`⟦date ${ph.arg}⟧ needs an ISO date like 2026-01-31.`);

@@ -94,4 +94,14 @@ describe('reading for the model', () => {
         '<ac:image ac:alt="alt"><ri:url ri:value="https://x.test/i.png" /></ac:image>',
     );
   });
+
+  test('storage-only placeholders create page/attachment links, images, jira and toc macros', () => {
+    const storage = rt.markdownToStorage('See ⟦page ENG:Release process⟧, ⟦page Glossary⟧, ⟦attachment a.pdf⟧ and ⟦jira SHOP-1⟧.\n\n⟦toc⟧\n\n⟦image diagram.png⟧');
+    expect(storage).toBe(
+      '<p>See <ac:link><ri:page ri:content-title="Release process" ri:space-key="ENG" /></ac:link>, <ac:link><ri:page ri:content-title="Glossary" /></ac:link>, ' +
+        '<ac:link><ri:attachment ri:filename="a.pdf" /></ac:link> and <ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">SHOP-1</ac:parameter></ac:structured-macro>.</p>' +
+        '<ac:structured-macro ac:name="toc" ac:schema-version="1" /><ac:image><ri:attachment ri:filename="diagram.png" /></ac:image>',
+    );
+    expect(() => rt.markdownToAdf('⟦page Glossary⟧')).toThrow(InputError);
+  });
 });
