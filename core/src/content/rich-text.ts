@@ -5,6 +5,7 @@ import type { MediaResolver } from './adf-inline-to-mdast.js';
 import { AdfMarkdownRenderer } from './adf-to-markdown.js';
 import type { AdfDoc } from './adf-types.js';
 import { AdfValidator } from './adf-validator.js';
+import { sanitizeAdfContent } from './adf-sanitize.js';
 import { MarkdownAdfConverter } from './markdown-to-adf.js';
 import { NodeIds } from './node-ids.js';
 import { adfBlockModel, applySectionEdit, countAdfText, replaceAdfText, sectionEditSchema, type SectionEdit } from './section-edit.js';
@@ -28,7 +29,7 @@ export class RichText {
   /** ADF → Markdown (GFM + placeholders). `null`/`undefined` give `''`. */
   adfToMarkdown(doc: AdfDoc | null | undefined, options: AdfToMarkdownOptions = {}): string {
     if (doc === null || doc === undefined) return '';
-    const content = Array.isArray(doc.content) ? doc.content : [];
+    const content = sanitizeAdfContent((doc as { content?: unknown }).content);
     const ids = new NodeIds(content);
     const verify = MarkdownAdfConverter.verifier(content, options.media, ids);
     return new AdfMarkdownRenderer({ ids, media: options.media, verify }).render({ content });

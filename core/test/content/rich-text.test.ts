@@ -11,6 +11,12 @@ describe('RichText service', () => {
     expect(container.resolve(RichText)).toBeInstanceOf(RichText);
   });
 
+  test('malformed ADF reads as what can be read, never throws', () => {
+    const malformed = { type: 'doc', content: [null, 7, { content: [] }, { type: 'paragraph', content: 'x' }, { type: 'paragraph', content: [{ type: 'text' }, { type: 'text', text: 'kept', marks: [null, { type: 'strong' }] }] }] };
+    expect(rt.adfToMarkdown(malformed as unknown as AdfDoc)).toBe('⟦empty⟧\n\n**kept**');
+    expect(rt.adfToMarkdown({ type: 'doc' } as unknown as AdfDoc)).toBe('');
+  });
+
   test('empty input reads as empty Markdown', () => {
     expect(rt.adfToMarkdown(null)).toBe('');
     expect(rt.adfToMarkdown(undefined)).toBe('');
