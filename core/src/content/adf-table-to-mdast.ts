@@ -2,8 +2,9 @@ import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mda
 import type { AdfNode } from './adf-types.js';
 import { inlineToMdast, placeholderNode, type InlineRenderContext } from './adf-inline-to-mdast.js';
 
-/** Fillers in the preview grid for positions covered by a merged cell. */
+/** Preview-grid filler for a position covered by a cell to its left (colspan). */
 export const COLSPAN_FILLER = '←';
+/** Preview-grid filler for a position covered by a cell above (rowspan). */
 export const ROWSPAN_FILLER = '↑';
 
 const ALIGN: Record<string, AlignType> = { center: 'center', end: 'right' };

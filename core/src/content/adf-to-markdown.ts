@@ -230,6 +230,7 @@ function clampDepth(level: unknown): 1 | 2 | 3 | 4 | 5 | 6 {
 }
 
 const KNOWN_BLOCKS = new Set(['storageBlock', 'paragraph', 'heading', 'bulletList', 'orderedList', 'taskList', 'decisionList', 'codeBlock', 'blockquote', 'rule', 'mediaSingle', 'mediaGroup', 'extension', 'blockCard', 'embedCard', 'listItem', 'taskItem', 'decisionItem']);
+/** ADF node types that are inline content. */
 export const INLINE_TYPES = new Set(['storageInline', 'text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);
 
 /**

@@ -18,8 +18,9 @@ const OPEN = 0x27e6; // ⟦
 const CLOSE = 0x27e7; // ⟧
 const BACKSLASH = 0x5c;
 
-/** The first and last characters of every placeholder. */
+/** The first character of every placeholder. */
 export const PLACEHOLDER_OPEN = '⟦';
+/** The last character of every placeholder. */
 export const PLACEHOLDER_CLOSE = '⟧';
 
 /** A parsed placeholder: `⟦kind arg^id⟧` or the closing form `⟦/kind⟧`. */

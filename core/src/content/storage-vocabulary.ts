@@ -24,16 +24,19 @@ export function externalImageOf(el: Element): AdfNode | undefined {
   return { type: 'mediaSingle', attrs: { layout: 'center' }, content: [{ type: 'media', attrs: alt === undefined || alt === '' ? { type: 'external', url } : { type: 'external', url, alt } }] };
 }
 
+/** True when the macro is exactly what the writer creates (schema version 1, only `allowedParams`). */
 export function isPlainMacro(el: Element, allowedParams: string[]): boolean {
   const attrsPlain = el.attrs.length === 2 && attr(el, 'ac:schema-version') === '1';
   const params = el.children.filter((c): c is Element => c.kind === 'element' && c.tag === 'ac:parameter');
   return attrsPlain && params.every((p) => allowedParams.includes(attr(p, 'ac:name') ?? '') && p.attrs.length === 1);
 }
 
+/** Macros that live inside a paragraph. */
 export function isInlineMacro(el: Element): boolean {
   return attr(el, 'ac:name') === 'status';
 }
 
+/** An ADF code block. */
 export function codeBlock(language: string | undefined, text: string): AdfNode {
   const node: AdfNode = { type: 'codeBlock', content: text === '' ? [] : [{ type: 'text', text }] };
   if (language !== undefined && language !== '') node.attrs = { language };
@@ -45,6 +48,7 @@ export function macroShell(el: Element): XmlNode {
   return { ...el, children: el.children.filter((c) => c.kind === 'element' && c.tag === 'ac:parameter') };
 }
 
+/** The `ac:parameter` values of a macro, by name. */
 export function macroParams(el: Element): Record<string, string> {
   const params: Record<string, string> = {};
   for (const child of el.children) if (child.kind === 'element' && child.tag === 'ac:parameter') params[attr(child, 'ac:name') ?? ''] = xmlText(child);
@@ -62,6 +66,7 @@ const LAYOUT_WIDTHS: Record<string, number[]> = {
   five_equal: [20, 20, 20, 20, 20],
 };
 
+/** Column widths (percent) of a storage layout section type. */
 export function layoutWidths(type: string, count: number): number[] {
   return LAYOUT_WIDTHS[type] ?? Array.from({ length: count }, () => Math.round(10000 / Math.max(1, count)) / 100);
 }
