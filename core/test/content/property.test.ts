@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { AdfValidator, RichText } from '../../src/content/index.js';
 import { normaliseAdf } from '../../src/content/adf-normalise.js';
 import { MarkdownAdfConverter } from '../../src/content/markdown-to-adf.js';
-import { assertWellFormedStorage } from '../../src/content/storage-xml.js';
+import { assertWellFormedStorage, canonicalStorage } from '../../src/content/storage-xml.js';
+import { StorageWriter } from '../../src/content/adf-to-storage.js';
+import { ConfluenceStorage } from '../../src/content/confluence-storage.js';
 import { adfDocArb, markdownArb } from './arbitraries.js';
 
 const rt: RichText = new RichText();
@@ -46,6 +48,21 @@ describe('property: random valid ADF', () => {
         return;
       }
       expect(() => assertWellFormedStorage(storage)).not.toThrow();
+    }), runs);
+  });
+});
+
+describe('property: random storage', () => {
+  const storageArb = validDoc.map((doc) => new StorageWriter().write(doc.content));
+
+  test('Markdown written back against the page gives the page back (canonical form), and is stable', () => {
+    fc.assert(fc.property(storageArb, (storage) => {
+      expect(() => assertWellFormedStorage(storage)).not.toThrow();
+      const markdown = rt.storageToMarkdown(storage);
+      expect(rt.markdownToStorage(markdown, { base: storage })).toBe(canonicalStorage(storage));
+      const rebuilt = new ConfluenceStorage().fromMarkdown(markdown, { base: storage, reuseBlocks: false });
+      expect(() => assertWellFormedStorage(rebuilt)).not.toThrow();
+      expect(rt.storageToMarkdown(rebuilt)).toBe(markdown);
     }), runs);
   });
 });
