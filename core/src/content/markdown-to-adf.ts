@@ -43,6 +43,7 @@ export class MarkdownAdfConverter {
   private readonly reuse = new Map<string, AdfNode[]>();
   private readonly renderer: AdfMarkdownRenderer;
   private readonly lists: ListConverter;
+  private readonly definitions: Definitions = new Map();
   private source = '';
 
   constructor(private readonly options: MarkdownToAdfOptions = {}) {
@@ -51,7 +52,7 @@ export class MarkdownAdfConverter {
     // Render the base exactly as it was read (same verifier), so unchanged blocks match verbatim.
     const verify = reuse ? MarkdownAdfConverter.verifier(options.base!.content, options.media, this.resolver.ids) : undefined;
     this.renderer = new AdfMarkdownRenderer({ ids: this.resolver.ids, media: options.media, verify });
-    this.inline = new InlineConverter(this.resolver, new Map(), options.forStorage === true);
+    this.inline = new InlineConverter(this.resolver, this.definitions, options.forStorage === true);
     this.lists = new ListConverter(this.inline, (node) => this.block(node), (item) => this.slice(item, item));
     if (reuse) this.indexFlow(options.base!.content);
   }
@@ -95,7 +96,8 @@ export class MarkdownAdfConverter {
   }
 
   private collectDefinitions(root: Root): void {
-    const defs = (this.inline as unknown as { definitions: Definitions }).definitions;
+    const defs = this.definitions;
+    defs.clear();
     for (const node of root.children) {
       if (node.type === 'definition') defs.set((node as Definition).identifier.toLowerCase(), { url: node.url, title: node.title ?? null });
     }
