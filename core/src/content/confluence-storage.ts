@@ -9,12 +9,12 @@ import { assertWellFormedStorage, parseStorage } from './storage-xml.js';
 import { storageToAdf, type StorageAdf } from './storage-to-adf.js';
 
 /** Display names for account ids (storage user links carry only the id). */
-export type UserResolver = (accountId: string) => string | undefined;
+export type StorageUserNames = (accountId: string) => string | undefined;
 
 /** Options of the storage conversions. */
 export interface StorageOptions {
   /** Display names for `<ri:user>` links, so mentions read `[@Jane Doe](accountid:…)`. */
-  users?: UserResolver;
+  users?: StorageUserNames;
 }
 
 /*
@@ -91,7 +91,7 @@ export class ConfluenceStorage {
   }
 }
 
-function nameMentions(nodes: AdfNode[], users: UserResolver): void {
+function nameMentions(nodes: AdfNode[], users: StorageUserNames): void {
   for (const node of nodes) {
     if (node.type === 'mention') {
       const name = users(String(node.attrs?.id));
