@@ -7,7 +7,8 @@ export interface RenderKit {
 }
 
 export function moreFooter(page: { shown: number; total?: number; nextCursor?: string; noun?: string }): string {
-  const noun = page.noun ?? 'results';
+  const plural = page.noun ?? 'results';
+  const noun = (page.total ?? page.shown) === 1 && plural.endsWith('s') ? plural.slice(0, -1) : plural;
   const of = page.total !== undefined ? ` of ${page.total}` : '';
   if (page.nextCursor) return `showing ${page.shown}${of} ${noun}; pass cursor="${page.nextCursor}" for more`;
   if (page.total !== undefined && page.total > page.shown) return `showing ${page.shown} of ${page.total} ${noun}`;

@@ -11,16 +11,21 @@ export class UserResolver {
   constructor(@inject(JiraUsers) private readonly users: JiraUsers) {}
 
   async accountId(who: string): Promise<string> {
+    return (await this.user(who)).accountId;
+  }
+
+  /** Like {@link accountId}, with the display name when the lookup found it. */
+  async user(who: string): Promise<{ accountId: string; displayName?: string }> {
     const value = who.trim().replace(/^accountid:/i, '');
-    if (ME.has(value.toLowerCase())) return (await this.users.myself()).accountId!;
-    if (ACCOUNT_ID.test(value)) return value;
+    if (ME.has(value.toLowerCase())) return known(await this.users.myself());
+    if (ACCOUNT_ID.test(value)) return { accountId: value };
     const found = await this.users.search(value, 10);
     const wanted = value.toLowerCase();
     const exact = found.filter(
       (u) => u.accountId === value || u.emailAddress?.toLowerCase() === wanted || u.displayName?.toLowerCase() === wanted,
     );
     const pick = exact.length === 1 ? exact : exact.length === 0 && found.length === 1 ? found : undefined;
-    if (pick) return pick[0].accountId!;
+    if (pick) return known(pick[0]);
     if (found.length === 0) {
       throw new InputError(`No Jira user matches "${who}".`, { hint: 'Use jira_search_users to find the person, then pass their email or accountId.' });
     }
@@ -28,6 +33,10 @@ export class UserResolver {
       hint: 'Pass the email or accountId of the one you mean.',
     });
   }
+}
+
+function known(u: User): { accountId: string; displayName?: string } {
+  return { accountId: u.accountId!, ...(u.displayName ? { displayName: u.displayName } : {}) };
 }
 
 function describe(u: User): string {

@@ -145,12 +145,12 @@ export class IssueTools {
     idempotent: true,
     toolset: 'issues',
     scopes: ['write:jira-work', 'read:jira-user'],
-    render: (out) => (out.accountId ? `Assigned ${out.key} to ${String(out.accountId)}` : `Unassigned ${out.key}`),
+    render: (out) => (out.accountId ? `Assigned ${out.key} to ${String(out.assignee ?? out.accountId)}` : `Unassigned ${out.key}`),
   })
-  async assignIssue(input: z.infer<typeof assignInput>): Promise<{ key: string; accountId?: string }> {
-    const accountId = input.assignee === null ? null : await this.users.accountId(input.assignee);
-    await this.issues.assign(input.issueKey, accountId);
-    return { key: input.issueKey, accountId: accountId ?? undefined };
+  async assignIssue(input: z.infer<typeof assignInput>): Promise<{ key: string; accountId?: string; assignee?: string }> {
+    const who = input.assignee === null ? undefined : await this.users.user(input.assignee);
+    await this.issues.assign(input.issueKey, who?.accountId ?? null);
+    return { key: input.issueKey, ...(who ? { accountId: who.accountId, ...(who.displayName ? { assignee: who.displayName } : {}) } : {}) };
   }
 }
 
