@@ -18,7 +18,8 @@ describe('agent scenario: a day of Jira work', () => {
 
   it('finds my issues updated today, logs work, files a bug by field names, moves it, comments, and reads it back intact', async () => {
     // 0. This morning I picked up an issue (so "today" has something, whatever the seed's dates).
-    await site.ok('jira_assign_issue', { issueKey: 'NOVA-3', assignee: 'me' });
+    const assigned = await site.ok('jira_assign_issue', { issueKey: 'NOVA-3', assignee: 'me' });
+    expect(assigned.text).toBe('Assigned NOVA-3 to Maya Chen');
 
     // 1. Find my issues updated today.
     const jql = 'assignee = currentUser() AND updated >= startOfDay() ORDER BY updated DESC';
