@@ -80,7 +80,8 @@ function filterToolList(server: McpServer, host: AtlassianMcpHost): void {
 
 /**
  * Every tools/list byte is paid on every model request: drop what carries no information —
- * `$schema` (the spec's default dialect) and the safe-integer bounds zod writes on every `.int()`.
+ * `$schema` (the spec's default dialect), the safe-integer bounds zod writes on every `.int()`, and
+ * empty `additionalProperties`.
  */
 function lean<T extends { name: string }>(tool: T): T {
   const t = tool as T & { inputSchema?: Record<string, unknown>; outputSchema?: Record<string, unknown> };
@@ -95,6 +96,8 @@ function stripNoise<V>(value: V, top = true): V {
     if (top && k === '$schema') continue;
     if (k === 'minimum' && v === Number.MIN_SAFE_INTEGER) continue;
     if (k === 'maximum' && v === Number.MAX_SAFE_INTEGER) continue;
+    // `additionalProperties: {}` allows anything, which is JSON Schema's default anyway.
+    if (k === 'additionalProperties' && typeof v === 'object' && v !== null && Object.keys(v).length === 0) continue;
     out[k] = stripNoise(v, false);
   }
   return out as V;
