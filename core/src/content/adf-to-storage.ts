@@ -206,6 +206,7 @@ export class StorageWriter {
       case 'textColor':
         return element('span', [['style', `color: ${String(attrs.color)};`]], inner);
       default:
+        if (mark.type.startsWith('html:')) return element(mark.type.slice(5), (attrs.xmlAttrs as [string, string][] | undefined) ?? [], inner);
         return inner;
     }
   }

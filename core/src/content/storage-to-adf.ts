@@ -240,6 +240,9 @@ class StorageReader {
         out.push(...this.inline(node.children, [...marks, { type: 'annotation', attrs: { id: attr(node, 'ac:ref')!, annotationType: 'inlineComment' } }]));
       } else if (node.tag === 'br' && node.attrs.length === 0) {
         out.push({ type: 'hardBreak' });
+      } else if (!node.tag.includes(':') && node.children.length > 0 && node.children.every((c) => c.kind === 'text' || (c.kind === 'element' && !BLOCK_TAGS.has(c.tag)))) {
+        // Any other inline HTML wrapper (span with a style, font, kbd…) is a mark: its text stays editable.
+        out.push(...this.inline(node.children, [...marks, { type: 'html:' + node.tag, attrs: { xmlAttrs: node.attrs } }]));
       } else {
         const atom = this.inlineAtom(node);
         out.push(marks.length > 0 ? { ...atom, marks } : atom);
