@@ -68,6 +68,8 @@ class StorageReader {
   }
 
   private block(el: Element): AdfNode[] {
+    // Confluence wraps cell and layout content in <div class="content-wrapper">: transparent.
+    if (el.tag === 'div' && el.attrs.every(([k, v]) => k === 'class' && v === 'content-wrapper')) return this.blocks(el.children);
     const node = this.blockNode(el);
     if (node === undefined) return [];
     if (!Array.isArray(node)) {
