@@ -50,6 +50,14 @@ describe('atlassian-mcp CLI', () => {
     expect(JSON.stringify(sections)).toMatch(/Maya Chen|maya\.chen/);
   });
 
+  it('`--sandbox doctor` runs against the embedded sandbox site and exits', async () => {
+    const cwd = workdir({ plugins: { jira: {} }, audit: { enabled: false } });
+    const { stdout, stderr } = await run(process.execPath, [bin, '--sandbox', 'doctor'], { cwd, env: { ...process.env, ATLASSIAN_CREDENTIAL_STORE: 'memory' }, timeout: 25000 });
+    expect(stderr).toMatch(/using the sandbox site at http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/signed in as: Maya Chen/);
+    expect(stdout).toMatch(/jira: jira — 17 of \d+ tools on/);
+  });
+
   it('exits non-zero with the config problems, naming each path', async () => {
     const cwd = workdir({ readOnly: 'yes', rateLimit: { concurrency: 0 }, toolsets: 'all' });
     const err = await run(process.execPath, [bin, 'tools'], { cwd, env: env() }).catch((e: { code: number; stderr: string; stdout: string }) => e);

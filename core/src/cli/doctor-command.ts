@@ -33,7 +33,7 @@ export async function doctorSections(loaded: LoadedConfig, host: AtlassianMcpHos
     sections.push({ title: 'Plugins', ok: false, lines: [['start-up', host.message]] });
     return sections;
   }
-  const enabled = host.enabledTools();
+  const enabled = await host.offeredTools();
   sections.push({
     title: 'Plugins',
     ok: true,

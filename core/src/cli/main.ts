@@ -59,15 +59,21 @@ async function run(args: CliArgs): Promise<number> {
   }
 }
 
-/** The `atlassian-mcp` command. Exits non-zero with a readable message on any start-up problem. */
-export async function main(argv = process.argv.slice(2)): Promise<void> {
+/**
+ * The `atlassian-mcp` command. Exits non-zero with a readable message on any start-up problem.
+ * Resolves to `'serving'` while the stdio server runs, else to the exit code.
+ */
+export async function main(argv = process.argv.slice(2)): Promise<'serving' | number> {
   try {
     const code = await run(parseCliArgs(argv));
-    if (code >= 0) process.exitCode = code;
+    if (code < 0) return 'serving';
+    process.exitCode = code;
+    return code;
   } catch (e) {
     if (e instanceof ConfigError || e instanceof StartupError) printErr(e.message);
     else printErr(`atlassian-mcp: ${(e as Error).message}`);
     process.exitCode = 1;
+    return 1;
   }
 }
 
