@@ -10,7 +10,9 @@ import { adfDocArb, markdownArb } from './arbitraries.js';
 const rt: RichText = new RichText();
 const validator = new AdfValidator();
 const validDoc = adfDocArb.filter((doc) => validator.isValid(doc));
-const runs = { numRuns: 150 };
+// A fixed seed keeps CI deterministic; FC_RANDOM=1 explores new cases (each failure found so far
+// was a real bug, fixed and kept covered by the seeded runs and the corpus).
+const runs = { numRuns: 150, ...(process.env.FC_RANDOM === '1' ? {} : { seed: 20261125 }) };
 
 describe('property: random valid ADF', () => {
   test('Markdown written back against the document is byte-identical', () => {
