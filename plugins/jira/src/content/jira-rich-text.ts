@@ -29,14 +29,22 @@ export class JiraRichText {
     return this.content.markdownToAdf(markdown);
   }
 
-  /** Markdown → ADF replacing `current`: placeholders the model kept come back byte for byte. */
-  rewrite(current: unknown, markdown: string): AdfDoc {
-    return this.content.markdownToAdf(markdown, { base: isDoc(current) ? current : undefined });
+  /**
+   * Markdown → ADF replacing `current`: placeholders the model kept come back byte for byte.
+   * Pass the attachments used for reading, so blocks showing media come back verbatim too.
+   */
+  rewrite(current: unknown, markdown: string, attachments: AttachmentRef[] = []): AdfDoc {
+    return this.content.markdownToAdf(markdown, { base: isDoc(current) ? current : undefined, media: mediaResolver(attachments) });
   }
 
   /** Replaces the body of one section of `current`, leaving every other node untouched. */
-  replaceSection(current: unknown, heading: string, markdown: string): AdfDoc {
-    return this.content.editAdfSection(isDoc(current) ? current : emptyAdfDoc(), { op: 'replace_section', heading, markdown });
+  replaceSection(current: unknown, heading: string, markdown: string, attachments: AttachmentRef[] = []): AdfDoc {
+    return this.content.editAdfSection(isDoc(current) ? current : emptyAdfDoc(), { op: 'replace_section', heading, markdown }, { media: mediaResolver(attachments) });
+  }
+
+  /** Whether a document shows media (so writing it back needs the issue's attachments). */
+  hasMedia(doc: unknown): boolean {
+    return JSON.stringify(doc ?? null).includes('"type":"media"');
   }
 }
 

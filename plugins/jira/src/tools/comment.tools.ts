@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraComments } from '../client/jira-comments.js';
-import { JiraRichText } from '../content/jira-rich-text.js';
+import { JiraIssues } from '../client/jira-issues.js';
+import { JiraRichText, type AttachmentRef } from '../content/jira-rich-text.js';
 import { IssueActivity } from '../view/issue-activity.js';
 import { IssueViews } from '../view/issue-views.js';
 import { commentBlock } from '../view/render-helpers.js';
@@ -24,6 +25,7 @@ const commentPageOut = pageOut('comments');
 export class CommentTools {
   constructor(
     @inject(JiraComments) private readonly comments: JiraComments,
+    @inject(JiraIssues) private readonly issues: JiraIssues,
     @inject(IssueActivity) private readonly activity: IssueActivity,
     @inject(IssueViews) private readonly views: IssueViews,
     @inject(JiraRichText) private readonly text: JiraRichText,
@@ -77,7 +79,11 @@ export class CommentTools {
   })
   async editComment(input: z.infer<typeof editInput>): Promise<CommentView> {
     const current = (await this.comments.get(input.issueKey, input.commentId)).body;
-    const body = input.section === undefined ? this.text.rewrite(current, input.body) : this.text.replaceSection(current, input.section, input.body);
+    // Media in a comment points at the issue's attachments: read them only when it has some.
+    const attachments = this.text.hasMedia(current)
+      ? (((await this.issues.get(input.issueKey, { fields: ['attachment'] })).fields?.attachment as AttachmentRef[] | undefined) ?? [])
+      : [];
+    const body = input.section === undefined ? this.text.rewrite(current, input.body, attachments) : this.text.replaceSection(current, input.section, input.body, attachments);
     return this.views.comment(await this.comments.update(input.issueKey, input.commentId, body));
   }
 }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraIssues } from '../client/jira-issues.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
-import { JiraRichText } from '../content/jira-rich-text.js';
+import { JiraRichText, type AttachmentRef } from '../content/jira-rich-text.js';
 import { fromFieldMap } from '../fields/field-meta.js';
 import { IssueDrafts } from '../fields/issue-drafts.js';
 import { IssueFieldResolver } from '../fields/issue-field-resolver.js';
@@ -125,8 +125,12 @@ export class IssueTools {
     if (input.summary !== undefined) fields.summary = input.summary;
     if (input.description !== undefined) {
       // The current description is the base: placeholders the model kept (panels, mentions…) survive.
-      const current = (await this.issues.get(input.issueKey, { fields: ['description'] })).fields?.description;
-      fields.description = input.section === undefined ? this.text.rewrite(current, input.description) : this.text.replaceSection(current, input.section, input.description);
+      const read = (await this.issues.get(input.issueKey, { fields: ['description', 'attachment'] })).fields;
+      const current = read?.description;
+      const attachments = (read?.attachment as AttachmentRef[] | undefined) ?? [];
+      fields.description = input.section === undefined
+        ? this.text.rewrite(current, input.description, attachments)
+        : this.text.replaceSection(current, input.section, input.description, attachments);
     }
     const changed = [...Object.keys(fields), ...Object.keys(update)];
     if (changed.length === 0) throw new InputError('Nothing to update.', { hint: 'Pass summary, description or fields.' });
