@@ -1,11 +1,15 @@
-import Ajv from 'ajv-draft-04';
 import type { ValidateFunction, ErrorObject } from 'ajv';
 import { InputError } from '../plugin-api/errors.js';
 import type { AdfDoc } from './adf-types.js';
 
-// Vendored from @atlaskit/adf-schema json-schema/v1/full.json (draft-04). `require` so tsc copies it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const adfSchema = require('./adf-schema-v1-full.json') as object;
+// The schema (vendored from @atlaskit/adf-schema json-schema/v1/full.json, draft-04) and ajv are
+// loaded on the first validation: a server that never writes rich text never pays for them.
+// `require` (not import) so tsc copies the JSON and nothing loads at start-up.
+function compileAdfSchema(): ValidateFunction {
+  const Ajv = (require('ajv-draft-04') as typeof import('ajv-draft-04')).default;
+  const adfSchema = require('./adf-schema-v1-full.json') as object;
+  return new Ajv({ allErrors: false, strict: false }).compile(adfSchema);
+}
 
 /**
  * Guards every ADF document before it is sent: Atlassian's own JSON Schema, compiled once and
@@ -35,7 +39,7 @@ export class AdfValidator {
   }
 
   private check(doc: unknown): ErrorObject[] | undefined {
-    this.validate ??= new Ajv({ allErrors: false, strict: false }).compile(adfSchema);
+    this.validate ??= compileAdfSchema();
     return this.validate(doc) ? undefined : (this.validate.errors ?? []);
   }
 }

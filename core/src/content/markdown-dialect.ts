@@ -1,8 +1,5 @@
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
-import { gfm } from 'micromark-extension-gfm';
+import type { Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { placeholderFromMarkdown, placeholderMicromark, placeholderToMarkdown } from './placeholder-syntax.js';
 
 /**
@@ -10,20 +7,50 @@ import { placeholderFromMarkdown, placeholderMicromark, placeholderToMarkdown } 
  * `-` bullets, `*em*`, `**strong**`, fenced code, one-space list indent.
  */
 export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, {
-    extensions: [GFM_SYNTAX, placeholderMicromark],
-    mdastExtensions: [...GFM_FROM_MARKDOWN, placeholderFromMarkdown],
+  const d = dialect();
+  return d.fromMarkdown(markdown, {
+    extensions: [d.gfmSyntax, placeholderMicromark],
+    mdastExtensions: [...d.gfmFromMarkdown, placeholderFromMarkdown],
   });
 }
 
-// Without the autolink-literal *transform*: it re-linkifies decoded text, so an escaped URL in
-// document text (`http\://…`) would come back as a link. micromark's own tokenizer still turns
-// bare URLs the model writes into links, and respects escapes.
-const GFM_SYNTAX = gfm();
-const GFM_FROM_MARKDOWN = gfmFromMarkdown().map((extension) => ({ ...extension, transforms: [] }));
+interface Dialect {
+  fromMarkdown: typeof import('mdast-util-from-markdown').fromMarkdown;
+  toMarkdown: typeof import('mdast-util-to-markdown').toMarkdown;
+  gfmSyntax: ReturnType<typeof import('micromark-extension-gfm').gfm>;
+  gfmFromMarkdown: ReturnType<typeof import('mdast-util-gfm').gfmFromMarkdown>;
+  base: ToMarkdownOptions;
+  flipped: ToMarkdownOptions;
+}
+
+let loaded: Dialect | undefined;
+
+/**
+ * The parser, serializer and GFM extensions, loaded and built once, on first use: they are a
+ * good part of the server's start-up time and many sessions never convert rich text.
+ */
+function dialect(): Dialect {
+  if (loaded) return loaded;
+  const { fromMarkdown } = require('mdast-util-from-markdown') as typeof import('mdast-util-from-markdown');
+  const { toMarkdown } = require('mdast-util-to-markdown') as typeof import('mdast-util-to-markdown');
+  const { gfm } = require('micromark-extension-gfm') as typeof import('micromark-extension-gfm');
+  const { gfmFromMarkdown, gfmToMarkdown } = require('mdast-util-gfm') as typeof import('mdast-util-gfm');
+  const base: ToMarkdownOptions = { ...BASE, extensions: [gfmToMarkdown(), placeholderToMarkdown] };
+  loaded = {
+    fromMarkdown,
+    toMarkdown,
+    // Without the autolink-literal *transform*: it re-linkifies decoded text, so an escaped URL in
+    // document text (`http\://…`) would come back as a link. micromark's own tokenizer still turns
+    // bare URLs the model writes into links, and respects escapes.
+    gfmSyntax: gfm(),
+    gfmFromMarkdown: gfmFromMarkdown().map((extension) => ({ ...extension, transforms: [] })),
+    base,
+    flipped: { ...base, ...FLIP },
+  };
+  return loaded;
+}
 
 const BASE: ToMarkdownOptions = {
-  extensions: [gfmToMarkdown(), placeholderToMarkdown],
   bullet: '-',
   bulletOther: '*',
   bulletOrdered: '.',
@@ -36,12 +63,13 @@ const BASE: ToMarkdownOptions = {
   incrementListMarker: true,
 };
 
-const FLIPPED: ToMarkdownOptions = { ...BASE, bullet: '*', bulletOther: '-', bulletOrdered: ')' };
+const FLIP: ToMarkdownOptions = { bullet: '*', bulletOther: '-', bulletOrdered: ')' };
 
 /**
  * Serialises mdast. `flipped` switches the list markers (`*`, `1)`), so that two lists written
  * one after the other stay two lists when parsed back.
  */
 export function stringifyMarkdown(root: Root, flipped = false): string {
-  return toMarkdown(root, flipped ? FLIPPED : BASE).replace(/\n+$/, '');
+  const d = dialect();
+  return d.toMarkdown(root, flipped ? d.flipped : d.base).replace(/\n+$/, '');
 }

@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import { InputError } from '../plugin-api/errors.js';
 
 /** A node of a Confluence storage-format (XHTML) fragment. */
@@ -12,8 +12,11 @@ type Parsed = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 let parser: XMLParser | undefined;
 
+// Loaded on first use, like the rest of the converters' dependencies (start-up time).
+const fastXml = () => require('fast-xml-parser') as typeof import('fast-xml-parser');
+
 function xmlParser(): XMLParser {
-  parser ??= new XMLParser({
+  parser ??= new (fastXml().XMLParser)({
     preserveOrder: true,
     ignoreAttributes: false,
     attributeNamePrefix: '',
@@ -32,7 +35,7 @@ function xmlParser(): XMLParser {
 export function assertWellFormedStorage(storage: string): void {
   // Storage may use HTML named entities (&nbsp;); XML only knows five, so hide the others first.
   const masked = storage.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)([a-zA-Z][a-zA-Z0-9]*);/g, '&amp;$1;');
-  const result = XMLValidator.validate(`<root xmlns:ac="http://atlassian.com/content" xmlns:ri="http://atlassian.com/resource/identifier">${masked}</root>`);
+  const result = fastXml().XMLValidator.validate(`<root xmlns:ac="http://atlassian.com/content" xmlns:ri="http://atlassian.com/resource/identifier">${masked}</root>`);
   if (result !== true) {
     const { msg, line, col } = result.err;
     throw new InputError(`Confluence storage is not well-formed XML: ${msg} (line ${line}, column ${col}).`, {
