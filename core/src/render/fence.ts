@@ -11,10 +11,10 @@ export class Fencer {
     this.id = id;
   }
 
-  fence(content: string, label = 'content'): string {
+  fence(content: string, label?: string): string {
     if (content.trim() === '') return content;
-    const safeLabel = label.replace(/[^\w .:-]/g, '');
-    return `<untrusted ${this.id} ${safeLabel}>\n${defuse(content)}\n</untrusted ${this.id}>`;
+    const safeLabel = label ? ` ${label.replace(/[^\w .:-]/g, '')}` : '';
+    return `<untrusted ${this.id}${safeLabel}>\n${defuse(content)}\n</untrusted ${this.id}>`;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { RenderKit } from '@atlassian-mcp/core';
 import type { IssueDetail } from './schemas.js';
-import { commentBlock, lines, list, worklogLine } from './render-helpers.js';
+import { commentBlock, lines, list, worklogDayLine } from './render-helpers.js';
 
 /** The one compact text block of `jira_get_issue`: facts first, user-authored content fenced once. */
 export function renderIssue(issue: IssueDetail, kit: RenderKit): string {
@@ -28,9 +28,14 @@ export function renderIssue(issue: IssueDetail, kit: RenderKit): string {
     fields.length > 0 && fields.join('\n'),
     issue.description && `Description:\n${issue.description}`,
     related.length > 0 && `Related:\n${related.join('\n')}`,
-    c && c.comments.length > 0 && `Comments (latest ${c.comments.length} of ${c.total}):\n${c.comments.map(commentBlock).join('\n\n')}`,
-    issue.worklogs && issue.worklogs.worklogs.length > 0 && `Worklogs (${issue.worklogs.worklogs.length} of ${issue.worklogs.total}):\n${issue.worklogs.worklogs.map(worklogLine).join('\n')}`,
+    c && c.comments.length > 0 && `Comments (${count(c.comments.length, c.total, 'latest ')}):\n${c.comments.map(commentBlock).join('\n\n')}`,
+    issue.worklogs && issue.worklogs.worklogs.length > 0 && `Worklogs (${count(issue.worklogs.worklogs.length, issue.worklogs.total)}):\n${issue.worklogs.worklogs.map(worklogDayLine).join('\n')}`,
   );
   const footer = c?.nextCursor ? `older comments: jira_list_comments cursor="${c.nextCursor}"` : undefined;
-  return lines(head, kit.fence(body, issue.key), footer);
+  return lines(head, kit.fence(body), footer);
+}
+
+/** `3` when all are shown, `latest 3 of 7` when not. */
+function count(shown: number, total: number | undefined, which = ''): string {
+  return total === undefined || total === shown ? String(shown) : `${which}${shown} of ${total}`;
 }

@@ -11,7 +11,7 @@ import type { CommentView, IssueDetail, IssueRow, WorklogView } from './schemas.
 /** Fields shown in their own slot of the detail view (or deliberately dropped as noise). */
 const OWN_SLOT = new Set([
   'summary', 'status', 'issuetype', 'priority', 'project', 'assignee', 'reporter', 'created', 'updated', 'duedate',
-  'resolution', 'parent', 'labels', 'components', 'fixVersions', 'timetracking', 'description', 'subtasks', 'issuelinks',
+  'resolution', 'resolutiondate', 'parent', 'labels', 'components', 'fixVersions', 'timetracking', 'description', 'subtasks', 'issuelinks',
   'attachment', 'comment', 'worklog',
   'creator', 'watches', 'votes', 'lastViewed', 'statuscategorychangedate', 'workratio', 'progress', 'aggregateprogress',
   'aggregatetimespent', 'aggregatetimeestimate', 'aggregatetimeoriginalestimate', 'timespent', 'timeestimate',
@@ -59,7 +59,8 @@ export class IssueViews {
       created: shortTime(f.created as string | undefined),
       updated: shortTime(f.updated as string | undefined),
       due: f.duedate as string | undefined,
-      resolution: displayValue(f.resolution),
+      // "Done 2026-08-28 07:06Z": the resolution and when, in one slot.
+      resolution: [displayValue(f.resolution), shortTime(f.resolutiondate as string | undefined)].filter(Boolean).join(' ') || undefined,
       parent: f.parent ? related(f.parent) : undefined,
       labels: (f.labels as string[] | undefined) ?? [],
       components: names(f.components),
