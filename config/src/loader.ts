@@ -1,5 +1,4 @@
 import { cosmiconfig } from 'cosmiconfig';
-import { createJiti } from 'jiti';
 import { dirname, resolve } from 'node:path';
 import { applyEnvOverlay } from './env-overlay.js';
 import { ConfigError, zodProblems } from './errors.js';
@@ -29,8 +28,12 @@ export interface LoadConfigOptions {
 const MODULE_NAME = 'atlassian-mcp';
 
 function explorer() {
-  const jiti = createJiti(__filename, { interopDefault: true, moduleCache: false });
-  const ts = (p: string) => jiti.import(p, { default: true });
+  // jiti (TypeScript and ESM config files on Node 20) loads only when such a file is found.
+  let jiti: ReturnType<typeof import('jiti').createJiti> | undefined;
+  const ts = (p: string) => {
+    jiti ??= (require('jiti') as typeof import('jiti')).createJiti(__filename, { interopDefault: true, moduleCache: false });
+    return jiti.import(p, { default: true });
+  };
   return cosmiconfig(MODULE_NAME, {
     searchStrategy: 'none',
     searchPlaces: [

@@ -1,4 +1,3 @@
-import { createJiti } from 'jiti';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { isFirstParty } from '@atlassian-mcp/config';
@@ -32,14 +31,14 @@ function resolveModule(spec: string, baseDir: string): string | undefined {
   }
 }
 
-let jiti: ReturnType<typeof createJiti> | undefined;
+let jiti: ReturnType<typeof import('jiti').createJiti> | undefined;
 
 async function importModule(file: string): Promise<unknown> {
   if (/\.(c?js|json)$/.test(file)) {
     // Node 20.19+ require()s ESM too; one module cache keeps one copy of core.
     return require(file);
   }
-  jiti ??= createJiti(__filename, { interopDefault: true });
+  jiti ??= (require('jiti') as typeof import('jiti')).createJiti(__filename, { interopDefault: true });
   return jiti.import(file);
 }
 
