@@ -1,4 +1,4 @@
-import { acceptedContent } from '@modelcontextprotocol/server';
+import { acceptedContent, CLIENT_CAPABILITIES_META_KEY } from '@modelcontextprotocol/server';
 import type { McpServer, ServerContext } from '@modelcontextprotocol/server';
 import type { ToolContext } from '../plugin-api/context.js';
 import type { Logger } from '../logging/logger.js';
@@ -34,8 +34,7 @@ export function createToolContext(tool: string, requestId: string, sdk: ServerCo
       const answered = acceptedContent<{ confirm?: boolean }>(sdk.mcpReq.inputResponses, CONFIRM_KEY);
       if (answered) return answered.confirm === true;
       if (sdk.mcpReq.inputResponses && CONFIRM_KEY in sdk.mcpReq.inputResponses) return false; // declined or cancelled
-      const caps = server.server.getClientCapabilities();
-      if (!caps?.elicitation) return true; // cannot ask: destructive tools are opt-in already
+      if (!clientCanElicit(sdk, server)) return true; // cannot ask: destructive tools are opt-in already
       let result;
       try {
         result = await sdk.mcpReq.elicitInput({ mode: 'form', message, requestedSchema: CONFIRM_SCHEMA });
@@ -46,4 +45,12 @@ export function createToolContext(tool: string, requestId: string, sdk: ServerCo
       return result.action === 'accept' && (result.content as { confirm?: unknown } | undefined)?.confirm === true;
     },
   };
+}
+
+/** Whether the client can be asked: 2025 clients say so at initialize, 2026-07-28 ones on every request. */
+function clientCanElicit(sdk: ServerContext, server: McpServer): boolean {
+  const perRequest = (sdk.mcpReq.envelope as Record<string, unknown> | undefined)?.[CLIENT_CAPABILITIES_META_KEY]
+    ?? (sdk.mcpReq._meta as Record<string, unknown> | undefined)?.[CLIENT_CAPABILITIES_META_KEY];
+  const caps = (perRequest ?? server.server.getClientCapabilities()) as { elicitation?: unknown } | undefined;
+  return Boolean(caps?.elicitation);
 }

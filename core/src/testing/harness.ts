@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { DependencyContainer } from 'tsyringe';
 import { parseConfig, type AtlassianMcpConfigInput } from '@atlassian-mcp/config';
 import type { AtlassianMcpPlugin } from '../plugin-api/plugin.js';
@@ -22,6 +23,8 @@ export interface TestHarnessOptions {
   configureContainer?: (root: DependencyContainer) => void;
   /** Client capabilities to advertise (e.g. `{ elicitation: { form: {} } }`). */
   capabilities?: Record<string, unknown>;
+  /** Protocol revision to pin the client to (e.g. `'2026-07-28'`); default: the 2025 handshake. */
+  protocolVersion?: string;
   /** Prompt-file directories (default: the distribution's `prompts/`). */
   promptDirs?: string[];
   logger?: Logger;
@@ -57,8 +60,13 @@ export async function createTestHarness(options: TestHarnessOptions = {}): Promi
   });
   const server = createMcpServer(host);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverTransport);
-  const client = new Client({ name: 'test-harness', version: '1.0.0' }, { capabilities: (options.capabilities ?? {}) as never });
+  // The stdio entry point over an in-memory pipe: the same era decision (2025 handshake or
+  // 2026-07-28) as the real server makes.
+  const served = serveStdio(() => server, { transport: serverTransport });
+  const client = new Client(
+    { name: 'test-harness', version: '1.0.0' },
+    { capabilities: (options.capabilities ?? {}) as never, ...(options.protocolVersion ? { versionNegotiation: { mode: { pin: options.protocolVersion } } } : {}) } as never,
+  );
   await client.connect(clientTransport);
   return {
     client,
@@ -70,6 +78,7 @@ export async function createTestHarness(options: TestHarnessOptions = {}): Promi
     },
     async close() {
       await client.close();
+      await served.close();
       await server.close();
       await host.close();
     },

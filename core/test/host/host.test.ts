@@ -86,6 +86,20 @@ describe('host with a third-party plugin (in-memory MCP client)', () => {
     expect(asked).toEqual(['Delete note 1?', 'Delete note 1?']);
   });
 
+  it('confirms through a multi-round-trip input request on the 2026-07-28 protocol', async () => {
+    h = await createTestHarness({ plugins: [notesPlugin], config: { enabledTools: ['notes_delete_note'] }, capabilities: { elicitation: { form: {} } }, protocolVersion: '2026-07-28' });
+    const asked: string[] = [];
+    const answers = [false, true];
+    h.client.setRequestHandler('elicitation/create', async (req) => {
+      asked.push(req.params.message);
+      return { action: 'accept', content: { confirm: answers.shift() ?? false } };
+    });
+    await h.call('notes_add_note', { title: 't', body: 'b' });
+    expect((await h.call('notes_delete_note', { id: 1 })).structured).toEqual({ deleted: false });
+    expect((await h.call('notes_delete_note', { id: 1 })).structured).toEqual({ deleted: true });
+    expect(asked).toEqual(['Delete note 1?', 'Delete note 1?']);
+  });
+
   it('audits writes to a 0600 JSONL file, without bodies', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'amcp-audit-')), 'audit.jsonl');
     h = await createTestHarness({ plugins: [notesPlugin], config: { audit: { enabled: true, file } } });
