@@ -113,3 +113,19 @@ describe('stdio server (spawned bin)', () => {
     expect(err).toMatch(/plugins\.@acme\/atlassian-mcp-plugin-notes\.titlePrefix: .*expected string/);
   });
 });
+
+describe('switching from the seed server', () => {
+  it('starts with ATLASSIAN_MODULES naming first-party plugins that are not installed yet, serving the ones that are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'amcp-modules-'));
+    const transport = new StdioClientTransport({
+      command: process.execPath, args: [bin], cwd: dir, stderr: 'pipe',
+      env: { ...process.env, ATLASSIAN_MODULES: 'jira,confluence,service_desk', ATLASSIAN_SITE_URL: 'https://example.atlassian.net', ATLASSIAN_EMAIL: 'a@example.com', ATLASSIAN_API_TOKEN: 'x' },
+    });
+    const client = new Client({ name: 'seed-user', version: '1' });
+    open.push(client);
+    await client.connect(transport);
+    const names = (await client.listTools()).tools.map((t) => t.name);
+    expect(names).toContain('jira_search');
+    expect(names.every((n) => n.startsWith('jira_'))).toBe(true);
+  });
+});

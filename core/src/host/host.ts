@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
-import { FIRST_PARTY_PLUGINS, type AtlassianMcpConfig } from '@atlassian-mcp/config';
+import { FIRST_PARTY_PLUGINS, isFirstParty, type AtlassianMcpConfig } from '@atlassian-mcp/config';
 import type { AtlassianMcpPlugin } from '../plugin-api/plugin.js';
 import { coreServices } from '../plugin-api/tokens.js';
 import type { AuthService } from '../auth/auth-service.js';
@@ -85,6 +85,7 @@ export class AtlassianMcpHost {
     if (problems.length > 0) throw new StartupError(problems);
     const policy = new ToolPolicy(config, Object.fromEntries(registry.plugins.map((p) => [p.plugin.id, p.plugin.defaultToolsets])));
     const audit = new AuditLog(config.audit.enabled ? config.audit.file ?? defaultAuditFile() : undefined);
+    if (skipped.length > 0 && config.plugins !== undefined) logger.warn({ skipped }, 'first-party plugins named in the configuration are not installed; skipping them');
     logger.debug({ plugins: [...loadedIds], tools: registry.tools.length }, 'host started');
     const host = new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped, promptFiles);
     host.auth().setRequiredScopes(host.enabledTools().flatMap((t) => t.meta.scopes));
@@ -131,7 +132,10 @@ export class AtlassianMcpHost {
 /** Which plugin modules to load: the config's list, or the installed first-party ones by default. */
 function pluginSpecs(config: AtlassianMcpConfig, explicit: boolean, hasValuePlugins: boolean): { specifier: string; optional: boolean }[] {
   if (config.plugins !== undefined && explicit) {
-    return Object.entries(config.plugins).filter(([, v]) => v !== false).map(([specifier]) => ({ specifier, optional: false }));
+    // A first-party plugin that is not installed is skipped with a warning rather than refused:
+    // the seed's ATLASSIAN_MODULES=jira,confluence,service_desk must keep starting while only
+    // some of them ship. Third-party plugins the user named must load.
+    return Object.entries(config.plugins).filter(([, v]) => v !== false).map(([specifier]) => ({ specifier, optional: isFirstParty(specifier) }));
   }
   if (hasValuePlugins) return [];
   return FIRST_PARTY_PLUGINS.map((specifier) => ({ specifier, optional: true }));
