@@ -16,7 +16,6 @@ import type { OAuthClient } from './oauth-client.js';
 import { FileRefreshLock, noRefreshLock } from './refresh-lock.js';
 import { defaultConfigDir, FileCredentialStore } from './file-credential-store.js';
 import { authStatusLines, fetchIdentity, problemOf, type AtlassianIdentity, type AuthStatus } from './auth-status.js';
-import '../http/defaults.js';
 
 /** Why auth changed; the host re-lists tools (`notifications/tools/list_changed`) on each. */
 export interface AuthChange {

@@ -18,7 +18,6 @@ import { readRateLimitSignal, scopeOfReason, type RateLimitSignal } from './rate
 import { mapErrorResponse } from './error-mapping.js';
 import { buildUrl, decodeBody, decodeErrorBody, encodeBody, sendOnce, SendFailedError, type ReceivedResponse, type SendFailure } from './http-exchange.js';
 import { createTypedClient } from './typed-client.js';
-import './defaults.js';
 
 /** One request as the pipeline runs it (body already encoded). */
 export interface Exchange {

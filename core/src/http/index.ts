@@ -3,7 +3,6 @@ export type { AtlassianRequest, AtlassianResponse, FetchLike, HttpMethod, Produc
 export type { RequestAuthorization, RequestAuthorizer } from './request-auth.js';
 export { httpServices, globalFetch } from './tokens.js';
 export { registerHttpAndAuth, type HttpAndAuthOverrides } from './register.js';
-export { registerHttpAndAuthDefaults } from './defaults.js';
 export { mapErrorResponse, extractUpstreamMessages, type FailedCall } from './error-mapping.js';
 export { parseRetryAfter, parseReset, parseStructuredReset, readRateLimitSignal, scopeOfReason, type RateLimitSignal } from './rate-limit-headers.js';
 export { backoffDelay, type BackoffSettings } from './backoff.js';
