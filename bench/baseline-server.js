@@ -16,7 +16,9 @@ serveStdio(() => {
     'get_issue',
     { description: 'Get a Jira issue as REST JSON.', inputSchema: z.object({ issueKey: z.string() }) },
     async ({ issueKey }) => {
-      const res = await fetch(`${site}/rest/api/3/issue/${encodeURIComponent(issueKey)}`, { headers: { authorization, accept: 'application/json' } });
+      const res = await fetch(`${site}/rest/api/3/issue/${encodeURIComponent(issueKey)}`, {
+        headers: { authorization, accept: 'application/json' },
+      });
       return { content: [{ type: 'text', text: await res.text() }], isError: !res.ok };
     },
   );

@@ -12,25 +12,41 @@ const { parseArgs } = require('node:util');
 const { timeMs } = require('./lib/stats.js');
 const { environment, formatText, writeResults, targetLines } = require('./lib/report.js');
 
-const SUITES = ['tokens', 'tool-list', 'overhead', 'cold-start', 'rate-limit', 'rich-text', 'sandbox'].map((name) => require(`./suites/${name}.js`));
+const SUITES = ['tokens', 'tool-list', 'overhead', 'cold-start', 'rate-limit', 'rich-text', 'sandbox'].map((name) =>
+  require(`./suites/${name}.js`),
+);
 
 /**
  * The user's own Atlassian settings must not leak into the servers under test: environment
  * variables override config files, and the bench talks to the loopback sandbox only.
  */
 function isolateFromUserEnvironment() {
-  for (const name of Object.keys(process.env)) if (/^ATLASSIAN_/.test(name) || name === 'HTTPS_PROXY' || name === 'HTTP_PROXY' || name === 'https_proxy' || name === 'http_proxy') delete process.env[name];
+  for (const name of Object.keys(process.env))
+    if (
+      /^ATLASSIAN_/.test(name) ||
+      name === 'HTTPS_PROXY' ||
+      name === 'HTTP_PROXY' ||
+      name === 'https_proxy' ||
+      name === 'http_proxy'
+    )
+      delete process.env[name];
   process.env.NO_PROXY = '127.0.0.1,localhost';
 }
 
 async function main() {
   isolateFromUserEnvironment();
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, strict: { type: 'boolean', default: false }, 'no-write': { type: 'boolean', default: false } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+    },
   });
   const only = values.only ? new Set(values.only.split(',')) : undefined;
   const unknown = [...(only ?? [])].filter((id) => !SUITES.some((s) => s.id === id));
-  if (unknown.length) throw new Error(`unknown suite(s): ${unknown.join(', ')} (have: ${SUITES.map((s) => s.id).join(', ')})`);
+  if (unknown.length)
+    throw new Error(`unknown suite(s): ${unknown.join(', ')} (have: ${SUITES.map((s) => s.id).join(', ')})`);
   const ctx = { quick: values.quick, log: (msg) => process.stderr.write(`bench: ${msg}\n`) };
   const env = environment(values.quick ? 'quick' : 'full');
   const sections = [];
@@ -40,7 +56,13 @@ async function main() {
       const { ms, value } = await timeMs(() => suite.run(ctx));
       sections.push({ id: suite.id, title: suite.title, ms, ...value });
     } catch (e) {
-      sections.push({ id: suite.id, title: suite.title, error: e && e.stack ? e.stack : String(e), rows: [], targets: [] });
+      sections.push({
+        id: suite.id,
+        title: suite.title,
+        error: e && e.stack ? e.stack : String(e),
+        rows: [],
+        targets: [],
+      });
     }
   }
   const command = `npm run bench${values.quick ? ' -- --quick' : ''}`;

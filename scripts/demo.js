@@ -43,29 +43,83 @@ async function main() {
     out(bold(`\n▶ ${title}`));
     out(dim(`  ${name} ${JSON.stringify(args)}`));
     const r = await client.callTool({ name, arguments: args });
-    const text = (r.content || []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
-    out(text.split('\n').map((l) => `  ${l}`).join('\n'));
+    const text = (r.content || [])
+      .filter((c) => c.type === 'text')
+      .map((c) => c.text)
+      .join('\n');
+    out(
+      text
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
     if (r.isError) failures++;
     return r;
   }
 
   await step('Pick up an issue this morning', 'jira_assign_issue', { issueKey: 'NOVA-3', assignee: 'me' });
-  const mine = await step('Find my issues updated today', 'jira_search', { jql: 'assignee = currentUser() AND updated >= startOfDay() ORDER BY updated DESC' });
-  const first = (mine.structuredContent && mine.structuredContent.issues && mine.structuredContent.issues[0] && mine.structuredContent.issues[0].key) || 'NOVA-3';
-  await step(`Log 1h 30m on ${first} with a Markdown note`, 'jira_add_worklog', { issueKey: first, timeSpent: '1h 30m', comment: 'Reviewed the **retry** logic and paired on the fix' });
+  const mine = await step('Find my issues updated today', 'jira_search', {
+    jql: 'assignee = currentUser() AND updated >= startOfDay() ORDER BY updated DESC',
+  });
+  const first =
+    (mine.structuredContent &&
+      mine.structuredContent.issues &&
+      mine.structuredContent.issues[0] &&
+      mine.structuredContent.issues[0].key) ||
+    'NOVA-3';
+  await step(`Log 1h 30m on ${first} with a Markdown note`, 'jira_add_worklog', {
+    issueKey: first,
+    timeSpent: '1h 30m',
+    comment: 'Reviewed the **retry** logic and paired on the fix',
+  });
   const jonas = sandbox.credentials.users.find((u) => u.displayName === 'Jonas Weber');
-  const created = await step('File a bug with custom fields by name (and a panel and a mention in its description)', 'jira_create_issue', {
+  const created = await step(
+    'File a bug with custom fields by name (and a panel and a mention in its description)',
+    'jira_create_issue',
+    {
+      project: 'NOVA',
+      type: 'Bug',
+      summary: 'Login loop on Safari',
+      description: [
+        '## Summary',
+        `Login loops on Safari. [@Jonas Weber](accountid:${jonas.accountId}) saw it first.`,
+        '',
+        '⟦panel warning⟧',
+        '',
+        'Affects **all** Safari users.',
+        '',
+        '⟦/panel⟧',
+        '',
+        '## Steps',
+        '1. Open the app',
+        '2. Sign in',
+      ].join('\n'),
+      fields: {
+        Severity: 'Sev 1 - Critical',
+        'Affected platform': 'Web > Safari',
+        'Story Points': 5,
+        Components: ['Backend API'],
+        'Fix versions': ['2.5.0'],
+        Assignee: 'me',
+      },
+    },
+  );
+  const key = (created.structuredContent && created.structuredContent.key) || 'NOVA-1';
+  await step('A create that misses a required field says what is needed', 'jira_create_issue', {
     project: 'NOVA',
     type: 'Bug',
-    summary: 'Login loop on Safari',
-    description: ['## Summary', `Login loops on Safari. [@Jonas Weber](accountid:${jonas.accountId}) saw it first.`, '', '⟦panel warning⟧', '', 'Affects **all** Safari users.', '', '⟦/panel⟧', '', '## Steps', '1. Open the app', '2. Sign in'].join('\n'),
-    fields: { Severity: 'Sev 1 - Critical', 'Affected platform': 'Web > Safari', 'Story Points': 5, Components: ['Backend API'], 'Fix versions': ['2.5.0'], Assignee: 'me' },
+    summary: 'No severity given',
   });
-  const key = (created.structuredContent && created.structuredContent.key) || 'NOVA-1';
-  await step('A create that misses a required field says what is needed', 'jira_create_issue', { project: 'NOVA', type: 'Bug', summary: 'No severity given' });
   await step(`Move ${key} to In Progress`, 'jira_transition_issue', { issueKey: key, to: 'In Progress' });
-  await step('Comment', 'jira_add_comment', { issueKey: key, body: `Looking into it with [@Jonas Weber](accountid:${jonas.accountId}).` });
-  await step('Rewrite only the "Steps" section of the description', 'jira_update_issue', { issueKey: key, section: 'Steps', description: '1. Open the app in Safari 17\n2. Sign in with SSO' });
+  await step('Comment', 'jira_add_comment', {
+    issueKey: key,
+    body: `Looking into it with [@Jonas Weber](accountid:${jonas.accountId}).`,
+  });
+  await step('Rewrite only the "Steps" section of the description', 'jira_update_issue', {
+    issueKey: key,
+    section: 'Steps',
+    description: '1. Open the app in Safari 17\n2. Sign in with SSO',
+  });
   await step('Read it back: the panel and the mention survived', 'jira_get_issue', { issueKey: key });
 
   await client.close();

@@ -22,11 +22,15 @@ function descriptionFacts(doc) {
   const facts = [];
   walk(doc, (n) => {
     if (n.type === 'codeBlock') {
-      const first = textOf(n).split('\n').find((l) => l.trim());
+      const first = textOf(n)
+        .split('\n')
+        .find((l) => l.trim());
       if (first) facts.push({ kind: 'description code', expect: first.trim() });
     }
-    for (const mark of n.marks ?? []) if (mark.type === 'link' && mark.attrs?.href) facts.push({ kind: 'description link', expect: mark.attrs.href });
-    if ((n.type === 'inlineCard' || n.type === 'blockCard') && n.attrs?.url) facts.push({ kind: 'description link', expect: n.attrs.url });
+    for (const mark of n.marks ?? [])
+      if (mark.type === 'link' && mark.attrs?.href) facts.push({ kind: 'description link', expect: mark.attrs.href });
+    if ((n.type === 'inlineCard' || n.type === 'blockCard') && n.attrs?.url)
+      facts.push({ kind: 'description link', expect: n.attrs.url });
   });
   return facts;
 }
@@ -42,7 +46,8 @@ function issueFacts(raw) {
   if (f.assignee) facts.push({ kind: 'assignee', expect: f.assignee.displayName });
   if (f.reporter) facts.push({ kind: 'reporter', expect: f.reporter.displayName });
   facts.push(...descriptionFacts(f.description));
-  for (const c of (f.comment?.comments ?? []).slice(-5)) facts.push({ kind: 'comment', expect: c.id }, { kind: 'comment author', expect: c.author?.displayName });
+  for (const c of (f.comment?.comments ?? []).slice(-5))
+    facts.push({ kind: 'comment', expect: c.id }, { kind: 'comment author', expect: c.author?.displayName });
   for (const a of f.attachment ?? []) facts.push({ kind: 'attachment', expect: a.filename });
   for (const s of f.subtasks ?? []) facts.push({ kind: 'subtask', expect: s.key });
   for (const l of f.issuelinks ?? []) facts.push({ kind: 'link', expect: (l.outwardIssue ?? l.inwardIssue)?.key });
@@ -51,7 +56,8 @@ function issueFacts(raw) {
       for (const sprint of value) facts.push({ kind: 'sprint', expect: sprint.name });
     }
   }
-  for (const w of f.worklog?.worklogs ?? []) facts.push({ kind: 'worklog', expect: w.id }, { kind: 'worklog author', expect: w.author?.displayName });
+  for (const w of f.worklog?.worklogs ?? [])
+    facts.push({ kind: 'worklog', expect: w.id }, { kind: 'worklog author', expect: w.author?.displayName });
   return facts.filter((x) => typeof x.expect === 'string' && x.expect.length > 0);
 }
 

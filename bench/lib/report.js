@@ -22,13 +22,21 @@ function environment(mode) {
 
 function textTable(rows) {
   const widths = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
-  const line = (r) => r.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => String(c ?? '').padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 const cell = (c) => String(c ?? '').replace(/\|/g, '\\|');
 function mdTable(head, rows) {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
 }
 
 /** Plain-text report for stdout. */
@@ -47,7 +55,8 @@ function targetLines(sections) {
   const lines = [];
   for (const s of sections) {
     if (s.error) lines.push({ status: 'NO DATA', target: s.title, actual: s.error.split('\n')[0] });
-    for (const t of s.targets ?? []) lines.push({ status: t.met ? 'met' : 'NOT MET', target: t.target, actual: t.actual });
+    for (const t of s.targets ?? [])
+      lines.push({ status: t.met ? 'met' : 'NOT MET', target: t.target, actual: t.actual });
   }
   return lines;
 }
@@ -59,7 +68,10 @@ function formatMarkdown(env, sections, command) {
     '',
     '**Targets**',
     '',
-    mdTable(['', 'target', 'measured'], targetLines(sections).map((t) => [mark(t.status), t.target, t.actual])),
+    mdTable(
+      ['', 'target', 'measured'],
+      targetLines(sections).map((t) => [mark(t.status), t.target, t.actual]),
+    ),
   ];
   for (const s of sections) {
     out.push('', `**${s.title}**`, '');
@@ -95,7 +107,20 @@ function formatReadmeSection(env, sections, command) {
 /** Writes latest.json, latest.md and README-section.md. */
 function writeResults(env, sections, command) {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = { environment: env, command, sections: sections.map(({ id, title, rows, targets, headlines, data, error, ms }) => ({ id, title, ms, error, targets, headlines, rows, data })) };
+  const json = {
+    environment: env,
+    command,
+    sections: sections.map(({ id, title, rows, targets, headlines, data, error, ms }) => ({
+      id,
+      title,
+      ms,
+      error,
+      targets,
+      headlines,
+      rows,
+      data,
+    })),
+  };
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   const md = formatMarkdown(env, sections, command);
   writeFileSync(join(RESULTS_DIR, 'latest.md'), `# atlassian-mcp benchmark results\n\n${md}\n`);

@@ -23,13 +23,16 @@ const TOKEN_VAR = 'ATLASSIAN_MCP_BENCH_TOKEN';
 /** Starts the seeded sandbox on 127.0.0.1 and returns it with a direct REST reader. */
 async function startSite(options = {}) {
   const sandbox = await startSandbox({ listen: true, host: '127.0.0.1', ...options });
-  if (!sandbox.url || !sandbox.url.startsWith('http://127.0.0.1:')) throw new Error(`sandbox is not on loopback: ${sandbox.url}`);
+  if (!sandbox.url || !sandbox.url.startsWith('http://127.0.0.1:'))
+    throw new Error(`sandbox is not on loopback: ${sandbox.url}`);
   const auth = sandbox.basicAuth();
   return {
     sandbox,
     /** GET over the loopback socket with global fetch, as a naive server would. Returns the body text. */
     async restText(path) {
-      const res = await fetch(`${sandbox.url}${path}`, { headers: { authorization: auth, accept: 'application/json' } });
+      const res = await fetch(`${sandbox.url}${path}`, {
+        headers: { authorization: auth, accept: 'application/json' },
+      });
       const text = await res.text();
       if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 200)}`);
       return text;

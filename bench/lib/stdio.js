@@ -27,7 +27,12 @@ function spawnSpec(kind, sandbox, config) {
     return {
       command: process.execPath,
       args: [BASELINE_BIN],
-      env: { ...env, BASELINE_SITE_URL: sandbox.url, BASELINE_EMAIL: sandbox.credentials.email, BASELINE_API_TOKEN: sandbox.credentials.apiToken },
+      env: {
+        ...env,
+        BASELINE_SITE_URL: sandbox.url,
+        BASELINE_EMAIL: sandbox.credentials.email,
+        BASELINE_API_TOKEN: sandbox.credentials.apiToken,
+      },
       cleanup: () => {},
     };
   }
@@ -48,7 +53,13 @@ function spawnSpec(kind, sandbox, config) {
 async function spawnServer(kind, sandbox, config = {}) {
   const spec = spawnSpec(kind, sandbox, config);
   const stderr = [];
-  const transport = new StdioClientTransport({ command: spec.command, args: spec.args, cwd: spec.cwd, env: spec.env, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: spec.command,
+    args: spec.args,
+    cwd: spec.cwd,
+    env: spec.env,
+    stderr: 'pipe',
+  });
   const client = new Client({ name: 'atlassian-mcp-bench', version: '1.0.0' });
   const startedAt = process.hrtime.bigint();
   try {

@@ -12,7 +12,9 @@ const AUTHORED = resolve(__dirname, '../../core/test/fixtures/content/markdown')
 const PER_BYTES = 50 * 1024;
 
 function loadCorpus() {
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new Error(`no ADF documents in ${CORPUS}`);
   return files.map((f) => ({ name: f.replace(/\.json$/, ''), doc: JSON.parse(readFileSync(join(CORPUS, f), 'utf8')) }));
 }
@@ -22,7 +24,10 @@ function bigDocument(corpus, size) {
   const content = [];
   let bytes = 0;
   for (let i = 0; bytes < size; i++) {
-    const block = corpus[i % corpus.length].doc.content[Math.floor(i / corpus.length) % Math.max(1, corpus[i % corpus.length].doc.content.length)];
+    const block =
+      corpus[i % corpus.length].doc.content[
+        Math.floor(i / corpus.length) % Math.max(1, corpus[i % corpus.length].doc.content.length)
+      ];
     if (!block) continue;
     content.push(block);
     bytes = Buffer.byteLength(JSON.stringify({ type: 'doc', version: 1, content }));
@@ -33,7 +38,9 @@ function bigDocument(corpus, size) {
 
 /** Model-written Markdown (no placeholders), concatenated until its ADF reaches 50 KB. */
 function bigAuthoredMarkdown(rich, size) {
-  const files = readdirSync(AUTHORED).filter((f) => /^\d+-[^.]+\.md$/.test(f)).sort();
+  const files = readdirSync(AUTHORED)
+    .filter((f) => /^\d+-[^.]+\.md$/.test(f))
+    .sort();
   if (files.length === 0) throw new Error(`no authored Markdown in ${AUTHORED}`);
   const sized = files.map((f) => {
     const markdown = readFileSync(join(AUTHORED, f), 'utf8');
@@ -63,7 +70,8 @@ async function run(ctx) {
   const corpus = loadCorpus();
   const perDoc = corpus.map(({ name, doc }) => {
     const md = rich.adfToMarkdown(doc);
-    if (doc.content.length > 0 && md.trim() === '') throw new Error(`${name}: empty Markdown from a non-empty document`);
+    if (doc.content.length > 0 && md.trim() === '')
+      throw new Error(`${name}: empty Markdown from a non-empty document`);
     return { name, adf: measureText(doc), markdown: measureText(md) };
   });
   const sum = (pick) => perDoc.reduce((s, d) => s + pick(d), 0);
@@ -81,20 +89,69 @@ async function run(ctx) {
   const toAdf = await sampleMs(runs, () => rich.markdownToAdf(markdown, { base: doc }));
   const authored = bigAuthoredMarkdown(rich, size);
   const fresh = await sampleMs(runs, () => rich.markdownToAdf(authored.markdown));
-  const per50 = (s, docBytes = bytes) => ({ ...s, median: (s.median * PER_BYTES) / docBytes, p25: (s.p25 * PER_BYTES) / docBytes, p75: (s.p75 * PER_BYTES) / docBytes });
+  const per50 = (s, docBytes = bytes) => ({
+    ...s,
+    median: (s.median * PER_BYTES) / docBytes,
+    p25: (s.p25 * PER_BYTES) / docBytes,
+    p75: (s.p75 * PER_BYTES) / docBytes,
+  });
   const rows = [
-    [`ADF → Markdown, ms per 50 KB ADF (doc ${round(bytes / 1024, 1)} KB, n=${runs})`, spread(per50(toMd), ' ms', 1), '', ''],
+    [
+      `ADF → Markdown, ms per 50 KB ADF (doc ${round(bytes / 1024, 1)} KB, n=${runs})`,
+      spread(per50(toMd), ' ms', 1),
+      '',
+      '',
+    ],
     ['Markdown → ADF, write-back of that read (base doc)', spread(per50(toAdf), ' ms', 1), '', ''],
-    [`Markdown → ADF, model-written (ADF ${round(authored.bytes / 1024, 1)} KB)`, spread(per50(fresh, authored.bytes), ' ms', 1), '', ''],
-    [`golden corpus tokens, ${perDoc.length} docs`, `Markdown ${mdTokens}`, `ADF JSON ${adfTokens}`, `${round((mdTokens / adfTokens) * 100, 1)} %`],
-    ['  per document (median)', '', '', `${round(perDocRatio.median * 100, 1)} % (${round(perDocRatio.p25 * 100, 1)}–${round(perDocRatio.p75 * 100, 1)})`],
-    [`golden corpus characters`, `Markdown ${sum((d) => d.markdown.chars)}`, `ADF JSON ${sum((d) => d.adf.chars)}`, `${round((sum((d) => d.markdown.chars) / sum((d) => d.adf.chars)) * 100, 1)} %`],
+    [
+      `Markdown → ADF, model-written (ADF ${round(authored.bytes / 1024, 1)} KB)`,
+      spread(per50(fresh, authored.bytes), ' ms', 1),
+      '',
+      '',
+    ],
+    [
+      `golden corpus tokens, ${perDoc.length} docs`,
+      `Markdown ${mdTokens}`,
+      `ADF JSON ${adfTokens}`,
+      `${round((mdTokens / adfTokens) * 100, 1)} %`,
+    ],
+    [
+      '  per document (median)',
+      '',
+      '',
+      `${round(perDocRatio.median * 100, 1)} % (${round(perDocRatio.p25 * 100, 1)}–${round(perDocRatio.p75 * 100, 1)})`,
+    ],
+    [
+      `golden corpus characters`,
+      `Markdown ${sum((d) => d.markdown.chars)}`,
+      `ADF JSON ${sum((d) => d.adf.chars)}`,
+      `${round((sum((d) => d.markdown.chars) / sum((d) => d.adf.chars)) * 100, 1)} %`,
+    ],
   ];
   const headlines = [
-    { measure: 'ADF → Markdown / Markdown → ADF, per 50 KB document', actual: `${round(per50(toMd).median, 0)} ms / ${round(per50(fresh, authored.bytes).median, 0)} ms` },
-    { measure: `Markdown vs ADF JSON tokens, golden corpus (${perDoc.length} docs)`, actual: `${round((mdTokens / adfTokens) * 100, 1)} % (${mdTokens} vs ${adfTokens})` },
+    {
+      measure: 'ADF → Markdown / Markdown → ADF, per 50 KB document',
+      actual: `${round(per50(toMd).median, 0)} ms / ${round(per50(fresh, authored.bytes).median, 0)} ms`,
+    },
+    {
+      measure: `Markdown vs ADF JSON tokens, golden corpus (${perDoc.length} docs)`,
+      actual: `${round((mdTokens / adfTokens) * 100, 1)} % (${mdTokens} vs ${adfTokens})`,
+    },
   ];
-  return { rows, targets: [], headlines, data: { docBytes: bytes, runs, adfToMarkdownMs: toMd, markdownToAdfWriteBackMs: toAdf, authoredBytes: authored.bytes, markdownToAdfAuthoredMs: fresh, corpus: { docs: perDoc.length, adfTokens, mdTokens, perDocRatio, perDoc } } };
+  return {
+    rows,
+    targets: [],
+    headlines,
+    data: {
+      docBytes: bytes,
+      runs,
+      adfToMarkdownMs: toMd,
+      markdownToAdfWriteBackMs: toAdf,
+      authoredBytes: authored.bytes,
+      markdownToAdfAuthoredMs: fresh,
+      corpus: { docs: perDoc.length, adfTokens, mdTokens, perDocRatio, perDoc },
+    },
+  };
 }
 
 module.exports = { id: 'rich-text', title: '6. Rich-text conversion (ADF ⇄ Markdown)', run };

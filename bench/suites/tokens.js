@@ -13,10 +13,21 @@ const q = (jql) => encodeURIComponent(jql);
 
 /** The richest issues of the seed: description, comments, worklogs, links, attachments, subtasks. */
 async function pickIssues(site, count) {
-  const page = await site.rest(`/rest/api/3/search/jql?jql=${q(PROJECTS_JQL)}&maxResults=100&fields=description,comment,attachment,subtasks,issuelinks,worklog`);
-  const score = ({ fields: f }) => (f.description ? 10 : 0) + f.comment.total + 2 * f.attachment.length + 2 * f.subtasks.length + 2 * f.issuelinks.length + f.worklog.total;
-  const ranked = page.issues.filter((i) => i.fields.description).sort((a, b) => score(b) - score(a) || a.key.localeCompare(b.key, 'en', { numeric: true }));
-  if (ranked.length < count) throw new Error(`the seed has only ${ranked.length} issues with a description (need ${count})`);
+  const page = await site.rest(
+    `/rest/api/3/search/jql?jql=${q(PROJECTS_JQL)}&maxResults=100&fields=description,comment,attachment,subtasks,issuelinks,worklog`,
+  );
+  const score = ({ fields: f }) =>
+    (f.description ? 10 : 0) +
+    f.comment.total +
+    2 * f.attachment.length +
+    2 * f.subtasks.length +
+    2 * f.issuelinks.length +
+    f.worklog.total;
+  const ranked = page.issues
+    .filter((i) => i.fields.description)
+    .sort((a, b) => score(b) - score(a) || a.key.localeCompare(b.key, 'en', { numeric: true }));
+  if (ranked.length < count)
+    throw new Error(`the seed has only ${ranked.length} issues with a description (need ${count})`);
   return ranked.slice(0, count).map((i) => i.key);
 }
 
@@ -33,7 +44,14 @@ async function issueTokens(site, mcp, keys) {
     const plain = await mcp.call('jira_get_issue', { issueKey: key });
     const full = await mcp.call('jira_get_issue', { issueKey: key, include: ['worklogs'] });
     const missing = missingFacts(issueFacts(raw), full.text);
-    perIssue.push({ key, raw: measureText(rawText), default: seen(plain), withWorklogs: seen(full), facts: issueFacts(raw).length, missing: missing.map((m) => `${m.kind}: ${m.expect}`) });
+    perIssue.push({
+      key,
+      raw: measureText(rawText),
+      default: seen(plain),
+      withWorklogs: seen(full),
+      facts: issueFacts(raw).length,
+      missing: missing.map((m) => `${m.kind}: ${m.expect}`),
+    });
   }
   const tok = (pick) => summarize(perIssue.map(pick));
   return {
@@ -54,20 +72,36 @@ async function issueTokens(site, mcp, keys) {
 
 async function searchTokens(site, mcp, limit) {
   const out = await mcp.call('jira_search', { jql: SEARCH_JQL, limit });
-  const same = await site.restText(`/rest/api/3/search/jql?jql=${q(SEARCH_JQL)}&maxResults=${limit}&fields=summary,status,assignee`);
+  const same = await site.restText(
+    `/rest/api/3/search/jql?jql=${q(SEARCH_JQL)}&maxResults=${limit}&fields=summary,status,assignee`,
+  );
   const all = await site.restText(`/rest/api/3/search/jql?jql=${q(SEARCH_JQL)}&maxResults=${limit}&fields=*all`);
   const rows = JSON.parse(same).issues;
   if (rows.length !== limit) throw new Error(`search page has ${rows.length} issues, expected ${limit}`);
   const missing = [];
   for (const i of rows) {
-    for (const fact of [i.key, i.fields.summary, i.fields.status?.name, i.fields.assignee?.displayName ?? 'Unassigned']) {
+    for (const fact of [
+      i.key,
+      i.fields.summary,
+      i.fields.status?.name,
+      i.fields.assignee?.displayName ?? 'Unassigned',
+    ]) {
       if (!out.text.includes(fact)) missing.push(`${i.key}: ${fact}`);
     }
   }
   const ours = measureText(out.text);
   const sameFields = measureText(same);
   const allFields = measureText(all);
-  return { limit, ours, structured: measureText(out.structured ?? {}), sameFields, allFields, vsSame: ratio(ours.tokens, sameFields.tokens), vsAll: ratio(ours.tokens, allFields.tokens), missing };
+  return {
+    limit,
+    ours,
+    structured: measureText(out.structured ?? {}),
+    sameFields,
+    allFields,
+    vsSame: ratio(ours.tokens, sameFields.tokens),
+    vsAll: ratio(ours.tokens, allFields.tokens),
+    missing,
+  };
 }
 
 const pct = (r) => `${round(r * 100, 2)} %`;
@@ -82,15 +116,50 @@ async function run(ctx) {
     const search10 = await searchTokens(site, mcp, 10);
     const search50 = await searchTokens(site, mcp, 50);
     const rows = [
-      ['jira_get_issue tokens / issue (default)', spread(issues.default, '', 0), `raw ${spread(issues.raw, '', 0)}`, pct(issues.ratioDefault.median)],
-      ['jira_get_issue tokens / issue (+ worklogs)', spread(issues.full, '', 0), `raw ${spread(issues.raw, '', 0)}`, pct(issues.ratioFull.median)],
-      ['jira_get_issue chars / issue (default)', spread(issues.defaultChars, '', 0), `raw ${spread(issues.rawChars, '', 0)}`, pct(issues.defaultChars.median / issues.rawChars.median)],
-      ['jira_get_issue chars / issue (+ worklogs)', spread(issues.fullChars, '', 0), `raw ${spread(issues.rawChars, '', 0)}`, pct(issues.fullChars.median / issues.rawChars.median)],
-      ['jira_get_issue facts kept (+ worklogs)', `${issues.factsTotal - issues.factsMissing}/${issues.factsTotal}`, `${keys.length} issues`, ''],
+      [
+        'jira_get_issue tokens / issue (default)',
+        spread(issues.default, '', 0),
+        `raw ${spread(issues.raw, '', 0)}`,
+        pct(issues.ratioDefault.median),
+      ],
+      [
+        'jira_get_issue tokens / issue (+ worklogs)',
+        spread(issues.full, '', 0),
+        `raw ${spread(issues.raw, '', 0)}`,
+        pct(issues.ratioFull.median),
+      ],
+      [
+        'jira_get_issue chars / issue (default)',
+        spread(issues.defaultChars, '', 0),
+        `raw ${spread(issues.rawChars, '', 0)}`,
+        pct(issues.defaultChars.median / issues.rawChars.median),
+      ],
+      [
+        'jira_get_issue chars / issue (+ worklogs)',
+        spread(issues.fullChars, '', 0),
+        `raw ${spread(issues.rawChars, '', 0)}`,
+        pct(issues.fullChars.median / issues.rawChars.median),
+      ],
+      [
+        'jira_get_issue facts kept (+ worklogs)',
+        `${issues.factsTotal - issues.factsMissing}/${issues.factsTotal}`,
+        `${keys.length} issues`,
+        '',
+      ],
     ];
     for (const s of [search10, search50]) {
-      rows.push([`jira_search ${s.limit} rows tokens (chars)`, `${s.ours.tokens} (${s.ours.chars})`, `raw same fields ${s.sameFields.tokens} (${s.sameFields.chars})`, pct(s.vsSame)]);
-      rows.push([`jira_search ${s.limit} rows vs fields=*all`, `${s.ours.tokens} (${s.ours.chars})`, `raw *all ${s.allFields.tokens} (${s.allFields.chars})`, pct(s.vsAll)]);
+      rows.push([
+        `jira_search ${s.limit} rows tokens (chars)`,
+        `${s.ours.tokens} (${s.ours.chars})`,
+        `raw same fields ${s.sameFields.tokens} (${s.sameFields.chars})`,
+        pct(s.vsSame),
+      ]);
+      rows.push([
+        `jira_search ${s.limit} rows vs fields=*all`,
+        `${s.ours.tokens} (${s.ours.chars})`,
+        `raw *all ${s.allFields.tokens} (${s.allFields.chars})`,
+        pct(s.vsAll),
+      ]);
     }
     const targets = [
       {
@@ -105,8 +174,14 @@ async function run(ctx) {
       },
     ];
     const headlines = [
-      { measure: 'jira_get_issue, default call, vs raw issue JSON (median per issue)', actual: `${pct(issues.ratioDefault.median)} (${issues.default.median} vs ${issues.raw.median} tokens)` },
-      { measure: 'jira_search 50 rows vs raw /search/jql with the same fields', actual: `${pct(search50.vsSame)} (${search50.ours.tokens} vs ${search50.sameFields.tokens} tokens)` },
+      {
+        measure: 'jira_get_issue, default call, vs raw issue JSON (median per issue)',
+        actual: `${pct(issues.ratioDefault.median)} (${issues.default.median} vs ${issues.raw.median} tokens)`,
+      },
+      {
+        measure: 'jira_search 50 rows vs raw /search/jql with the same fields',
+        actual: `${pct(search50.vsSame)} (${search50.ours.tokens} vs ${search50.sameFields.tokens} tokens)`,
+      },
     ];
     return { rows, targets, headlines, data: { keys, issues, search10, search50 } };
   } finally {

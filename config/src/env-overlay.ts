@@ -4,9 +4,19 @@
  */
 type Raw = Record<string, unknown>;
 
-const FIRST_PARTY_MODULES: Record<string, string> = { jira: 'jira', confluence: 'confluence', service_desk: 'service-desk', 'service-desk': 'service-desk', servicedesk: 'service-desk' };
+const FIRST_PARTY_MODULES: Record<string, string> = {
+  jira: 'jira',
+  confluence: 'confluence',
+  service_desk: 'service-desk',
+  'service-desk': 'service-desk',
+  servicedesk: 'service-desk',
+};
 
-const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const bool = (v: string): boolean => /^(1|true|yes|on)$/i.test(v.trim());
 
 function set(obj: Raw, path: string[], value: unknown): void {
@@ -20,11 +30,26 @@ function set(obj: Raw, path: string[], value: unknown): void {
 
 /** The names of the environment variables we read, for docs and `doctor`. */
 export const ENV_VARS = [
-  'ATLASSIAN_SITE_URL', 'ATLASSIAN_CLOUD_ID', 'ATLASSIAN_EMAIL', 'ATLASSIAN_API_TOKEN', 'ATLASSIAN_SCOPED_TOKEN',
-  'ATLASSIAN_CLIENT_ID', 'ATLASSIAN_CLIENT_SECRET', 'ATLASSIAN_REDIRECT_URI', 'ATLASSIAN_AUTH_TYPE',
-  'ATLASSIAN_MODULES', 'ATLASSIAN_READ_ONLY', 'ATLASSIAN_TOOLSETS', 'ATLASSIAN_ENABLED_TOOLS', 'ATLASSIAN_DISABLED_TOOLS',
-  'ATLASSIAN_ALLOW_DESTRUCTIVE', 'ATLASSIAN_API_GATEWAY_URL', 'ATLASSIAN_AUTH_URL', 'ATLASSIAN_AUDIT_FILE',
-  'ATLASSIAN_CREDENTIAL_STORE', 'ATLASSIAN_MCP_LOG_LEVEL',
+  'ATLASSIAN_SITE_URL',
+  'ATLASSIAN_CLOUD_ID',
+  'ATLASSIAN_EMAIL',
+  'ATLASSIAN_API_TOKEN',
+  'ATLASSIAN_SCOPED_TOKEN',
+  'ATLASSIAN_CLIENT_ID',
+  'ATLASSIAN_CLIENT_SECRET',
+  'ATLASSIAN_REDIRECT_URI',
+  'ATLASSIAN_AUTH_TYPE',
+  'ATLASSIAN_MODULES',
+  'ATLASSIAN_READ_ONLY',
+  'ATLASSIAN_TOOLSETS',
+  'ATLASSIAN_ENABLED_TOOLS',
+  'ATLASSIAN_DISABLED_TOOLS',
+  'ATLASSIAN_ALLOW_DESTRUCTIVE',
+  'ATLASSIAN_API_GATEWAY_URL',
+  'ATLASSIAN_AUTH_URL',
+  'ATLASSIAN_AUDIT_FILE',
+  'ATLASSIAN_CREDENTIAL_STORE',
+  'ATLASSIAN_MCP_LOG_LEVEL',
 ] as const;
 
 /** Applies environment overrides to a raw (unvalidated) config object; returns a new object. */

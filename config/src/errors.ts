@@ -10,7 +10,9 @@ export interface ConfigProblem {
 export class ConfigError extends Error {
   readonly problems: ConfigProblem[];
   constructor(problems: ConfigProblem[], source?: string) {
-    super(`Invalid configuration${source ? ` in ${source}` : ''}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`);
+    super(
+      `Invalid configuration${source ? ` in ${source}` : ''}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
     this.problems = problems;
   }

@@ -31,17 +31,28 @@ function explorer() {
   // jiti (TypeScript and ESM config files on Node 20) loads only when such a file is found.
   let jiti: ReturnType<typeof import('jiti').createJiti> | undefined;
   const ts = (p: string) => {
-    jiti ??= (require('jiti') as typeof import('jiti')).createJiti(__filename, { interopDefault: true, moduleCache: false });
+    jiti ??= (require('jiti') as typeof import('jiti')).createJiti(__filename, {
+      interopDefault: true,
+      moduleCache: false,
+    });
     return jiti.import(p, { default: true });
   };
   return cosmiconfig(MODULE_NAME, {
     searchStrategy: 'none',
     searchPlaces: [
       'package.json',
-      `${MODULE_NAME}.config.ts`, `${MODULE_NAME}.config.mts`, `${MODULE_NAME}.config.cts`,
-      `${MODULE_NAME}.config.mjs`, `${MODULE_NAME}.config.js`, `${MODULE_NAME}.config.cjs`,
-      `${MODULE_NAME}.config.json`, `${MODULE_NAME}.config.yaml`, `${MODULE_NAME}.config.yml`,
-      `.${MODULE_NAME}rc`, `.${MODULE_NAME}rc.json`, `.${MODULE_NAME}rc.yaml`,
+      `${MODULE_NAME}.config.ts`,
+      `${MODULE_NAME}.config.mts`,
+      `${MODULE_NAME}.config.cts`,
+      `${MODULE_NAME}.config.mjs`,
+      `${MODULE_NAME}.config.js`,
+      `${MODULE_NAME}.config.cjs`,
+      `${MODULE_NAME}.config.json`,
+      `${MODULE_NAME}.config.yaml`,
+      `${MODULE_NAME}.config.yml`,
+      `.${MODULE_NAME}rc`,
+      `.${MODULE_NAME}rc.json`,
+      `.${MODULE_NAME}rc.yaml`,
     ],
     loaders: { '.ts': ts, '.mts': ts, '.cts': ts, '.mjs': ts, '.js': ts, '.cjs': ts },
   });
@@ -72,7 +83,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
       filepath = found.filepath;
       const value = found.config;
       if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-        throw new ConfigError([{ path: '(root)', message: 'expected an object (export default defineConfig({...}))' }], filepath);
+        throw new ConfigError(
+          [{ path: '(root)', message: 'expected an object (export default defineConfig({...}))' }],
+          filepath,
+        );
       }
       raw = (value ?? {}) as Record<string, unknown>;
     }

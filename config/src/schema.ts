@@ -9,7 +9,11 @@ const url = z.string().url();
 
 export const siteSchema = z
   .object({
-    url: url.optional().describe('Your site, e.g. https://acme.atlassian.net (ATLASSIAN_SITE_URL). Any scheme/host/port: the sandbox works too.'),
+    url: url
+      .optional()
+      .describe(
+        'Your site, e.g. https://acme.atlassian.net (ATLASSIAN_SITE_URL). Any scheme/host/port: the sandbox works too.',
+      ),
     cloudId: z.string().optional().describe('Cloud id; found from the site when omitted'),
     apiGatewayUrl: url.default('https://api.atlassian.com').describe('Gateway for OAuth and scoped tokens'),
     authUrl: url.default('https://auth.atlassian.com').describe('OAuth authorization server'),
@@ -18,14 +22,19 @@ export const siteSchema = z
 
 export const authSchema = z
   .object({
-    type: z.enum(['auto', 'apiToken', 'oauth']).default('auto').describe('auto: API token when ATLASSIAN_EMAIL/ATLASSIAN_API_TOKEN are set, else OAuth'),
+    type: z
+      .enum(['auto', 'apiToken', 'oauth'])
+      .default('auto')
+      .describe('auto: API token when ATLASSIAN_EMAIL/ATLASSIAN_API_TOKEN are set, else OAuth'),
     email: z.string().optional().describe('Account email for API-token auth (ATLASSIAN_EMAIL)'),
     apiToken: secretRef.optional().describe('Where the API token comes from (default env ATLASSIAN_API_TOKEN)'),
     scopedToken: z.boolean().default(false).describe('A scoped API token: calls go through the API gateway'),
     oauth: z
       .object({
         clientId: z.string().optional().describe('ATLASSIAN_CLIENT_ID'),
-        clientSecret: secretRef.optional().describe('Where the client secret comes from (default env ATLASSIAN_CLIENT_SECRET)'),
+        clientSecret: secretRef
+          .optional()
+          .describe('Where the client secret comes from (default env ATLASSIAN_CLIENT_SECRET)'),
         redirectUri: url.default('http://localhost:8080/callback'),
         scopes: z.array(z.string()).optional().describe('Override the scopes derived from the enabled plugins'),
       })
@@ -42,7 +51,12 @@ export const rateLimitSchema = z
     maxRetries: z.number().int().min(0).max(10).default(4),
     baseDelayMs: z.number().int().min(1).default(2000),
     maxDelayMs: z.number().int().min(1).default(30000),
-    maxWaitMs: z.number().int().min(0).default(60000).describe('Ceiling on the total time one tool call waits for rate limits'),
+    maxWaitMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(60000)
+      .describe('Ceiling on the total time one tool call waits for rate limits'),
   })
   .strict();
 
@@ -73,21 +87,37 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     site: siteSchema.default({ apiGatewayUrl: 'https://api.atlassian.com', authUrl: 'https://auth.atlassian.com' }),
-    auth: authSchema.default({ type: 'auto', scopedToken: false, oauth: { redirectUri: 'http://localhost:8080/callback' }, store: 'auto' }),
+    auth: authSchema.default({
+      type: 'auto',
+      scopedToken: false,
+      oauth: { redirectUri: 'http://localhost:8080/callback' },
+      store: 'auto',
+    }),
     plugins: z
       .record(z.string(), z.union([z.boolean(), z.record(z.string(), z.unknown())]))
       .optional()
       .describe('Plugin specifier (jira, an npm package, ./a/path.js) → its config, or false to disable'),
     readOnly: z.boolean().default(false).describe('Offer and allow only read tools'),
     toolsets: z.array(z.string()).optional().describe('default | all | <toolset> | <plugin>:<toolset> | <plugin>:all'),
-    enabledTools: z.array(z.string()).default([]).describe('Tools on regardless of toolsets (and the only way besides allowDestructive to enable a destructive one)'),
+    enabledTools: z
+      .array(z.string())
+      .default([])
+      .describe(
+        'Tools on regardless of toolsets (and the only way besides allowDestructive to enable a destructive one)',
+      ),
     disabledTools: z.array(z.string()).default([]),
     allowDestructive: z.boolean().default(false).describe('Let destructive tools of enabled toolsets be offered'),
     allow: z
       .object({ projects: z.array(z.string()).optional(), spaces: z.array(z.string()).optional() })
       .strict()
       .default({}),
-    rateLimit: rateLimitSchema.default({ concurrency: 6, maxRetries: 4, baseDelayMs: 2000, maxDelayMs: 30000, maxWaitMs: 60000 }),
+    rateLimit: rateLimitSchema.default({
+      concurrency: 6,
+      maxRetries: 4,
+      baseDelayMs: 2000,
+      maxDelayMs: 30000,
+      maxWaitMs: 60000,
+    }),
     http: httpSchema.default({ timeoutMs: 30000, connectTimeoutMs: 10000, debug: false }),
     audit: auditSchema.default({ enabled: true }),
     output: outputSchema.default({ maxChars: 24000, perTool: {} }),

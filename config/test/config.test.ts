@@ -10,17 +10,25 @@ describe('config', () => {
     const { config, filepath, pluginsExplicit } = await loadConfig({ cwd: dir(), env: {} });
     expect(filepath).toBeUndefined();
     expect(pluginsExplicit).toBe(false);
-    expect(config).toMatchObject({ readOnly: false, allowDestructive: false, auth: { type: 'auto' }, rateLimit: { concurrency: 6 } });
+    expect(config).toMatchObject({
+      readOnly: false,
+      allowDestructive: false,
+      auth: { type: 'auto' },
+      rateLimit: { concurrency: 6 },
+    });
   });
 
   it('loads a TypeScript config file on Node 20 (cosmiconfig + jiti)', async () => {
     const d = dir();
-    writeFileSync(join(d, 'atlassian-mcp.config.ts'), `
+    writeFileSync(
+      join(d, 'atlassian-mcp.config.ts'),
+      `
       enum Mode { Safe = 'safe' }
       interface Extra { mode: Mode }
       const extra: Extra = { mode: Mode.Safe };
       export default { site: { url: 'https://acme.atlassian.net' }, readOnly: extra.mode === Mode.Safe, plugins: { jira: { defaultProject: 'ENG' } } };
-    `);
+    `,
+    );
     const { config, filepath, pluginsExplicit } = await loadConfig({ cwd: d, env: {} });
     expect(filepath).toBe(join(d, 'atlassian-mcp.config.ts'));
     expect(config.readOnly).toBe(true);
@@ -51,7 +59,12 @@ describe('config', () => {
   it("keeps the seed's environment variables working, over the file", () => {
     const raw = applyEnvOverlay(
       { plugins: { jira: { defaultProject: 'X' }, '@acme/p': {}, confluence: {} }, readOnly: false },
-      { ATLASSIAN_SITE_URL: 'https://x.atlassian.net/', ATLASSIAN_CLIENT_ID: 'cid', ATLASSIAN_MODULES: 'jira,service_desk', ATLASSIAN_READ_ONLY: 'true' },
+      {
+        ATLASSIAN_SITE_URL: 'https://x.atlassian.net/',
+        ATLASSIAN_CLIENT_ID: 'cid',
+        ATLASSIAN_MODULES: 'jira,service_desk',
+        ATLASSIAN_READ_ONLY: 'true',
+      },
     );
     const config = parseConfig(raw);
     expect(config.site.url).toBe('https://x.atlassian.net');
@@ -75,6 +88,8 @@ describe('config', () => {
   it('ships a JSON Schema for editors that matches the zod schema', () => {
     const onDisk = JSON.parse(readFileSync(join(__dirname, '..', 'schema.json'), 'utf8'));
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
-    expect(Object.keys((onDisk as { properties: object }).properties)).toEqual(expect.arrayContaining(['site', 'auth', 'plugins', 'readOnly', 'toolsets']));
+    expect(Object.keys((onDisk as { properties: object }).properties)).toEqual(
+      expect.arrayContaining(['site', 'auth', 'plugins', 'readOnly', 'toolsets']),
+    );
   });
 });

@@ -20,12 +20,21 @@ describe('atlassian-mcp CLI', () => {
     sandbox = await startSandbox({ listen: true });
   });
   afterAll(() => sandbox.close());
-  const env = () => ({ ...process.env, ATLASSIAN_SITE_URL: sandbox.url!, ATLASSIAN_EMAIL: sandbox.credentials.email, ATLASSIAN_API_TOKEN: sandbox.credentials.apiToken, ATLASSIAN_CREDENTIAL_STORE: 'memory' });
+  const env = () => ({
+    ...process.env,
+    ATLASSIAN_SITE_URL: sandbox.url!,
+    ATLASSIAN_EMAIL: sandbox.credentials.email,
+    ATLASSIAN_API_TOKEN: sandbox.credentials.apiToken,
+    ATLASSIAN_CREDENTIAL_STORE: 'memory',
+  });
 
   it('`tools --json` lists the enabled tools with their tools/list cost in tokens', async () => {
     const cwd = workdir({ plugins: { jira: {}, '@acme/atlassian-mcp-plugin-notes': {} }, audit: { enabled: false } });
     const { stdout } = await run(process.execPath, [bin, 'tools', '--json'], { cwd, env: env() });
-    const result = JSON.parse(stdout) as { tools: { name: string; tokens: number; enabled: boolean }[]; totalTokens: number };
+    const result = JSON.parse(stdout) as {
+      tools: { name: string; tokens: number; enabled: boolean }[];
+      totalTokens: number;
+    };
     const names = result.tools.map((t) => t.name);
     expect(names).toEqual(expect.arrayContaining(['jira_search', 'jira_get_issue', 'notes_add_note']));
     expect(names).not.toContain('jira_delete_issue');
@@ -52,7 +61,11 @@ describe('atlassian-mcp CLI', () => {
 
   it('`--sandbox doctor` runs against the embedded sandbox site and exits', async () => {
     const cwd = workdir({ plugins: { jira: {} }, audit: { enabled: false } });
-    const { stdout, stderr } = await run(process.execPath, [bin, '--sandbox', 'doctor'], { cwd, env: { ...process.env, ATLASSIAN_CREDENTIAL_STORE: 'memory' }, timeout: 25000 });
+    const { stdout, stderr } = await run(process.execPath, [bin, '--sandbox', 'doctor'], {
+      cwd,
+      env: { ...process.env, ATLASSIAN_CREDENTIAL_STORE: 'memory' },
+      timeout: 25000,
+    });
     expect(stderr).toMatch(/using the sandbox site at http:\/\/127\.0\.0\.1:\d+/);
     expect(stdout).toMatch(/signed in as: Maya Chen/);
     expect(stdout).toMatch(/jira: jira — 17 of \d+ tools on/);
@@ -60,7 +73,9 @@ describe('atlassian-mcp CLI', () => {
 
   it('exits non-zero with the config problems, naming each path', async () => {
     const cwd = workdir({ readOnly: 'yes', rateLimit: { concurrency: 0 }, toolsets: 'all' });
-    const err = await run(process.execPath, [bin, 'tools'], { cwd, env: env() }).catch((e: { code: number; stderr: string; stdout: string }) => e);
+    const err = await run(process.execPath, [bin, 'tools'], { cwd, env: env() }).catch(
+      (e: { code: number; stderr: string; stdout: string }) => e,
+    );
     expect((err as { code: number }).code).toBe(1);
     expect((err as { stdout: string }).stdout).toBe('');
     const stderr = (err as { stderr: string }).stderr;

@@ -17,8 +17,13 @@ describe('OAuth scopes decide what is offered', () => {
     const tokens = sandbox.oauth.issueTokens({ scopes });
     const store = new MemoryCredentialStore();
     const session: StoredOAuthSession = {
-      accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: Date.now() + tokens.expires_in * 1000,
-      scopes: claimed, cloudId: sandbox.credentials.cloudId, siteUrl: sandbox.url!, clientId: sandbox.credentials.oauth.clientId,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: Date.now() + tokens.expires_in * 1000,
+      scopes: claimed,
+      cloudId: sandbox.credentials.cloudId,
+      siteUrl: sandbox.url!,
+      clientId: sandbox.credentials.oauth.clientId,
     };
     await store.set(OAUTH_SESSION_KEY, JSON.stringify(session));
     return createTestHarness({
@@ -45,7 +50,10 @@ describe('OAuth scopes decide what is offered', () => {
 
   it('names the scope to add when Atlassian answers "scope does not match"', async () => {
     // The session says write access was granted; the token Atlassian knows was only granted read.
-    const h = await signedIn(['read:jira-work', 'read:jira-user'], ['read:jira-work', 'read:jira-user', 'write:jira-work', 'offline_access']);
+    const h = await signedIn(
+      ['read:jira-work', 'read:jira-user'],
+      ['read:jira-work', 'read:jira-user', 'write:jira-work', 'offline_access'],
+    );
     const r = await h.call('jira_add_comment', { issueKey: 'NOVA-1', body: 'hello' });
     expect(r.isError).toBe(true);
     expect(r.text).toMatch(/Error \(authentication\)/);

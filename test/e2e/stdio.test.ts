@@ -11,7 +11,10 @@ const notesDir = join(repo, 'test/fixtures/notes-plugin');
 
 function configDir(plugins: (dir: string) => Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'amcp-e2e-'));
-  writeFileSync(join(dir, 'atlassian-mcp.config.json'), JSON.stringify({ plugins: plugins(dir), audit: { enabled: false } }));
+  writeFileSync(
+    join(dir, 'atlassian-mcp.config.json'),
+    JSON.stringify({ plugins: plugins(dir), audit: { enabled: false } }),
+  );
   return dir;
 }
 
@@ -22,7 +25,13 @@ afterEach(async () => {
 });
 
 async function connect(cwd: string) {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [bin], cwd, env: { ...process.env, ATLASSIAN_MCP_LOG_LEVEL: 'debug' }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [bin],
+    cwd,
+    env: { ...process.env, ATLASSIAN_MCP_LOG_LEVEL: 'debug' },
+    stderr: 'pipe',
+  });
   const client = new Client({ name: 'e2e', version: '1' });
   open.push(client);
   await client.connect(transport);
@@ -35,7 +44,9 @@ describe('stdio server (spawned bin)', () => {
     const names = (await client.listTools()).tools.map((t) => t.name).sort();
     // No API token in the environment: OAuth mode, so the seed's sign-in tool is offered too.
     expect(names).toEqual(['authenticate_atlassian', 'notes_add_note', 'notes_get_note', 'notes_list_notes']);
-    const r = (await client.callTool({ name: 'notes_add_note', arguments: { title: 'a', body: 'b' } })) as { structuredContent: unknown };
+    const r = (await client.callTool({ name: 'notes_add_note', arguments: { title: 'a', body: 'b' } })) as {
+      structuredContent: unknown;
+    };
     expect(r.structuredContent).toEqual({ id: 1, title: 'a', body: 'b' });
     await client.close();
   });
@@ -43,7 +54,9 @@ describe('stdio server (spawned bin)', () => {
   it('loads the same plugin by relative path', async () => {
     const dir = configDir((d) => ({ [relative(d, join(notesDir, 'dist/index.js'))]: { titlePrefix: 'P:' } }));
     const client = await connect(dir);
-    const r = (await client.callTool({ name: 'notes_add_note', arguments: { title: 'a', body: 'b' } })) as { structuredContent: { title: string } };
+    const r = (await client.callTool({ name: 'notes_add_note', arguments: { title: 'a', body: 'b' } })) as {
+      structuredContent: { title: string };
+    };
     expect(r.structuredContent.title).toBe('P:a');
     await client.close();
   });
@@ -54,7 +67,9 @@ describe('stdio server (spawned bin)', () => {
     mkdirSync(join(dir, 'node_modules', '@atlassian-mcp'), { recursive: true });
     symlinkSync(join(repo, 'core'), join(dir, 'node_modules', '@atlassian-mcp', 'core'));
     symlinkSync(join(repo, 'node_modules', 'zod'), join(dir, 'node_modules', 'zod'));
-    writeFileSync(join(dir, 'hello-plugin.js'), `
+    writeFileSync(
+      join(dir, 'hello-plugin.js'),
+      `
       const { definePlugin, PLUGIN_API_VERSION, Tool, ToolProvider } = require('@atlassian-mcp/core');
       const z = require('zod');
       class HelloTools { async greet({ name }) { return { greeting: 'hello ' + name }; } }
@@ -62,29 +77,44 @@ describe('stdio server (spawned bin)', () => {
         output: z.object({ greeting: z.string() }), readOnly: true, toolset: 'hello', scopes: [] })(HelloTools.prototype, 'greet', {});
       ToolProvider()(HelloTools);
       module.exports = definePlugin({ id: 'hello', apiVersion: PLUGIN_API_VERSION, defaultToolsets: ['hello'], toolProviders: [HelloTools] });
-    `);
-    writeFileSync(join(dir, 'atlassian-mcp.config.json'), JSON.stringify({ plugins: { './hello-plugin.js': {} }, audit: { enabled: false } }));
+    `,
+    );
+    writeFileSync(
+      join(dir, 'atlassian-mcp.config.json'),
+      JSON.stringify({ plugins: { './hello-plugin.js': {} }, audit: { enabled: false } }),
+    );
     const client = await connect(dir);
     expect((await client.listTools()).tools.map((t) => t.name)).toContain('hello_greet');
-    const r = (await client.callTool({ name: 'hello_greet', arguments: { name: 'Ada' } })) as { structuredContent: unknown };
+    const r = (await client.callTool({ name: 'hello_greet', arguments: { name: 'Ada' } })) as {
+      structuredContent: unknown;
+    };
     expect(r.structuredContent).toEqual({ greeting: 'hello Ada' });
   });
 
   it('writes nothing but JSON-RPC to stdout, even with debug logging on', async () => {
     const dir = configDir(() => ({ '@acme/atlassian-mcp-plugin-notes': {} }));
-    const child = spawn(process.execPath, [bin], { cwd: dir, env: { ...process.env, ATLASSIAN_MCP_LOG_LEVEL: 'trace' } });
+    const child = spawn(process.execPath, [bin], {
+      cwd: dir,
+      env: { ...process.env, ATLASSIAN_MCP_LOG_LEVEL: 'trace' },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     const send = (m: unknown) => child.stdin.write(`${JSON.stringify(m)}\n`);
-    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+    });
     send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
     send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'notes_get_note', arguments: { id: 7 } } });
     send({ jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'notes_add_note', arguments: { title: 1 } } });
     const deadline = Date.now() + 20000;
-    while (out.split('\n').filter(Boolean).length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (out.split('\n').filter(Boolean).length < 4 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     child.stdin.end();
     const exited = new Promise((res) => child.on('exit', res));
     setTimeout(() => child.kill(), 5000).unref();
@@ -98,7 +128,12 @@ describe('stdio server (spawned bin)', () => {
   it('refuses to start with one message naming a broken plugin, an unknown plugin and a bad config slice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'amcp-broken-'));
     writeFileSync(join(dir, 'broken.js'), 'module.exports = { hello: "not a plugin" };');
-    writeFileSync(join(dir, 'atlassian-mcp.config.json'), JSON.stringify({ plugins: { './broken.js': {}, '@acme/nope': {}, '@acme/atlassian-mcp-plugin-notes': { titlePrefix: 5 } } }));
+    writeFileSync(
+      join(dir, 'atlassian-mcp.config.json'),
+      JSON.stringify({
+        plugins: { './broken.js': {}, '@acme/nope': {}, '@acme/atlassian-mcp-plugin-notes': { titlePrefix: 5 } },
+      }),
+    );
     const child = spawn(process.execPath, [bin], { cwd: dir, env: { ...process.env } });
     let err = '';
     let out = '';
@@ -118,8 +153,17 @@ describe('switching from the seed server', () => {
   it('starts with ATLASSIAN_MODULES naming first-party plugins that are not installed yet, serving the ones that are', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'amcp-modules-'));
     const transport = new StdioClientTransport({
-      command: process.execPath, args: [bin], cwd: dir, stderr: 'pipe',
-      env: { ...process.env, ATLASSIAN_MODULES: 'jira,confluence,service_desk', ATLASSIAN_SITE_URL: 'https://example.atlassian.net', ATLASSIAN_EMAIL: 'a@example.com', ATLASSIAN_API_TOKEN: 'x' },
+      command: process.execPath,
+      args: [bin],
+      cwd: dir,
+      stderr: 'pipe',
+      env: {
+        ...process.env,
+        ATLASSIAN_MODULES: 'jira,confluence,service_desk',
+        ATLASSIAN_SITE_URL: 'https://example.atlassian.net',
+        ATLASSIAN_EMAIL: 'a@example.com',
+        ATLASSIAN_API_TOKEN: 'x',
+      },
     });
     const client = new Client({ name: 'seed-user', version: '1' });
     open.push(client);

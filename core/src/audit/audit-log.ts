@@ -38,7 +38,18 @@ export class AuditLog {
   }
 }
 
-const TARGET_KEYS = ['issueKey', 'issueIdOrKey', 'key', 'pageId', 'projectKey', 'spaceKey', 'requestKey', 'sprintId', 'boardId', 'id'];
+const TARGET_KEYS = [
+  'issueKey',
+  'issueIdOrKey',
+  'key',
+  'pageId',
+  'projectKey',
+  'spaceKey',
+  'requestKey',
+  'sprintId',
+  'boardId',
+  'id',
+];
 
 /** The first identifying argument of a call, for the audit record. */
 export function defaultTarget(input: unknown): string | undefined {

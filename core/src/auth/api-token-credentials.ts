@@ -11,7 +11,10 @@ import { fetchTenantCloudId } from './site-resolver.js';
 export class ApiTokenCredentials {
   private cloudId: Promise<string> | undefined;
 
-  constructor(private readonly settings: AuthSettings, private readonly fetchFn: FetchLike) {}
+  constructor(
+    private readonly settings: AuthSettings,
+    private readonly fetchFn: FetchLike,
+  ) {}
 
   async authorize(product: Product): Promise<RequestAuthorization> {
     const { siteUrl, email, apiToken, scopedToken, gatewayUrl } = this.settings;
@@ -21,7 +24,9 @@ export class ApiTokenCredentials {
       });
     }
     if (!siteUrl) {
-      throw new AuthenticationError('No Atlassian site is configured', { hint: 'Set ATLASSIAN_SITE_URL, e.g. https://your-site.atlassian.net.' });
+      throw new AuthenticationError('No Atlassian site is configured', {
+        hint: 'Set ATLASSIAN_SITE_URL, e.g. https://your-site.atlassian.net.',
+      });
     }
     const headers = { Authorization: `Basic ${Buffer.from(`${email}:${apiToken}`).toString('base64')}` };
     if (!scopedToken) return { baseUrl: siteUrl, headers, siteKey: siteUrl, credentialId: 'api-token' };

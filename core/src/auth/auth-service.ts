@@ -72,8 +72,16 @@ export class AuthService implements RequestAuthorizer {
     const lock =
       store instanceof MemoryCredentialStore
         ? noRefreshLock
-        : new FileRefreshLock(store instanceof FileCredentialStore ? store.dir : config.auth.storeDir ?? defaultConfigDir(env));
-    this.oauth = new OAuthSession(store, (session) => this.oauthClient(session.clientId), logger, () => this.emit({ kind: 'session-lost' }), lock);
+        : new FileRefreshLock(
+            store instanceof FileCredentialStore ? store.dir : (config.auth.storeDir ?? defaultConfigDir(env)),
+          );
+    this.oauth = new OAuthSession(
+      store,
+      (session) => this.oauthClient(session.clientId),
+      logger,
+      () => this.emit({ kind: 'session-lost' }),
+      lock,
+    );
   }
 
   /** The auth method in use: API token (from env) or OAuth. */
@@ -98,7 +106,8 @@ export class AuthService implements RequestAuthorizer {
 
   /** True when calls can be authorized without a login (a live check is {@link status}). */
   async isAuthenticated(): Promise<boolean> {
-    if (this.settings.mode === 'apiToken') return Boolean(this.settings.email && this.settings.apiToken && this.settings.siteUrl);
+    if (this.settings.mode === 'apiToken')
+      return Boolean(this.settings.email && this.settings.apiToken && this.settings.siteUrl);
     return (await this.oauth.peek()) !== undefined;
   }
 
@@ -114,9 +123,12 @@ export class AuthService implements RequestAuthorizer {
     if (!current) throw this.notSignedIn();
     const { session, generation } = current;
     if (this.settings.siteUrl && !sameOrigin(this.settings.siteUrl, session.siteUrl)) {
-      throw new AuthenticationError(`Signed in to ${session.siteUrl}, but the configured site is ${this.settings.siteUrl}`, {
-        hint: 'Run `atlassian-mcp login` again for the configured site, or fix ATLASSIAN_SITE_URL.',
-      });
+      throw new AuthenticationError(
+        `Signed in to ${session.siteUrl}, but the configured site is ${this.settings.siteUrl}`,
+        {
+          hint: 'Run `atlassian-mcp login` again for the configured site, or fix ATLASSIAN_SITE_URL.',
+        },
+      );
     }
     return {
       baseUrl: `${this.settings.gatewayUrl}/ex/${product}/${session.cloudId}`,
@@ -162,7 +174,8 @@ export class AuthService implements RequestAuthorizer {
     };
     if (this.settings.mode === 'oauth') {
       const session = await this.oauth.peek().catch(() => undefined);
-      if (!session) return { ...base, method: 'none', scopes: { needed, missing: needed }, ...problemOf(this.notSignedIn()) };
+      if (!session)
+        return { ...base, method: 'none', scopes: { needed, missing: needed }, ...problemOf(this.notSignedIn()) };
       base.site = { url: session.siteUrl, cloudId: session.cloudId, name: session.siteName };
       base.scopes = { granted: session.scopes, needed, missing: needed.filter((s) => !session.scopes.includes(s)) };
     }
@@ -199,9 +212,12 @@ export class AuthService implements RequestAuthorizer {
 
   private async doLogin(options: LoginOptions): Promise<LoginResult> {
     if (this.settings.mode === 'apiToken') {
-      throw new AuthenticationError('An API token is configured (ATLASSIAN_EMAIL / ATLASSIAN_API_TOKEN), so no OAuth login is needed', {
-        hint: 'To use OAuth instead, unset those variables or set auth.type to "oauth".',
-      });
+      throw new AuthenticationError(
+        'An API token is configured (ATLASSIAN_EMAIL / ATLASSIAN_API_TOKEN), so no OAuth login is needed',
+        {
+          hint: 'To use OAuth instead, unset those variables or set auth.type to "oauth".',
+        },
+      );
     }
     const scopes = loginScopes(this.settings, this.required, options.scopes);
     const settings = { ...this.settings, clientSecret: await this.clientSecret(this.settings.clientId) };
@@ -212,19 +228,31 @@ export class AuthService implements RequestAuthorizer {
     );
     await this.oauth.save(session);
     // Kept with the tokens, so a server started without ATLASSIAN_CLIENT_SECRET can still refresh.
-    await this.store.set(CLIENT_SECRET_KEY, JSON.stringify({ clientId: session.clientId, clientSecret: settings.clientSecret }));
+    await this.store.set(
+      CLIENT_SECRET_KEY,
+      JSON.stringify({ clientId: session.clientId, clientSecret: settings.clientSecret }),
+    );
     this.logger.info({ site: session.siteUrl, scopes: session.scopes.length }, 'signed in to Atlassian');
     this.emit({ kind: 'login' });
     const who = await this.authorize('jira')
       .then((auth) => fetchIdentity(auth, this.fetchFn, options.signal))
       .catch(() => undefined);
-    return { site: session.siteUrl, siteName: session.siteName, cloudId: session.cloudId, account: who?.displayName ?? who?.accountId, scopes: session.scopes };
+    return {
+      site: session.siteUrl,
+      siteName: session.siteName,
+      cloudId: session.cloudId,
+      account: who?.displayName ?? who?.accountId,
+      scopes: session.scopes,
+    };
   }
 
   /** The OAuth client for refreshes: id from config or the session, secret from env or the store. */
   private async oauthClient(sessionClientId: string): Promise<OAuthClient> {
     const clientId = this.settings.clientId ?? sessionClientId;
-    return requireOAuthClient({ ...this.settings, clientId, clientSecret: await this.clientSecret(clientId) }, this.fetchFn);
+    return requireOAuthClient(
+      { ...this.settings, clientId, clientSecret: await this.clientSecret(clientId) },
+      this.fetchFn,
+    );
   }
 
   /** The client secret: the environment first, else the one stored at login for the same client id. */

@@ -34,9 +34,17 @@ export interface AuthStatus {
 }
 
 /** Calls `/rest/api/3/myself` with the given credentials (a live check, no retries). */
-export async function fetchIdentity(auth: RequestAuthorization, fetchFn: FetchLike, signal?: AbortSignal): Promise<AtlassianIdentity> {
+export async function fetchIdentity(
+  auth: RequestAuthorization,
+  fetchFn: FetchLike,
+  signal?: AbortSignal,
+): Promise<AtlassianIdentity> {
   const path = '/rest/api/3/myself';
-  const res = await fetchFn(`${auth.baseUrl}${path}`, { method: 'GET', headers: { Accept: 'application/json', ...auth.headers }, signal: signal ?? AbortSignal.timeout(30_000) });
+  const res = await fetchFn(`${auth.baseUrl}${path}`, {
+    method: 'GET',
+    headers: { Accept: 'application/json', ...auth.headers },
+    signal: signal ?? AbortSignal.timeout(30_000),
+  });
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (!res.ok) throw mapErrorResponse({ method: 'GET', path, status: res.status, body: decodeErrorBody(bytes) });
   const body = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
@@ -60,10 +68,15 @@ export function authStatusLines(s: AuthStatus): [string, string][] {
     ['credentials', s.store],
     ['site', `${s.site?.url ?? '(not set)'}${s.site?.cloudId ? ` (cloud id ${s.site.cloudId})` : ''}`],
   ];
-  if (s.user) lines.push(['signed in as', `${s.user.displayName ?? s.user.accountId}${s.user.email ? ` <${s.user.email}>` : ''}`]);
+  if (s.user)
+    lines.push([
+      'signed in as',
+      `${s.user.displayName ?? s.user.accountId}${s.user.email ? ` <${s.user.email}>` : ''}`,
+    ]);
   if (s.expiresAt) lines.push(['token expires', s.expiresAt]);
   if (s.scopes.granted) lines.push(['scopes granted', s.scopes.granted.join(' ') || '(none)']);
-  if (s.scopes.missing.length) lines.push(['scopes missing', `${s.scopes.missing.join(' ')} (tools needing them are unavailable)`]);
+  if (s.scopes.missing.length)
+    lines.push(['scopes missing', `${s.scopes.missing.join(' ')} (tools needing them are unavailable)`]);
   lines.push(['status', s.ok ? 'ok' : `PROBLEM: ${s.problem ?? 'unknown'}`]);
   if (!s.ok && s.hint) lines.push(['next step', s.hint]);
   return lines;
@@ -71,5 +84,7 @@ export function authStatusLines(s: AuthStatus): [string, string][] {
 
 /** Human-readable text for `atlassian-mcp doctor`. */
 export function formatAuthStatus(s: AuthStatus): string {
-  return authStatusLines(s).map(([k, v]) => `${`${k}:`.padEnd(16)}${v}`).join('\n');
+  return authStatusLines(s)
+    .map(([k, v]) => `${`${k}:`.padEnd(16)}${v}`)
+    .join('\n');
 }

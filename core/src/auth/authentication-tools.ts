@@ -38,11 +38,18 @@ export class AuthenticationTools {
   })
   async authenticate(args: z.infer<typeof input>, ctx: ToolContext): Promise<z.input<typeof output>> {
     if (this.auth.method() === 'apiToken') {
-      return { status: 'api_token', message: 'Using the API token from ATLASSIAN_EMAIL / ATLASSIAN_API_TOKEN; no sign-in needed.' };
+      return {
+        status: 'api_token',
+        message: 'Using the API token from ATLASSIAN_EMAIL / ATLASSIAN_API_TOKEN; no sign-in needed.',
+      };
     }
     if (!args.force && (await this.auth.isAuthenticated())) {
       const scopes = await this.auth.grantedScopes();
-      return { status: 'already_signed_in', scopes, message: 'Already signed in to Atlassian. Pass force: true to sign in again.' };
+      return {
+        status: 'already_signed_in',
+        scopes,
+        message: 'Already signed in to Atlassian. Pass force: true to sign in again.',
+      };
     }
     const result = await this.auth.login({
       signal: ctx.signal,

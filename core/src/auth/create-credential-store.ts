@@ -39,7 +39,10 @@ export class AutoCredentialStore implements CredentialStore {
     return (this.chosen ??= this.keychain.probe().then(
       () => this.keychain,
       (e: unknown) => {
-        this.logger?.info({ reason: e instanceof Error ? e.message : String(e) }, 'OS keychain unavailable; using the 0600 credential file');
+        this.logger?.info(
+          { reason: e instanceof Error ? e.message : String(e) },
+          'OS keychain unavailable; using the 0600 credential file',
+        );
         return this.file;
       },
     ));
@@ -47,7 +50,11 @@ export class AutoCredentialStore implements CredentialStore {
 }
 
 /** Builds the credential store the config asks for (`auth.store`, `auth.storeDir`). */
-export function createCredentialStore(auth: AtlassianMcpConfig['auth'], logger?: Logger, env: NodeJS.ProcessEnv = process.env): CredentialStore {
+export function createCredentialStore(
+  auth: AtlassianMcpConfig['auth'],
+  logger?: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): CredentialStore {
   const file = () => new FileCredentialStore(auth.storeDir ?? defaultConfigDir(env));
   switch (auth.store) {
     case 'memory':

@@ -5,7 +5,10 @@ import writeFileAtomic from 'write-file-atomic';
 import type { CredentialStore, CredentialStoreKind } from './credential-store.js';
 
 /** The per-user config directory (XDG on Linux, Library/Preferences on macOS, APPDATA on Windows). */
-export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultConfigDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'atlassian-mcp');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Preferences', 'atlassian-mcp');
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'atlassian-mcp');

@@ -1,4 +1,10 @@
-export { AuthService, CLIENT_SECRET_KEY, type AuthChange, type LoginResult, type AuthDoctorSection } from './auth-service.js';
+export {
+  AuthService,
+  CLIENT_SECRET_KEY,
+  type AuthChange,
+  type LoginResult,
+  type AuthDoctorSection,
+} from './auth-service.js';
 export { AuthenticationTools } from './authentication-tools.js';
 export { authServices, defaultOpenBrowser, stderrNotice, type BrowserOpener, type NoticeWriter } from './tokens.js';
 export { MemoryCredentialStore, type CredentialStore, type CredentialStoreKind } from './credential-store.js';

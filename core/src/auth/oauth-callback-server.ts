@@ -15,7 +15,10 @@ export interface CallbackListener {
  * Listens on the redirect URI's host and port (e.g. `http://localhost:8080/callback`) and resolves
  * with the first request to its path. Times out, or stops when `signal` aborts.
  */
-export async function listenForCallback(redirectUri: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<CallbackListener> {
+export async function listenForCallback(
+  redirectUri: string,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<CallbackListener> {
   const target = new URL(redirectUri);
   if (target.protocol !== 'http:' || !['localhost', '127.0.0.1', '[::1]'].includes(target.hostname)) {
     throw new AuthenticationError(`The OAuth redirect URI must be a loopback http URL, got ${target.origin}`, {
@@ -37,7 +40,11 @@ export async function listenForCallback(redirectUri: string, opts: { timeoutMs: 
     }
     const failed = url.searchParams.has('error');
     res.writeHead(failed ? 400 : 200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
-    res.end(failed ? PAGE('Sign-in failed', 'Atlassian did not grant access. Return to your terminal for details.') : PAGE('Signed in', 'atlassian-mcp is connected to Atlassian. You can close this tab.'));
+    res.end(
+      failed
+        ? PAGE('Sign-in failed', 'Atlassian did not grant access. Return to your terminal for details.')
+        : PAGE('Signed in', 'atlassian-mcp is connected to Atlassian. You can close this tab.'),
+    );
     resolve(url);
   });
   const port = Number(target.port || 80);
@@ -46,13 +53,24 @@ export async function listenForCallback(redirectUri: string, opts: { timeoutMs: 
     server.once('error', (e: NodeJS.ErrnoException) =>
       rej(
         e.code === 'EADDRINUSE'
-          ? new AuthenticationError(`Port ${port} for the OAuth callback is in use`, { hint: 'Stop what uses it, or set ATLASSIAN_REDIRECT_URI to another port registered in the developer console.' })
+          ? new AuthenticationError(`Port ${port} for the OAuth callback is in use`, {
+              hint: 'Stop what uses it, or set ATLASSIAN_REDIRECT_URI to another port registered in the developer console.',
+            })
           : e,
       ),
     );
     server.listen(port, host, () => res());
   });
-  const timer = setTimeout(() => reject(new AuthenticationError(`No answer from the Atlassian sign-in page within ${Math.round(opts.timeoutMs / 1000)} s`, { hint: 'Run the login again and finish it in the browser.' })), opts.timeoutMs);
+  const timer = setTimeout(
+    () =>
+      reject(
+        new AuthenticationError(
+          `No answer from the Atlassian sign-in page within ${Math.round(opts.timeoutMs / 1000)} s`,
+          { hint: 'Run the login again and finish it in the browser.' },
+        ),
+      ),
+    opts.timeoutMs,
+  );
   timer.unref();
   const onAbort = () => reject(opts.signal?.reason ?? new DOMException('The operation was aborted', 'AbortError'));
   opts.signal?.addEventListener('abort', onAbort, { once: true });

@@ -80,11 +80,25 @@ export class OAuthClient {
     try {
       params = oauth.validateAuthResponse(this.as, this.client, callbackUrl, expectedState);
     } catch (e) {
-      const detail = e instanceof oauth.AuthorizationResponseError ? e.error_description ?? e.error : 'the callback did not match this login';
-      throw new AuthenticationError(`Atlassian sign-in failed: ${detail}`, { cause: e, hint: 'Run `atlassian-mcp login` again.' });
+      const detail =
+        e instanceof oauth.AuthorizationResponseError
+          ? (e.error_description ?? e.error)
+          : 'the callback did not match this login';
+      throw new AuthenticationError(`Atlassian sign-in failed: ${detail}`, {
+        cause: e,
+        hint: 'Run `atlassian-mcp login` again.',
+      });
     }
     return this.tokenCall(async () => {
-      const res = await oauth.authorizationCodeGrantRequest(this.as, this.client, this.clientAuth, params, this.settings.redirectUri, codeVerifier, this.options);
+      const res = await oauth.authorizationCodeGrantRequest(
+        this.as,
+        this.client,
+        this.clientAuth,
+        params,
+        this.settings.redirectUri,
+        codeVerifier,
+        this.options,
+      );
       return oauth.processAuthorizationCodeResponse(this.as, this.client, res);
     });
   }
@@ -92,7 +106,13 @@ export class OAuthClient {
   /** Trades a refresh token for new tokens; Atlassian rotates the refresh token each time. */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     return this.tokenCall(async () => {
-      const res = await oauth.refreshTokenGrantRequest(this.as, this.client, this.clientAuth, refreshToken, this.options);
+      const res = await oauth.refreshTokenGrantRequest(
+        this.as,
+        this.client,
+        this.clientAuth,
+        refreshToken,
+        this.options,
+      );
       return oauth.processRefreshTokenResponse(this.as, this.client, res);
     });
   }
@@ -102,7 +122,8 @@ export class OAuthClient {
     try {
       tokens = await call();
     } catch (e) {
-      if (e instanceof oauth.ResponseBodyError && (e.error === 'invalid_grant' || e.error === 'unauthorized_client')) throw new InvalidGrantError(e);
+      if (e instanceof oauth.ResponseBodyError && (e.error === 'invalid_grant' || e.error === 'unauthorized_client'))
+        throw new InvalidGrantError(e);
       if (e instanceof oauth.ResponseBodyError && e.error === 'invalid_client') {
         throw new AuthenticationError('Atlassian rejected the OAuth client id or secret', {
           cause: e,
@@ -126,6 +147,10 @@ export class OAuthClient {
   /** A fresh PKCE verifier/challenge pair and state. */
   static async newLoginSecrets(): Promise<{ state: string; codeVerifier: string; codeChallenge: string }> {
     const codeVerifier = oauth.generateRandomCodeVerifier();
-    return { state: oauth.generateRandomState(), codeVerifier, codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier) };
+    return {
+      state: oauth.generateRandomState(),
+      codeVerifier,
+      codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
+    };
   }
 }

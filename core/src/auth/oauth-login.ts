@@ -44,7 +44,13 @@ export function requireOAuthClient(settings: AuthSettings, fetchFn: FetchLike): 
       hint: `Set ATLASSIAN_CLIENT_ID and ${settings.clientSecretVar} from your app at https://developer.atlassian.com/console/myapps/ (callback ${settings.redirectUri}), or use ATLASSIAN_EMAIL + ATLASSIAN_API_TOKEN instead.`,
     });
   }
-  return new OAuthClient({ authUrl: settings.authUrl, clientId: settings.clientId, clientSecret: settings.clientSecret, redirectUri: settings.redirectUri, fetch: fetchFn });
+  return new OAuthClient({
+    authUrl: settings.authUrl,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    redirectUri: settings.redirectUri,
+    fetch: fetchFn,
+  });
 }
 
 /**
@@ -52,11 +58,18 @@ export function requireOAuthClient(settings: AuthSettings, fetchFn: FetchLike): 
  * the redirect URI, browser opened and the URL printed to stderr, code exchanged for tokens, and
  * the site chosen from `accessible-resources`. Returns the session to persist.
  */
-export async function runOAuthLogin(deps: LoginDeps, scopes: string[], options: LoginOptions = {}): Promise<StoredOAuthSession> {
+export async function runOAuthLogin(
+  deps: LoginDeps,
+  scopes: string[],
+  options: LoginOptions = {},
+): Promise<StoredOAuthSession> {
   const { settings } = deps;
   const client = requireOAuthClient(settings, deps.fetch);
   const secrets = await OAuthClient.newLoginSecrets();
-  const listener = await listenForCallback(settings.redirectUri, { timeoutMs: options.timeoutMs ?? 5 * 60_000, signal: options.signal });
+  const listener = await listenForCallback(settings.redirectUri, {
+    timeoutMs: options.timeoutMs ?? 5 * 60_000,
+    signal: options.signal,
+  });
   let callbackUrl: URL;
   try {
     const url = client.authorizationUrl({ state: secrets.state, codeChallenge: secrets.codeChallenge, scopes });
@@ -64,7 +77,11 @@ export async function runOAuthLogin(deps: LoginDeps, scopes: string[], options: 
     deps.notice(message);
     options.notify?.(message);
     if (!options.noBrowser) {
-      deps.openBrowser(url).catch((e: unknown) => deps.logger.debug({ reason: e instanceof Error ? e.message : String(e) }, 'could not open a browser'));
+      deps
+        .openBrowser(url)
+        .catch((e: unknown) =>
+          deps.logger.debug({ reason: e instanceof Error ? e.message : String(e) }, 'could not open a browser'),
+        );
     }
     callbackUrl = await listener.callback;
   } finally {

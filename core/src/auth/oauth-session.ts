@@ -105,9 +105,11 @@ export class OAuthSession {
   }
 
   private refresh(): Promise<void> {
-    return (this.refreshing ??= this.lock.run(() => this.rotate()).finally(() => {
-      this.refreshing = undefined;
-    }));
+    return (this.refreshing ??= this.lock
+      .run(() => this.rotate())
+      .finally(() => {
+        this.refreshing = undefined;
+      }));
   }
 
   private async rotate(): Promise<void> {
@@ -138,7 +140,10 @@ export class OAuthSession {
       await this.store.set(OAUTH_SESSION_KEY, JSON.stringify(next));
       this.session = next;
       this.generation++;
-      this.logger.info({ expiresInS: Math.round((next.expiresAt - Date.now()) / 1000) }, 'refreshed the Atlassian access token');
+      this.logger.info(
+        { expiresInS: Math.round((next.expiresAt - Date.now()) / 1000) },
+        'refreshed the Atlassian access token',
+      );
     } catch (e) {
       if (!(e instanceof InvalidGrantError)) throw e;
       // Another process may have won a race for the same refresh token: keep its session.

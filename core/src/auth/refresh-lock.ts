@@ -20,7 +20,11 @@ const POLL_MS = 50;
 export class FileRefreshLock implements RefreshLock {
   readonly file: string;
 
-  constructor(dir: string, private readonly staleMs = 30_000, private readonly waitMs = 15_000) {
+  constructor(
+    dir: string,
+    private readonly staleMs = 30_000,
+    private readonly waitMs = 15_000,
+  ) {
     this.file = join(dir, 'refresh.lock');
   }
 
@@ -46,7 +50,10 @@ export class FileRefreshLock implements RefreshLock {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
       }
-      const age = await stat(this.file).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(this.file).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > this.staleMs) await rm(this.file, { force: true });
       else if (Date.now() > until) return false;
       else await sleep(POLL_MS);

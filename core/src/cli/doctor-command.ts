@@ -38,7 +38,12 @@ export async function doctorSections(loaded: LoadedConfig, host: AtlassianMcpHos
     title: 'Plugins',
     ok: true,
     lines: [
-      ...host.registry.plugins.filter((p) => p.plugin.id !== 'core').map((p): [string, string] => [p.plugin.id, `${p.specifier} — ${enabled.filter((t) => t.pluginId === p.plugin.id).length} of ${host.registry.tools.filter((t) => t.pluginId === p.plugin.id).length} tools on`]),
+      ...host.registry.plugins
+        .filter((p) => p.plugin.id !== 'core')
+        .map((p): [string, string] => [
+          p.plugin.id,
+          `${p.specifier} — ${enabled.filter((t) => t.pluginId === p.plugin.id).length} of ${host.registry.tools.filter((t) => t.pluginId === p.plugin.id).length} tools on`,
+        ]),
       ...host.skipped.map((s): [string, string] => [s, 'not installed (skipped)']),
     ],
   });
@@ -50,13 +55,17 @@ export async function doctorSections(loaded: LoadedConfig, host: AtlassianMcpHos
       ['toolsets', (c.toolsets ?? ['default']).join(', ')],
       ['destructive tools', c.allowDestructive ? 'allowed in enabled toolsets' : 'off unless listed in enabledTools'],
       ['enabled tools', String(enabled.length)],
-      ['audit log', c.audit.enabled ? host.audit.file ?? '' : 'off'],
+      ['audit log', c.audit.enabled ? (host.audit.file ?? '') : 'off'],
     ],
   });
   const auth = host.root.resolve(coreServices.auth) as AuthDoctor;
   if (typeof auth.doctor === 'function') {
     const scopes = [...new Set(enabled.flatMap((t) => t.meta.scopes))].sort();
-    sections.push(await auth.doctor(scopes).catch((e: Error): DoctorSection => ({ title: 'Atlassian', ok: false, lines: [['check', e.message]] })));
+    sections.push(
+      await auth
+        .doctor(scopes)
+        .catch((e: Error): DoctorSection => ({ title: 'Atlassian', ok: false, lines: [['check', e.message]] })),
+    );
   }
   return sections;
 }

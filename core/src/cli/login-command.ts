@@ -20,7 +20,9 @@ export async function runLogin(_loaded: LoadedConfig, host: AtlassianMcpHost): P
     return 1;
   }
   const result = await auth.login({ scopes: requiredScopes(host) });
-  printOut(`Signed in${result && result.account ? ` as ${result.account}` : ''}${result && result.site ? ` to ${result.site}` : ''}.`);
+  printOut(
+    `Signed in${result && result.account ? ` as ${result.account}` : ''}${result && result.site ? ` to ${result.site}` : ''}.`,
+  );
   return 0;
 }
 

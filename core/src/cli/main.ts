@@ -22,7 +22,9 @@ async function startHost(loaded: LoadedConfig, override?: Record<string, unknown
 async function serve(loaded: LoadedConfig): Promise<void> {
   const host = await startHost(loaded);
   host.logger.info({ tools: host.enabledTools().length, skipped: host.skipped }, 'serving MCP over stdio');
-  const handle = serveStdio(() => createMcpServer(host), { onerror: (e) => host.logger.error({ err: e }, 'transport error') });
+  const handle = serveStdio(() => createMcpServer(host), {
+    onerror: (e) => host.logger.error({ err: e }, 'transport error'),
+  });
   const stop = async () => {
     await handle.close();
     await host.close();
@@ -34,8 +36,8 @@ async function serve(loaded: LoadedConfig): Promise<void> {
 }
 
 async function run(args: CliArgs): Promise<number> {
-  if (args.command === 'help') return printOut(USAGE), 0;
-  if (args.command === 'version') return printOut(CORE_VERSION), 0;
+  if (args.command === 'help') return (printOut(USAGE), 0);
+  if (args.command === 'version') return (printOut(CORE_VERSION), 0);
   const loaded = await loadConfig({ configPath: args.configPath });
   switch (args.command) {
     case 'serve':
@@ -45,17 +47,29 @@ async function run(args: CliArgs): Promise<number> {
       // The other commands load on demand: serving must not pay for the tokenizer and an MCP client.
       const { formatTools, measureTools } = require('./tools-command.js') as typeof import('./tools-command.js');
       const host = await startHost(loaded);
-      const everything = args.all ? await startHost(loaded, { toolsets: ['all'], allowDestructive: true, readOnly: false, disabledTools: [] }) : undefined;
+      const everything = args.all
+        ? await startHost(loaded, { toolsets: ['all'], allowDestructive: true, readOnly: false, disabledTools: [] })
+        : undefined;
       const result = await measureTools(host, everything);
       printOut(args.json ? JSON.stringify(result) : formatTools(result));
       return 0;
     }
     case 'doctor':
-      return (require('./doctor-command.js') as typeof import('./doctor-command.js')).runDoctor(loaded, await startHost(loaded).catch((e: unknown) => e as Error), args.json);
+      return (require('./doctor-command.js') as typeof import('./doctor-command.js')).runDoctor(
+        loaded,
+        await startHost(loaded).catch((e: unknown) => e as Error),
+        args.json,
+      );
     case 'login':
-      return (require('./login-command.js') as typeof import('./login-command.js')).runLogin(loaded, await startHost(loaded));
+      return (require('./login-command.js') as typeof import('./login-command.js')).runLogin(
+        loaded,
+        await startHost(loaded),
+      );
     case 'logout':
-      return (require('./login-command.js') as typeof import('./login-command.js')).runLogout(loaded, await startHost(loaded));
+      return (require('./login-command.js') as typeof import('./login-command.js')).runLogout(
+        loaded,
+        await startHost(loaded),
+      );
   }
 }
 

@@ -18,7 +18,10 @@ export interface ToolSize {
  * it (through a real in-memory client), in o200k tokens. `everything`, a host started with every
  * toolset on, measures the tools policy hides too.
  */
-export async function measureTools(host: AtlassianMcpHost, everything?: AtlassianMcpHost): Promise<{ tools: ToolSize[]; totalTokens: number }> {
+export async function measureTools(
+  host: AtlassianMcpHost,
+  everything?: AtlassianMcpHost,
+): Promise<{ tools: ToolSize[]; totalTokens: number }> {
   const source = everything ?? host;
   // The tokenizer costs ~0.8 s and ~90 MB: only this command loads it.
   const { countTokens } = require('gpt-tokenizer') as typeof import('gpt-tokenizer');
@@ -51,7 +54,14 @@ export async function measureTools(host: AtlassianMcpHost, everything?: Atlassia
 
 export function formatTools(result: { tools: ToolSize[]; totalTokens: number }): string {
   const width = Math.max(4, ...result.tools.map((t) => t.name.length));
-  const lines = result.tools.map((t) => `${t.name.padEnd(width)}  ${String(t.tokens).padStart(5)}  ${t.plugin}:${t.toolset}${t.readOnly ? '' : ' (write)'}${t.enabled ? '' : ' [off]'}`);
+  const lines = result.tools.map(
+    (t) =>
+      `${t.name.padEnd(width)}  ${String(t.tokens).padStart(5)}  ${t.plugin}:${t.toolset}${t.readOnly ? '' : ' (write)'}${t.enabled ? '' : ' [off]'}`,
+  );
   const on = result.tools.filter((t) => t.enabled).length;
-  return [`${'tool'.padEnd(width)}  tokens  toolset`, ...lines, `${on} enabled tools, ${result.totalTokens} tokens in tools/list (o200k)`].join('\n');
+  return [
+    `${'tool'.padEnd(width)}  tokens  toolset`,
+    ...lines,
+    `${on} enabled tools, ${result.totalTokens} tokens in tools/list (o200k)`,
+  ].join('\n');
 }

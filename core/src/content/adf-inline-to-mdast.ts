@@ -29,15 +29,30 @@ export function placeholderNode(kind: string, arg?: string, id?: string): Phrasi
  * ADF inline content → mdast phrasing. Runs of inline nodes that share a mark are wrapped once
  * (`**a _b_ c**`, not `**a **_**b**_…`), choosing at each step the mark with the longest run.
  */
-export function inlineToMdast(nodes: readonly AdfNode[], ctx: InlineRenderContext, options: { singleLine?: boolean } = {}): PhrasingContent[] {
+export function inlineToMdast(
+  nodes: readonly AdfNode[],
+  ctx: InlineRenderContext,
+  options: { singleLine?: boolean } = {},
+): PhrasingContent[] {
   const items = liftEdgeSpaces(nodes).map((node) => ({ node, marks: node.marks ?? [] }));
   if (options.singleLine) {
     // Headings are one line: hard breaks there are written as ⟦br⟧.
-    return wrapRuns(items.map((it) => (it.node.type === 'hardBreak' && isExactly(it.node, { type: 'hardBreak' }) ? { ...it, node: { type: 'placeholder', attrs: { br: true } } } : it)), ctx);
+    return wrapRuns(
+      items.map((it) =>
+        it.node.type === 'hardBreak' && isExactly(it.node, { type: 'hardBreak' })
+          ? { ...it, node: { type: 'placeholder', attrs: { br: true } } }
+          : it,
+      ),
+      ctx,
+    );
   }
   const last = items[items.length - 1];
   // Markdown cannot end a paragraph with a hard break (`\` there is a literal backslash).
-  const trailingBreak = last !== undefined && last.node.type === 'hardBreak' && last.marks.length === 0 && isExactly(last.node, { type: 'hardBreak' });
+  const trailingBreak =
+    last !== undefined &&
+    last.node.type === 'hardBreak' &&
+    last.marks.length === 0 &&
+    isExactly(last.node, { type: 'hardBreak' });
   if (trailingBreak) items.pop();
   const out = wrapRuns(items, ctx);
   if (trailingBreak) out.push(placeholderNode('br'));
@@ -85,7 +100,11 @@ export function mergeAdjacentText(nodes: readonly AdfNode[]): AdfNode[] {
   const out: AdfNode[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
-    if (last?.type === 'text' && node.type === 'text' && canonicalJson(last.marks ?? []) === canonicalJson(node.marks ?? [])) {
+    if (
+      last?.type === 'text' &&
+      node.type === 'text' &&
+      canonicalJson(last.marks ?? []) === canonicalJson(node.marks ?? [])
+    ) {
       out[out.length - 1] = { ...last, text: (last.text ?? '') + (node.text ?? '') };
     } else {
       out.push(node);
@@ -123,7 +142,9 @@ function wrapRuns(items: Item[], ctx: InlineRenderContext): PhrasingContent[] {
       }
     }
     const key = canonicalJson(best);
-    const inner = items.slice(i, bestEnd).map((it) => ({ node: it.node, marks: it.marks.filter((m) => canonicalJson(m) !== key) }));
+    const inner = items
+      .slice(i, bestEnd)
+      .map((it) => ({ node: it.node, marks: it.marks.filter((m) => canonicalJson(m) !== key) }));
     out.push(...wrap(best, wrapRuns(inner, ctx), ctx));
     i = bestEnd;
   }
@@ -150,7 +171,9 @@ function wrap(mark: AdfMark, children: PhrasingContent[], ctx: InlineRenderConte
     }
     case 'link':
       if (Object.keys(attrs).every((k) => k === 'href' || k === 'title') && typeof attrs.href === 'string') {
-        return [{ type: 'link', url: attrs.href, title: typeof attrs.title === 'string' ? attrs.title : null, children }];
+        return [
+          { type: 'link', url: attrs.href, title: typeof attrs.title === 'string' ? attrs.title : null, children },
+        ];
       }
       break;
     case 'textColor':
@@ -183,7 +206,14 @@ function atom(item: Item, ctx: InlineRenderContext): PhrasingContent[] {
       break;
     case 'mention': {
       const text = typeof attrs.text === 'string' && attrs.text !== '' ? attrs.text : '@' + String(attrs.id);
-      return [{ type: 'link', url: 'accountid:' + String(attrs.id), title: null, children: [{ type: 'text', value: text.startsWith('@') ? text : '@' + text }] }];
+      return [
+        {
+          type: 'link',
+          url: 'accountid:' + String(attrs.id),
+          title: null,
+          children: [{ type: 'text', value: text.startsWith('@') ? text : '@' + text }],
+        },
+      ];
     }
     case 'date': {
       const iso = isoDate(attrs.timestamp);
@@ -192,15 +222,28 @@ function atom(item: Item, ctx: InlineRenderContext): PhrasingContent[] {
     }
     case 'status':
       if (typeof attrs.text === 'string') {
-        const color = typeof attrs.color === 'string' && STATUS_COLORS.includes(attrs.color) && attrs.color !== 'neutral' ? attrs.color : undefined;
-        return [leaf(node, color === undefined ? 'status' : `status:${color}`, attrs.text, createStatus(attrs.text, color), ctx)];
+        const color =
+          typeof attrs.color === 'string' && STATUS_COLORS.includes(attrs.color) && attrs.color !== 'neutral'
+            ? attrs.color
+            : undefined;
+        return [
+          leaf(
+            node,
+            color === undefined ? 'status' : `status:${color}`,
+            attrs.text,
+            createStatus(attrs.text, color),
+            ctx,
+          ),
+        ];
       }
       break;
     case 'emoji':
-      if (typeof attrs.shortName === 'string') return [leaf(node, 'emoji', attrs.shortName, { type: 'emoji', attrs: { shortName: attrs.shortName } }, ctx)];
+      if (typeof attrs.shortName === 'string')
+        return [leaf(node, 'emoji', attrs.shortName, { type: 'emoji', attrs: { shortName: attrs.shortName } }, ctx)];
       break;
     case 'inlineCard':
-      if (typeof attrs.url === 'string') return [leaf(node, 'card', attrs.url, { type: 'inlineCard', attrs: { url: attrs.url } }, ctx)];
+      if (typeof attrs.url === 'string')
+        return [leaf(node, 'card', attrs.url, { type: 'inlineCard', attrs: { url: attrs.url } }, ctx)];
       break;
     case 'mediaInline': {
       const name = ctx.media?.(attrs)?.name ?? (typeof attrs.alt === 'string' ? attrs.alt : undefined);

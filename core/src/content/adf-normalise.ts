@@ -18,7 +18,8 @@ function normaliseNode(node: AdfNode): AdfNode {
   const out: AdfNode = { ...node };
   if (node.attrs !== undefined) {
     const attrs: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node.attrs)) if (key !== 'localId' && value !== undefined) attrs[key] = value;
+    for (const [key, value] of Object.entries(node.attrs))
+      if (key !== 'localId' && value !== undefined) attrs[key] = value;
     if (node.type === 'orderedList' && attrs.order === 1) delete attrs.order;
     if (node.type === 'hardBreak' && attrs.text === '\n') delete attrs.text;
     if (Object.keys(attrs).length === 0) delete out.attrs;

@@ -25,8 +25,14 @@ function sanitizeNode(value: unknown): AdfNode | undefined {
     const content = sanitizeAdfContent(node.content);
     if (content !== node.content) fixes.content = content;
   }
-  if (node.marks !== undefined && (!Array.isArray(node.marks) || node.marks.some((m) => m === null || typeof m !== 'object' || typeof m.type !== 'string'))) {
-    fixes.marks = Array.isArray(node.marks) ? node.marks.filter((m) => m !== null && typeof m === 'object' && typeof m.type === 'string') : [];
+  if (
+    node.marks !== undefined &&
+    (!Array.isArray(node.marks) ||
+      node.marks.some((m) => m === null || typeof m !== 'object' || typeof m.type !== 'string'))
+  ) {
+    fixes.marks = Array.isArray(node.marks)
+      ? node.marks.filter((m) => m !== null && typeof m === 'object' && typeof m.type === 'string')
+      : [];
   }
   if (node.attrs !== undefined && (node.attrs === null || typeof node.attrs !== 'object')) fixes.attrs = {};
   if (node.type === 'text' && typeof node.text !== 'string') return undefined;

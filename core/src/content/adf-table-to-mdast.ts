@@ -29,7 +29,8 @@ export function isPlainTable(table: AdfNode): boolean {
       if (blocks.length !== 1 || blocks[0]!.type !== 'paragraph' || !isEmptyRecord(blocks[0]!.attrs)) return false;
       const inline = blocks[0]!.content ?? [];
       // GFM trims cell edges, so edge whitespace needs the container form.
-      const plainText = (n: AdfNode | undefined) => (n?.type === 'text' && !(n.marks ?? []).some((m) => m.type === 'code') ? (n.text ?? '') : 'x');
+      const plainText = (n: AdfNode | undefined) =>
+        n?.type === 'text' && !(n.marks ?? []).some((m) => m.type === 'code') ? (n.text ?? '') : 'x';
       const edges = /^\s/.test(plainText(inline[0])) || /\s$/.test(plainText(inline[inline.length - 1]));
       return !edges && inline.every((n) => n.type !== 'hardBreak');
     });
@@ -64,7 +65,10 @@ export function plainTableToMdast(table: AdfNode, ctx: InlineRenderContext): Tab
     align: columnAlignments(table) ?? null,
     children: (table.content ?? []).map((row) => ({
       type: 'tableRow',
-      children: (row.content ?? []).map((cell) => ({ type: 'tableCell', children: inlineToMdast(cell.content?.[0]?.content ?? [], ctx) })),
+      children: (row.content ?? []).map((cell) => ({
+        type: 'tableCell',
+        children: inlineToMdast(cell.content?.[0]?.content ?? [], ctx),
+      })),
     })),
   };
 }
@@ -85,7 +89,8 @@ export function tableGrid(table: AdfNode): GridSlot[][] {
       for (let dr = 0; dr < rowspan; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < colspan; dc++) {
-          grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? { cell, row: r, index } : { filler: dr === 0 ? COLSPAN_FILLER : ROWSPAN_FILLER };
+          grid[r + dr]![c + dc] =
+            dr === 0 && dc === 0 ? { cell, row: r, index } : { filler: dr === 0 ? COLSPAN_FILLER : ROWSPAN_FILLER };
         }
       }
       c += colspan;
@@ -107,7 +112,8 @@ export function previewTableToMdast(table: AdfNode, ctx: InlineRenderContext): T
     type: 'tableRow',
     children: slots.map((slot): TableCell => ({
       type: 'tableCell',
-      children: 'filler' in slot ? (slot.filler === '' ? [] : [placeholderNode(slot.filler)]) : cellPreview(slot.cell, ctx),
+      children:
+        'filler' in slot ? (slot.filler === '' ? [] : [placeholderNode(slot.filler)]) : cellPreview(slot.cell, ctx),
     })),
   }));
   return { type: 'table', align: null, children: rows };
@@ -126,7 +132,9 @@ export function cellPreview(cell: AdfNode, ctx: InlineRenderContext): PhrasingCo
 function blockPreview(block: AdfNode, ctx: InlineRenderContext): PhrasingContent[] {
   switch (block.type) {
     case 'paragraph':
-      return inlineToMdast(block.content ?? [], ctx).map((n) => (n.type === 'break' ? { type: 'html', value: '<br>' } : n));
+      return inlineToMdast(block.content ?? [], ctx).map((n) =>
+        n.type === 'break' ? { type: 'html', value: '<br>' } : n,
+      );
     case 'heading':
       return [{ type: 'strong', children: inlineToMdast(block.content ?? [], ctx) }];
     case 'codeBlock':
@@ -137,7 +145,9 @@ function blockPreview(block: AdfNode, ctx: InlineRenderContext): PhrasingContent
       return (block.content ?? []).flatMap((item, i) => [
         ...(i > 0 ? [{ type: 'html', value: '<br>' } as PhrasingContent] : []),
         { type: 'text', value: block.type === 'orderedList' ? `${i + 1}. ` : '• ' } as PhrasingContent,
-        ...(item.type === 'listItem' ? (item.content ?? []).flatMap((b) => blockPreview(b, ctx)) : inlineToMdast(item.content ?? [], ctx)),
+        ...(item.type === 'listItem'
+          ? (item.content ?? []).flatMap((b) => blockPreview(b, ctx))
+          : inlineToMdast(item.content ?? [], ctx)),
       ]);
     default:
       return [placeholderNode(block.type, undefined, ctx.ids.nodeId(block))];

@@ -29,7 +29,9 @@ export class AdfMarkdownRenderer {
 
   /** The whole document as Markdown. */
   render(doc: AdfDoc | { content?: AdfNode[] }): string {
-    return this.renderFlow(doc.content ?? []).map((b) => b.markdown).join('\n\n');
+    return this.renderFlow(doc.content ?? [])
+      .map((b) => b.markdown)
+      .join('\n\n');
   }
 
   /** Each block of a flow (document or container body) with its Markdown. */
@@ -40,8 +42,16 @@ export class AdfMarkdownRenderer {
     for (const node of nodes) {
       const container = this.containerOpen(node);
       if (container !== undefined) {
-        const body = node.type === 'table' ? [stringifyMarkdown({ type: 'root', children: [previewTableToMdast(node, this.ctx)] })] : this.renderFlow(node.content ?? []).map((b) => b.markdown);
-        out.push({ node, markdown: [container, ...body, formatPlaceholder('/' + (CONTAINER_KINDS[node.type] ?? node.type))].join('\n\n') });
+        const body =
+          node.type === 'table'
+            ? [stringifyMarkdown({ type: 'root', children: [previewTableToMdast(node, this.ctx)] })]
+            : this.renderFlow(node.content ?? []).map((b) => b.markdown);
+        out.push({
+          node,
+          markdown: [container, ...body, formatPlaceholder('/' + (CONTAINER_KINDS[node.type] ?? node.type))].join(
+            '\n\n',
+          ),
+        });
         previousList = undefined;
         continue;
       }
@@ -68,16 +78,28 @@ export class AdfMarkdownRenderer {
     const shellId = (idless: AdfNode) => (sameShell(node, idless) ? undefined : this.ctx.ids.shellId(node));
     switch (node.type) {
       case 'panel':
-        return formatPlaceholder('panel', String(attrs.panelType ?? ''), shellId({ type: 'panel', attrs: { panelType: attrs.panelType } }));
+        return formatPlaceholder(
+          'panel',
+          String(attrs.panelType ?? ''),
+          shellId({ type: 'panel', attrs: { panelType: attrs.panelType } }),
+        );
       case 'expand':
       case 'nestedExpand': {
         const title = typeof attrs.title === 'string' ? attrs.title : undefined;
-        return formatPlaceholder('expand', title ?? '', shellId({ type: node.type, attrs: title === undefined ? {} : { title } }));
+        return formatPlaceholder(
+          'expand',
+          title ?? '',
+          shellId({ type: node.type, attrs: title === undefined ? {} : { title } }),
+        );
       }
       case 'layoutSection':
         return formatPlaceholder('layout', undefined, shellId({ type: 'layoutSection' }));
       case 'layoutColumn':
-        return formatPlaceholder('column', String(attrs.width ?? ''), shellId({ type: 'layoutColumn', attrs: { width: attrs.width } }));
+        return formatPlaceholder(
+          'column',
+          String(attrs.width ?? ''),
+          shellId({ type: 'layoutColumn', attrs: { width: attrs.width } }),
+        );
       case 'bodiedExtension':
         return formatPlaceholder('macro', String(attrs.extensionKey ?? ''), this.ctx.ids.shellId(node));
       case 'table':
@@ -94,9 +116,19 @@ export class AdfMarkdownRenderer {
     const content = node.content ?? [];
     switch (node.type) {
       case 'paragraph':
-        return { type: 'paragraph', children: [...this.blockMarks(node), ...(content.length === 0 ? [placeholderNode('empty')] : this.inline(content))] };
+        return {
+          type: 'paragraph',
+          children: [
+            ...this.blockMarks(node),
+            ...(content.length === 0 ? [placeholderNode('empty')] : this.inline(content)),
+          ],
+        };
       case 'heading':
-        return { type: 'heading', depth: clampDepth(attrs.level), children: [...this.blockMarks(node), ...inlineToMdast(content, this.ctx, { singleLine: true })] };
+        return {
+          type: 'heading',
+          depth: clampDepth(attrs.level),
+          children: [...this.blockMarks(node), ...inlineToMdast(content, this.ctx, { singleLine: true })],
+        };
       case 'bulletList':
       case 'orderedList':
         return {
@@ -116,16 +148,36 @@ export class AdfMarkdownRenderer {
           children: content.map((item) => ({
             type: 'listItem',
             spread: false,
-            children: [{ type: 'paragraph', children: [placeholderNode('decision', item.attrs?.state === 'DECIDED' ? undefined : String(item.attrs?.state ?? '')), { type: 'text', value: ' ' }, ...this.inline(item.content ?? [])] }],
+            children: [
+              {
+                type: 'paragraph',
+                children: [
+                  placeholderNode(
+                    'decision',
+                    item.attrs?.state === 'DECIDED' ? undefined : String(item.attrs?.state ?? ''),
+                  ),
+                  { type: 'text', value: ' ' },
+                  ...this.inline(item.content ?? []),
+                ],
+              },
+            ],
           })),
         };
       case 'codeBlock': {
-        const language = typeof attrs.language === 'string' && attrs.language !== '' && !/\s/.test(attrs.language) ? attrs.language : undefined;
-        const plain = sameShell(node, language === undefined ? { type: 'codeBlock' } : { type: 'codeBlock', attrs: { language } });
+        const language =
+          typeof attrs.language === 'string' && attrs.language !== '' && !/\s/.test(attrs.language)
+            ? attrs.language
+            : undefined;
+        const plain = sameShell(
+          node,
+          language === undefined ? { type: 'codeBlock' } : { type: 'codeBlock', attrs: { language } },
+        );
         const ref = plain ? undefined : '^' + this.ctx.ids.shellId(node);
         const value = content.map((t) => t.text ?? '').join('');
         // The shell id (attributes Markdown has no room for) rides in the fence's info string.
-        return language === undefined ? { type: 'code', lang: ref ?? null, value } : { type: 'code', lang: language, meta: ref ?? null, value };
+        return language === undefined
+          ? { type: 'code', lang: ref ?? null, value }
+          : { type: 'code', lang: language, meta: ref ?? null, value };
       }
       case 'blockquote':
         return { type: 'blockquote', children: content.map((b) => this.block(b) as BlockContent) };
@@ -143,8 +195,10 @@ export class AdfMarkdownRenderer {
     const marks = node.marks ?? [];
     if (marks.length === 0) return [];
     const out: PhrasingContent[] = marks.map((mark) => {
-      if (mark.type === 'alignment' && Object.keys(mark.attrs ?? {}).length === 1) return placeholderNode('align', String(mark.attrs!.align));
-      if (mark.type === 'indentation' && Object.keys(mark.attrs ?? {}).length === 1) return placeholderNode('indent', String(mark.attrs!.level));
+      if (mark.type === 'alignment' && Object.keys(mark.attrs ?? {}).length === 1)
+        return placeholderNode('align', String(mark.attrs!.align));
+      if (mark.type === 'indentation' && Object.keys(mark.attrs ?? {}).length === 1)
+        return placeholderNode('indent', String(mark.attrs!.level));
       return placeholderNode('blockmark', mark.type, this.ctx.ids.markId(mark));
     });
     out.push({ type: 'text', value: ' ' });
@@ -152,19 +206,37 @@ export class AdfMarkdownRenderer {
   }
 
   private listItem(item: AdfNode): ListItem {
-    return { type: 'listItem', spread: false, children: (item.content ?? []).map((b) => this.block(b) as BlockContent) };
+    return {
+      type: 'listItem',
+      spread: false,
+      children: (item.content ?? []).map((b) => this.block(b) as BlockContent),
+    };
   }
 
   private taskItems(list: AdfNode): ListItem[] {
     const items: ListItem[] = [];
     for (const child of list.content ?? []) {
       if (child.type === 'taskList' && items.length > 0) {
-        items[items.length - 1]!.children.push({ type: 'list', ordered: false, spread: false, children: this.taskItems(child) });
+        items[items.length - 1]!.children.push({
+          type: 'list',
+          ordered: false,
+          spread: false,
+          children: this.taskItems(child),
+        });
       } else if (child.type === 'taskItem') {
         const inline = this.inline(child.content ?? []);
-        items.push({ type: 'listItem', spread: false, checked: child.attrs?.state === 'DONE', children: [{ type: 'paragraph', children: inline }] });
+        items.push({
+          type: 'listItem',
+          spread: false,
+          checked: child.attrs?.state === 'DONE',
+          children: [{ type: 'paragraph', children: inline }],
+        });
       } else {
-        items.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: this.leafBlock(child) }] });
+        items.push({
+          type: 'listItem',
+          spread: false,
+          children: [{ type: 'paragraph', children: this.leafBlock(child) }],
+        });
       }
     }
     return items;
@@ -178,8 +250,15 @@ export class AdfMarkdownRenderer {
       case 'mediaSingle': {
         const media = node.content?.[0];
         const mAttrs = media?.attrs ?? {};
-        if (media?.type === 'media' && mAttrs.type === 'external' && typeof mAttrs.url === 'string' && canonicalJson(node) === canonicalJson(externalImage(mAttrs.url, mAttrs.alt))) {
-          return [{ type: 'image', url: mAttrs.url, alt: typeof mAttrs.alt === 'string' ? mAttrs.alt : '', title: null }];
+        if (
+          media?.type === 'media' &&
+          mAttrs.type === 'external' &&
+          typeof mAttrs.url === 'string' &&
+          canonicalJson(node) === canonicalJson(externalImage(mAttrs.url, mAttrs.alt))
+        ) {
+          return [
+            { type: 'image', url: mAttrs.url, alt: typeof mAttrs.alt === 'string' ? mAttrs.alt : '', title: null },
+          ];
         }
         return [placeholderNode('image', media ? this.mediaName(media) : undefined, id())];
       }
@@ -188,7 +267,13 @@ export class AdfMarkdownRenderer {
       case 'extension':
         return [placeholderNode('macro', String(attrs.extensionKey ?? ''), id())];
       case 'blockCard':
-        return [placeholderNode('blockcard', typeof attrs.url === 'string' ? attrs.url : undefined, sameShell(node, { type: 'blockCard', attrs: { url: attrs.url } }) ? undefined : id())];
+        return [
+          placeholderNode(
+            'blockcard',
+            typeof attrs.url === 'string' ? attrs.url : undefined,
+            sameShell(node, { type: 'blockCard', attrs: { url: attrs.url } }) ? undefined : id(),
+          ),
+        ];
       case 'storageBlock':
         return [placeholderNode(String(attrs.kind), String(attrs.label ?? ''), id())];
       case 'embedCard':
@@ -229,9 +314,40 @@ function clampDepth(level: unknown): 1 | 2 | 3 | 4 | 5 | 6 {
   return n as 1 | 2 | 3 | 4 | 5 | 6;
 }
 
-const KNOWN_BLOCKS = new Set(['storageBlock', 'paragraph', 'heading', 'bulletList', 'orderedList', 'taskList', 'decisionList', 'codeBlock', 'blockquote', 'rule', 'mediaSingle', 'mediaGroup', 'extension', 'blockCard', 'embedCard', 'listItem', 'taskItem', 'decisionItem']);
+const KNOWN_BLOCKS = new Set([
+  'storageBlock',
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'taskList',
+  'decisionList',
+  'codeBlock',
+  'blockquote',
+  'rule',
+  'mediaSingle',
+  'mediaGroup',
+  'extension',
+  'blockCard',
+  'embedCard',
+  'listItem',
+  'taskItem',
+  'decisionItem',
+]);
 /** ADF node types that are inline content. */
-export const INLINE_TYPES = new Set(['storageInline', 'text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);
+export const INLINE_TYPES = new Set([
+  'storageInline',
+  'text',
+  'hardBreak',
+  'mention',
+  'emoji',
+  'date',
+  'status',
+  'inlineCard',
+  'mediaInline',
+  'inlineExtension',
+  'placeholder',
+]);
 
 /**
  * Blocks where the serialiser's emphasis escaping can misfire: formatted (strong/em/strike) text

@@ -6,8 +6,25 @@ import { cdata, element, escapeText, serializeStorage, type XmlNode } from './st
 
 type Element = Extract<XmlNode, { kind: 'element' }>;
 
-const PANEL_MACRO: Record<string, string> = { info: 'info', note: 'note', warning: 'warning', tip: 'tip', error: 'warning', success: 'tip', custom: 'info' };
-const MARK_RANK: Record<string, number> = { link: 0, strong: 1, em: 2, underline: 3, strike: 4, textColor: 5, subsup: 6, code: 9 };
+const PANEL_MACRO: Record<string, string> = {
+  info: 'info',
+  note: 'note',
+  warning: 'warning',
+  tip: 'tip',
+  error: 'warning',
+  success: 'tip',
+  custom: 'info',
+};
+const MARK_RANK: Record<string, number> = {
+  link: 0,
+  strong: 1,
+  em: 2,
+  underline: 3,
+  strike: 4,
+  textColor: 5,
+  subsup: 6,
+  code: 9,
+};
 
 /**
  * ADF (as produced from storage or from Markdown) → Confluence storage in its canonical form.
@@ -57,12 +74,24 @@ export class StorageWriter {
         return element('ul', [], content.map((item) => this.listItem(item)).join(''));
       case 'orderedList': {
         const order = Number(attrs.order ?? 1);
-        return element('ol', order !== 1 ? [['start', String(order)]] : [], content.map((item) => this.listItem(item)).join(''));
+        return element(
+          'ol',
+          order !== 1 ? [['start', String(order)]] : [],
+          content.map((item) => this.listItem(item)).join(''),
+        );
       }
       case 'decisionList':
-        return element('ul', [], content.map((item) => element('li', [], element('p', [], this.inline(item.content ?? [])))).join(''));
+        return element(
+          'ul',
+          [],
+          content.map((item) => element('li', [], element('p', [], this.inline(item.content ?? [])))).join(''),
+        );
       case 'taskList':
-        return element('ac:task-list', [], content.map((item) => (item.type === 'taskList' ? this.block(item) : this.task(item))).join(''));
+        return element(
+          'ac:task-list',
+          [],
+          content.map((item) => (item.type === 'taskList' ? this.block(item) : this.task(item))).join(''),
+        );
       case 'blockquote':
         return element('blockquote', [], this.blocks(content));
       case 'rule':
@@ -73,13 +102,21 @@ export class StorageWriter {
         return this.bodiedMacro(attrs.macro, PANEL_MACRO[String(attrs.panelType)] ?? 'info', {}, content);
       case 'expand':
       case 'nestedExpand':
-        return this.bodiedMacro(attrs.macro, 'expand', typeof attrs.title === 'string' && (attrs.title !== '' || attrs.macro !== undefined) ? { title: attrs.title } : {}, content);
+        return this.bodiedMacro(
+          attrs.macro,
+          'expand',
+          typeof attrs.title === 'string' && (attrs.title !== '' || attrs.macro !== undefined)
+            ? { title: attrs.title }
+            : {},
+          content,
+        );
       case 'bodiedExtension':
         if (attrs.macro !== undefined) return this.bodiedMacro(attrs.macro, String(attrs.extensionKey), {}, content);
         return this.blocks(content);
       case 'layoutSection': {
         const widths = content.map((c) => Number(c.attrs?.width ?? 50));
-        const type = typeof attrs.sectionType === 'string' && attrs.sectionType !== '' ? attrs.sectionType : layoutType(widths);
+        const type =
+          typeof attrs.sectionType === 'string' && attrs.sectionType !== '' ? attrs.sectionType : layoutType(widths);
         return element('ac:layout-section', [['ac:type', type]], content.map((column) => this.block(column)).join(''));
       }
       case 'layoutColumn':
@@ -89,7 +126,8 @@ export class StorageWriter {
       case 'mediaSingle': {
         const media = content[0]?.attrs ?? {};
         if (media.type === 'external' && typeof media.url === 'string') {
-          const imageAttrs: [string, string][] = typeof media.alt === 'string' && media.alt !== '' ? [['ac:alt', media.alt]] : [];
+          const imageAttrs: [string, string][] =
+            typeof media.alt === 'string' && media.alt !== '' ? [['ac:alt', media.alt]] : [];
           return element('ac:image', imageAttrs, element('ri:url', [['ri:value', media.url]], ''));
         }
         break;
@@ -98,7 +136,8 @@ export class StorageWriter {
         return serializeStorage([attrs.xml as XmlNode]);
       case 'blockCard':
       case 'embedCard':
-        if (typeof attrs.url === 'string') return element('p', [], element('a', [['href', attrs.url]], escapeText(attrs.url)));
+        if (typeof attrs.url === 'string')
+          return element('p', [], element('a', [['href', attrs.url]], escapeText(attrs.url)));
         break;
     }
     // Anything else has no storage form: keep its text rather than lose it.
@@ -116,7 +155,13 @@ export class StorageWriter {
     if (original !== undefined) return serializeStorage([original]);
     const localId = String(item.attrs?.localId ?? '');
     const id = /^\d+$/.test(localId) ? localId : String(this.nextTaskId++);
-    return element('ac:task', [], element('ac:task-id', [], id) + element('ac:task-status', [], item.attrs?.state === 'DONE' ? 'complete' : 'incomplete') + element('ac:task-body', [], this.inline(item.content ?? [])));
+    return element(
+      'ac:task',
+      [],
+      element('ac:task-id', [], id) +
+        element('ac:task-status', [], item.attrs?.state === 'DONE' ? 'complete' : 'incomplete') +
+        element('ac:task-body', [], this.inline(item.content ?? [])),
+    );
   }
 
   private code(node: AdfNode): string {
@@ -124,31 +169,69 @@ export class StorageWriter {
     const text = (node.content ?? []).map((t) => t.text ?? '').join('');
     const shell = attrs.macro as Element | undefined;
     const language = typeof attrs.language === 'string' && attrs.language !== '' ? attrs.language : undefined;
-    let params = shell?.children.filter((c) => !(c.kind === 'element' && c.attrs.some(([k, v]) => k === 'ac:name' && v === 'language'))) ?? [];
-    if (language !== undefined) params = [{ kind: 'element', tag: 'ac:parameter', attrs: [['ac:name', 'language']], children: [{ kind: 'text', text: language }] }, ...params];
-    const macroAttrs = shell?.attrs ?? [['ac:name', 'code'], ['ac:schema-version', '1']];
-    return element('ac:structured-macro', macroAttrs, serializeStorage(params) + element('ac:plain-text-body', [], cdata(text)));
+    let params =
+      shell?.children.filter(
+        (c) => !(c.kind === 'element' && c.attrs.some(([k, v]) => k === 'ac:name' && v === 'language')),
+      ) ?? [];
+    if (language !== undefined)
+      params = [
+        {
+          kind: 'element',
+          tag: 'ac:parameter',
+          attrs: [['ac:name', 'language']],
+          children: [{ kind: 'text', text: language }],
+        },
+        ...params,
+      ];
+    const macroAttrs = shell?.attrs ?? [
+      ['ac:name', 'code'],
+      ['ac:schema-version', '1'],
+    ];
+    return element(
+      'ac:structured-macro',
+      macroAttrs,
+      serializeStorage(params) + element('ac:plain-text-body', [], cdata(text)),
+    );
   }
 
-  private bodiedMacro(shell: unknown, name: string, params: Record<string, string>, content: readonly AdfNode[]): string {
-    return element('ac:structured-macro', macroAttrs(shell, name), macroParamsXml(shell, params) + element('ac:rich-text-body', [], this.blocks(content)));
+  private bodiedMacro(
+    shell: unknown,
+    name: string,
+    params: Record<string, string>,
+    content: readonly AdfNode[],
+  ): string {
+    return element(
+      'ac:structured-macro',
+      macroAttrs(shell, name),
+      macroParamsXml(shell, params) + element('ac:rich-text-body', [], this.blocks(content)),
+    );
   }
 
   private table(node: AdfNode): string {
     const attrs = node.attrs ?? {};
     const extra = (attrs.xmlExtra as XmlNode[] | undefined) ?? [];
     const rows = (node.content ?? []).map((row) =>
-      element('tr', [], (row.content ?? []).map((cell) => {
-        const original = this.source.get(cell);
-        if (original !== undefined) return serializeStorage([original]);
-        const cellAttrs: [string, string][] = [];
-        if (Number(cell.attrs?.colspan ?? 1) > 1) cellAttrs.push(['colspan', String(cell.attrs!.colspan)]);
-        if (Number(cell.attrs?.rowspan ?? 1) > 1) cellAttrs.push(['rowspan', String(cell.attrs!.rowspan)]);
-        cellAttrs.push(...((cell.attrs?.xmlAttrs as [string, string][] | undefined) ?? []));
-        return element(cell.type === 'tableHeader' ? 'th' : 'td', cellAttrs, this.blocks(cell.content ?? []));
-      }).join('')),
+      element(
+        'tr',
+        [],
+        (row.content ?? [])
+          .map((cell) => {
+            const original = this.source.get(cell);
+            if (original !== undefined) return serializeStorage([original]);
+            const cellAttrs: [string, string][] = [];
+            if (Number(cell.attrs?.colspan ?? 1) > 1) cellAttrs.push(['colspan', String(cell.attrs!.colspan)]);
+            if (Number(cell.attrs?.rowspan ?? 1) > 1) cellAttrs.push(['rowspan', String(cell.attrs!.rowspan)]);
+            cellAttrs.push(...((cell.attrs?.xmlAttrs as [string, string][] | undefined) ?? []));
+            return element(cell.type === 'tableHeader' ? 'th' : 'td', cellAttrs, this.blocks(cell.content ?? []));
+          })
+          .join(''),
+      ),
     );
-    return element('table', (attrs.xmlAttrs as [string, string][] | undefined) ?? [], serializeStorage(extra) + element('tbody', [], rows.join('')));
+    return element(
+      'table',
+      (attrs.xmlAttrs as [string, string][] | undefined) ?? [],
+      serializeStorage(extra) + element('tbody', [], rows.join('')),
+    );
   }
 
   /** Inline content; runs sharing a mark are wrapped once. */
@@ -172,13 +255,23 @@ export class StorageWriter {
         const key = canonicalJson(mark);
         let end = i + 1;
         while (end < items.length && items[end]!.marks.some((m) => canonicalJson(m) === key)) end++;
-        if (end - i > bestEnd - i || (end - i === bestEnd - i && (MARK_RANK[mark.type] ?? 8) < (MARK_RANK[best.type] ?? 8))) {
+        if (
+          end - i > bestEnd - i ||
+          (end - i === bestEnd - i && (MARK_RANK[mark.type] ?? 8) < (MARK_RANK[best.type] ?? 8))
+        ) {
           best = mark;
           bestEnd = end;
         }
       }
       const key = canonicalJson(best);
-      out += this.wrap(best, this.runs(items.slice(i, bestEnd).map((it) => ({ node: it.node, marks: it.marks.filter((m) => canonicalJson(m) !== key) }))));
+      out += this.wrap(
+        best,
+        this.runs(
+          items
+            .slice(i, bestEnd)
+            .map((it) => ({ node: it.node, marks: it.marks.filter((m) => canonicalJson(m) !== key) })),
+        ),
+      );
       i = bestEnd;
     }
     return out;
@@ -206,7 +299,8 @@ export class StorageWriter {
       case 'textColor':
         return element('span', [['style', `color: ${String(attrs.color)};`]], inner);
       default:
-        if (mark.type.startsWith('html:')) return element(mark.type.slice(5), (attrs.xmlAttrs as [string, string][] | undefined) ?? [], inner);
+        if (mark.type.startsWith('html:'))
+          return element(mark.type.slice(5), (attrs.xmlAttrs as [string, string][] | undefined) ?? [], inner);
         return inner;
     }
   }
@@ -224,7 +318,11 @@ export class StorageWriter {
         return element('time', [['datetime', isoDate(attrs.timestamp) ?? '']], '');
       case 'emoji': {
         const xmlAttrs = attrs.xmlAttrs as [string, string][] | undefined;
-        return element('ac:emoticon', xmlAttrs ?? [['ac:name', String(attrs.shortName ?? '').replace(/^:|:$/g, '')]], '');
+        return element(
+          'ac:emoticon',
+          xmlAttrs ?? [['ac:name', String(attrs.shortName ?? '').replace(/^:|:$/g, '')]],
+          '',
+        );
       }
       case 'status': {
         const params = { title: String(attrs.text), colour: statusColourName(String(attrs.color)) };
@@ -249,7 +347,8 @@ function plain(node: AdfNode): string {
 function maxTaskId(nodes: readonly AdfNode[]): number {
   let max = 0;
   for (const node of nodes) {
-    if (node.type === 'taskItem' && /^\d+$/.test(String(node.attrs?.localId ?? ''))) max = Math.max(max, Number(node.attrs!.localId));
+    if (node.type === 'taskItem' && /^\d+$/.test(String(node.attrs?.localId ?? '')))
+      max = Math.max(max, Number(node.attrs!.localId));
     if (node.content) max = Math.max(max, maxTaskId(node.content));
   }
   return max;
@@ -258,7 +357,11 @@ function maxTaskId(nodes: readonly AdfNode[]): number {
 /** The macro element's attributes: the original ones (macro id, schema version), with `name`. */
 function macroAttrs(shell: unknown, name: string): [string, string][] {
   const el = shell as Element | undefined;
-  if (el === undefined) return [['ac:name', name], ['ac:schema-version', '1']];
+  if (el === undefined)
+    return [
+      ['ac:name', name],
+      ['ac:schema-version', '1'],
+    ];
   return el.attrs.map(([k, v]) => (k === 'ac:name' ? [k, name] : [k, v]));
 }
 

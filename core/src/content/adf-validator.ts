@@ -26,7 +26,10 @@ export class AdfValidator {
     const deepest = deepestError(errors);
     const path = deepest.instancePath === '' ? '/' : deepest.instancePath;
     const at = describeNodeAt(doc, deepest.instancePath);
-    const detail = deepest.keyword === 'additionalProperties' ? ` ("${String((deepest.params as { additionalProperty?: string }).additionalProperty)}")` : '';
+    const detail =
+      deepest.keyword === 'additionalProperties'
+        ? ` ("${String((deepest.params as { additionalProperty?: string }).additionalProperty)}")`
+        : '';
     throw new InputError(`Invalid ADF at ${path}${at}: ${deepest.message ?? 'schema violation'}${detail}.`, {
       hint: 'Fix that node (see the Atlassian Document Format schema) or send Markdown instead.',
       fieldErrors: { [path]: deepest.message ?? 'schema violation' },

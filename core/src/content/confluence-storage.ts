@@ -50,7 +50,11 @@ export class ConfluenceStorage {
   /** Markdown → storage; with `base` (the page's current storage) placeholders resolve and unchanged blocks come back as they were. */
   fromMarkdown(markdown: string, options: StorageOptions & { base?: string; reuseBlocks?: boolean } = {}): string {
     const base = options.base === undefined ? undefined : this.read(options.base, options);
-    const adf = new MarkdownAdfConverter({ base: base?.doc, reuseBlocks: options.reuseBlocks, forStorage: true }).convert(markdown);
+    const adf = new MarkdownAdfConverter({
+      base: base?.doc,
+      reuseBlocks: options.reuseBlocks,
+      forStorage: true,
+    }).convert(markdown);
     return this.write(adf.content, base);
   }
 
@@ -61,11 +65,13 @@ export class ConfluenceStorage {
     if (edit.op === 'find_replace') {
       const found = current.doc.content.reduce((sum, block) => sum + countAdfText(block, edit.find), 0);
       if (found === 0) throw new InputError(`"${edit.find}" does not occur in the page's text.`);
-      if (found > 1 && edit.all !== true) throw new InputError(`"${edit.find}" occurs ${found} times; make "find" longer to pick one, or set all: true.`);
+      if (found > 1 && edit.all !== true)
+        throw new InputError(`"${edit.find}" occurs ${found} times; make "find" longer to pick one, or set all: true.`);
       const budget = { left: edit.all === true ? Number.POSITIVE_INFINITY : 1 };
       blocks = current.doc.content.map((block) => replaceAdfText(block, edit.find, edit.replace, budget).node);
     } else {
-      const convert = (md: string) => new MarkdownAdfConverter({ base: current.doc, reuseBlocks: false, forStorage: true }).convert(md).content;
+      const convert = (md: string) =>
+        new MarkdownAdfConverter({ base: current.doc, reuseBlocks: false, forStorage: true }).convert(md).content;
       blocks = applySectionEdit(current.doc.content, edit, adfBlockModel, convert);
     }
     return this.write(blocks, current);

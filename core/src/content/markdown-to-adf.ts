@@ -50,10 +50,16 @@ export class MarkdownAdfConverter {
     this.resolver = new PlaceholderResolver(options.base, options.ids);
     const reuse = options.base !== undefined && options.reuseBlocks !== false;
     // Render the base exactly as it was read (same verifier), so unchanged blocks match verbatim.
-    const verify = reuse ? MarkdownAdfConverter.verifier(options.base!.content, options.media, this.resolver.ids) : undefined;
+    const verify = reuse
+      ? MarkdownAdfConverter.verifier(options.base!.content, options.media, this.resolver.ids)
+      : undefined;
     this.renderer = new AdfMarkdownRenderer({ ids: this.resolver.ids, media: options.media, verify });
     this.inline = new InlineConverter(this.resolver, this.definitions, options.forStorage === true);
-    this.lists = new ListConverter(this.inline, (node) => this.block(node), (item) => this.slice(item, item));
+    this.lists = new ListConverter(
+      this.inline,
+      (node) => this.block(node),
+      (item) => this.slice(item, item),
+    );
     if (reuse) this.indexFlow(options.base!.content);
   }
 
@@ -61,8 +67,17 @@ export class MarkdownAdfConverter {
    * A check that one block's Markdown converts back to that block (after normalisation), for the
    * renderer's fallback on serialiser corner cases. Placeholders resolve against `content`.
    */
-  static verifier(content: AdfNode[], media?: MediaResolver, ids?: NodeIds): (markdown: string, node: AdfNode) => boolean {
-    const converter = new MarkdownAdfConverter({ base: { type: 'doc', version: 1, content }, media, reuseBlocks: false, ids });
+  static verifier(
+    content: AdfNode[],
+    media?: MediaResolver,
+    ids?: NodeIds,
+  ): (markdown: string, node: AdfNode) => boolean {
+    const converter = new MarkdownAdfConverter({
+      base: { type: 'doc', version: 1, content },
+      media,
+      reuseBlocks: false,
+      ids,
+    });
     return (markdown, node) => {
       try {
         const out = converter.convert(markdown).content;
@@ -89,7 +104,14 @@ export class MarkdownAdfConverter {
       this.reuse.set(block.markdown, list);
       this.lists.index(block.node, this.renderer);
       const kind = block.node.type;
-      if (kind === 'panel' || kind === 'expand' || kind === 'nestedExpand' || kind === 'layoutSection' || kind === 'layoutColumn' || kind === 'bodiedExtension') {
+      if (
+        kind === 'panel' ||
+        kind === 'expand' ||
+        kind === 'nestedExpand' ||
+        kind === 'layoutSection' ||
+        kind === 'layoutColumn' ||
+        kind === 'bodiedExtension'
+      ) {
         this.indexFlow(block.node.content ?? []);
       }
     }
@@ -99,7 +121,8 @@ export class MarkdownAdfConverter {
     const defs = this.definitions;
     defs.clear();
     for (const node of root.children) {
-      if (node.type === 'definition') defs.set((node as Definition).identifier.toLowerCase(), { url: node.url, title: node.title ?? null });
+      if (node.type === 'definition')
+        defs.set((node as Definition).identifier.toLowerCase(), { url: node.url, title: node.title ?? null });
     }
   }
 
@@ -117,10 +140,15 @@ export class MarkdownAdfConverter {
           continue;
         }
         if (CONTAINERS.has(open.kind) && open.kind !== 'macro' && open.kind !== 'table') {
-          throw new InputError(`⟦${open.kind}…⟧ is not closed: end its body with ⟦/${open.kind}⟧ on a line of its own.`);
+          throw new InputError(
+            `⟦${open.kind}…⟧ is not closed: end its body with ⟦/${open.kind}⟧ on a line of its own.`,
+          );
         }
       }
-      if (open?.closing) throw new InputError(`⟦/${open.kind}⟧ closes nothing: remove it or add the matching ⟦${open.kind} …⟧ before it.`);
+      if (open?.closing)
+        throw new InputError(
+          `⟦/${open.kind}⟧ closes nothing: remove it or add the matching ⟦${open.kind} …⟧ before it.`,
+        );
       const reused = this.take(child, child);
       if (reused !== undefined) out.push(reused);
       else out.push(...this.block(child));
@@ -148,7 +176,8 @@ export class MarkdownAdfConverter {
       const base = this.resolver.node(open);
       return reconcileTable(base, table, this.inline, { ids: this.resolver.ids, media: this.options.media });
     }
-    const shell = open.id !== undefined ? applyPlaceholderEdit(this.resolver.shell(open), open) : this.newShell(open, parent);
+    const shell =
+      open.id !== undefined ? applyPlaceholderEdit(this.resolver.shell(open), open) : this.newShell(open, parent);
     const childParent: FlowParent = shell.type === 'layoutSection' ? 'layoutSection' : (shell.type as FlowParent);
     let content = fitBlocks(this.flow(body, childParent), childParent);
     if (content.length === 0) content = shell.type === 'layoutSection' ? [] : [{ type: 'paragraph', content: [] }];
@@ -161,19 +190,30 @@ export class MarkdownAdfConverter {
     switch (open.kind) {
       case 'panel': {
         const panelType = open.arg === '' ? 'info' : open.arg;
-        if (!['info', 'note', 'tip', 'warning', 'error', 'success'].includes(panelType)) throw new InputError(`⟦panel ${open.arg}⟧: the panel type is one of info, note, tip, warning, error, success.`);
+        if (!['info', 'note', 'tip', 'warning', 'error', 'success'].includes(panelType))
+          throw new InputError(
+            `⟦panel ${open.arg}⟧: the panel type is one of info, note, tip, warning, error, success.`,
+          );
         return { type: 'panel', attrs: { panelType } };
       }
       case 'expand':
-        return { type: parent === 'expand' || parent === 'tableCell' ? 'nestedExpand' : 'expand', attrs: open.arg === '' ? {} : { title: open.arg } };
+        return {
+          type: parent === 'expand' || parent === 'tableCell' ? 'nestedExpand' : 'expand',
+          attrs: open.arg === '' ? {} : { title: open.arg },
+        };
       case 'layout':
         return { type: 'layoutSection' };
       case 'column': {
         const width = Number(open.arg);
-        return { type: 'layoutColumn', attrs: { width: Number.isFinite(width) && width > 0 && width <= 100 ? width : 50 } };
+        return {
+          type: 'layoutColumn',
+          attrs: { width: Number.isFinite(width) && width > 0 && width <= 100 ? width : 50 },
+        };
       }
     }
-    throw new InputError(`⟦${open.kind} ${open.arg}⟧ cannot be created from Markdown; only copied from what was read (with its ^id).`);
+    throw new InputError(
+      `⟦${open.kind} ${open.arg}⟧ cannot be created from Markdown; only copied from what was read (with its ^id).`,
+    );
   }
 
   private block(node: RootContent): AdfNode[] {
@@ -196,7 +236,9 @@ export class MarkdownAdfConverter {
           const shell = this.resolver.shell({ kind: 'code', arg: '', id: ref[1], closing: false });
           const attrs = { ...(shell.attrs ?? {}) };
           if (language !== undefined) attrs.language = language;
-          return [{ ...shell, ...(shell.attrs !== undefined || language !== undefined ? { attrs } : {}), content: text }];
+          return [
+            { ...shell, ...(shell.attrs !== undefined || language !== undefined ? { attrs } : {}), content: text },
+          ];
         }
         const code: AdfNode = { type: 'codeBlock' };
         if (language) code.attrs = { language };
@@ -204,7 +246,10 @@ export class MarkdownAdfConverter {
         return [code];
       }
       case 'blockquote': {
-        const content = fitBlocks(node.children.flatMap((c) => this.block(c)), 'blockquote');
+        const content = fitBlocks(
+          node.children.flatMap((c) => this.block(c)),
+          'blockquote',
+        );
         return content.length === 0 ? [] : [{ type: 'blockquote', content }];
       }
       case 'list':
@@ -229,17 +274,28 @@ export class MarkdownAdfConverter {
         const target = applyPlaceholderEdit(this.resolver.node(ph), ph);
         if (!isInline(target)) return target;
       }
-      if (ph.id === undefined && this.options.forStorage === true && (ph.kind === 'toc' || ph.kind === 'jira' || ph.kind === 'image')) {
+      if (
+        ph.id === undefined &&
+        this.options.forStorage === true &&
+        (ph.kind === 'toc' || ph.kind === 'jira' || ph.kind === 'image')
+      ) {
         const block = storagePlaceholder(ph, true);
         if (block !== undefined) return block;
       }
       if (ph.kind === 'blockcard' && ph.id === undefined) return { type: 'blockCard', attrs: { url: ph.arg } };
-      if (ph.kind === 'embed' && ph.id === undefined) return { type: 'embedCard', attrs: { url: ph.arg, layout: 'center' } };
+      if (ph.kind === 'embed' && ph.id === undefined)
+        return { type: 'embedCard', attrs: { url: ph.arg, layout: 'center' } };
     }
     if (only?.type === 'image') return externalImage(only.url, only.alt);
     const { marks, rest } = this.blockMarks(node.children);
-    const restOnly = rest.length === 1 && rest[0]!.type === 'placeholder' ? parsePlaceholder((rest[0] as PlaceholderMdast).value) : undefined;
-    const paragraph: AdfNode = { type: 'paragraph', content: restOnly?.kind === 'empty' && !restOnly.closing ? [] : this.inline.convert(rest) };
+    const restOnly =
+      rest.length === 1 && rest[0]!.type === 'placeholder'
+        ? parsePlaceholder((rest[0] as PlaceholderMdast).value)
+        : undefined;
+    const paragraph: AdfNode = {
+      type: 'paragraph',
+      content: restOnly?.kind === 'empty' && !restOnly.closing ? [] : this.inline.convert(rest),
+    };
     if (marks.length > 0) paragraph.marks = marks;
     return paragraph;
   }
@@ -253,8 +309,10 @@ export class MarkdownAdfConverter {
       if (child.type !== 'placeholder') break;
       const ph = parsePlaceholder((child as PlaceholderMdast).value);
       if (ph.closing) break;
-      if (ph.kind === 'align' && (ph.arg === 'center' || ph.arg === 'end')) marks.push({ type: 'alignment', attrs: { align: ph.arg } });
-      else if (ph.kind === 'indent' && /^[1-6]$/.test(ph.arg)) marks.push({ type: 'indentation', attrs: { level: Number(ph.arg) } });
+      if (ph.kind === 'align' && (ph.arg === 'center' || ph.arg === 'end'))
+        marks.push({ type: 'alignment', attrs: { align: ph.arg } });
+      else if (ph.kind === 'indent' && /^[1-6]$/.test(ph.arg))
+        marks.push({ type: 'indentation', attrs: { level: Number(ph.arg) } });
       else if (ph.kind === 'blockmark') marks.push(this.resolver.mark(ph));
       else break;
     }
@@ -268,7 +326,8 @@ export class MarkdownAdfConverter {
 }
 
 function markerOf(node: RootContent): Placeholder | undefined {
-  if (node.type !== 'paragraph' || node.children.length !== 1 || node.children[0]!.type !== 'placeholder') return undefined;
+  if (node.type !== 'paragraph' || node.children.length !== 1 || node.children[0]!.type !== 'placeholder')
+    return undefined;
   return parsePlaceholder((node.children[0] as PlaceholderMdast).value);
 }
 
@@ -284,12 +343,20 @@ function findClose(children: readonly RootContent[], from: number, kind: string)
   return -1;
 }
 
-
-const INLINE = new Set(['storageInline', 'text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'inlineExtension', 'placeholder']);
+const INLINE = new Set([
+  'storageInline',
+  'text',
+  'hardBreak',
+  'mention',
+  'emoji',
+  'date',
+  'status',
+  'inlineCard',
+  'mediaInline',
+  'inlineExtension',
+  'placeholder',
+]);
 
 function isInline(node: AdfNode): boolean {
   return INLINE.has(node.type);
 }
-
-
-

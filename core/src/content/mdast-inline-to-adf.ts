@@ -61,7 +61,9 @@ export class InlineConverter {
         return this.link(node.url, node.title ?? null, node.children, marks);
       case 'linkReference': {
         const def = this.definitions.get(node.identifier.toLowerCase());
-        return def ? this.link(def.url, def.title, node.children, marks) : this.text(`[${textOf(node.children)}]`, marks);
+        return def
+          ? this.link(def.url, def.title, node.children, marks)
+          : this.text(`[${textOf(node.children)}]`, marks);
       }
       case 'image':
         return this.imageText(node.url, node.alt ?? '', marks);
@@ -111,7 +113,8 @@ export class InlineConverter {
       this.close(tag);
       return [];
     }
-    const mark: AdfMark = tag === 'u' || tag === 'ins' ? { type: 'underline' } : { type: 'subsup', attrs: { type: tag } };
+    const mark: AdfMark =
+      tag === 'u' || tag === 'ins' ? { type: 'underline' } : { type: 'subsup', attrs: { type: tag } };
     this.spans.push({ kind: tag, mark });
     return [];
   }
@@ -134,8 +137,15 @@ export class InlineConverter {
     switch (ph.kind) {
       case 'color':
       case 'bg':
-        if (ph.id === undefined && !/^#[0-9a-fA-F]{6}$/.test(ph.arg)) throw new InputError(`⟦${ph.kind} ${ph.arg}⟧ needs a colour like #ff5630.`);
-        this.spans.push({ kind: ph.kind, mark: ph.id !== undefined ? this.resolver.mark(ph) : { type: ph.kind === 'color' ? 'textColor' : 'backgroundColor', attrs: { color: ph.arg.toLowerCase() } } });
+        if (ph.id === undefined && !/^#[0-9a-fA-F]{6}$/.test(ph.arg))
+          throw new InputError(`⟦${ph.kind} ${ph.arg}⟧ needs a colour like #ff5630.`);
+        this.spans.push({
+          kind: ph.kind,
+          mark:
+            ph.id !== undefined
+              ? this.resolver.mark(ph)
+              : { type: ph.kind === 'color' ? 'textColor' : 'backgroundColor', attrs: { color: ph.arg.toLowerCase() } },
+        });
         return [];
       case 'mark':
         this.spans.push({ kind: 'mark', mark: this.resolver.mark(ph) });
@@ -158,7 +168,8 @@ export class InlineConverter {
     if (ph.id !== undefined) return applyPlaceholderEdit(this.resolver.node(ph), ph);
     const colored = /^status:([a-z]+)$/.exec(ph.kind);
     if (colored !== null) {
-      if (!STATUS_COLORS.includes(colored[1]!)) throw new InputError(`⟦${ph.kind} …⟧: the colour is one of ${STATUS_COLORS.join(', ')}.`);
+      if (!STATUS_COLORS.includes(colored[1]!))
+        throw new InputError(`⟦${ph.kind} …⟧: the colour is one of ${STATUS_COLORS.join(', ')}.`);
       if (ph.arg === '') throw new InputError('⟦status⟧ needs a text, like ⟦status:green Done⟧.');
       return createStatus(ph.arg, colored[1]);
     }
@@ -166,7 +177,8 @@ export class InlineConverter {
     if (storage !== undefined) return storage;
     switch (ph.kind) {
       case 'date':
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(ph.arg) || Number.isNaN(Date.parse(ph.arg))) throw new InputError(`⟦date ${ph.arg}⟧ needs an ISO date like 2026-01-31.`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(ph.arg) || Number.isNaN(Date.parse(ph.arg)))
+          throw new InputError(`⟦date ${ph.arg}⟧ needs an ISO date like 2026-01-31.`);
         return createDate(ph.arg);
       case 'status':
         if (ph.arg === '') throw new InputError('⟦status⟧ needs a text, like ⟦status In Progress⟧.');
@@ -177,7 +189,9 @@ export class InlineConverter {
         return withMarks({ type: 'inlineCard', attrs: { url: ph.arg } }, []);
     }
     void marks;
-    throw new InputError(`Unknown placeholder ⟦${ph.kind}${ph.arg ? ' ' + ph.arg : ''}⟧: keep placeholders exactly as read, or use ⟦status …⟧, ⟦date …⟧, ⟦emoji …⟧, ⟦card URL⟧.`);
+    throw new InputError(
+      `Unknown placeholder ⟦${ph.kind}${ph.arg ? ' ' + ph.arg : ''}⟧: keep placeholders exactly as read, or use ⟦status …⟧, ⟦date …⟧, ⟦emoji …⟧, ⟦card URL⟧.`,
+    );
   }
 }
 
@@ -185,7 +199,10 @@ function withMarks(node: AdfNode, marks: AdfMark[]): AdfNode {
   const unique: AdfMark[] = [];
   const seen = new Set<string>();
   for (const mark of marks) {
-    const key = mark.type === 'link' || mark.type === 'subsup' || mark.type === 'textColor' || mark.type === 'backgroundColor' ? mark.type : canonicalJson(mark);
+    const key =
+      mark.type === 'link' || mark.type === 'subsup' || mark.type === 'textColor' || mark.type === 'backgroundColor'
+        ? mark.type
+        : canonicalJson(mark);
     if (seen.has(key)) continue; // innermost wins for exclusive marks
     seen.add(key);
     unique.push(mark);
@@ -202,7 +219,11 @@ function mergeText(nodes: AdfNode[]): AdfNode[] {
   const out: AdfNode[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
-    if (last?.type === 'text' && node.type === 'text' && canonicalJson(last.marks ?? []) === canonicalJson(node.marks ?? [])) {
+    if (
+      last?.type === 'text' &&
+      node.type === 'text' &&
+      canonicalJson(last.marks ?? []) === canonicalJson(node.marks ?? [])
+    ) {
       out[out.length - 1] = { ...last, text: (last.text ?? '') + (node.text ?? '') };
     } else {
       out.push(node);
@@ -213,5 +234,9 @@ function mergeText(nodes: AdfNode[]): AdfNode[] {
 
 /** The plain text of phrasing content. */
 export function textOf(nodes: readonly PhrasingContent[]): string {
-  return nodes.map((n) => ('value' in n && n.type !== 'html' ? n.value : 'children' in n ? textOf(n.children as PhrasingContent[]) : '')).join('');
+  return nodes
+    .map((n) =>
+      'value' in n && n.type !== 'html' ? n.value : 'children' in n ? textOf(n.children as PhrasingContent[]) : '',
+    )
+    .join('');
 }

@@ -39,8 +39,10 @@ export class ListConverter {
 
   convert(list: List): AdfNode {
     const items = list.children;
-    if (items.length > 0 && items.every((item) => item.checked === true || item.checked === false)) return this.taskList(list);
-    if (!list.ordered && items.length > 0 && items.every((item) => decisionMarker(item.children[0]) !== undefined)) return this.decisionList(list);
+    if (items.length > 0 && items.every((item) => item.checked === true || item.checked === false))
+      return this.taskList(list);
+    if (!list.ordered && items.length > 0 && items.every((item) => decisionMarker(item.children[0]) !== undefined))
+      return this.decisionList(list);
     const type = list.ordered ? 'orderedList' : 'bulletList';
     let shell: AdfNode | undefined;
     const content = items.map((item) => {
@@ -49,15 +51,25 @@ export class ListConverter {
         shell ??= hit.list;
         return hit.item;
       }
-      const converted: AdfNode = { type: 'listItem', content: fitBlocks(item.children.flatMap((c) => this.block(c)), 'listItem') };
+      const converted: AdfNode = {
+        type: 'listItem',
+        content: fitBlocks(
+          item.children.flatMap((c) => this.block(c)),
+          'listItem',
+        ),
+      };
       if (converted.content!.length === 0) converted.content!.push({ type: 'paragraph', content: [] });
       return converted;
     });
     if (shell !== undefined) {
       const order = list.ordered ? (list.start ?? 1) : undefined;
-      return order === undefined || shell.attrs?.order === order || (shell.attrs?.order === undefined && order === 1) ? { ...shell, content } : { ...shell, attrs: { ...shell.attrs, order }, content };
+      return order === undefined || shell.attrs?.order === order || (shell.attrs?.order === undefined && order === 1)
+        ? { ...shell, content }
+        : { ...shell, attrs: { ...shell.attrs, order }, content };
     }
-    return list.ordered ? { type: 'orderedList', attrs: { order: list.start ?? 1 }, content } : { type: 'bulletList', content };
+    return list.ordered
+      ? { type: 'orderedList', attrs: { order: list.start ?? 1 }, content }
+      : { type: 'bulletList', content };
   }
 
   private decisionList(list: List): AdfNode {
@@ -71,9 +83,15 @@ export class ListConverter {
       const paragraph = item.children[0] as Paragraph;
       const inline = this.inline.convert(paragraph.children.slice(1));
       if (inline[0]?.type === 'text') inline[0] = { ...inline[0], text: inline[0].text!.replace(/^\s+/, '') };
-      return { type: 'decisionItem', attrs: { localId: localId(), state: decisionMarker(paragraph)! }, content: inline.filter((n) => n.type !== 'text' || n.text !== '') };
+      return {
+        type: 'decisionItem',
+        attrs: { localId: localId(), state: decisionMarker(paragraph)! },
+        content: inline.filter((n) => n.type !== 'text' || n.text !== ''),
+      };
     });
-    return shell !== undefined ? { ...shell, content } : { type: 'decisionList', attrs: { localId: localId() }, content };
+    return shell !== undefined
+      ? { ...shell, content }
+      : { type: 'decisionList', attrs: { localId: localId() }, content };
   }
 
   private taskList(list: List): AdfNode {
@@ -88,10 +106,17 @@ export class ListConverter {
         continue;
       }
       const inline = first?.type === 'paragraph' ? this.inline.convert(first.children) : [];
-      content.push({ type: 'taskItem', attrs: { localId: localId(), state: item.checked ? 'DONE' : 'TODO' }, content: inline });
+      content.push({
+        type: 'taskItem',
+        attrs: { localId: localId(), state: item.checked ? 'DONE' : 'TODO' },
+        content: inline,
+      });
       for (const block of first?.type === 'paragraph' ? rest : item.children) {
-        if (block.type === 'list' && block.children.every((i) => i.checked === true || i.checked === false)) content.push(this.taskList(block));
-        else for (const b of this.block(block as BlockContent)) content.push({ type: 'taskItem', attrs: { localId: localId(), state: 'TODO' }, content: inlineOf(b) });
+        if (block.type === 'list' && block.children.every((i) => i.checked === true || i.checked === false))
+          content.push(this.taskList(block));
+        else
+          for (const b of this.block(block as BlockContent))
+            content.push({ type: 'taskItem', attrs: { localId: localId(), state: 'TODO' }, content: inlineOf(b) });
       }
     }
     return shell !== undefined ? { ...shell, content } : { type: 'taskList', attrs: { localId: localId() }, content };

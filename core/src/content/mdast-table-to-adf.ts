@@ -18,7 +18,10 @@ export function gfmTableToAdf(table: Table, inline: InlineConverter): AdfNode {
     content: table.children.map((row, r) => ({
       type: 'tableRow',
       // GFM: missing cells are empty, extra cells are ignored.
-      content: Array.from({ length: width }, (_, c): TableCell => row.children[c] ?? { type: 'tableCell', children: [] }).map((cell, c) => {
+      content: Array.from(
+        { length: width },
+        (_, c): TableCell => row.children[c] ?? { type: 'tableCell', children: [] },
+      ).map((cell, c) => {
         const align = ALIGN_MARK[table.align?.[c] ?? ''];
         const paragraph: AdfNode = { type: 'paragraph', content: trimCellEdges(inline.convert(cell.children)) };
         if (align !== undefined) paragraph.marks = [{ type: 'alignment', attrs: { align } }];
@@ -34,12 +37,25 @@ export function gfmTableToAdf(table: Table, inline: InlineConverter): AdfNode {
  * edited cells keep their attributes (spans, colours, widths) with new content, and merged
  * positions (⟦←⟧, ⟦↑⟧) stay merged.
  */
-export function reconcileTable(base: AdfNode, edited: Table, inline: InlineConverter, ctx: InlineRenderContext): AdfNode {
-  const preview = parseMarkdown(stringifyMarkdown({ type: 'root', children: [previewTableToMdast(base, ctx)] })).children[0];
+export function reconcileTable(
+  base: AdfNode,
+  edited: Table,
+  inline: InlineConverter,
+  ctx: InlineRenderContext,
+): AdfNode {
+  const preview = parseMarkdown(stringifyMarkdown({ type: 'root', children: [previewTableToMdast(base, ctx)] }))
+    .children[0];
   if (preview?.type !== 'table') throw new InputError('Internal: table preview did not parse as a table.');
   const grid = tableGrid(base);
-  const same = (a: TableCell | undefined, b: TableCell | undefined) => a !== undefined && b !== undefined && shape(a.children) === shape(b.children);
-  const unchanged = edited.children.length === preview.children.length && edited.children.every((row, r) => row.children.length === preview.children[r]!.children.length && row.children.every((cell, c) => same(cell, preview.children[r]!.children[c])));
+  const same = (a: TableCell | undefined, b: TableCell | undefined) =>
+    a !== undefined && b !== undefined && shape(a.children) === shape(b.children);
+  const unchanged =
+    edited.children.length === preview.children.length &&
+    edited.children.every(
+      (row, r) =>
+        row.children.length === preview.children[r]!.children.length &&
+        row.children.every((cell, c) => same(cell, preview.children[r]!.children[c])),
+    );
   if (unchanged) return base;
 
   const baseRows = base.content ?? [];
@@ -57,7 +73,10 @@ export function reconcileTable(base: AdfNode, edited: Table, inline: InlineConve
         else cells.push({ ...slot.cell, content: [{ type: 'paragraph', content: inline.convert(cell.children) }] });
         return;
       }
-      cells.push({ type: r === 0 && headerRow ? 'tableHeader' : 'tableCell', content: [{ type: 'paragraph', content: inline.convert(cell.children) }] });
+      cells.push({
+        type: r === 0 && headerRow ? 'tableHeader' : 'tableCell',
+        content: [{ type: 'paragraph', content: inline.convert(cell.children) }],
+      });
     });
     const baseRow = baseRows[r];
     return baseRow === undefined ? { type: 'tableRow', content: cells } : { ...baseRow, content: cells };

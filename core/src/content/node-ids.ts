@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AdfMark, AdfNode } from './adf-types.js';
 
 /** What a placeholder id stands for: a whole node, a node's shell (type+attrs+marks), or a mark. */
-export type IdTarget = { kind: 'node'; node: AdfNode } | { kind: 'shell'; node: AdfNode } | { kind: 'mark'; mark: AdfMark };
+export type IdTarget =
+  { kind: 'node'; node: AdfNode } | { kind: 'shell'; node: AdfNode } | { kind: 'mark'; mark: AdfMark };
 
 const ID_LENGTH = 5;
 
@@ -56,7 +57,10 @@ export class NodeIds {
   private visit(node: AdfNode): string {
     const childCanon = (node.content ?? []).map((child) => this.visit(child));
     const shell = canonicalJson({ type: node.type, attrs: node.attrs, marks: node.marks, text: node.text });
-    const full = childCanon.length === 0 && node.content === undefined ? shell : shell.slice(0, -1) + ',"content":[' + childCanon.join(',') + ']}';
+    const full =
+      childCanon.length === 0 && node.content === undefined
+        ? shell
+        : shell.slice(0, -1) + ',"content":[' + childCanon.join(',') + ']}';
     if (node.type !== 'text') {
       // Only nodes with content have a shell distinct from the whole node.
       const hashes = { full: digest('n' + full), shell: node.content === undefined ? undefined : digest('s' + shell) };
@@ -88,7 +92,9 @@ export class NodeIds {
 
 function digest(text: string): string {
   const hex = createHash('sha1').update(text).digest('hex');
-  return BigInt('0x' + hex.slice(0, 24)).toString(36).padStart(19, '0');
+  return BigInt('0x' + hex.slice(0, 24))
+    .toString(36)
+    .padStart(19, '0');
 }
 
 const canonicalCache = new WeakMap<object, string>();
@@ -107,6 +113,12 @@ export function canonicalJson(value: unknown): string {
 function computeCanonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return '[' + value.map((item) => canonicalJson(item)).join(',') + ']';
-  const keys = Object.keys(value as object).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson((value as Record<string, unknown>)[k])).join(',') + '}';
+  const keys = Object.keys(value as object)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return (
+    '{' +
+    keys.map((k) => JSON.stringify(k) + ':' + canonicalJson((value as Record<string, unknown>)[k])).join(',') +
+    '}'
+  );
 }

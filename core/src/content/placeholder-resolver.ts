@@ -12,7 +12,10 @@ export class PlaceholderResolver {
   readonly ids: NodeIds;
   private readonly mentions = new Map<string, AdfNode>();
 
-  constructor(readonly base: AdfDoc | undefined, ids?: NodeIds) {
+  constructor(
+    readonly base: AdfDoc | undefined,
+    ids?: NodeIds,
+  ) {
     this.ids = ids ?? new NodeIds(base?.content ?? []);
     if (base !== undefined) this.indexMentions(base.content);
   }
@@ -42,22 +45,31 @@ export class PlaceholderResolver {
 
   private target(ph: Placeholder, accept: (t: ReturnType<NodeIds['lookup']>[number]) => boolean) {
     const shown = formatPlaceholder(ph.kind, ph.arg, ph.id);
-    if (ph.id === undefined) throw new InputError(`Placeholder ${shown} needs its ^id; copy placeholders exactly as they were read.`);
+    if (ph.id === undefined)
+      throw new InputError(`Placeholder ${shown} needs its ^id; copy placeholders exactly as they were read.`);
     if (this.base === undefined) {
-      throw new ConflictError(`Placeholder ${shown} refers to an existing document, but none was given to resolve it against.`, {
-        hint: 'Placeholders can only be written back to the document they were read from.',
-      });
+      throw new ConflictError(
+        `Placeholder ${shown} refers to an existing document, but none was given to resolve it against.`,
+        {
+          hint: 'Placeholders can only be written back to the document they were read from.',
+        },
+      );
     }
     const candidates = this.ids.lookup(ph.id).filter(accept);
     const sameKind = candidates.filter((t) => kindMatches(t, ph.kind));
     const found = sameKind.length > 0 ? sameKind : candidates;
     if (found.length === 1) return found[0]!;
     if (found.length === 0) {
-      throw new ConflictError(`Placeholder ${shown} no longer matches the current document: that part changed since it was read.`, {
-        hint: 'Read the document again and redo the edit with the fresh placeholders.',
-      });
+      throw new ConflictError(
+        `Placeholder ${shown} no longer matches the current document: that part changed since it was read.`,
+        {
+          hint: 'Read the document again and redo the edit with the fresh placeholders.',
+        },
+      );
     }
-    throw new ConflictError(`Placeholder ${shown} is ambiguous in the current document.`, { hint: 'Read the document again and use the fresh placeholders.' });
+    throw new ConflictError(`Placeholder ${shown} is ambiguous in the current document.`, {
+      hint: 'Read the document again and use the fresh placeholders.',
+    });
   }
 
   private indexMentions(nodes: readonly AdfNode[]): void {

@@ -8,7 +8,14 @@ import { AdfValidator } from './adf-validator.js';
 import { sanitizeAdfContent } from './adf-sanitize.js';
 import { MarkdownAdfConverter } from './markdown-to-adf.js';
 import { NodeIds } from './node-ids.js';
-import { adfBlockModel, applySectionEdit, countAdfText, replaceAdfText, sectionEditSchema, type SectionEdit } from './section-edit.js';
+import {
+  adfBlockModel,
+  applySectionEdit,
+  countAdfText,
+  replaceAdfText,
+  sectionEditSchema,
+  type SectionEdit,
+} from './section-edit.js';
 
 /** Options for reading ADF as Markdown. */
 export interface AdfToMarkdownOptions {
@@ -53,11 +60,18 @@ export class RichText {
     if (parsed.op === 'find_replace') {
       const found = current.content.reduce((sum, block) => sum + countAdfText(block, parsed.find), 0);
       if (found === 0) throw new InputError(`"${parsed.find}" does not occur in the document's text.`);
-      if (found > 1 && parsed.all !== true) throw new InputError(`"${parsed.find}" occurs ${found} times; make "find" longer to pick one, or set all: true.`);
+      if (found > 1 && parsed.all !== true)
+        throw new InputError(
+          `"${parsed.find}" occurs ${found} times; make "find" longer to pick one, or set all: true.`,
+        );
       const budget = { left: parsed.all === true ? Number.POSITIVE_INFINITY : 1 };
-      doc = { ...current, content: current.content.map((block) => replaceAdfText(block, parsed.find, parsed.replace, budget).node) };
+      doc = {
+        ...current,
+        content: current.content.map((block) => replaceAdfText(block, parsed.find, parsed.replace, budget).node),
+      };
     } else {
-      const convert = (md: string) => new MarkdownAdfConverter({ base: current, media: options.media, reuseBlocks: false }).convert(md).content;
+      const convert = (md: string) =>
+        new MarkdownAdfConverter({ base: current, media: options.media, reuseBlocks: false }).convert(md).content;
       doc = { ...current, content: applySectionEdit(current.content, parsed, adfBlockModel, convert) };
     }
     this.validator.assertValid(doc);

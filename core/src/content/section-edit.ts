@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { InputError } from '../plugin-api/errors.js';
 import type { AdfNode } from './adf-types.js';
 
-const heading = z.string().min(1).describe('Text of the heading that starts the section (case-insensitive; "## " prefix optional).');
+const heading = z
+  .string()
+  .min(1)
+  .describe('Text of the heading that starts the section (case-insensitive; "## " prefix optional).');
 const markdown = z.string().describe('Markdown (placeholders allowed).');
 
 /**
@@ -10,7 +13,11 @@ const markdown = z.string().describe('Markdown (placeholders allowed).');
  * A section is a heading and everything after it up to the next heading of the same or higher level.
  */
 export const sectionEditSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('replace_section'), heading, markdown: markdown.describe('New body of the section (the heading itself stays).') }),
+  z.object({
+    op: z.literal('replace_section'),
+    heading,
+    markdown: markdown.describe('New body of the section (the heading itself stays).'),
+  }),
   z.object({ op: z.literal('insert_after_section'), heading, markdown }),
   z.object({ op: z.literal('insert_before_section'), heading, markdown }),
   z.object({ op: z.literal('append'), markdown }),
@@ -35,7 +42,11 @@ export interface BlockModel<B> {
 }
 
 /** [start, end) of the section under `heading`: start is the heading itself. */
-export function findSection<B>(blocks: readonly B[], heading: string, model: BlockModel<B>): { start: number; end: number } {
+export function findSection<B>(
+  blocks: readonly B[],
+  heading: string,
+  model: BlockModel<B>,
+): { start: number; end: number } {
   const wanted = normalise(heading.replace(/^\s*#{1,6}\s+/, ''));
   const matches: number[] = [];
   blocks.forEach((block, i) => {
@@ -44,10 +55,16 @@ export function findSection<B>(blocks: readonly B[], heading: string, model: Blo
   if (matches.length === 0) {
     const headings = blocks.filter((b) => model.headingLevel(b) !== undefined).map((b) => `"${model.headingText(b)}"`);
     throw new InputError(`No heading "${heading}" in the document.`, {
-      hint: headings.length > 0 ? `Headings are: ${headings.slice(0, 30).join(', ')}.` : 'The document has no headings: use append, prepend or find_replace.',
+      hint:
+        headings.length > 0
+          ? `Headings are: ${headings.slice(0, 30).join(', ')}.`
+          : 'The document has no headings: use append, prepend or find_replace.',
     });
   }
-  if (matches.length > 1) throw new InputError(`The heading "${heading}" occurs ${matches.length} times; edit the whole document or use find_replace.`);
+  if (matches.length > 1)
+    throw new InputError(
+      `The heading "${heading}" occurs ${matches.length} times; edit the whole document or use find_replace.`,
+    );
   const start = matches[0]!;
   const level = model.headingLevel(blocks[start]!)!;
   let end = start + 1;
@@ -60,7 +77,12 @@ export function findSection<B>(blocks: readonly B[], heading: string, model: Blo
 }
 
 /** Applies a section edit to top-level blocks; `convert` turns the edit's Markdown into blocks. */
-export function applySectionEdit<B>(blocks: readonly B[], edit: SectionEdit, model: BlockModel<B>, convert: (markdown: string) => B[]): B[] {
+export function applySectionEdit<B>(
+  blocks: readonly B[],
+  edit: SectionEdit,
+  model: BlockModel<B>,
+  convert: (markdown: string) => B[],
+): B[] {
   switch (edit.op) {
     case 'append':
       return [...blocks, ...convert(edit.markdown)];
@@ -101,7 +123,12 @@ export function plainText(node: AdfNode): string {
 }
 
 /** Replaces text inside ADF text nodes (code blocks included); counts are checked by the caller. */
-export function replaceAdfText(node: AdfNode, find: string, replace: string, budget: { left: number }): { node: AdfNode; count: number } {
+export function replaceAdfText(
+  node: AdfNode,
+  find: string,
+  replace: string,
+  budget: { left: number },
+): { node: AdfNode; count: number } {
   if (node.type === 'text' && node.text !== undefined) {
     let count = 0;
     let text = node.text;

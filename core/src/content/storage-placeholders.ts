@@ -14,14 +14,33 @@ export function storagePlaceholder(ph: Placeholder, block: boolean): AdfNode | u
 }
 
 function storageElement(ph: Placeholder): XmlNode | undefined {
-  const el = (tag: string, attrs: [string, string][], children: XmlNode[] = []): XmlNode => ({ kind: 'element', tag, attrs, children });
-  const param = (name: string, value: string) => el('ac:parameter', [['ac:name', name]], [{ kind: 'text', text: value }]);
-  const macro = (name: string, params: XmlNode[]) => el('ac:structured-macro', [['ac:name', name], ['ac:schema-version', '1']], params);
+  const el = (tag: string, attrs: [string, string][], children: XmlNode[] = []): XmlNode => ({
+    kind: 'element',
+    tag,
+    attrs,
+    children,
+  });
+  const param = (name: string, value: string) =>
+    el('ac:parameter', [['ac:name', name]], [{ kind: 'text', text: value }]);
+  const macro = (name: string, params: XmlNode[]) =>
+    el(
+      'ac:structured-macro',
+      [
+        ['ac:name', name],
+        ['ac:schema-version', '1'],
+      ],
+      params,
+    );
   switch (ph.kind) {
     case 'page': {
       if (ph.arg === '') return undefined;
       const split = /^([A-Za-z0-9~_-]+):(.+)$/.exec(ph.arg);
-      const attrs: [string, string][] = split ? [['ri:content-title', split[2]!], ['ri:space-key', split[1]!]] : [['ri:content-title', ph.arg]];
+      const attrs: [string, string][] = split
+        ? [
+            ['ri:content-title', split[2]!],
+            ['ri:space-key', split[1]!],
+          ]
+        : [['ri:content-title', ph.arg]];
       return el('ac:link', [], [el('ri:page', attrs)]);
     }
     case 'attachment':

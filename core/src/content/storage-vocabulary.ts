@@ -7,7 +7,15 @@ import { attr, xmlText, type XmlNode } from './storage-xml.js';
 type Element = Extract<XmlNode, { kind: 'element' }>;
 
 /** Storage status colour names → ADF status colours. */
-export const STATUS_COLOURS: Record<string, string> = { grey: 'neutral', gray: 'neutral', red: 'red', yellow: 'yellow', green: 'green', blue: 'blue', purple: 'purple' };
+export const STATUS_COLOURS: Record<string, string> = {
+  grey: 'neutral',
+  gray: 'neutral',
+  red: 'red',
+  yellow: 'yellow',
+  green: 'green',
+  blue: 'blue',
+  purple: 'purple',
+};
 
 /** The storage status colour name for an ADF status colour. */
 export function statusColourName(color: string): string {
@@ -19,9 +27,26 @@ export function statusColourName(color: string): string {
 export function externalImageOf(el: Element): AdfNode | undefined {
   const target = el.children[0];
   const url = target === undefined ? undefined : attr(target, 'ri:value');
-  if (el.children.length !== 1 || !el.attrs.every(([k]) => k === 'ac:alt') || target?.kind !== 'element' || target.tag !== 'ri:url' || url === undefined || target.attrs.length !== 1) return undefined;
+  if (
+    el.children.length !== 1 ||
+    !el.attrs.every(([k]) => k === 'ac:alt') ||
+    target?.kind !== 'element' ||
+    target.tag !== 'ri:url' ||
+    url === undefined ||
+    target.attrs.length !== 1
+  )
+    return undefined;
   const alt = attr(el, 'ac:alt');
-  return { type: 'mediaSingle', attrs: { layout: 'center' }, content: [{ type: 'media', attrs: alt === undefined || alt === '' ? { type: 'external', url } : { type: 'external', url, alt } }] };
+  return {
+    type: 'mediaSingle',
+    attrs: { layout: 'center' },
+    content: [
+      {
+        type: 'media',
+        attrs: alt === undefined || alt === '' ? { type: 'external', url } : { type: 'external', url, alt },
+      },
+    ],
+  };
 }
 
 /** True when the macro is exactly what the writer creates (schema version 1, only `allowedParams`). */
@@ -51,7 +76,8 @@ export function macroShell(el: Element): XmlNode {
 /** The `ac:parameter` values of a macro, by name. */
 export function macroParams(el: Element): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const child of el.children) if (child.kind === 'element' && child.tag === 'ac:parameter') params[attr(child, 'ac:name') ?? ''] = xmlText(child);
+  for (const child of el.children)
+    if (child.kind === 'element' && child.tag === 'ac:parameter') params[attr(child, 'ac:name') ?? ''] = xmlText(child);
   return params;
 }
 
@@ -73,8 +99,13 @@ export function layoutWidths(type: string, count: number): number[] {
 
 /** The storage section type for columns of these widths. */
 export function layoutType(widths: number[]): string {
-  const match = Object.entries(LAYOUT_WIDTHS).find(([, w]) => w.length === widths.length && w.every((x, i) => Math.abs(x - widths[i]!) < 1));
-  return match?.[0] ?? ['single', 'two_equal', 'three_equal', 'four_equal', 'five_equal'][Math.min(4, Math.max(0, widths.length - 1))]!;
+  const match = Object.entries(LAYOUT_WIDTHS).find(
+    ([, w]) => w.length === widths.length && w.every((x, i) => Math.abs(x - widths[i]!) < 1),
+  );
+  return (
+    match?.[0] ??
+    ['single', 'two_equal', 'three_equal', 'four_equal', 'five_equal'][Math.min(4, Math.max(0, widths.length - 1))]!
+  );
 }
 
 /** [kind, label] for a kept element: `⟦jira PROJ-7⟧`, `⟦page Release notes⟧`, `⟦image a.png⟧`. */
@@ -83,11 +114,25 @@ export function describe(node: XmlNode): [string, string] {
   if (node.kind !== 'element') return ['xml', ''];
   const params = node.tag === 'ac:structured-macro' ? macroParams(node) : {};
   const name = attr(node, 'ac:name') ?? '';
-  if (node.tag === 'ac:structured-macro') return [name || 'macro', params.key ?? params.title ?? params.jqlQuery ?? params.name ?? ''];
+  if (node.tag === 'ac:structured-macro')
+    return [name || 'macro', params.key ?? params.title ?? params.jqlQuery ?? params.name ?? ''];
   if (node.tag === 'ac:image' || node.tag === 'ac:link') {
     const target = node.children.find((c): c is Element => c.kind === 'element' && c.tag.startsWith('ri:'));
-    const label = target === undefined ? '' : (attr(target, 'ri:filename') ?? attr(target, 'ri:content-title') ?? attr(target, 'ri:value') ?? attr(target, 'ri:space-key') ?? attr(target, 'ri:account-id') ?? '');
-    const kind = node.tag === 'ac:image' ? 'image' : target === undefined ? 'link' : target.tag.slice(3).replace('content-entity', 'page').replace('blog-post', 'blog');
+    const label =
+      target === undefined
+        ? ''
+        : (attr(target, 'ri:filename') ??
+          attr(target, 'ri:content-title') ??
+          attr(target, 'ri:value') ??
+          attr(target, 'ri:space-key') ??
+          attr(target, 'ri:account-id') ??
+          '');
+    const kind =
+      node.tag === 'ac:image'
+        ? 'image'
+        : target === undefined
+          ? 'link'
+          : target.tag.slice(3).replace('content-entity', 'page').replace('blog-post', 'blog');
     return [kind, label];
   }
   return [node.tag.replace(/^ac:/, ''), xmlText(node).slice(0, 40)];

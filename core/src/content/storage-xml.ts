@@ -34,8 +34,13 @@ function xmlParser(): XMLParser {
 /** Throws `InputError` unless `storage` is a well-formed storage fragment. */
 export function assertWellFormedStorage(storage: string): void {
   // Storage may use HTML named entities (&nbsp;); XML only knows five, so hide the others first.
-  const masked = storage.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)([a-zA-Z][a-zA-Z0-9]*);/g, '&amp;$1;');
-  const result = fastXml().XMLValidator.validate(`<root xmlns:ac="http://atlassian.com/content" xmlns:ri="http://atlassian.com/resource/identifier">${masked}</root>`);
+  const masked = storage.replace(
+    /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)([a-zA-Z][a-zA-Z0-9]*);/g,
+    '&amp;$1;',
+  );
+  const result = fastXml().XMLValidator.validate(
+    `<root xmlns:ac="http://atlassian.com/content" xmlns:ri="http://atlassian.com/resource/identifier">${masked}</root>`,
+  );
   if (result !== true) {
     const { msg, line, col } = result.err;
     throw new InputError(`Confluence storage is not well-formed XML: ${msg} (line ${line}, column ${col}).`, {
@@ -59,9 +64,11 @@ function convert(items: Parsed[]): XmlNode[] {
     else if (key === '#cdata') {
       const text = value.map((v) => String(v['#text'] ?? '')).join('');
       const last = out[out.length - 1];
-      if (last?.kind === 'cdata') last.text += text; // `]]]]><![CDATA[>` splits are one body
+      if (last?.kind === 'cdata')
+        last.text += text; // `]]]]><![CDATA[>` splits are one body
       else out.push({ kind: 'cdata', text });
-    } else if (key === '#comment') out.push({ kind: 'comment', text: value.map((v) => String(v['#text'] ?? '')).join('') });
+    } else if (key === '#comment')
+      out.push({ kind: 'comment', text: value.map((v) => String(v['#text'] ?? '')).join('') });
     else out.push({ kind: 'element', tag: key, attrs: Object.entries(item[':@'] ?? {}), children: convert(value) });
   }
   return out;
@@ -101,7 +108,11 @@ export function cdata(text: string): string {
 
 /** Escapes character data. */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00a0/g, '&nbsp;');
 }
 
 function escapeAttr(text: string): string {

@@ -56,14 +56,20 @@ export class AtlassianMcpHost {
     const logger = options.logger ?? createLogger({ level: config.logLevel });
     const problems: StartupProblem[] = [];
     const valueIds = new Set((options.plugins ?? []).map((p) => p.id));
-    const specs = pluginSpecs(config, options.pluginsExplicit ?? config.plugins !== undefined, valueIds.size > 0).filter((s) => !valueIds.has(s.specifier));
+    const specs = pluginSpecs(
+      config,
+      options.pluginsExplicit ?? config.plugins !== undefined,
+      valueIds.size > 0,
+    ).filter((s) => !valueIds.has(s.specifier));
     const modules: LoadedPluginModule[] = [
       { specifier: 'core', plugin: builtinPlugin },
       ...(options.plugins ?? []).map((plugin) => ({ specifier: plugin.id, plugin })),
       ...(await loadPluginModules(specs, options.baseDir ?? process.cwd(), problems)),
     ];
     const loadedIds = new Set(modules.map((m) => m.plugin.id));
-    const skipped = specs.filter((s) => s.optional && !modules.some((m) => m.specifier === s.specifier)).map((s) => s.specifier);
+    const skipped = specs
+      .filter((s) => s.optional && !modules.some((m) => m.specifier === s.specifier))
+      .map((s) => s.specifier);
 
     const root = globalContainer.createChildContainer();
     root.register(coreServices.rootConfig, { useValue: Object.freeze(config) });
@@ -81,11 +87,17 @@ export class AtlassianMcpHost {
       }
     }
     const promptNames = new Set(registry.prompts.map((p) => p.meta.name));
-    for (const p of promptFiles) if (promptNames.has(p.name)) problems.push({ source: 'prompts', message: `prompt "${p.name}" (${p.file}) is also defined by a plugin` });
+    for (const p of promptFiles)
+      if (promptNames.has(p.name))
+        problems.push({ source: 'prompts', message: `prompt "${p.name}" (${p.file}) is also defined by a plugin` });
     if (problems.length > 0) throw new StartupError(problems);
-    const policy = new ToolPolicy(config, Object.fromEntries(registry.plugins.map((p) => [p.plugin.id, p.plugin.defaultToolsets])));
-    const audit = new AuditLog(config.audit.enabled ? config.audit.file ?? defaultAuditFile() : undefined);
-    if (skipped.length > 0 && config.plugins !== undefined) logger.warn({ skipped }, 'first-party plugins named in the configuration are not installed; skipping them');
+    const policy = new ToolPolicy(
+      config,
+      Object.fromEntries(registry.plugins.map((p) => [p.plugin.id, p.plugin.defaultToolsets])),
+    );
+    const audit = new AuditLog(config.audit.enabled ? (config.audit.file ?? defaultAuditFile()) : undefined);
+    if (skipped.length > 0 && config.plugins !== undefined)
+      logger.warn({ skipped }, 'first-party plugins named in the configuration are not installed; skipping them');
     logger.debug({ plugins: [...loadedIds], tools: registry.tools.length }, 'host started');
     const host = new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped, promptFiles);
     host.auth().setRequiredScopes(host.enabledTools().flatMap((t) => t.meta.scopes));
@@ -95,7 +107,16 @@ export class AtlassianMcpHost {
   /** Tools the policy offers, in a deterministic order. */
   enabledTools(): ToolEntry[] {
     return this.registry.tools
-      .filter((t) => this.policy.decide({ name: t.meta.name, pluginId: t.pluginId, toolset: t.meta.toolset, readOnly: t.meta.readOnly, destructive: t.meta.destructive }).enabled)
+      .filter(
+        (t) =>
+          this.policy.decide({
+            name: t.meta.name,
+            pluginId: t.pluginId,
+            toolset: t.meta.toolset,
+            readOnly: t.meta.readOnly,
+            destructive: t.meta.destructive,
+          }).enabled,
+      )
       .sort((a, b) => a.meta.name.localeCompare(b.meta.name));
   }
 
@@ -130,12 +151,18 @@ export class AtlassianMcpHost {
 }
 
 /** Which plugin modules to load: the config's list, or the installed first-party ones by default. */
-function pluginSpecs(config: AtlassianMcpConfig, explicit: boolean, hasValuePlugins: boolean): { specifier: string; optional: boolean }[] {
+function pluginSpecs(
+  config: AtlassianMcpConfig,
+  explicit: boolean,
+  hasValuePlugins: boolean,
+): { specifier: string; optional: boolean }[] {
   if (config.plugins !== undefined && explicit) {
     // A first-party plugin that is not installed is skipped with a warning rather than refused:
     // the seed's ATLASSIAN_MODULES=jira,confluence,service_desk must keep starting while only
     // some of them ship. Third-party plugins the user named must load.
-    return Object.entries(config.plugins).filter(([, v]) => v !== false).map(([specifier]) => ({ specifier, optional: isFirstParty(specifier) }));
+    return Object.entries(config.plugins)
+      .filter(([, v]) => v !== false)
+      .map(([specifier]) => ({ specifier, optional: isFirstParty(specifier) }));
   }
   if (hasValuePlugins) return [];
   return FIRST_PARTY_PLUGINS.map((specifier) => ({ specifier, optional: true }));

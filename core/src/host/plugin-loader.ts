@@ -46,7 +46,8 @@ function pickPlugin(mod: unknown): unknown {
   if (isPlugin(mod)) return mod;
   const m = mod as { default?: unknown; plugin?: unknown } | undefined;
   if (isPlugin(m?.default)) return m!.default;
-  if (isPlugin((m?.default as { default?: unknown } | undefined)?.default)) return (m!.default as { default: unknown }).default;
+  if (isPlugin((m?.default as { default?: unknown } | undefined)?.default))
+    return (m!.default as { default: unknown }).default;
   if (isPlugin(m?.plugin)) return m!.plugin;
   return undefined;
 }
@@ -65,9 +66,12 @@ export async function loadPluginModules(
     const file = resolveModule(specifier, baseDir);
     if (!file) {
       if (!optional) {
-        problems.push({ source: specifier, message: isPath(specifier)
-          ? `plugin file not found: ${resolve(baseDir, specifier)}`
-          : `plugin package "${packageNameFor(specifier)}" is not installed (npm install ${packageNameFor(specifier)})` });
+        problems.push({
+          source: specifier,
+          message: isPath(specifier)
+            ? `plugin file not found: ${resolve(baseDir, specifier)}`
+            : `plugin package "${packageNameFor(specifier)}" is not installed (npm install ${packageNameFor(specifier)})`,
+        });
       }
       continue;
     }
@@ -80,11 +84,17 @@ export async function loadPluginModules(
     }
     const plugin = pickPlugin(mod);
     if (!plugin || !isPlugin(plugin)) {
-      problems.push({ source: specifier, message: 'is not an atlassian-mcp plugin: its default export must be definePlugin({...})' });
+      problems.push({
+        source: specifier,
+        message: 'is not an atlassian-mcp plugin: its default export must be definePlugin({...})',
+      });
       continue;
     }
     if (plugin.apiVersion !== PLUGIN_API_VERSION) {
-      problems.push({ source: specifier, message: `was written for plugin API version ${String(plugin.apiVersion)}; this core implements version ${PLUGIN_API_VERSION}` });
+      problems.push({
+        source: specifier,
+        message: `was written for plugin API version ${String(plugin.apiVersion)}; this core implements version ${PLUGIN_API_VERSION}`,
+      });
       continue;
     }
     loaded.push({ specifier, plugin, dir: dirname(file) });

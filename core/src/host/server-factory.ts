@@ -29,7 +29,13 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
     { name: 'atlassian-mcp', title: 'Atlassian MCP', version: CORE_VERSION },
     { capabilities: { logging: {} }, instructions: INSTRUCTIONS },
   );
-  const deps = { config: host.config, logger: host.logger, audit: host.audit, policy: host.policy, site: () => host.siteLabel() };
+  const deps = {
+    config: host.config,
+    logger: host.logger,
+    audit: host.audit,
+    policy: host.policy,
+    site: () => host.siteLabel(),
+  };
   const registered = new Set<string>();
   for (const entry of [...host.registry.tools].sort((a, b) => a.meta.name.localeCompare(b.meta.name))) {
     const { meta } = entry;
@@ -69,7 +75,9 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
  */
 function filterToolList(server: McpServer, host: AtlassianMcpHost): void {
   type Handler = (request: unknown, ctx: unknown) => Promise<{ tools: { name: string }[] }>;
-  const inner = (server.server as unknown as { _getRequestHandler(method: string): Handler | undefined })._getRequestHandler('tools/list');
+  const inner = (
+    server.server as unknown as { _getRequestHandler(method: string): Handler | undefined }
+  )._getRequestHandler('tools/list');
   if (!inner) throw new Error('MCP SDK changed: no tools/list handler to wrap');
   server.server.setRequestHandler('tools/list', (async (request: unknown, ctx: unknown) => {
     const offered = new Set((await host.offeredTools()).map((t) => t.meta.name));
@@ -85,7 +93,11 @@ function filterToolList(server: McpServer, host: AtlassianMcpHost): void {
  */
 function lean<T extends { name: string }>(tool: T): T {
   const t = tool as T & { inputSchema?: Record<string, unknown>; outputSchema?: Record<string, unknown> };
-  return { ...t, inputSchema: stripNoise(t.inputSchema), ...(t.outputSchema ? { outputSchema: stripNoise(t.outputSchema) } : {}) };
+  return {
+    ...t,
+    inputSchema: stripNoise(t.inputSchema),
+    ...(t.outputSchema ? { outputSchema: stripNoise(t.outputSchema) } : {}),
+  };
 }
 
 function stripNoise<V>(value: V, top = true): V {
@@ -110,7 +122,11 @@ function stripNoise<V>(value: V, top = true): V {
  */
 function annotationsFor(meta: ToolEntry['meta']): Record<string, boolean> {
   if (meta.readOnly) return { readOnlyHint: true };
-  return { readOnlyHint: false, destructiveHint: meta.destructive === true, ...(meta.idempotent ? { idempotentHint: true } : {}) };
+  return {
+    readOnlyHint: false,
+    destructiveHint: meta.destructive === true,
+    ...(meta.idempotent ? { idempotentHint: true } : {}),
+  };
 }
 
 type Log = AtlassianMcpHost['logger'];
@@ -137,7 +153,9 @@ function registerResource(server: McpServer, { meta, provider }: ResourceEntry, 
     complete,
   });
   server.registerResource(meta.name, template, config, async (uri, variables, extra) => {
-    const vars = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+    const vars = Object.fromEntries(
+      Object.entries(variables).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+    );
     return { contents: (await read(uri, vars, idle(logger, extra.mcpReq.signal))) as never };
   });
 }
@@ -152,18 +170,31 @@ function registerPrompt(server: McpServer, { meta, provider }: PromptEntry, logg
       const field = shape[arg];
       if (!field) continue;
       const optional = field.safeParse(undefined).success;
-      const base = (optional ? (field as unknown as { unwrap(): z.ZodType }).unwrap?.() ?? field : field) as z.ZodType;
+      const base = (
+        optional ? ((field as unknown as { unwrap(): z.ZodType }).unwrap?.() ?? field) : field
+      ) as z.ZodType;
       // completable() marks the schema object itself: mark a copy, or a second server (one per connection) fails.
-      const c = completable((base as unknown as { clone(): z.ZodType }).clone() as never, (async (value: string) => ((await fn(value, idle(logger))) as string[]).slice(0, 100)) as never);
+      const c = completable(
+        (base as unknown as { clone(): z.ZodType }).clone() as never,
+        (async (value: string) => ((await fn(value, idle(logger))) as string[]).slice(0, 100)) as never,
+      );
       shape[arg] = optional ? (c as unknown as z.ZodType).optional() : (c as unknown as z.ZodType);
     }
     argsSchema = argsSchema.extend(shape) as never;
   }
-  server.registerPrompt(meta.name, { title: meta.title, description: meta.description, argsSchema: argsSchema as never }, (async (args: unknown, extra: { mcpReq: { signal: AbortSignal } }) => {
-    const out = (await run(args ?? {}, idle(logger, extra.mcpReq.signal))) as string | { role: 'user' | 'assistant'; text: string }[];
-    const messages = typeof out === 'string' ? [{ role: 'user' as const, text: out }] : out;
-    return { description: meta.description, messages: messages.map((m) => ({ role: m.role, content: { type: 'text' as const, text: m.text } })) };
-  }) as never);
+  server.registerPrompt(
+    meta.name,
+    { title: meta.title, description: meta.description, argsSchema: argsSchema as never },
+    (async (args: unknown, extra: { mcpReq: { signal: AbortSignal } }) => {
+      const out = (await run(args ?? {}, idle(logger, extra.mcpReq.signal))) as
+        string | { role: 'user' | 'assistant'; text: string }[];
+      const messages = typeof out === 'string' ? [{ role: 'user' as const, text: out }] : out;
+      return {
+        description: meta.description,
+        messages: messages.map((m) => ({ role: m.role, content: { type: 'text' as const, text: m.text } })),
+      };
+    }) as never,
+  );
 }
 
 function registerPromptFile(server: McpServer, file: PromptFile): void {
@@ -172,8 +203,14 @@ function registerPromptFile(server: McpServer, file: PromptFile): void {
     const base = a.description ? zod.string().describe(a.description) : zod.string();
     shape[a.name] = a.required ? base : base.optional();
   }
-  server.registerPrompt(file.name, { title: file.title, description: file.description, argsSchema: zod.object(shape) as never }, ((args: Record<string, string | undefined>) => ({
-    description: file.description,
-    messages: [{ role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(file.template, args ?? {}) } }],
-  })) as never);
+  server.registerPrompt(
+    file.name,
+    { title: file.title, description: file.description, argsSchema: zod.object(shape) as never },
+    ((args: Record<string, string | undefined>) => ({
+      description: file.description,
+      messages: [
+        { role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(file.template, args ?? {}) } },
+      ],
+    })) as never,
+  );
 }

@@ -9,7 +9,9 @@ export interface StartupProblem {
 export class StartupError extends Error {
   readonly problems: StartupProblem[];
   constructor(problems: StartupProblem[]) {
-    super(`atlassian-mcp cannot start (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - [${p.source}] ${p.message}`).join('\n')}`);
+    super(
+      `atlassian-mcp cannot start (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - [${p.source}] ${p.message}`).join('\n')}`,
+    );
     this.name = 'StartupError';
     this.problems = problems;
   }

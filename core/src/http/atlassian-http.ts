@@ -16,7 +16,16 @@ import { backoffDelay, isIdempotentMethod } from './backoff.js';
 import { endpointKey, SiteLimiter, type SiteLimiterStats } from './site-limiter.js';
 import { readRateLimitSignal, scopeOfReason, type RateLimitSignal } from './rate-limit-headers.js';
 import { mapErrorResponse } from './error-mapping.js';
-import { buildUrl, decodeBody, decodeErrorBody, encodeBody, sendOnce, SendFailedError, type ReceivedResponse, type SendFailure } from './http-exchange.js';
+import {
+  buildUrl,
+  decodeBody,
+  decodeErrorBody,
+  encodeBody,
+  sendOnce,
+  SendFailedError,
+  type ReceivedResponse,
+  type SendFailure,
+} from './http-exchange.js';
 import { createTypedClient } from './typed-client.js';
 
 /** One request as the pipeline runs it (body already encoded). */
@@ -73,10 +82,17 @@ export class AtlassianHttp {
 
   /** Sends a request and decodes the answer; throws a core error for every failure. */
   async request<T = unknown>(req: AtlassianRequest): Promise<AtlassianResponse<T>> {
-    const headers: Record<string, string> = { Accept: (req.responseType ?? 'json') === 'json' ? 'application/json' : '*/*', ...req.headers };
+    const headers: Record<string, string> = {
+      Accept: (req.responseType ?? 'json') === 'json' ? 'application/json' : '*/*',
+      ...req.headers,
+    };
     const body = encodeBody(req.body, headers);
     const res = await this.execute({ ...req, headers, body });
-    return { status: res.status, headers: res.headers, data: decodeBody(res.bytes, req.responseType ?? 'json', `${req.method} ${req.path}`) as T };
+    return {
+      status: res.status,
+      headers: res.headers,
+      data: decodeBody(res.bytes, req.responseType ?? 'json', `${req.method} ${req.path}`) as T,
+    };
   }
 
   /**
@@ -126,20 +142,33 @@ export class AtlassianHttp {
       throwIfAborted(ctx.signal);
       const auth = await this.auth.authorize(ex.product);
       const site = this.limiter(auth.siteKey);
-      await this.waitForTurn(site.reserve(ctx.endpoint, ex.method !== 'GET' ? ex.issueKey : undefined), ctx.deadline, ctx.signal);
+      await this.waitForTurn(
+        site.reserve(ctx.endpoint, ex.method !== 'GET' ? ex.issueKey : undefined),
+        ctx.deadline,
+        ctx.signal,
+      );
       const url = buildUrl(auth.baseUrl, ex.path, ex.query);
       const started = Date.now();
       let res: ReceivedResponse;
       try {
         res = await site.run(
-          () => sendOnce(this.fetchFn, { method: ex.method, url, headers: { ...ex.headers, ...auth.headers }, body: ex.body }, { timeoutMs: this.config.http.timeoutMs, signal: ctx.signal, dispatcher: this.getDispatcher() }),
+          () =>
+            sendOnce(
+              this.fetchFn,
+              { method: ex.method, url, headers: { ...ex.headers, ...auth.headers }, body: ex.body },
+              { timeoutMs: this.config.http.timeoutMs, signal: ctx.signal, dispatcher: this.getDispatcher() },
+            ),
           ctx.signal,
         );
       } catch (e) {
         await this.retryAfterSendFailure(e, ctx, url, started);
         continue;
       }
-      if (this.config.http.debug) ctx.log.info({ method: ex.method, path: ctx.what, status: res.status, ms: Date.now() - started, attempt: ctx.attempt }, 'atlassian request');
+      if (this.config.http.debug)
+        ctx.log.info(
+          { method: ex.method, path: ctx.what, status: res.status, ms: Date.now() - started, attempt: ctx.attempt },
+          'atlassian request',
+        );
       const rl = readRateLimitSignal(res.headers, Date.now());
       this.noteNearLimit(rl.nearLimit, ctx.log);
       if (res.status < 400) return res;
@@ -160,15 +189,21 @@ export class AtlassianHttp {
     const { timeoutMs } = this.config.http;
     if (failure.kind === 'timeout') {
       ctx.log.warn({ method: ctx.ex.method, path: ctx.what, ms: Date.now() - started }, 'atlassian request timed out');
-      throw new UpstreamError(`Atlassian did not answer ${ctx.what} within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`, {
-        cause: e,
-        hint: 'Retry later; if it keeps happening, check the site status or raise http.timeoutMs.',
-      });
+      throw new UpstreamError(
+        `Atlassian did not answer ${ctx.what} within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`,
+        {
+          cause: e,
+          hint: 'Retry later; if it keeps happening, check the site status or raise http.timeoutMs.',
+        },
+      );
     }
     const code = failure.kind === 'network' ? failure.code : undefined;
     const delay = backoffDelay(ctx.attempt, this.config.rateLimit);
     if (ctx.idempotent && ctx.attempt < this.config.rateLimit.maxRetries && Date.now() + delay <= ctx.deadline) {
-      ctx.log.warn({ method: ctx.ex.method, path: ctx.what, attempt: ctx.attempt, delayMs: delay, code }, 'network error, retrying');
+      ctx.log.warn(
+        { method: ctx.ex.method, path: ctx.what, attempt: ctx.attempt, delayMs: delay, code },
+        'network error, retrying',
+      );
       await this.pause(delay, ctx.signal);
       ctx.attempt++;
       return;
@@ -184,7 +219,12 @@ export class AtlassianHttp {
    * backoff that never undercuts the server's wait; past the call's ceiling a 429/503 becomes a
    * RateLimitedError; everything else is mapped to its core error.
    */
-  private async retryAfterErrorStatus(res: ReceivedResponse, rl: RateLimitSignal, ctx: AttemptContext, site: SiteLimiter): Promise<void> {
+  private async retryAfterErrorStatus(
+    res: ReceivedResponse,
+    rl: RateLimitSignal,
+    ctx: AttemptContext,
+    site: SiteLimiter,
+  ): Promise<void> {
     const { rateLimit } = this.config;
     const limited = res.status === 429 || res.status === 503;
     const retryable = res.status === 429 || (ctx.idempotent && res.status >= 500 && res.status !== 501);
@@ -192,14 +232,31 @@ export class AtlassianHttp {
       const delay = backoffDelay(ctx.attempt, rateLimit, rl.retryAfterMs);
       if (res.status === 429) this.applyRateLimit(site, rl.reason, ctx.endpoint, ctx.ex.issueKey, Date.now() + delay);
       if (Date.now() + delay <= ctx.deadline) {
-        ctx.log.warn({ method: ctx.ex.method, path: ctx.what, status: res.status, reason: rl.reason, attempt: ctx.attempt, delayMs: delay }, 'atlassian asked us to back off, retrying');
+        ctx.log.warn(
+          {
+            method: ctx.ex.method,
+            path: ctx.what,
+            status: res.status,
+            reason: rl.reason,
+            attempt: ctx.attempt,
+            delayMs: delay,
+          },
+          'atlassian asked us to back off, retrying',
+        );
         await this.pause(delay, ctx.signal);
         ctx.attempt++;
         return;
       }
       if (limited) throw tooLongError(delay);
     }
-    throw mapErrorResponse({ method: ctx.ex.method, path: ctx.ex.path.split('?')[0]!, status: res.status, body: decodeErrorBody(res.bytes), scopes: ctx.scopes, retryAfterMs: rl.retryAfterMs });
+    throw mapErrorResponse({
+      method: ctx.ex.method,
+      path: ctx.ex.path.split('?')[0]!,
+      status: res.status,
+      body: decodeErrorBody(res.bytes),
+      scopes: ctx.scopes,
+      retryAfterMs: rl.retryAfterMs,
+    });
   }
 
   private limiter(siteKey: string): SiteLimiter {
@@ -212,7 +269,13 @@ export class AtlassianHttp {
     return (this.dispatcher ??= createDispatcher(this.config.http));
   }
 
-  private applyRateLimit(site: SiteLimiter, reason: string | undefined, endpoint: string, issueKey: string | undefined, until: number): void {
+  private applyRateLimit(
+    site: SiteLimiter,
+    reason: string | undefined,
+    endpoint: string,
+    issueKey: string | undefined,
+    until: number,
+  ): void {
     const scope = scopeOfReason(reason);
     if (scope === 'site') site.pauseSite(until);
     else if (scope === 'issue' && issueKey) site.spaceIssue(issueKey, until);
@@ -245,10 +308,13 @@ export class AtlassianHttp {
 
 function tooLongError(waitMs: number): RateLimitedError {
   const s = Math.max(1, Math.ceil(waitMs / 1000));
-  return new RateLimitedError(`Atlassian is rate limiting this site; waiting ${s} s would exceed this call's wait limit`, {
-    retryAfterMs: waitMs,
-    hint: `Retry in about ${s} s.`,
-  });
+  return new RateLimitedError(
+    `Atlassian is rate limiting this site; waiting ${s} s would exceed this call's wait limit`,
+    {
+      retryAfterMs: waitMs,
+      hint: `Retry in about ${s} s.`,
+    },
+  );
 }
 
 /** Throws the abort reason (the tool call was cancelled). */

@@ -11,7 +11,12 @@ export interface BackoffSettings {
  * so a crowd of callers does not return in lockstep): Atlassian's recipe, and never shorter.
  * Otherwise `base · 2^attempt`, capped, times a random jitter in [0.7, 1.3].
  */
-export function backoffDelay(attempt: number, settings: BackoffSettings, serverWaitMs?: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  settings: BackoffSettings,
+  serverWaitMs?: number,
+  random: () => number = Math.random,
+): number {
   if (serverWaitMs !== undefined) return Math.round(serverWaitMs + random() * Math.min(1000, serverWaitMs * 0.1));
   const exp = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** attempt);
   return Math.round(exp * (0.7 + 0.6 * random()));

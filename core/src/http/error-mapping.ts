@@ -1,6 +1,13 @@
 import {
-  AuthenticationError, ConflictError, InputError, NotAllowedError, NotFoundError, RateLimitedError, UpstreamError,
-  type AtlassianMcpError, type FieldErrors,
+  AuthenticationError,
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  RateLimitedError,
+  UpstreamError,
+  type AtlassianMcpError,
+  type FieldErrors,
 } from '../plugin-api/errors.js';
 
 /** What the mapper knows about the failed call (never the body we sent). */
@@ -57,7 +64,9 @@ export function extractUpstreamMessages(body: unknown): UpstreamMessages {
   } else if (Array.isArray(errors)) {
     for (const e of errors) {
       const er = asRecord(e);
-      const text = [er?.title, er?.detail].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(': ');
+      const text = [er?.title, er?.detail]
+        .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+        .join(': ');
       if (text) messages.push(clip(text));
     }
   }
@@ -95,20 +104,19 @@ export function mapErrorResponse(call: FailedCall): AtlassianMcpError {
     case s === 400 || s === 422 || s === 412:
       return new InputError(withDetail('Atlassian rejected the request', detail || `HTTP ${s}`), {
         fieldErrors: upstream.fieldErrors,
-        hint: Object.keys(upstream.fieldErrors).length ? 'Fix the named fields and call again.' : 'Check the arguments and call again.',
+        hint: Object.keys(upstream.fieldErrors).length
+          ? 'Fix the named fields and call again.'
+          : 'Check the arguments and call again.',
       });
     case s === 401: {
       if (/scope does not match|scope/i.test(detail)) {
         const needed = call.scopes ?? [];
-        return new AuthenticationError(
-          withDetail('The Atlassian credentials lack a scope this call needs', detail),
-          {
-            missingScopes: needed,
-            hint: needed.length
-              ? `Grant the scope(s) ${needed.join(', ')} (add them to the OAuth app or the scoped token), then run \`atlassian-mcp login\`.`
-              : 'Grant the missing scope to the OAuth app or the scoped token, then run `atlassian-mcp login`.',
-          },
-        );
+        return new AuthenticationError(withDetail('The Atlassian credentials lack a scope this call needs', detail), {
+          missingScopes: needed,
+          hint: needed.length
+            ? `Grant the scope(s) ${needed.join(', ')} (add them to the OAuth app or the scoped token), then run \`atlassian-mcp login\`.`
+            : 'Grant the missing scope to the OAuth app or the scoped token, then run `atlassian-mcp login`.',
+        });
       }
       return new AuthenticationError('Atlassian rejected the credentials (HTTP 401)', {
         hint: 'Run `atlassian-mcp login` (OAuth) or check ATLASSIAN_EMAIL / ATLASSIAN_API_TOKEN.',
@@ -138,14 +146,21 @@ export function mapErrorResponse(call: FailedCall): AtlassianMcpError {
     case s === 429:
       return new RateLimitedError('Atlassian is rate limiting requests', {
         retryAfterMs: call.retryAfterMs,
-        hint: call.retryAfterMs !== undefined ? `Retry in about ${seconds(call.retryAfterMs)} s.` : 'Retry in a minute.',
+        hint:
+          call.retryAfterMs !== undefined ? `Retry in about ${seconds(call.retryAfterMs)} s.` : 'Retry in a minute.',
       });
     case s >= 500:
       return new UpstreamError(withDetail(`Atlassian failed (HTTP ${s}) on ${what}`, detail), {
         status: s,
-        hint: call.retryAfterMs !== undefined ? `Retry in about ${seconds(call.retryAfterMs)} s.` : 'Retry later; check https://status.atlassian.com if it persists.',
+        hint:
+          call.retryAfterMs !== undefined
+            ? `Retry in about ${seconds(call.retryAfterMs)} s.`
+            : 'Retry later; check https://status.atlassian.com if it persists.',
       });
     default:
-      return new UpstreamError(withDetail(`Unexpected answer from Atlassian (HTTP ${s}) on ${what}`, detail), { status: s, hint: 'Retry later; report it if it persists.' });
+      return new UpstreamError(withDetail(`Unexpected answer from Atlassian (HTTP ${s}) on ${what}`, detail), {
+        status: s,
+        hint: 'Retry later; report it if it persists.',
+      });
   }
 }

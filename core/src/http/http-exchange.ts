@@ -17,11 +17,15 @@ export interface ReceivedResponse {
 }
 
 /** Why a send failed without an HTTP status. */
-export type SendFailure = { kind: 'aborted'; reason: unknown } | { kind: 'timeout' } | { kind: 'network'; code?: string };
+export type SendFailure =
+  { kind: 'aborted'; reason: unknown } | { kind: 'timeout' } | { kind: 'network'; code?: string };
 
 /** Thrown by {@link sendOnce} when no response arrived. */
 export class SendFailedError extends Error {
-  constructor(readonly failure: SendFailure, cause: unknown) {
+  constructor(
+    readonly failure: SendFailure,
+    cause: unknown,
+  ) {
     super(`send failed: ${failure.kind}`, { cause });
   }
 }
@@ -48,7 +52,12 @@ export function encodeBody(body: unknown, headers: Record<string, string>): Body
   return JSON.stringify(body);
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 function causeCode(e: unknown): string | undefined {
   let cur: unknown = e;
@@ -64,11 +73,22 @@ function causeCode(e: unknown): string | undefined {
  * Sends one request and reads the whole body, bounded by `timeoutMs`; `signal` (the tool call's)
  * cancels it. Failures without a status become a {@link SendFailedError} saying which kind.
  */
-export async function sendOnce(fetchFn: FetchLike, req: PreparedRequest, opts: { timeoutMs: number; signal?: AbortSignal; dispatcher?: unknown }): Promise<ReceivedResponse> {
+export async function sendOnce(
+  fetchFn: FetchLike,
+  req: PreparedRequest,
+  opts: { timeoutMs: number; signal?: AbortSignal; dispatcher?: unknown },
+): Promise<ReceivedResponse> {
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {
-    const res = await fetchFn(req.url, { method: req.method, headers: req.headers, body: req.body, signal, dispatcher: opts.dispatcher, redirect: 'follow' });
+    const res = await fetchFn(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal,
+      dispatcher: opts.dispatcher,
+      redirect: 'follow',
+    });
     const bytes = new Uint8Array(await res.arrayBuffer());
     return { status: res.status, headers: res.headers, bytes };
   } catch (e) {
@@ -88,7 +108,10 @@ export function decodeBody(bytes: Uint8Array, type: 'json' | 'text' | 'bytes', w
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UpstreamError(`Atlassian sent a malformed JSON answer to ${what}`, { cause: e, hint: 'Retry; if it persists, the site may be behind a proxy or login page.' });
+    throw new UpstreamError(`Atlassian sent a malformed JSON answer to ${what}`, {
+      cause: e,
+      hint: 'Retry; if it persists, the site may be behind a proxy or login page.',
+    });
   }
 }
 

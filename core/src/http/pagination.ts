@@ -33,7 +33,10 @@ const BAD_CURSOR_HINT = 'Pass the cursor exactly as a previous call returned it,
  * Decodes a cursor the model sent back. `undefined` stays `undefined` (first page); a malformed
  * cursor, or one of another style than `expected`, is an InputError.
  */
-export function decodeCursor<S extends PageCursor['style']>(cursor: string | undefined, expected: S): Extract<PageCursor, { style: S }> | undefined {
+export function decodeCursor<S extends PageCursor['style']>(
+  cursor: string | undefined,
+  expected: S,
+): Extract<PageCursor, { style: S }> | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   let parsed: unknown;
   try {
@@ -43,7 +46,9 @@ export function decodeCursor<S extends PageCursor['style']>(cursor: string | und
   }
   const c = parsed as Partial<Record<string, unknown>>;
   const ok =
-    typeof c === 'object' && c !== null && c.style === expected &&
+    typeof c === 'object' &&
+    c !== null &&
+    c.style === expected &&
     ((expected === 'offset' && Number.isInteger(c.startAt) && (c.startAt as number) >= 0) ||
       (expected === 'jsm' && Number.isInteger(c.start) && (c.start as number) >= 0) ||
       (expected === 'token' && typeof c.nextPageToken === 'string' && c.nextPageToken !== '') ||
@@ -65,7 +70,10 @@ export function offsetParams(cursor: string | undefined, maxResults: number): { 
 }
 
 /** Reads an offset page (`values`, or the array under `itemsKey`, e.g. `issues` or `comments`). */
-export function offsetPage<T>(body: { startAt?: number; maxResults?: number; total?: number; isLast?: boolean } & Record<string, unknown>, itemsKey = 'values'): Page<T> {
+export function offsetPage<T>(
+  body: { startAt?: number; maxResults?: number; total?: number; isLast?: boolean } & Record<string, unknown>,
+  itemsKey = 'values',
+): Page<T> {
   const items = (Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as T[];
   const startAt = body.startAt ?? 0;
   const next = startAt + items.length;
@@ -82,10 +90,16 @@ export function tokenParams(cursor: string | undefined): { nextPageToken?: strin
 }
 
 /** Reads a token page (`issues` by default). */
-export function tokenPage<T>(body: { nextPageToken?: string | null; isLast?: boolean } & Record<string, unknown>, itemsKey = 'issues'): Page<T> {
+export function tokenPage<T>(
+  body: { nextPageToken?: string | null; isLast?: boolean } & Record<string, unknown>,
+  itemsKey = 'issues',
+): Page<T> {
   const items = (Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as T[];
   const more = typeof body.nextPageToken === 'string' && body.nextPageToken !== '' && body.isLast !== true;
-  return { items, nextCursor: more ? encodeCursor({ style: 'token', nextPageToken: body.nextPageToken as string }) : undefined };
+  return {
+    items,
+    nextCursor: more ? encodeCursor({ style: 'token', nextPageToken: body.nextPageToken as string }) : undefined,
+  };
 }
 
 // ---- link: Confluence `_links.next` / `Link` header ----
@@ -117,7 +131,11 @@ function relativeNext(next: string): string | undefined {
 }
 
 /** Reads a Confluence cursor page (`results`), taking the next link from the body or the `Link` header. */
-export function linkPage<T>(body: { _links?: { next?: string; base?: string } } & Record<string, unknown>, headers?: Headers, itemsKey = 'results'): Page<T> {
+export function linkPage<T>(
+  body: { _links?: { next?: string; base?: string } } & Record<string, unknown>,
+  headers?: Headers,
+  itemsKey = 'results',
+): Page<T> {
   const items = (Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as T[];
   const raw = body._links?.next ?? nextFromLinkHeader(headers?.get('link'));
   const next = raw ? relativeNext(raw) : undefined;
@@ -132,9 +150,15 @@ export function jsmParams(cursor: string | undefined, limit: number): { start: n
 }
 
 /** Reads a JSM page (`values`). */
-export function jsmPage<T>(body: { start?: number; size?: number; isLastPage?: boolean } & Record<string, unknown>, itemsKey = 'values'): Page<T> {
+export function jsmPage<T>(
+  body: { start?: number; size?: number; isLastPage?: boolean } & Record<string, unknown>,
+  itemsKey = 'values',
+): Page<T> {
   const items = (Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as T[];
   const start = body.start ?? 0;
   const more = items.length > 0 && body.isLastPage === false;
-  return { items, nextCursor: more ? encodeCursor({ style: 'jsm', start: start + (body.size ?? items.length) }) : undefined };
+  return {
+    items,
+    nextCursor: more ? encodeCursor({ style: 'jsm', start: start + (body.size ?? items.length) }) : undefined,
+  };
 }

@@ -40,7 +40,9 @@ export function parseStructuredReset(value: string | null): number | undefined {
 /** Reads the rate-limit headers of a response. */
 export function readRateLimitSignal(headers: Headers, now: number): RateLimitSignal {
   const retryAfterMs =
-    parseRetryAfter(headers.get('retry-after'), now) ?? parseReset(headers.get('x-ratelimit-reset'), now) ?? parseStructuredReset(headers.get('ratelimit'));
+    parseRetryAfter(headers.get('retry-after'), now) ??
+    parseReset(headers.get('x-ratelimit-reset'), now) ??
+    parseStructuredReset(headers.get('ratelimit'));
   const reason = headers.get('ratelimit-reason') ?? headers.get('x-ratelimit-reason') ?? undefined;
   const near = (name: string) => headers.get(name)?.trim().toLowerCase() === 'true';
   return { retryAfterMs, reason, nearLimit: near('x-ratelimit-nearlimit') || near('x-beta-ratelimit-nearlimit') };

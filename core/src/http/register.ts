@@ -3,7 +3,13 @@ import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
 import type { Logger } from '../logging/logger.js';
 import { coreServices } from '../plugin-api/tokens.js';
 import { AuthService } from '../auth/auth-service.js';
-import { authServices, defaultOpenBrowser, stderrNotice, type BrowserOpener, type NoticeWriter } from '../auth/tokens.js';
+import {
+  authServices,
+  defaultOpenBrowser,
+  stderrNotice,
+  type BrowserOpener,
+  type NoticeWriter,
+} from '../auth/tokens.js';
 import { createCredentialStore } from '../auth/create-credential-store.js';
 import type { CredentialStore } from '../auth/credential-store.js';
 import { AtlassianHttp } from './atlassian-http.js';
@@ -32,7 +38,15 @@ export function registerHttpAndAuth(container: DependencyContainer, overrides: H
   container.register(authServices.openBrowser, { useValue: overrides.openBrowser ?? defaultOpenBrowser });
   container.register(authServices.notice, { useValue: overrides.notice ?? stderrNotice });
   container.register(authServices.credentialStore, {
-    useFactory: instanceCachingFactory((c) => overrides.credentialStore ?? createCredentialStore(c.resolve<Readonly<AtlassianMcpConfig>>(coreServices.rootConfig).auth, c.resolve<Logger>(coreServices.logger), env)),
+    useFactory: instanceCachingFactory(
+      (c) =>
+        overrides.credentialStore ??
+        createCredentialStore(
+          c.resolve<Readonly<AtlassianMcpConfig>>(coreServices.rootConfig).auth,
+          c.resolve<Logger>(coreServices.logger),
+          env,
+        ),
+    ),
   });
   container.registerSingleton(coreServices.auth, AuthService);
   container.registerSingleton(coreServices.http, AtlassianHttp);

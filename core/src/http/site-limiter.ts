@@ -30,7 +30,10 @@ export class SiteLimiter {
   private readonly issueNext = new Map<string, number>();
   private maxRunning = 0;
 
-  constructor(concurrency: number, private readonly now: () => number = Date.now) {
+  constructor(
+    concurrency: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.queue = new PQueue({ concurrency });
   }
 
@@ -51,10 +54,13 @@ export class SiteLimiter {
 
   /** Runs `task` when a concurrency slot is free (and the site is not paused). */
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return this.queue.add(async () => {
-      this.maxRunning = Math.max(this.maxRunning, this.queue.pending);
-      return task();
-    }, { signal }) as Promise<T>;
+    return this.queue.add(
+      async () => {
+        this.maxRunning = Math.max(this.maxRunning, this.queue.pending);
+        return task();
+      },
+      { signal },
+    ) as Promise<T>;
   }
 
   /** Pauses every request to this site until `until` (quota exhausted). */
@@ -78,7 +84,12 @@ export class SiteLimiter {
   }
 
   stats(): SiteLimiterStats {
-    return { running: this.queue.pending, waiting: this.queue.size, maxRunning: this.maxRunning, pausedUntil: this.pausedUntil > this.now() ? this.pausedUntil : 0 };
+    return {
+      running: this.queue.pending,
+      waiting: this.queue.size,
+      maxRunning: this.maxRunning,
+      pausedUntil: this.pausedUntil > this.now() ? this.pausedUntil : 0,
+    };
   }
 
   private forgetOld(now: number): void {
@@ -97,6 +108,8 @@ export function endpointKey(method: string, path: string): string {
   const bare = path.split('?')[0] ?? path;
   const segments = bare.split('/');
   // A segment with a digit is an id or key, except the API version after `api`/`agile` (`/rest/api/3`).
-  const template = segments.map((seg, i) => (/\d/.test(seg) && !VERSION_PARENTS.has(segments[i - 1] ?? '') ? '{}' : seg)).join('/');
+  const template = segments
+    .map((seg, i) => (/\d/.test(seg) && !VERSION_PARENTS.has(segments[i - 1] ?? '') ? '{}' : seg))
+    .join('/');
   return `${method} ${template}`;
 }

@@ -21,7 +21,10 @@ const ISSUE_HEADER = 'x-mcp-issue-key';
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
 /** Builds an openapi-fetch client whose requests run through `execute` (the pipeline). */
-export function createTypedClient<Paths extends {}>(product: Product, execute: (ex: TypedExchange) => Promise<ReceivedResponse>): Client<Paths> {
+export function createTypedClient<Paths extends {}>(
+  product: Product,
+  execute: (ex: TypedExchange) => Promise<ReceivedResponse>,
+): Client<Paths> {
   return createClient<Paths>({
     baseUrl: ORIGIN,
     fetch: async (request: Request) => {
@@ -47,7 +50,10 @@ export function createTypedClient<Paths extends {}>(product: Product, execute: (
         issueKey,
         signal: request.signal,
       });
-      return new Response(NULL_BODY_STATUS.has(res.status) ? null : res.bytes, { status: res.status, headers: res.headers });
+      return new Response(NULL_BODY_STATUS.has(res.status) ? null : res.bytes, {
+        status: res.status,
+        headers: res.headers,
+      });
     },
   });
 }

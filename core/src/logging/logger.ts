@@ -8,18 +8,63 @@ export type Logger = pino.Logger;
  * so nested shapes are listed explicitly (and the test logs nested objects to prove it).
  */
 export const REDACT_PATHS = [
-  'authorization', 'Authorization', 'password', 'token', 'apiToken', 'api_token', 'accessToken', 'refreshToken',
-  'access_token', 'refresh_token', 'client_secret', 'clientSecret', 'code_verifier', 'code',
-  '*.authorization', '*.Authorization', '*.password', '*.token', '*.apiToken', '*.accessToken', '*.refreshToken',
-  '*.access_token', '*.refresh_token', '*.client_secret', '*.clientSecret', '*.code_verifier',
-  'headers.authorization', 'headers.Authorization', 'headers.cookie', 'req.headers.authorization', 'req.headers.cookie',
-  '*.headers.authorization', '*.headers.Authorization', '*.headers.cookie',
-  'tokens.*', '*.tokens.*', 'credentials.*', '*.credentials.*', 'auth.apiToken', 'auth.oauth.clientSecret',
-  'config.auth.apiToken', 'config.auth.oauth.clientSecret',
+  'authorization',
+  'Authorization',
+  'password',
+  'token',
+  'apiToken',
+  'api_token',
+  'accessToken',
+  'refreshToken',
+  'access_token',
+  'refresh_token',
+  'client_secret',
+  'clientSecret',
+  'code_verifier',
+  'code',
+  '*.authorization',
+  '*.Authorization',
+  '*.password',
+  '*.token',
+  '*.apiToken',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.access_token',
+  '*.refresh_token',
+  '*.client_secret',
+  '*.clientSecret',
+  '*.code_verifier',
+  'headers.authorization',
+  'headers.Authorization',
+  'headers.cookie',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.headers.authorization',
+  '*.headers.Authorization',
+  '*.headers.cookie',
+  'tokens.*',
+  '*.tokens.*',
+  'credentials.*',
+  '*.credentials.*',
+  'auth.apiToken',
+  'auth.oauth.clientSecret',
+  'config.auth.apiToken',
+  'config.auth.oauth.clientSecret',
   // Two levels down (e.g. `{ session: { tokens: … } }`, `{ err: { request: { headers } } }`).
-  '*.*.authorization', '*.*.Authorization', '*.*.password', '*.*.token', '*.*.apiToken', '*.*.accessToken', '*.*.refreshToken',
-  '*.*.access_token', '*.*.refresh_token', '*.*.client_secret', '*.*.clientSecret', '*.*.code_verifier',
-  '*.*.headers.authorization', '*.*.headers.Authorization',
+  '*.*.authorization',
+  '*.*.Authorization',
+  '*.*.password',
+  '*.*.token',
+  '*.*.apiToken',
+  '*.*.accessToken',
+  '*.*.refreshToken',
+  '*.*.access_token',
+  '*.*.refresh_token',
+  '*.*.client_secret',
+  '*.*.clientSecret',
+  '*.*.code_verifier',
+  '*.*.headers.authorization',
+  '*.*.headers.Authorization',
 ];
 
 /** Options of {@link createLogger}. */
@@ -34,7 +79,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? process.env.ATLASSIAN_MCP_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info';
   const dest = options.destination ?? 2;
   const stream = typeof dest === 'number' ? pino.destination({ dest, sync: true }) : dest;
-  return pino({ level, base: { name: 'atlassian-mcp' }, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } }, stream);
+  return pino(
+    { level, base: { name: 'atlassian-mcp' }, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } },
+    stream,
+  );
 }
 
 /**

@@ -42,16 +42,39 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
     const audited = !meta.readOnly && deps.config.audit.enabled;
     const target = (meta.target ?? defaultTarget)(args as never);
     const audit = (outcome: 'ok' | 'error' | 'refused', error?: string) => {
-      if (audited) deps.audit.write({ time: new Date(started).toISOString(), requestId, tool: meta.name, site: deps.site(), target, outcome, error, durationMs: Date.now() - started });
+      if (audited)
+        deps.audit.write({
+          time: new Date(started).toISOString(),
+          requestId,
+          tool: meta.name,
+          site: deps.site(),
+          target,
+          outcome,
+          error,
+          durationMs: Date.now() - started,
+        });
     };
     try {
-      const decision = deps.policy.decide({ name: meta.name, pluginId: entry.pluginId, toolset: meta.toolset, readOnly: meta.readOnly, destructive: meta.destructive });
+      const decision = deps.policy.decide({
+        name: meta.name,
+        pluginId: entry.pluginId,
+        toolset: meta.toolset,
+        readOnly: meta.readOnly,
+        destructive: meta.destructive,
+      });
       if (!decision.enabled) throw new NotAllowedError(decision.reason, { hint: decision.hint });
       const denied = projectAllowed(deps.config.allow.projects, args);
       if (denied) throw new NotAllowedError(denied, { hint: 'Only projects in the allow.projects list can be used.' });
 
       const ctx = createToolContext(meta.name, requestId, sdk, server, logger);
-      const scope = { requestId, tool: meta.name, signal: sdk.mcpReq.signal, logger, waitDeadline: started + deps.config.rateLimit.maxWaitMs, scopes: meta.scopes };
+      const scope = {
+        requestId,
+        tool: meta.name,
+        signal: sdk.mcpReq.signal,
+        logger,
+        waitDeadline: started + deps.config.rateLimit.maxWaitMs,
+        scopes: meta.scopes,
+      };
       const output = (await runInCallScope(scope, () => handler(args, ctx))) as Record<string, unknown>;
 
       const fencer = new Fencer();
@@ -63,7 +86,11 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
       return { content: [{ type: 'text', text: applyBudget(text, budget) }, ...links], structuredContent: output };
     } catch (e) {
       if (e instanceof ConfirmationRequired) {
-        return inputRequired({ inputRequests: { [CONFIRM_KEY]: inputRequired.elicit({ message: e.prompt, requestedSchema: CONFIRM_SCHEMA }) } }) as unknown as CallToolResult;
+        return inputRequired({
+          inputRequests: {
+            [CONFIRM_KEY]: inputRequired.elicit({ message: e.prompt, requestedSchema: CONFIRM_SCHEMA }),
+          },
+        }) as unknown as CallToolResult;
       }
       const mapped = mapError(e, requestId, logger);
       audit(mapped.code === 'not_allowed' && !(e as { status?: number }).status ? 'refused' : 'error', mapped.code);

@@ -18,7 +18,13 @@ export const CONFIRM_SCHEMA = {
 };
 
 /** Builds the `ToolContext` a handler sees from the SDK's request context. */
-export function createToolContext(tool: string, requestId: string, sdk: ServerContext, server: McpServer, logger: Logger): ToolContext {
+export function createToolContext(
+  tool: string,
+  requestId: string,
+  sdk: ServerContext,
+  server: McpServer,
+  logger: Logger,
+): ToolContext {
   const progressToken = sdk.mcpReq._meta?.progressToken;
   return {
     tool,
@@ -27,7 +33,10 @@ export function createToolContext(tool: string, requestId: string, sdk: ServerCo
     logger,
     async progress(done, total, message) {
       if (progressToken === undefined) return;
-      await sdk.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
+      await sdk.mcpReq.notify({
+        method: 'notifications/progress',
+        params: { progressToken, progress: done, total, message },
+      });
     },
     async confirm(message) {
       // A retried 2026-07-28 request carries the answer.
@@ -49,8 +58,9 @@ export function createToolContext(tool: string, requestId: string, sdk: ServerCo
 
 /** Whether the client can be asked: 2025 clients say so at initialize, 2026-07-28 ones on every request. */
 function clientCanElicit(sdk: ServerContext, server: McpServer): boolean {
-  const perRequest = (sdk.mcpReq.envelope as Record<string, unknown> | undefined)?.[CLIENT_CAPABILITIES_META_KEY]
-    ?? (sdk.mcpReq._meta as Record<string, unknown> | undefined)?.[CLIENT_CAPABILITIES_META_KEY];
+  const perRequest =
+    (sdk.mcpReq.envelope as Record<string, unknown> | undefined)?.[CLIENT_CAPABILITIES_META_KEY] ??
+    (sdk.mcpReq._meta as Record<string, unknown> | undefined)?.[CLIENT_CAPABILITIES_META_KEY];
   const caps = (perRequest ?? server.server.getClientCapabilities()) as { elicitation?: unknown } | undefined;
   return Boolean(caps?.elicitation);
 }

@@ -68,7 +68,7 @@ export type ToolHandler<I extends ZodObjectSchema, O extends ZodObjectSchema> = 
 
 function pushMeta<T>(ctor: object, key: symbol, entry: T): void {
   const own = Object.prototype.hasOwnProperty.call(ctor, key) ? (ctor as Record<symbol, T[]>)[key] : undefined;
-  const list = own ?? [...(((ctor as Record<symbol, T[]>)[key]) ?? [])];
+  const list = own ?? [...((ctor as Record<symbol, T[]>)[key] ?? [])];
   list.push(entry);
   Object.defineProperty(ctor, key, { value: list, configurable: true, enumerable: false, writable: true });
 }
@@ -89,7 +89,10 @@ export function ToolProvider() {
 /** Declares an MCP tool on a method of a `@ToolProvider` class. */
 export function Tool<I extends ZodObjectSchema, O extends ZodObjectSchema>(options: ToolOptions<I, O>) {
   return (target: object, method: string | symbol, _descriptor: { value?: ToolHandler<I, O> }): void => {
-    pushMeta<ToolMetadata>(target.constructor, TOOLS, { ...(options as unknown as ToolOptions<ZodObjectSchema, ZodObjectSchema>), method });
+    pushMeta<ToolMetadata>(target.constructor, TOOLS, {
+      ...(options as unknown as ToolOptions<ZodObjectSchema, ZodObjectSchema>),
+      method,
+    });
   };
 }
 
@@ -104,8 +107,7 @@ export interface ListedResource {
 
 /** What a resource read returns: text or base64 blob contents. */
 export type ResourceContent =
-  | { uri: string; mimeType?: string; text: string }
-  | { uri: string; mimeType?: string; blob: string };
+  { uri: string; mimeType?: string; text: string } | { uri: string; mimeType?: string; blob: string };
 
 /** Options of {@link Resource}. */
 export interface ResourceOptions {
@@ -129,7 +131,11 @@ export interface ResourceMetadata extends ResourceOptions {
 }
 
 /** A resource read handler. */
-export type ResourceHandler = (uri: URL, variables: Record<string, string>, ctx: ResourceContext) => Promise<ResourceContent[]>;
+export type ResourceHandler = (
+  uri: URL,
+  variables: Record<string, string>,
+  ctx: ResourceContext,
+) => Promise<ResourceContent[]>;
 
 /** Marks a class whose `@Resource` methods contribute MCP resources. */
 export function ResourceProvider() {
@@ -164,7 +170,10 @@ export interface PromptMetadata extends PromptOptions<ZodObjectSchema> {
 }
 
 /** A prompt handler. */
-export type PromptHandler<A extends ZodObjectSchema> = (args: z.infer<A>, ctx: ResourceContext) => Promise<PromptMessageText[] | string>;
+export type PromptHandler<A extends ZodObjectSchema> = (
+  args: z.infer<A>,
+  ctx: ResourceContext,
+) => Promise<PromptMessageText[] | string>;
 
 /** Marks a class whose `@Prompt` methods contribute MCP prompts. */
 export function PromptProvider() {
@@ -174,7 +183,10 @@ export function PromptProvider() {
 /** Declares an MCP prompt template produced by the decorated method. */
 export function Prompt<A extends ZodObjectSchema>(options: PromptOptions<A>) {
   return (target: object, method: string | symbol, _descriptor: { value?: PromptHandler<A> }): void => {
-    pushMeta<PromptMetadata>(target.constructor, PROMPTS, { ...(options as unknown as PromptOptions<ZodObjectSchema>), method });
+    pushMeta<PromptMetadata>(target.constructor, PROMPTS, {
+      ...(options as unknown as PromptOptions<ZodObjectSchema>),
+      method,
+    });
   };
 }
 

@@ -13,7 +13,10 @@ export type ServiceRegistration =
   | Ctor
   | { token: ServiceToken<unknown> | Ctor; useClass: Ctor }
   | { token: ServiceToken<unknown> | Ctor; useValue: unknown }
-  | { token: ServiceToken<unknown> | Ctor; useFactory: (resolve: <T>(token: ServiceToken<T> | (new (...args: never[]) => T)) => T) => unknown };
+  | {
+      token: ServiceToken<unknown> | Ctor;
+      useFactory: (resolve: <T>(token: ServiceToken<T> | (new (...args: never[]) => T)) => T) => unknown;
+    };
 
 /** What a plugin declares. */
 export interface PluginOptions<C extends z.ZodType = z.ZodType> {

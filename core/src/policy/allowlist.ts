@@ -1,5 +1,17 @@
 const PROJECT_KEYS = ['projectKey', 'project'];
-const ISSUE_KEYS = ['issueKey', 'issueIdOrKey', 'key', 'parentKey', 'parent', 'otherKey', 'before', 'after', 'epicKey', 'issueKeys', 'issues'];
+const ISSUE_KEYS = [
+  'issueKey',
+  'issueIdOrKey',
+  'key',
+  'parentKey',
+  'parent',
+  'otherKey',
+  'before',
+  'after',
+  'epicKey',
+  'issueKeys',
+  'issues',
+];
 
 /**
  * Checks a call's arguments against the project allowlist. Returns why the call is refused,
@@ -13,7 +25,10 @@ export function projectAllowed(allowed: string[] | undefined, args: unknown): st
   for (const k of PROJECT_KEYS) if (typeof rec[k] === 'string') found.push((rec[k] as string).toUpperCase());
   for (const k of ISSUE_KEYS) {
     for (const v of [rec[k]].flat()) {
-      const key = typeof v === 'object' && v !== null ? (v as { key?: unknown; issueKey?: unknown }).issueKey ?? (v as { key?: unknown }).key : v;
+      const key =
+        typeof v === 'object' && v !== null
+          ? ((v as { key?: unknown; issueKey?: unknown }).issueKey ?? (v as { key?: unknown }).key)
+          : v;
       if (typeof key === 'string' && /^[A-Z][A-Z0-9_]+-\d+$/i.test(key)) found.push(key.split('-')[0]!.toUpperCase());
     }
   }

@@ -23,7 +23,10 @@ export class ToolPolicy {
   private readonly defaults: Map<string, Set<string>>;
 
   constructor(
-    private readonly config: Pick<AtlassianMcpConfig, 'readOnly' | 'toolsets' | 'enabledTools' | 'disabledTools' | 'allowDestructive'>,
+    private readonly config: Pick<
+      AtlassianMcpConfig,
+      'readOnly' | 'toolsets' | 'enabledTools' | 'disabledTools' | 'allowDestructive'
+    >,
     pluginDefaults: Record<string, string[] | undefined>,
   ) {
     this.defaults = new Map(Object.entries(pluginDefaults).map(([id, sets]) => [id, new Set(sets ?? [])]));
@@ -47,17 +50,33 @@ export class ToolPolicy {
   decide(tool: PolicySubject): PolicyDecision {
     const explicit = this.config.enabledTools.includes(tool.name);
     if (this.config.disabledTools.includes(tool.name)) {
-      return { enabled: false, reason: `${tool.name} is disabled by the disabledTools setting`, hint: 'Remove it from disabledTools (or ATLASSIAN_DISABLED_TOOLS) to use it.' };
+      return {
+        enabled: false,
+        reason: `${tool.name} is disabled by the disabledTools setting`,
+        hint: 'Remove it from disabledTools (or ATLASSIAN_DISABLED_TOOLS) to use it.',
+      };
     }
     if (this.config.readOnly && !tool.readOnly) {
-      return { enabled: false, reason: `${tool.name} writes to Atlassian and the server is in read-only mode`, hint: 'Turn off readOnly (ATLASSIAN_READ_ONLY) to allow writes.' };
+      return {
+        enabled: false,
+        reason: `${tool.name} writes to Atlassian and the server is in read-only mode`,
+        hint: 'Turn off readOnly (ATLASSIAN_READ_ONLY) to allow writes.',
+      };
     }
     if (explicit) return { enabled: true };
     if (!this.toolsetEnabled(tool.pluginId, tool.toolset)) {
-      return { enabled: false, reason: `${tool.name} belongs to the "${tool.toolset}" toolset, which is not enabled`, hint: `Add "${tool.pluginId}:${tool.toolset}" to toolsets (or ATLASSIAN_TOOLSETS).` };
+      return {
+        enabled: false,
+        reason: `${tool.name} belongs to the "${tool.toolset}" toolset, which is not enabled`,
+        hint: `Add "${tool.pluginId}:${tool.toolset}" to toolsets (or ATLASSIAN_TOOLSETS).`,
+      };
     }
     if (tool.destructive && !this.config.allowDestructive) {
-      return { enabled: false, reason: `${tool.name} is destructive and destructive tools are off`, hint: `Set allowDestructive: true or list ${tool.name} in enabledTools.` };
+      return {
+        enabled: false,
+        reason: `${tool.name} is destructive and destructive tools are off`,
+        hint: `Set allowDestructive: true or list ${tool.name} in enabledTools.`,
+      };
     }
     return { enabled: true };
   }

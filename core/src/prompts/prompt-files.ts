@@ -28,8 +28,10 @@ export function parsePromptFile(file: string, text: string): PromptFile {
   const m = FRONT_MATTER.exec(text);
   if (!m) throw new Error(`${file}: missing YAML front matter`);
   const meta = (parseYaml(m[1]!) ?? {}) as Record<string, unknown>;
-  if (typeof meta.name !== 'string' || !/^[a-z0-9_]{1,64}$/.test(meta.name)) throw new Error(`${file}: front matter needs a snake_case name`);
-  if (typeof meta.description !== 'string' || !meta.description.trim()) throw new Error(`${file}: front matter needs a description`);
+  if (typeof meta.name !== 'string' || !/^[a-z0-9_]{1,64}$/.test(meta.name))
+    throw new Error(`${file}: front matter needs a snake_case name`);
+  if (typeof meta.description !== 'string' || !meta.description.trim())
+    throw new Error(`${file}: front matter needs a description`);
   const args = Array.isArray(meta.arguments) ? (meta.arguments as PromptFileArgument[]) : [];
   for (const a of args) if (typeof a?.name !== 'string') throw new Error(`${file}: every argument needs a name`);
   return {

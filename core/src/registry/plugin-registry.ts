@@ -84,11 +84,17 @@ export function buildRegistry(
   for (const { specifier, plugin, dir } of modules) {
     const src = plugin.id ?? specifier;
     if (!/^[a-z][a-z0-9-]{0,30}$/.test(plugin.id ?? '')) {
-      problems.push({ source: specifier, message: `plugin id "${String(plugin.id)}" must be lower-case letters, digits and dashes` });
+      problems.push({
+        source: specifier,
+        message: `plugin id "${String(plugin.id)}" must be lower-case letters, digits and dashes`,
+      });
       continue;
     }
     if (seenIds.has(plugin.id)) {
-      problems.push({ source: specifier, message: `plugin id "${plugin.id}" is already used by ${seenIds.get(plugin.id)}` });
+      problems.push({
+        source: specifier,
+        message: `plugin id "${plugin.id}" is already used by ${seenIds.get(plugin.id)}`,
+      });
       continue;
     }
     seenIds.set(plugin.id, specifier);
@@ -98,7 +104,8 @@ export function buildRegistry(
     if (plugin.config) {
       const r = plugin.config.safeParse(slice);
       if (!r.success) {
-        for (const p of zodProblems(r.error, ['plugins', specifier])) problems.push({ source: src, message: `${p.path}: ${p.message}` });
+        for (const p of zodProblems(r.error, ['plugins', specifier]))
+          problems.push({ source: src, message: `${p.path}: ${p.message}` });
         continue;
       }
       parsed = r.data;
@@ -112,13 +119,19 @@ export function buildRegistry(
 
     const instantiate = (ctor: Ctor, kind: string): object | undefined => {
       if (metadata.kind(ctor) !== kind) {
-        problems.push({ source: src, message: `${ctor.name} is listed as a ${kind} provider but is not decorated with @${kind[0]!.toUpperCase()}${kind.slice(1)}Provider()` });
+        problems.push({
+          source: src,
+          message: `${ctor.name} is listed as a ${kind} provider but is not decorated with @${kind[0]!.toUpperCase()}${kind.slice(1)}Provider()`,
+        });
         return undefined;
       }
       try {
         return container.resolve(ctor as never) as object;
       } catch (e) {
-        problems.push({ source: src, message: `cannot construct ${ctor.name}: ${(e as Error).message.replace(/\s+/g, ' ').trim()}` });
+        problems.push({
+          source: src,
+          message: `cannot construct ${ctor.name}: ${(e as Error).message.replace(/\s+/g, ' ').trim()}`,
+        });
         return undefined;
       }
     };
@@ -148,15 +161,30 @@ export function validateContributions(registry: Registry, problems: StartupProbl
   const names = new Map<string, string>();
   for (const { meta, pluginId } of registry.tools) {
     const where = `${pluginId}`;
-    if (!TOOL_NAME_PATTERN.test(meta.name)) problems.push({ source: where, message: `tool name "${meta.name}" must match ${TOOL_NAME_PATTERN} (lower case, digits, _; at most 64 characters)` });
+    if (!TOOL_NAME_PATTERN.test(meta.name))
+      problems.push({
+        source: where,
+        message: `tool name "${meta.name}" must match ${TOOL_NAME_PATTERN} (lower case, digits, _; at most 64 characters)`,
+      });
     const prefix = prefixes.get(pluginId);
-    if (prefix && pluginId !== 'core' && !meta.name.startsWith(prefix)) problems.push({ source: where, message: `tool "${meta.name}" must start with the plugin's prefix "${prefix}"` });
-    if (names.has(meta.name)) problems.push({ source: where, message: `duplicate tool name "${meta.name}" (also defined by ${names.get(meta.name)})` });
+    if (prefix && pluginId !== 'core' && !meta.name.startsWith(prefix))
+      problems.push({ source: where, message: `tool "${meta.name}" must start with the plugin's prefix "${prefix}"` });
+    if (names.has(meta.name))
+      problems.push({
+        source: where,
+        message: `duplicate tool name "${meta.name}" (also defined by ${names.get(meta.name)})`,
+      });
     names.set(meta.name, pluginId);
-    if (typeof meta.readOnly !== 'boolean') problems.push({ source: where, message: `tool "${meta.name}" must declare readOnly: true or false` });
-    if (!meta.description || meta.description.length > MAX_DESCRIPTION_CHARS) problems.push({ source: where, message: `tool "${meta.name}" needs a description of 1..${MAX_DESCRIPTION_CHARS} characters` });
+    if (typeof meta.readOnly !== 'boolean')
+      problems.push({ source: where, message: `tool "${meta.name}" must declare readOnly: true or false` });
+    if (!meta.description || meta.description.length > MAX_DESCRIPTION_CHARS)
+      problems.push({
+        source: where,
+        message: `tool "${meta.name}" needs a description of 1..${MAX_DESCRIPTION_CHARS} characters`,
+      });
     if (!meta.toolset) problems.push({ source: where, message: `tool "${meta.name}" must declare a toolset` });
-    if (!Array.isArray(meta.scopes)) problems.push({ source: where, message: `tool "${meta.name}" must declare scopes (an empty list when none)` });
+    if (!Array.isArray(meta.scopes))
+      problems.push({ source: where, message: `tool "${meta.name}" must declare scopes (an empty list when none)` });
   }
   const seen = new Set<string>();
   for (const { meta, pluginId } of registry.resources) {
@@ -165,7 +193,8 @@ export function validateContributions(registry: Registry, problems: StartupProbl
   }
   const seenPrompts = new Set<string>();
   for (const { meta, pluginId } of registry.prompts) {
-    if (seenPrompts.has(meta.name)) problems.push({ source: pluginId, message: `duplicate prompt name "${meta.name}"` });
+    if (seenPrompts.has(meta.name))
+      problems.push({ source: pluginId, message: `duplicate prompt name "${meta.name}"` });
     if (!meta.description) problems.push({ source: pluginId, message: `prompt "${meta.name}" needs a description` });
     seenPrompts.add(meta.name);
   }

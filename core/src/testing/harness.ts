@@ -35,7 +35,10 @@ export interface TestHarness {
   client: Client;
   host: AtlassianMcpHost;
   /** Calls a tool and returns the result (text of the first content block as `text`). */
-  call(name: string, args?: Record<string, unknown>): Promise<{ isError: boolean; text: string; structured: unknown; raw: unknown }>;
+  call(
+    name: string,
+    args?: Record<string, unknown>,
+  ): Promise<{ isError: boolean; text: string; structured: unknown; raw: unknown }>;
   close(): Promise<void>;
 }
 
@@ -46,7 +49,11 @@ export interface TestHarness {
 export async function createTestHarness(options: TestHarnessOptions = {}): Promise<TestHarness> {
   // Tests run signed in (API-token mode) unless they ask for OAuth, so tools are offered at once.
   const given = options.config ?? {};
-  const input = { audit: { enabled: false }, ...given, auth: { type: 'apiToken', ...(given.auth ?? {}) } } as AtlassianMcpConfigInput;
+  const input = {
+    audit: { enabled: false },
+    ...given,
+    auth: { type: 'apiToken', ...(given.auth ?? {}) },
+  } as AtlassianMcpConfigInput;
   const config = parseConfig(input);
   const host = await AtlassianMcpHost.start({
     config,
@@ -63,17 +70,24 @@ export async function createTestHarness(options: TestHarnessOptions = {}): Promi
   // The stdio entry point over an in-memory pipe: the same era decision (2025 handshake or
   // 2026-07-28) as the real server makes.
   const served = serveStdio(() => server, { transport: serverTransport });
-  const client = new Client(
-    { name: 'test-harness', version: '1.0.0' },
-    { capabilities: (options.capabilities ?? {}) as never, ...(options.protocolVersion ? { versionNegotiation: { mode: { pin: options.protocolVersion } } } : {}) } as never,
-  );
+  const client = new Client({ name: 'test-harness', version: '1.0.0' }, {
+    capabilities: (options.capabilities ?? {}) as never,
+    ...(options.protocolVersion ? { versionNegotiation: { mode: { pin: options.protocolVersion } } } : {}),
+  } as never);
   await client.connect(clientTransport);
   return {
     client,
     host,
     async call(name, args = {}) {
-      const raw = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content?: { type: string; text?: string }[]; structuredContent?: unknown };
-      const text = (raw.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('\n');
+      const raw = (await client.callTool({ name, arguments: args })) as {
+        isError?: boolean;
+        content?: { type: string; text?: string }[];
+        structuredContent?: unknown;
+      };
+      const text = (raw.content ?? [])
+        .filter((c) => c.type === 'text')
+        .map((c) => c.text ?? '')
+        .join('\n');
       return { isError: raw.isError === true, text, structured: raw.structuredContent, raw };
     },
     async close() {

@@ -20,7 +20,15 @@ afterAll(() => nock.enableNetConnect());
 afterEach(() => nock.cleanAll());
 
 function service(config: Record<string, unknown>, env: NodeJS.ProcessEnv, store = new MemoryCredentialStore()) {
-  return new AuthService(configSchema.parse(config), captureLogger().logger, store, globalFetch, async () => undefined, () => undefined, env);
+  return new AuthService(
+    configSchema.parse(config),
+    captureLogger().logger,
+    store,
+    globalFetch,
+    async () => undefined,
+    () => undefined,
+    env,
+  );
 }
 
 describe('AuthService with API tokens', () => {
@@ -37,12 +45,23 @@ describe('AuthService with API tokens', () => {
   });
 
   it('reads the token from the env variable the config names', async () => {
-    const auth = service({ site: { url: 'https://acme.atlassian.net' }, auth: { type: 'apiToken', email: 'x@y.z', apiToken: { env: 'MY_TOKEN' } } }, { MY_TOKEN: 'abc' });
-    expect((await auth.authorize('jira')).headers.Authorization).toBe(`Basic ${Buffer.from('x@y.z:abc').toString('base64')}`);
+    const auth = service(
+      {
+        site: { url: 'https://acme.atlassian.net' },
+        auth: { type: 'apiToken', email: 'x@y.z', apiToken: { env: 'MY_TOKEN' } },
+      },
+      { MY_TOKEN: 'abc' },
+    );
+    expect((await auth.authorize('jira')).headers.Authorization).toBe(
+      `Basic ${Buffer.from('x@y.z:abc').toString('base64')}`,
+    );
   });
 
   it('scoped tokens go through the gateway with the cloud id from tenant_info (fetched once)', async () => {
-    const scope = nock('https://acme.atlassian.net').get('/_edge/tenant_info').once().reply(200, { cloudId: 'cloud-9' });
+    const scope = nock('https://acme.atlassian.net')
+      .get('/_edge/tenant_info')
+      .once()
+      .reply(200, { cloudId: 'cloud-9' });
     const auth = service({ site: { url: 'https://acme.atlassian.net' }, auth: { scopedToken: true } }, env);
     expect((await auth.authorize('jira')).baseUrl).toBe('https://api.atlassian.com/ex/jira/cloud-9');
     expect((await auth.authorize('confluence')).baseUrl).toBe('https://api.atlassian.com/ex/confluence/cloud-9');
@@ -55,7 +74,10 @@ describe('AuthService with API tokens', () => {
   });
 
   it('explains what to set when the token or the site is missing', async () => {
-    const noToken = service({ site: { url: 'https://acme.atlassian.net' }, auth: { type: 'apiToken' } }, { ATLASSIAN_EMAIL: 'a@b.c' });
+    const noToken = service(
+      { site: { url: 'https://acme.atlassian.net' }, auth: { type: 'apiToken' } },
+      { ATLASSIAN_EMAIL: 'a@b.c' },
+    );
     const e1 = await noToken.authorize('jira').catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(AuthenticationError);
     expect((e1 as AuthenticationError).hint).toMatch(/ATLASSIAN_API_TOKEN/);
@@ -75,26 +97,65 @@ describe('AuthService with OAuth', () => {
 
   it('uses a stored session: Bearer token against the gateway', async () => {
     const store = new MemoryCredentialStore();
-    await store.set(OAUTH_SESSION_KEY, JSON.stringify({ accessToken: 'at', refreshToken: 'rt', expiresAt: Date.now() + 3_600_000, scopes: ['read:jira-work'], cloudId: 'c-1', siteUrl: 'https://acme.atlassian.net', clientId: 'id' }));
+    await store.set(
+      OAUTH_SESSION_KEY,
+      JSON.stringify({
+        accessToken: 'at',
+        refreshToken: 'rt',
+        expiresAt: Date.now() + 3_600_000,
+        scopes: ['read:jira-work'],
+        cloudId: 'c-1',
+        siteUrl: 'https://acme.atlassian.net',
+        clientId: 'id',
+      }),
+    );
     const auth = service({}, {}, store);
     const a = await auth.authorize('confluence');
-    expect(a).toMatchObject({ baseUrl: 'https://api.atlassian.com/ex/confluence/c-1', headers: { Authorization: 'Bearer at' }, siteKey: 'c-1' });
+    expect(a).toMatchObject({
+      baseUrl: 'https://api.atlassian.com/ex/confluence/c-1',
+      headers: { Authorization: 'Bearer at' },
+      siteKey: 'c-1',
+    });
     expect(await auth.grantedScopes()).toEqual(['read:jira-work']);
   });
 
   it('refuses a session for another site than the configured one', async () => {
     const store = new MemoryCredentialStore();
-    await store.set(OAUTH_SESSION_KEY, JSON.stringify({ accessToken: 'at', expiresAt: Date.now() + 3_600_000, scopes: [], cloudId: 'c-1', siteUrl: 'https://old.atlassian.net', clientId: 'id' }));
+    await store.set(
+      OAUTH_SESSION_KEY,
+      JSON.stringify({
+        accessToken: 'at',
+        expiresAt: Date.now() + 3_600_000,
+        scopes: [],
+        cloudId: 'c-1',
+        siteUrl: 'https://old.atlassian.net',
+        clientId: 'id',
+      }),
+    );
     const auth = service({ site: { url: 'https://new.atlassian.net' } }, {}, store);
-    await expect(auth.authorize('jira')).rejects.toThrow('Signed in to https://old.atlassian.net, but the configured site is https://new.atlassian.net');
+    await expect(auth.authorize('jira')).rejects.toThrow(
+      'Signed in to https://old.atlassian.net, but the configured site is https://new.atlassian.net',
+    );
   });
 
   it('the authenticate_atlassian tool reports API-token mode and an existing session without a browser', async () => {
     const ctx = { progress: async () => undefined, signal: new AbortController().signal } as unknown as ToolContext;
-    const apiToken = new AuthenticationTools(service({ site: { url: 'https://a.atlassian.net' } }, { ATLASSIAN_API_TOKEN: 't', ATLASSIAN_EMAIL: 'e@x' }));
+    const apiToken = new AuthenticationTools(
+      service({ site: { url: 'https://a.atlassian.net' } }, { ATLASSIAN_API_TOKEN: 't', ATLASSIAN_EMAIL: 'e@x' }),
+    );
     expect(await apiToken.authenticate({}, ctx)).toMatchObject({ status: 'api_token' });
     const store = new MemoryCredentialStore();
-    await store.set(OAUTH_SESSION_KEY, JSON.stringify({ accessToken: 'at', expiresAt: Date.now() + 3_600_000, scopes: ['s'], cloudId: 'c', siteUrl: 'u', clientId: 'i' }));
+    await store.set(
+      OAUTH_SESSION_KEY,
+      JSON.stringify({
+        accessToken: 'at',
+        expiresAt: Date.now() + 3_600_000,
+        scopes: ['s'],
+        cloudId: 'c',
+        siteUrl: 'u',
+        clientId: 'i',
+      }),
+    );
     const signedIn = new AuthenticationTools(service({}, {}, store));
     expect(await signedIn.authenticate({}, ctx)).toMatchObject({ status: 'already_signed_in', scopes: ['s'] });
   });
@@ -111,8 +172,12 @@ describe('choosing the site from accessible-resources', () => {
     expect(chooseResource([sites[0]!], {}).id).toBe('c1');
   });
   it('lists the choices when several match or none does', () => {
-    expect(() => chooseResource(sites, {})).toThrow(/several sites: https:\/\/acme.atlassian.net \(acme\), https:\/\/beta/);
-    expect(() => chooseResource(sites, { siteUrl: 'https://gamma.atlassian.net' })).toThrow(/does not cover https:\/\/gamma/);
+    expect(() => chooseResource(sites, {})).toThrow(
+      /several sites: https:\/\/acme.atlassian.net \(acme\), https:\/\/beta/,
+    );
+    expect(() => chooseResource(sites, { siteUrl: 'https://gamma.atlassian.net' })).toThrow(
+      /does not cover https:\/\/gamma/,
+    );
     expect(() => chooseResource([], {})).toThrow(/covers no site/);
   });
 });
@@ -125,7 +190,9 @@ describe('the OAuth callback listener', () => {
     const port = await freePort();
     const first = await listenForCallback(`http://127.0.0.1:${port}/callback`, { timeoutMs: 5000 });
     try {
-      await expect(listenForCallback(`http://127.0.0.1:${port}/callback`, { timeoutMs: 5000 })).rejects.toThrow(`Port ${port} for the OAuth callback is in use`);
+      await expect(listenForCallback(`http://127.0.0.1:${port}/callback`, { timeoutMs: 5000 })).rejects.toThrow(
+        `Port ${port} for the OAuth callback is in use`,
+      );
     } finally {
       await first.close();
     }

@@ -18,7 +18,13 @@ beforeAll(async () => {
     plugins: [jiraPlugin],
     config: {
       site: { url: sb.url, apiGatewayUrl: sb.url, authUrl: sb.url },
-      auth: { type: 'oauth', oauth: { clientId: sb.credentials.oauth.clientId, redirectUri: `http://127.0.0.1:${await freePort()}/callback` } },
+      auth: {
+        type: 'oauth',
+        oauth: {
+          clientId: sb.credentials.oauth.clientId,
+          redirectUri: `http://127.0.0.1:${await freePort()}/callback`,
+        },
+      },
     },
     configureContainer: (root) =>
       registerHttpAndAuth(root, {

@@ -106,6 +106,9 @@ describe('createCredentialStore', () => {
     const m = new MemoryCredentialStore();
     await m.set('a', '1');
     await m.delete('a');
-    expect(m.writes).toEqual([{ key: 'a', value: '1' }, { key: 'a', value: undefined }]);
+    expect(m.writes).toEqual([
+      { key: 'a', value: '1' },
+      { key: 'a', value: undefined },
+    ]);
   });
 });

@@ -54,12 +54,23 @@ describe('OAuth 2.0 (3LO) against the sandbox', () => {
     expect(changes).toEqual(['login']);
     expect(notices[0]).toMatch(/open this URL/);
     const authorizeUrl = new URL(notices[0]!.split('\n')[1]!.trim());
-    expect(Object.fromEntries(authorizeUrl.searchParams)).toMatchObject({ audience: 'api.atlassian.com', prompt: 'consent', response_type: 'code', code_challenge_method: 'S256' });
-    expect(authorizeUrl.searchParams.get('scope')!.split(' ')).toEqual(expect.arrayContaining(['offline_access', 'read:jira-work']));
+    expect(Object.fromEntries(authorizeUrl.searchParams)).toMatchObject({
+      audience: 'api.atlassian.com',
+      prompt: 'consent',
+      response_type: 'code',
+      code_challenge_method: 'S256',
+    });
+    expect(authorizeUrl.searchParams.get('scope')!.split(' ')).toEqual(
+      expect.arrayContaining(['offline_access', 'read:jira-work']),
+    );
     expect((await stat(store.file)).mode & 0o777).toBe(0o600);
     expect((await stored()).refreshToken).toEqual(expect.any(String));
 
-    const me = await http.request<{ accountId: string }>({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' });
+    const me = await http.request<{ accountId: string }>({
+      product: 'jira',
+      method: 'GET',
+      path: '/rest/api/3/myself',
+    });
     expect(me.data.accountId).toBe(sb.credentials.accountId);
     expect(sb.requests.at(-1)).toMatchObject({ via: 'gateway', auth: expect.stringMatching(/oauth|bearer/i) });
   });
@@ -68,7 +79,9 @@ describe('OAuth 2.0 (3LO) against the sandbox', () => {
     const { http, stored, log } = await signedIn();
     const before = await stored();
     sb.oauth.expireAccessTokens();
-    const results = await Promise.all(Array.from({ length: 20 }, () => http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })),
+    );
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(sb.oauth.stats.refreshes).toBe(1);
     expect(sb.oauth.stats.refreshReuse).toBe(0);
@@ -88,13 +101,25 @@ describe('OAuth 2.0 (3LO) against the sandbox', () => {
     sb.oauth.expireAccessTokens();
     const config = sandboxOAuthConfig(sb, 'http://127.0.0.1:1/callback');
     // No ATLASSIAN_CLIENT_SECRET here: the secret saved at login (0600 / keychain) is used to refresh.
-    const second = new AuthService(config, captureLogger().logger, new FileCredentialStore(dir), globalFetch, consentingBrowser, () => undefined, {});
+    const second = new AuthService(
+      config,
+      captureLogger().logger,
+      new FileCredentialStore(dir),
+      globalFetch,
+      consentingBrowser,
+      () => undefined,
+      {},
+    );
     const http = new AtlassianHttp(config, captureLogger().logger, second, globalFetch);
-    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).resolves.toMatchObject({ status: 200 });
+    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).resolves.toMatchObject({
+      status: 200,
+    });
     expect(sb.oauth.stats.refreshes).toBe(1);
     // The first process's refresh token is now spent: it adopts the stored one instead of reusing it.
     sb.oauth.expireAccessTokens();
-    await expect(first.http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).resolves.toMatchObject({ status: 200 });
+    await expect(
+      first.http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' }),
+    ).resolves.toMatchObject({ status: 200 });
     expect(sb.oauth.stats.refreshReuse).toBe(0);
   });
 
@@ -102,21 +127,31 @@ describe('OAuth 2.0 (3LO) against the sandbox', () => {
     const { http, store, changes } = await signedIn();
     sb.oauth.revokeRefreshTokens();
     sb.oauth.expireAccessTokens();
-    const errors = await Promise.all(Array.from({ length: 5 }, () => http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' }).catch((e: unknown) => e)));
+    const errors = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' }).catch((e: unknown) => e),
+      ),
+    );
     for (const e of errors) {
       expect(e).toBeInstanceOf(AuthenticationError);
       expect((e as AuthenticationError).hint).toMatch(/atlassian-mcp login/);
     }
     expect(changes).toEqual(['login', 'session-lost']);
     expect(await store.get(OAUTH_SESSION_KEY)).toBeUndefined();
-    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).rejects.toThrow(/Not signed in/);
+    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).rejects.toThrow(
+      /Not signed in/,
+    );
   });
 
   it('status() reports who, which site and granted vs needed scopes; logout forgets the session', async () => {
     const { auth, changes, store } = await signedIn();
     auth.setRequiredScopes(['read:jira-work', 'write:jira-work']);
     const status = await auth.status();
-    expect(status).toMatchObject({ ok: true, method: 'oauth', site: { url: sb.siteUrl, cloudId: sb.credentials.cloudId } });
+    expect(status).toMatchObject({
+      ok: true,
+      method: 'oauth',
+      site: { url: sb.siteUrl, cloudId: sb.credentials.cloudId },
+    });
     expect(status.user!.accountId).toBe(sb.credentials.accountId);
     expect(status.scopes.missing).toEqual(['write:jira-work']);
     expect(status.store).toMatch(/mode 0600/);
@@ -134,7 +169,15 @@ describe('OAuth 2.0 (3LO) against the sandbox', () => {
   it('explains a missing client secret before opening any browser', async () => {
     const config = sandboxOAuthConfig(sb, 'http://127.0.0.1:1/callback');
     let opened = 0;
-    const auth = new AuthService(config, captureLogger().logger, new FileCredentialStore(dir), globalFetch, async () => void opened++, () => undefined, {});
+    const auth = new AuthService(
+      config,
+      captureLogger().logger,
+      new FileCredentialStore(dir),
+      globalFetch,
+      async () => void opened++,
+      () => undefined,
+      {},
+    );
     await expect(auth.login()).rejects.toThrow(/client id or secret is missing/);
     expect(opened).toBe(0);
   });
@@ -149,7 +192,15 @@ describe('OAuth 2.0 (3LO) against the sandbox', () => {
       expect(new URL(url).searchParams.get('state')).not.toBe('not-the-state');
       await (await fetch(cb)).text();
     };
-    const auth = new AuthService(config, captureLogger().logger, new FileCredentialStore(dir), globalFetch, forger, () => undefined, { ATLASSIAN_CLIENT_SECRET: sb.credentials.oauth.clientSecret });
+    const auth = new AuthService(
+      config,
+      captureLogger().logger,
+      new FileCredentialStore(dir),
+      globalFetch,
+      forger,
+      () => undefined,
+      { ATLASSIAN_CLIENT_SECRET: sb.credentials.oauth.clientSecret },
+    );
     await expect(auth.login()).rejects.toThrow(/sign-in failed/);
     expect(sb.oauth.stats.tokensIssued).toBe(0);
   });

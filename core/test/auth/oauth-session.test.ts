@@ -16,19 +16,37 @@ class RotatingTokenEndpoint {
     this.valid.delete(refreshToken);
     this.n++;
     this.valid.add(`rt-${this.n}`);
-    return { accessToken: `at-${this.n}`, refreshToken: `rt-${this.n}`, issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, scopes: ['read:jira-work'] };
+    return {
+      accessToken: `at-${this.n}`,
+      refreshToken: `rt-${this.n}`,
+      issuedAt: Date.now(),
+      expiresAt: Date.now() + 3_600_000,
+      scopes: ['read:jira-work'],
+    };
   }
 }
 
 const expired = (over: Partial<StoredOAuthSession> = {}): StoredOAuthSession => ({
-  accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000, scopes: ['read:jira-work'], cloudId: 'c1', siteUrl: 'https://acme.atlassian.net', clientId: 'cid', ...over,
+  accessToken: 'at-0',
+  refreshToken: 'rt-0',
+  expiresAt: Date.now() - 1000,
+  scopes: ['read:jira-work'],
+  cloudId: 'c1',
+  siteUrl: 'https://acme.atlassian.net',
+  clientId: 'cid',
+  ...over,
 });
 
 function setup(initial?: StoredOAuthSession) {
   const store = new MemoryCredentialStore();
   const endpoint = new RotatingTokenEndpoint();
   let lost = 0;
-  const session = new OAuthSession(store, async () => endpoint as unknown as OAuthClient, captureLogger().logger, () => lost++);
+  const session = new OAuthSession(
+    store,
+    async () => endpoint as unknown as OAuthClient,
+    captureLogger().logger,
+    () => lost++,
+  );
   const ready = initial ? store.set(OAUTH_SESSION_KEY, JSON.stringify(initial)) : Promise.resolve();
   return { store, endpoint, session, ready, lost: () => lost };
 }
@@ -66,7 +84,10 @@ describe('OAuthSession', () => {
     // Another process refreshed meanwhile: rt-0 is spent, rt-1 is in the store.
     await endpoint.refresh('rt-0');
     endpoint.calls = [];
-    await store.set(OAUTH_SESSION_KEY, JSON.stringify(expired({ accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: Date.now() + 3_600_000 })));
+    await store.set(
+      OAUTH_SESSION_KEY,
+      JSON.stringify(expired({ accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: Date.now() + 3_600_000 })),
+    );
     const cur = await session.current();
     expect(cur!.session.accessToken).toBe('at-1');
     expect(endpoint.calls).toEqual([]);
@@ -98,7 +119,7 @@ describe('OAuthSession', () => {
     expect(short.endpoint.calls).toEqual([]);
   });
 
-  it('losing a refresh race to another process keeps that process\'s session instead of signing out', async () => {
+  it("losing a refresh race to another process keeps that process's session instead of signing out", async () => {
     const { store, endpoint, session, ready, lost } = setup(expired());
     await ready;
     await session.peek();
@@ -106,7 +127,12 @@ describe('OAuthSession', () => {
     const original = endpoint.refresh.bind(endpoint);
     endpoint.refresh = async (rt: string) => {
       const theirs = await original(rt);
-      await store.set(OAUTH_SESSION_KEY, JSON.stringify(expired({ accessToken: theirs.accessToken, refreshToken: theirs.refreshToken, expiresAt: theirs.expiresAt })));
+      await store.set(
+        OAUTH_SESSION_KEY,
+        JSON.stringify(
+          expired({ accessToken: theirs.accessToken, refreshToken: theirs.refreshToken, expiresAt: theirs.expiresAt }),
+        ),
+      );
       return original(rt);
     };
     const cur = await session.current();

@@ -19,13 +19,16 @@ describe('FileRefreshLock', () => {
   it('runs one holder at a time and removes the lock file afterwards', async () => {
     const lock = new FileRefreshLock(dir);
     const order: string[] = [];
-    const job = (name: string) => lock.run(async () => {
-      order.push(`${name}:in`);
-      await new Promise((r) => setTimeout(r, 20));
-      order.push(`${name}:out`);
-    });
+    const job = (name: string) =>
+      lock.run(async () => {
+        order.push(`${name}:in`);
+        await new Promise((r) => setTimeout(r, 20));
+        order.push(`${name}:out`);
+      });
     await Promise.all([job('a'), job('b')]);
-    expect([order.slice(0, 2), order.slice(2)].every((pair) => pair[0]!.split(':')[0] === pair[1]!.split(':')[0])).toBe(true);
+    expect([order.slice(0, 2), order.slice(2)].every((pair) => pair[0]!.split(':')[0] === pair[1]!.split(':')[0])).toBe(
+      true,
+    );
     await expect(access(lock.file)).rejects.toThrow();
   });
 
@@ -53,12 +56,35 @@ it('two processes sharing a file store refresh with the token only once', async 
       await new Promise((r) => setTimeout(r, 30));
       if (!valid.has(rt)) throw new InvalidGrantError();
       valid = new Set(['rt-1']);
-      return { accessToken: 'at-1', refreshToken: 'rt-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, scopes: [] };
+      return {
+        accessToken: 'at-1',
+        refreshToken: 'rt-1',
+        issuedAt: Date.now(),
+        expiresAt: Date.now() + 3_600_000,
+        scopes: [],
+      };
     },
   } as unknown as OAuthClient;
-  const expired: StoredOAuthSession = { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1, scopes: [], cloudId: 'c', siteUrl: 'https://a.atlassian.net', clientId: 'id' };
+  const expired: StoredOAuthSession = {
+    accessToken: 'at-0',
+    refreshToken: 'rt-0',
+    expiresAt: Date.now() - 1,
+    scopes: [],
+    cloudId: 'c',
+    siteUrl: 'https://a.atlassian.net',
+    clientId: 'id',
+  };
   await new FileCredentialStore(dir).set(OAUTH_SESSION_KEY, JSON.stringify(expired));
-  const processes = [0, 1].map(() => new OAuthSession(new FileCredentialStore(dir), async () => endpoint, captureLogger().logger, () => undefined, new FileRefreshLock(dir)));
+  const processes = [0, 1].map(
+    () =>
+      new OAuthSession(
+        new FileCredentialStore(dir),
+        async () => endpoint,
+        captureLogger().logger,
+        () => undefined,
+        new FileRefreshLock(dir),
+      ),
+  );
   const [a, b] = await Promise.all(processes.map((p) => p.current()));
   expect(calls).toEqual(['rt-0']);
   expect(a!.session.accessToken).toBe('at-1');

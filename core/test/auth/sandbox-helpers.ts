@@ -13,7 +13,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Config for OAuth against the sandbox: site, gateway and auth server all on its loopback URL. */
-export function sandboxOAuthConfig(sb: Sandbox, redirectUri: string, extra: Record<string, unknown> = {}): AtlassianMcpConfig {
+export function sandboxOAuthConfig(
+  sb: Sandbox,
+  redirectUri: string,
+  extra: Record<string, unknown> = {},
+): AtlassianMcpConfig {
   return configSchema.parse({
     site: { url: sb.url, apiGatewayUrl: sb.url, authUrl: sb.url },
     auth: { type: 'oauth', oauth: { clientId: sb.credentials.oauth.clientId, redirectUri } },

@@ -52,8 +52,12 @@ it('no token or secret appears on stdout, stderr, logs, the audit log, tool resu
   const clientSecret = sb.credentials.oauth.clientSecret;
   const out: string[] = [];
   const err: string[] = [];
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+  const stdout = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  const stderr = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
   const results: string[] = [];
   try {
     const harness = await createTestHarness({
@@ -61,7 +65,14 @@ it('no token or secret appears on stdout, stderr, logs, the audit log, tool resu
       logger: log.logger,
       config: {
         site: { url: sb.url, apiGatewayUrl: sb.url, authUrl: sb.url },
-        auth: { type: 'oauth', storeDir, oauth: { clientId: sb.credentials.oauth.clientId, redirectUri: `http://127.0.0.1:${await freePort()}/callback` } },
+        auth: {
+          type: 'oauth',
+          storeDir,
+          oauth: {
+            clientId: sb.credentials.oauth.clientId,
+            redirectUri: `http://127.0.0.1:${await freePort()}/callback`,
+          },
+        },
         audit: { enabled: true, file: auditFile },
         http: { debug: true },
         toolsets: ['all'],
@@ -84,12 +95,16 @@ it('no token or secret appears on stdout, stderr, logs, the audit log, tool resu
       };
       expect(record(await harness.call('authenticate_atlassian')).isError).toBe(false);
       expect(record(await harness.call('jira_get_current_user')).isError).toBe(false);
-      const found = record(await harness.call('jira_search', { jql: 'created >= -3650d ORDER BY created DESC', limit: 1 }));
+      const found = record(
+        await harness.call('jira_search', { jql: 'created >= -3650d ORDER BY created DESC', limit: 1 }),
+      );
       expect(found.text).not.toMatch(/error/i);
       expect(found.isError).toBe(false);
       const key = /\b[A-Z][A-Z0-9]+-\d+\b/.exec(found.text)![0];
       sb.oauth.expireAccessTokens();
-      expect(record(await harness.call('jira_add_comment', { issueKey: key, body: 'Checked by the secrets test.' })).isError).toBe(false);
+      expect(
+        record(await harness.call('jira_add_comment', { issueKey: key, body: 'Checked by the secrets test.' })).isError,
+      ).toBe(false);
       sb.oauth.revokeRefreshTokens();
       sb.oauth.expireAccessTokens();
       const lost = record(await harness.call('jira_get_current_user'));
@@ -118,7 +133,9 @@ it('no token or secret appears on stdout, stderr, logs, the audit log, tool resu
     notices: notices.join('\n'),
     audit: await readFile(auditFile, 'utf8'),
     results: results.join('\n'),
-    ...Object.fromEntries(await Promise.all(neighbours.map(async (f) => [f, await readFile(join(storeDir, f), 'utf8')]))),
+    ...Object.fromEntries(
+      await Promise.all(neighbours.map(async (f) => [f, await readFile(join(storeDir, f), 'utf8')])),
+    ),
   };
   expect(texts.logs).toContain('atlassian request');
   expect(texts.audit).toContain('jira_add_comment');

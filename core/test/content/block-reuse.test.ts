@@ -2,8 +2,16 @@ import { RichText, type AdfDoc, type AdfNode } from '../../src/content/index.js'
 
 const rt: RichText = new RichText();
 const t = (text: string): AdfNode => ({ type: 'text', text });
-const task = (i: number, done = false): AdfNode => ({ type: 'taskItem', attrs: { localId: `task-${i}`, state: done ? 'DONE' : 'TODO' }, content: [t(`Task number ${i}`)] });
-const item = (i: number): AdfNode => ({ type: 'listItem', attrs: { localId: `li-${i}` }, content: [{ type: 'paragraph', attrs: { localId: `p-${i}` }, content: [t(`Item ${i}`)] }] });
+const task = (i: number, done = false): AdfNode => ({
+  type: 'taskItem',
+  attrs: { localId: `task-${i}`, state: done ? 'DONE' : 'TODO' },
+  content: [t(`Task number ${i}`)],
+});
+const item = (i: number): AdfNode => ({
+  type: 'listItem',
+  attrs: { localId: `li-${i}` },
+  content: [{ type: 'paragraph', attrs: { localId: `p-${i}` }, content: [t(`Item ${i}`)] }],
+});
 
 const doc: AdfDoc = {
   type: 'doc',
@@ -11,7 +19,11 @@ const doc: AdfDoc = {
   content: [
     { type: 'paragraph', attrs: { localId: 'intro' }, content: [t('Intro')] },
     { type: 'taskList', attrs: { localId: 'checklist' }, content: Array.from({ length: 20 }, (_, i) => task(i)) },
-    { type: 'orderedList', attrs: { order: 1, localId: 'steps' }, content: Array.from({ length: 8 }, (_, i) => item(i)) },
+    {
+      type: 'orderedList',
+      attrs: { order: 1, localId: 'steps' },
+      content: Array.from({ length: 8 }, (_, i) => item(i)),
+    },
     { type: 'paragraph', attrs: { localId: 'outro' }, content: [t('Outro')] },
   ],
 };
@@ -30,11 +42,18 @@ describe('unchanged blocks and list items come back verbatim', () => {
     const list = out.content[1]!;
     expect(list.attrs).toEqual({ localId: 'checklist' });
     expect(list.content!.filter((_, i) => i !== 7)).toEqual(doc.content[1]!.content!.filter((_, i) => i !== 7));
-    expect(list.content![7]).toMatchObject({ type: 'taskItem', attrs: { state: 'DONE' }, content: [t('Task number 7')] });
+    expect(list.content![7]).toMatchObject({
+      type: 'taskItem',
+      attrs: { state: 'DONE' },
+      content: [t('Task number 7')],
+    });
   });
 
   test('editing, adding and reordering ordered-list items keeps the untouched items', () => {
-    const edited = md.replace('3. Item 2', '3. Item two').replace('8. Item 7', '8. Item 7\n9. Item new').replace('1. Item 0\n2. Item 1', '1. Item 1\n2. Item 0');
+    const edited = md
+      .replace('3. Item 2', '3. Item two')
+      .replace('8. Item 7', '8. Item 7\n9. Item new')
+      .replace('1. Item 0\n2. Item 1', '1. Item 1\n2. Item 0');
     const out = rt.markdownToAdf(edited, { base: doc });
     const items = out.content[2]!.content!;
     expect(out.content[2]!.attrs).toEqual({ order: 1, localId: 'steps' });

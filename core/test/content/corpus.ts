@@ -6,7 +6,10 @@ export const corpusDir = join(__dirname, '..', 'fixtures', 'content');
 
 /** Names (without extension) of the corpus files of one kind. */
 export function corpusNames(kind: 'adf' | 'storage' | 'markdown', ext: string): string[] {
-  return readdirSync(join(corpusDir, kind)).filter((f) => f.endsWith(ext)).map((f) => f.slice(0, -ext.length)).sort();
+  return readdirSync(join(corpusDir, kind))
+    .filter((f) => f.endsWith(ext))
+    .map((f) => f.slice(0, -ext.length))
+    .sort();
 }
 
 /** Reads a corpus file. */

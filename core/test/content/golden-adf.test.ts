@@ -5,7 +5,10 @@ import { corpusNames, golden, readCorpus } from './corpus.js';
 
 const rt: RichText = new RichText();
 const names = corpusNames('adf', '.json');
-const media = (attrs: Record<string, unknown>) => (typeof attrs.id === 'string' && attrs.id.startsWith('8f1c2b9a') ? { name: `attachment-${attrs.id.slice(-2)}.bin` } : undefined);
+const media = (attrs: Record<string, unknown>) =>
+  typeof attrs.id === 'string' && attrs.id.startsWith('8f1c2b9a')
+    ? { name: `attachment-${attrs.id.slice(-2)}.bin` }
+    : undefined;
 
 test('the ADF corpus is large enough', () => {
   expect(names.length).toBeGreaterThanOrEqual(40);

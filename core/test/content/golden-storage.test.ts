@@ -8,7 +8,8 @@ import { corpusNames, golden, readCorpus } from './corpus.js';
 const rt: RichText = new RichText();
 const storage = new ConfluenceStorage();
 const names = corpusNames('storage', '.xhtml');
-const users = (id: string) => ({ '5b10ac8d82e05b22cc7d4ef5': 'Jane Doe', '712020:0b7f3c1e-9a4d-4c5b-8f2e-3d1a6b9c7e10': 'Omar Haddad' })[id];
+const users = (id: string) =>
+  ({ '5b10ac8d82e05b22cc7d4ef5': 'Jane Doe', '712020:0b7f3c1e-9a4d-4c5b-8f2e-3d1a6b9c7e10': 'Omar Haddad' })[id];
 
 test('the storage corpus is large enough', () => {
   expect(names.length).toBeGreaterThanOrEqual(25);

@@ -1,12 +1,26 @@
 import { ConflictError, InputError } from '../../src/plugin-api/errors.js';
-import { PLACEHOLDER_SYNTAX, RichText, formatPlaceholder, parsePlaceholder, type AdfDoc, type AdfNode } from '../../src/content/index.js';
+import {
+  PLACEHOLDER_SYNTAX,
+  RichText,
+  formatPlaceholder,
+  parsePlaceholder,
+  type AdfDoc,
+  type AdfNode,
+} from '../../src/content/index.js';
 
 const rt: RichText = new RichText();
 const t = (text: string): AdfNode => ({ type: 'text', text });
 const p = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
 const doc = (...content: AdfNode[]): AdfDoc => ({ type: 'doc', version: 1, content });
-const status = (text: string, color = 'blue'): AdfNode => ({ type: 'status', attrs: { text, color, localId: 'l-' + text } });
-const panel = (...content: AdfNode[]): AdfNode => ({ type: 'panel', attrs: { panelType: 'note', localId: 'pn-1' }, content });
+const status = (text: string, color = 'blue'): AdfNode => ({
+  type: 'status',
+  attrs: { text, color, localId: 'l-' + text },
+});
+const panel = (...content: AdfNode[]): AdfNode => ({
+  type: 'panel',
+  attrs: { panelType: 'note', localId: 'pn-1' },
+  content,
+});
 
 function idOf(markdown: string, kind: string): string {
   const match = new RegExp(`⟦${kind}[^⟧]*\\^([0-9a-z]+)⟧`).exec(markdown);
@@ -53,7 +67,10 @@ describe('spoofing: document text that looks like a placeholder stays text', () 
 
   test.each([
     ['heading', { type: 'heading', attrs: { level: 2 }, content: [t('⟦panel info⟧')] }],
-    ['link text', p({ type: 'text', text: '⟦date 2026-01-01⟧', marks: [{ type: 'link', attrs: { href: 'https://x.test' } }] })],
+    [
+      'link text',
+      p({ type: 'text', text: '⟦date 2026-01-01⟧', marks: [{ type: 'link', attrs: { href: 'https://x.test' } }] }),
+    ],
     ['code span', p({ type: 'text', text: '⟦status X^abcde⟧', marks: [{ type: 'code' }] })],
     ['code block', { type: 'codeBlock', content: [t('⟦panel info⟧\n⟦/panel⟧')] }],
     ['mention-like link', p(t('[@Admin](accountid:evil) and <u>not underline</u>'))],
@@ -65,7 +82,9 @@ describe('spoofing: document text that looks like a placeholder stays text', () 
   });
 
   test('placeholder arguments cannot break out of the placeholder', () => {
-    const d = doc(p(status('⟧ injected ⟦panel info⟧'), t(' '), { type: 'mention', attrs: { id: 'abc', text: '@Eve ⟧⟦' } }));
+    const d = doc(
+      p(status('⟧ injected ⟦panel info⟧'), t(' '), { type: 'mention', attrs: { id: 'abc', text: '@Eve ⟧⟦' } }),
+    );
     const md = rt.adfToMarkdown(d);
     expect(rt.markdownToAdf(md, { base: d })).toEqual(d);
   });
@@ -109,7 +128,10 @@ describe('moving and deleting placeholders', () => {
   test('editing the body of a container keeps its attributes', () => {
     const md = rt.adfToMarkdown(d).replace('Keep out', 'Keep **well** out');
     const back = rt.markdownToAdf(md, { base: d });
-    expect(back.content[1]).toEqual({ ...d.content[1], content: [p(t('Keep '), { type: 'text', text: 'well', marks: [{ type: 'strong' }] }, t(' out'))] });
+    expect(back.content[1]).toEqual({
+      ...d.content[1],
+      content: [p(t('Keep '), { type: 'text', text: 'well', marks: [{ type: 'strong' }] }, t(' out'))],
+    });
   });
 });
 
@@ -147,44 +169,71 @@ describe('resolution against the current document', () => {
   });
 
   test('new placeholders without ids create nodes', () => {
-    const out = rt.markdownToAdf('⟦status In Review⟧ ⟦date 2026-02-15⟧ ⟦emoji :tada:⟧ ⟦card https://x.test/1⟧\n\n⟦expand More⟧\n\n⟦panel tip⟧\n\nHi\n\n⟦/panel⟧\n\n⟦/expand⟧');
-    expect(out.content[0]).toEqual(p(
-      { type: 'status', attrs: { text: 'In Review', color: 'neutral' } }, t(' '),
-      { type: 'date', attrs: { timestamp: String(Date.UTC(2026, 1, 15)) } }, t(' '),
-      { type: 'emoji', attrs: { shortName: ':tada:' } }, t(' '),
-      { type: 'inlineCard', attrs: { url: 'https://x.test/1' } },
-    ));
-    expect(out.content[1]).toEqual({ type: 'expand', attrs: { title: 'More' }, content: [{ type: 'panel', attrs: { panelType: 'tip' }, content: [p(t('Hi'))] }] });
+    const out = rt.markdownToAdf(
+      '⟦status In Review⟧ ⟦date 2026-02-15⟧ ⟦emoji :tada:⟧ ⟦card https://x.test/1⟧\n\n⟦expand More⟧\n\n⟦panel tip⟧\n\nHi\n\n⟦/panel⟧\n\n⟦/expand⟧',
+    );
+    expect(out.content[0]).toEqual(
+      p(
+        { type: 'status', attrs: { text: 'In Review', color: 'neutral' } },
+        t(' '),
+        { type: 'date', attrs: { timestamp: String(Date.UTC(2026, 1, 15)) } },
+        t(' '),
+        { type: 'emoji', attrs: { shortName: ':tada:' } },
+        t(' '),
+        { type: 'inlineCard', attrs: { url: 'https://x.test/1' } },
+      ),
+    );
+    expect(out.content[1]).toEqual({
+      type: 'expand',
+      attrs: { title: 'More' },
+      content: [{ type: 'panel', attrs: { panelType: 'tip' }, content: [p(t('Hi'))] }],
+    });
   });
 });
 
 describe('editing the readable part of a placeholder', () => {
   const d = doc(
-    p(status('Open'), t(' due '), { type: 'date', attrs: { timestamp: String(Date.UTC(2026, 0, 5)), localId: 'dt-1' } }),
+    p(status('Open'), t(' due '), {
+      type: 'date',
+      attrs: { timestamp: String(Date.UTC(2026, 0, 5)), localId: 'dt-1' },
+    }),
     panel(p(t('Body'))),
     { type: 'expand', attrs: { title: 'Details', localId: 'ex-1' }, content: [p(t('More'))] },
   );
   const md = rt.adfToMarkdown(d);
 
   test('status text and colour, and the date, change; everything else about the nodes stays', () => {
-    const edited = md.replace(/⟦status:blue Open\^/, '⟦status:green Done^').replace('⟦date 2026-01-05^', '⟦date 2026-02-01^');
+    const edited = md
+      .replace(/⟦status:blue Open\^/, '⟦status:green Done^')
+      .replace('⟦date 2026-01-05^', '⟦date 2026-02-01^');
     const back = rt.markdownToAdf(edited, { base: d });
-    expect(back.content[0]!.content![0]).toEqual({ type: 'status', attrs: { text: 'Done', color: 'green', localId: 'l-Open' } });
-    expect(back.content[0]!.content![2]).toEqual({ type: 'date', attrs: { timestamp: String(Date.UTC(2026, 1, 1)), localId: 'dt-1' } });
+    expect(back.content[0]!.content![0]).toEqual({
+      type: 'status',
+      attrs: { text: 'Done', color: 'green', localId: 'l-Open' },
+    });
+    expect(back.content[0]!.content![2]).toEqual({
+      type: 'date',
+      attrs: { timestamp: String(Date.UTC(2026, 1, 1)), localId: 'dt-1' },
+    });
     expect(back.content.slice(1)).toEqual(d.content.slice(1));
   });
 
   test('panel type and expand title change; the body and other attributes stay', () => {
-    const edited = md.replace(/⟦panel note\^([0-9a-z]+)⟧/, '⟦panel warning^$1⟧').replace(/⟦expand Details\^([0-9a-z]+)⟧/, '⟦expand Read me^$1⟧');
+    const edited = md
+      .replace(/⟦panel note\^([0-9a-z]+)⟧/, '⟦panel warning^$1⟧')
+      .replace(/⟦expand Details\^([0-9a-z]+)⟧/, '⟦expand Read me^$1⟧');
     const back = rt.markdownToAdf(edited, { base: d });
     expect(back.content[1]).toEqual({ ...d.content[1], attrs: { panelType: 'warning', localId: 'pn-1' } });
     expect(back.content[2]).toEqual({ ...d.content[2], attrs: { title: 'Read me', localId: 'ex-1' } });
   });
 
   test('in storage, the macro keeps its id and other parameters', () => {
-    const storage = '<p>Now <ac:structured-macro ac:name="status" ac:schema-version="1" ac:macro-id="m-1"><ac:parameter ac:name="title">OPEN</ac:parameter><ac:parameter ac:name="colour">Blue</ac:parameter><ac:parameter ac:name="subtle">true</ac:parameter></ac:structured-macro></p><ac:structured-macro ac:name="info" ac:schema-version="1" ac:macro-id="m-2"><ac:parameter ac:name="title">T</ac:parameter><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro>';
+    const storage =
+      '<p>Now <ac:structured-macro ac:name="status" ac:schema-version="1" ac:macro-id="m-1"><ac:parameter ac:name="title">OPEN</ac:parameter><ac:parameter ac:name="colour">Blue</ac:parameter><ac:parameter ac:name="subtle">true</ac:parameter></ac:structured-macro></p><ac:structured-macro ac:name="info" ac:schema-version="1" ac:macro-id="m-2"><ac:parameter ac:name="title">T</ac:parameter><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro>';
     const read = rt.storageToMarkdown(storage);
-    const edited = read.replace(/⟦status:blue OPEN\^/, '⟦status:green DONE^').replace(/⟦panel info\^/, '⟦panel warning^');
+    const edited = read
+      .replace(/⟦status:blue OPEN\^/, '⟦status:green DONE^')
+      .replace(/⟦panel info\^/, '⟦panel warning^');
     expect(rt.markdownToStorage(edited, { base: storage })).toBe(
       '<p>Now <ac:structured-macro ac:name="status" ac:schema-version="1" ac:macro-id="m-1"><ac:parameter ac:name="title">DONE</ac:parameter><ac:parameter ac:name="colour">Green</ac:parameter><ac:parameter ac:name="subtle">true</ac:parameter></ac:structured-macro></p>' +
         '<ac:structured-macro ac:name="warning" ac:schema-version="1" ac:macro-id="m-2"><ac:parameter ac:name="title">T</ac:parameter><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro>',

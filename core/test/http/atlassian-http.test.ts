@@ -2,7 +2,13 @@ import nock from 'nock';
 import { AtlassianHttp } from '../../src/http/atlassian-http.js';
 import { globalFetch } from '../../src/http/tokens.js';
 import { runInCallScope } from '../../src/pipeline/call-scope.js';
-import { InputError, NotFoundError, RateLimitedError, UpstreamError, AuthenticationError } from '../../src/plugin-api/errors.js';
+import {
+  InputError,
+  NotFoundError,
+  RateLimitedError,
+  UpstreamError,
+  AuthenticationError,
+} from '../../src/plugin-api/errors.js';
 import { captureLogger, FakeAuthorizer, startServer, testConfig } from './helpers.js';
 
 const SITE = 'https://acme.atlassian.net';
@@ -28,7 +34,10 @@ describe('AtlassianHttp.request', () => {
       .reply(200, { issues: [{ key: 'X-1' }] });
     const { http } = makeHttp();
     const res = await http.request<{ issues: Array<{ key: string }> }>({
-      product: 'jira', method: 'POST', path: '/rest/api/3/search/jql', idempotent: true,
+      product: 'jira',
+      method: 'POST',
+      path: '/rest/api/3/search/jql',
+      idempotent: true,
       query: { fields: ['summary', 'status'], maxResults: 5, failFast: true, skipped: undefined },
       body: { jql: 'project = X' },
     });
@@ -39,15 +48,28 @@ describe('AtlassianHttp.request', () => {
 
   it('decodes an empty 204 as undefined and text/bytes on request', async () => {
     nock(SITE).put('/rest/api/3/issue/X-1').reply(204).get('/a').reply(200, 'plain');
-    nock(SITE, { reqheaders: { accept: '*/*' } }).get('/b').reply(200, Buffer.from([1, 2, 3]));
+    nock(SITE, { reqheaders: { accept: '*/*' } })
+      .get('/b')
+      .reply(200, Buffer.from([1, 2, 3]));
     const { http } = makeHttp();
-    expect((await http.request({ product: 'jira', method: 'PUT', path: '/rest/api/3/issue/X-1', body: { fields: {} } })).data).toBeUndefined();
-    expect((await http.request({ product: 'jira', method: 'GET', path: '/a', responseType: 'text' })).data).toBe('plain');
-    expect(Array.from((await http.request<Uint8Array>({ product: 'jira', method: 'GET', path: '/b', responseType: 'bytes' })).data)).toEqual([1, 2, 3]);
+    expect(
+      (await http.request({ product: 'jira', method: 'PUT', path: '/rest/api/3/issue/X-1', body: { fields: {} } }))
+        .data,
+    ).toBeUndefined();
+    expect((await http.request({ product: 'jira', method: 'GET', path: '/a', responseType: 'text' })).data).toBe(
+      'plain',
+    );
+    expect(
+      Array.from(
+        (await http.request<Uint8Array>({ product: 'jira', method: 'GET', path: '/b', responseType: 'bytes' })).data,
+      ),
+    ).toEqual([1, 2, 3]);
   });
 
   it('adds the XSRF opt-out header to multipart uploads', async () => {
-    const scope = nock(SITE, { reqheaders: { 'x-atlassian-token': 'no-check' } }).post('/rest/api/3/issue/X-1/attachments').reply(200, [{ id: '1' }]);
+    const scope = nock(SITE, { reqheaders: { 'x-atlassian-token': 'no-check' } })
+      .post('/rest/api/3/issue/X-1/attachments')
+      .reply(200, [{ id: '1' }]);
     const form = new FormData();
     form.append('file', new Blob(['hello']), 'a.txt');
     const { http } = makeHttp();
@@ -57,11 +79,17 @@ describe('AtlassianHttp.request', () => {
 
   it('never returns an empty success on an error: 404 → NotFoundError, 400 → InputError with fields', async () => {
     nock(SITE)
-      .get('/rest/api/3/issue/NOPE-1').reply(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} })
-      .post('/rest/api/3/issue').reply(400, { errorMessages: [], errors: { summary: 'You must specify a summary of the issue.' } });
+      .get('/rest/api/3/issue/NOPE-1')
+      .reply(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} })
+      .post('/rest/api/3/issue')
+      .reply(400, { errorMessages: [], errors: { summary: 'You must specify a summary of the issue.' } });
     const { http } = makeHttp();
-    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/issue/NOPE-1' })).rejects.toBeInstanceOf(NotFoundError);
-    const err = await http.request({ product: 'jira', method: 'POST', path: '/rest/api/3/issue', body: {} }).catch((e: unknown) => e);
+    await expect(
+      http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/issue/NOPE-1' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const err = await http
+      .request({ product: 'jira', method: 'POST', path: '/rest/api/3/issue', body: {} })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).fieldErrors.summary).toMatch(/summary/);
   });
@@ -69,13 +97,21 @@ describe('AtlassianHttp.request', () => {
   it('rejects a malformed JSON success body instead of returning nothing', async () => {
     nock(SITE).get('/rest/api/3/myself').reply(200, '<html>login</html>', { 'content-type': 'text/html' });
     const { http } = makeHttp();
-    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).rejects.toThrow(/malformed JSON/);
+    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).rejects.toThrow(
+      /malformed JSON/,
+    );
   });
 });
 
 describe('retries and rate limits', () => {
   it('retries an idempotent GET on 503 and 500, honouring Retry-After', async () => {
-    const scope = nock(SITE).get('/x').reply(503, '', { 'Retry-After': '0' }).get('/x').reply(500).get('/x').reply(200, { ok: true });
+    const scope = nock(SITE)
+      .get('/x')
+      .reply(503, '', { 'Retry-After': '0' })
+      .get('/x')
+      .reply(500)
+      .get('/x')
+      .reply(200, { ok: true });
     const { http, log } = makeHttp();
     expect((await http.request({ product: 'jira', method: 'GET', path: '/x' })).data).toEqual({ ok: true });
     expect(scope.isDone()).toBe(true);
@@ -83,10 +119,14 @@ describe('retries and rate limits', () => {
   });
 
   it('does not retry a non-idempotent POST on 500', async () => {
-    const scope = nock(SITE).post('/rest/api/3/issue').reply(500, { errorMessages: ['boom'] });
+    const scope = nock(SITE)
+      .post('/rest/api/3/issue')
+      .reply(500, { errorMessages: ['boom'] });
     const again = nock(SITE).post('/rest/api/3/issue').reply(201, { key: 'DUP-1' });
     const { http } = makeHttp();
-    const err = await http.request({ product: 'jira', method: 'POST', path: '/rest/api/3/issue', body: { fields: {} } }).catch((e: unknown) => e);
+    const err = await http
+      .request({ product: 'jira', method: 'POST', path: '/rest/api/3/issue', body: { fields: {} } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as UpstreamError).status).toBe(500);
     expect(scope.isDone()).toBe(true);
@@ -94,9 +134,16 @@ describe('retries and rate limits', () => {
   });
 
   it('retries a POST on 429 (the request was not processed)', async () => {
-    nock(SITE).post('/rest/api/3/issue').reply(429, '', { 'Retry-After': '0' }).post('/rest/api/3/issue').reply(201, { key: 'X-2' });
+    nock(SITE)
+      .post('/rest/api/3/issue')
+      .reply(429, '', { 'Retry-After': '0' })
+      .post('/rest/api/3/issue')
+      .reply(201, { key: 'X-2' });
     const { http } = makeHttp();
-    expect((await http.request<{ key: string }>({ product: 'jira', method: 'POST', path: '/rest/api/3/issue', body: {} })).data.key).toBe('X-2');
+    expect(
+      (await http.request<{ key: string }>({ product: 'jira', method: 'POST', path: '/rest/api/3/issue', body: {} }))
+        .data.key,
+    ).toBe('X-2');
   });
 
   it('gives up after maxRetries with a RateLimitedError that says when to retry', async () => {
@@ -111,8 +158,9 @@ describe('retries and rate limits', () => {
     nock(SITE).get('/x').reply(429, '', { 'Retry-After': '120' });
     const { http, log } = makeHttp();
     const ac = new AbortController();
-    const err = await runInCallScope({ requestId: 'r1', tool: 't', signal: ac.signal, logger: log.logger, waitDeadline: Date.now() + 2_000 }, () =>
-      http.request({ product: 'jira', method: 'GET', path: '/x' }),
+    const err = await runInCallScope(
+      { requestId: 'r1', tool: 't', signal: ac.signal, logger: log.logger, waitDeadline: Date.now() + 2_000 },
+      () => http.request({ product: 'jira', method: 'GET', path: '/x' }),
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitedError);
     expect((err as RateLimitedError).retryAfterMs).toBeGreaterThanOrEqual(119_000);
@@ -129,24 +177,42 @@ describe('retries and rate limits', () => {
 
   it('a quota 429 pauses every call to the site; a burst 429 only that endpoint', async () => {
     const { http } = makeHttp(testConfig({ rateLimit: { maxWaitMs: 1_000 } }));
-    nock(SITE).get('/rest/api/3/issue/A-1').reply(429, '', { 'Retry-After': '60', 'RateLimit-Reason': 'jira-burst-based' });
-    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/issue/A-1' })).rejects.toBeInstanceOf(RateLimitedError);
+    nock(SITE)
+      .get('/rest/api/3/issue/A-1')
+      .reply(429, '', { 'Retry-After': '60', 'RateLimit-Reason': 'jira-burst-based' });
+    await expect(
+      http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/issue/A-1' }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
     // Same endpoint template is held back without a request; another endpoint still goes through.
-    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/issue/B-2' })).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/issue/B-2' }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
     nock(SITE).get('/rest/api/3/project/search').reply(200, { values: [] });
-    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/project/search' })).resolves.toMatchObject({ status: 200 });
+    await expect(
+      http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/project/search' }),
+    ).resolves.toMatchObject({ status: 200 });
 
-    nock(SITE).get('/rest/api/3/myself').reply(429, '', { 'Retry-After': '60', 'RateLimit-Reason': 'jira-quota-tenant-based' });
-    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).rejects.toBeInstanceOf(RateLimitedError);
+    nock(SITE)
+      .get('/rest/api/3/myself')
+      .reply(429, '', { 'Retry-After': '60', 'RateLimit-Reason': 'jira-quota-tenant-based' });
+    await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
     // No interceptor is left: reaching the network would be a network error, not a RateLimitedError.
-    const err = await http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/field' }).catch((e: unknown) => e);
+    const err = await http
+      .request({ product: 'jira', method: 'GET', path: '/rest/api/3/field' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitedError);
     expect(http.stats()[SITE]!.pausedUntil).toBeGreaterThan(Date.now());
   });
 
   it('refreshes once on 401 and retries with the new credentials', async () => {
-    nock(SITE, { reqheaders: { authorization: 'Bearer token-1' } }).get('/x').reply(401);
-    nock(SITE, { reqheaders: { authorization: 'Bearer token-2' } }).get('/x').reply(200, { ok: 1 });
+    nock(SITE, { reqheaders: { authorization: 'Bearer token-1' } })
+      .get('/x')
+      .reply(401);
+    nock(SITE, { reqheaders: { authorization: 'Bearer token-2' } })
+      .get('/x')
+      .reply(200, { ok: 1 });
     const authorizer = new FakeAuthorizer(SITE, 'token-2');
     const { http } = makeHttp(testConfig(), authorizer);
     expect((await http.request({ product: 'jira', method: 'GET', path: '/x' })).data).toEqual({ ok: 1 });
@@ -156,7 +222,9 @@ describe('retries and rate limits', () => {
   it('maps a 401 that a refresh cannot fix to AuthenticationError', async () => {
     nock(SITE).get('/x').reply(401, { message: 'Unauthorized; scope does not match' });
     const { http } = makeHttp();
-    const err = await http.request({ product: 'jira', method: 'GET', path: '/x', scopes: ['read:jira-work'] }).catch((e: unknown) => e);
+    const err = await http
+      .request({ product: 'jira', method: 'GET', path: '/x', scopes: ['read:jira-work'] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthenticationError);
     expect((err as AuthenticationError).missingScopes).toEqual(['read:jira-work']);
   });
@@ -167,7 +235,9 @@ describe('transport failures (real loopback server)', () => {
     const srv = await startServer(() => undefined);
     try {
       const { http } = makeHttp(testConfig({ http: { timeoutMs: 300 } }), new FakeAuthorizer(srv.url));
-      const err = await http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' }).catch((e: unknown) => e);
+      const err = await http
+        .request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UpstreamError);
       expect((err as Error).message).toBe('Atlassian did not answer GET /rest/api/3/myself within 300 ms');
       await http.close();
@@ -188,8 +258,9 @@ describe('transport failures (real loopback server)', () => {
     try {
       const { http, log } = makeHttp(testConfig(), new FakeAuthorizer(srv.url));
       const ac = new AbortController();
-      const pending = runInCallScope({ requestId: 'r2', tool: 't', signal: ac.signal, logger: log.logger, waitDeadline: Date.now() + 60_000 }, () =>
-        http.request({ product: 'jira', method: 'GET', path: '/slow' }),
+      const pending = runInCallScope(
+        { requestId: 'r2', tool: 't', signal: ac.signal, logger: log.logger, waitDeadline: Date.now() + 60_000 },
+        () => http.request({ product: 'jira', method: 'GET', path: '/slow' }),
       );
       await requestArrived;
       ac.abort();
@@ -212,7 +283,9 @@ describe('transport failures (real loopback server)', () => {
     await http.close();
     await srv.close();
     const dead = makeHttp(testConfig({ rateLimit: { maxRetries: 1 } }), new FakeAuthorizer(srv.url));
-    await expect(dead.http.request({ product: 'jira', method: 'GET', path: '/x' })).rejects.toThrow(/Could not reach Atlassian at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    await expect(dead.http.request({ product: 'jira', method: 'GET', path: '/x' })).rejects.toThrow(
+      /Could not reach Atlassian at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+    );
     await dead.http.close();
   });
 
@@ -229,7 +302,9 @@ describe('transport failures (real loopback server)', () => {
     });
     try {
       const { http } = makeHttp(testConfig({ rateLimit: { concurrency: 3 } }), new FakeAuthorizer(srv.url));
-      await Promise.all(Array.from({ length: 20 }, (_, i) => http.request({ product: 'jira', method: 'GET', path: `/r/${i}` })));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => http.request({ product: 'jira', method: 'GET', path: `/r/${i}` })),
+      );
       expect(max).toBeLessThanOrEqual(3);
       expect(max).toBeGreaterThan(1);
       expect(http.stats()[srv.url]!.maxRunning).toBeLessThanOrEqual(3);
@@ -244,7 +319,13 @@ describe('observability', () => {
   it('logs request lines behind http.debug — method, path, status, duration — never bodies or auth', async () => {
     nock(SITE).post('/rest/api/3/issue').query(true).reply(201, { key: 'S-1', secretish: 'response-body-value' });
     const { http, log } = makeHttp(testConfig({ http: { debug: true } }));
-    await http.request({ product: 'jira', method: 'POST', path: '/rest/api/3/issue', query: { jql: 'text ~ "private"' }, body: { fields: { summary: 'request-body-value' } } });
+    await http.request({
+      product: 'jira',
+      method: 'POST',
+      path: '/rest/api/3/issue',
+      query: { jql: 'text ~ "private"' },
+      body: { fields: { summary: 'request-body-value' } },
+    });
     const line = log.lines().find((l) => l.msg === 'atlassian request');
     expect(line).toMatchObject({ method: 'POST', path: 'POST /rest/api/3/issue', status: 201 });
     expect(typeof line!.ms).toBe('number');

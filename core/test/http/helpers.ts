@@ -17,7 +17,11 @@ export function testConfig(input: Partial<AtlassianMcpConfigInput> = {}): Atlass
 }
 
 /** A logger whose JSON lines are kept in `lines` (and `text`). */
-export function captureLogger(level = 'debug'): { logger: Logger; lines: () => Array<Record<string, unknown>>; text: () => string } {
+export function captureLogger(level = 'debug'): {
+  logger: Logger;
+  lines: () => Array<Record<string, unknown>>;
+  text: () => string;
+} {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -27,16 +31,32 @@ export function captureLogger(level = 'debug'): { logger: Logger; lines: () => A
   });
   const logger = createLogger({ level, destination: stream });
   const text = () => chunks.join('');
-  return { logger, text, lines: () => text().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    logger,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 /** A fixed-credential authorizer; `refreshTo` makes a 401 hand out a new token once. */
 export class FakeAuthorizer implements RequestAuthorizer {
   token = 'token-1';
   unauthorizedCalls = 0;
-  constructor(private readonly baseUrl: string, private readonly refreshTo?: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly refreshTo?: string,
+  ) {}
   async authorize(_product: Product): Promise<RequestAuthorization> {
-    return { baseUrl: this.baseUrl, headers: { Authorization: `Bearer ${this.token}` }, siteKey: this.baseUrl, credentialId: this.token };
+    return {
+      baseUrl: this.baseUrl,
+      headers: { Authorization: `Bearer ${this.token}` },
+      siteKey: this.baseUrl,
+      credentialId: this.token,
+    };
   }
   async onUnauthorized(credentialId: string): Promise<boolean> {
     this.unauthorizedCalls++;
@@ -47,7 +67,9 @@ export class FakeAuthorizer implements RequestAuthorizer {
 }
 
 /** A loopback HTTP server for behaviour nock cannot fake (hangs, dropped connections, real concurrency). */
-export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+export async function startServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

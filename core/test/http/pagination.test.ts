@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import {
-  decodeCursor, encodeCursor, jsmPage, jsmParams, linkPage, linkRequestPath, nextFromLinkHeader, offsetPage, offsetParams, tokenPage, tokenParams,
+  decodeCursor,
+  encodeCursor,
+  jsmPage,
+  jsmParams,
+  linkPage,
+  linkRequestPath,
+  nextFromLinkHeader,
+  offsetPage,
+  offsetParams,
+  tokenPage,
+  tokenParams,
 } from '../../src/http/pagination.js';
 import { InputError } from '../../src/plugin-api/errors.js';
 
@@ -8,9 +18,15 @@ describe('cursors', () => {
   it('round-trips every style', () => {
     fc.assert(
       fc.property(fc.nat(), fc.string({ minLength: 1 }), (n, token) => {
-        expect(decodeCursor(encodeCursor({ style: 'offset', startAt: n }), 'offset')).toEqual({ style: 'offset', startAt: n });
+        expect(decodeCursor(encodeCursor({ style: 'offset', startAt: n }), 'offset')).toEqual({
+          style: 'offset',
+          startAt: n,
+        });
         expect(decodeCursor(encodeCursor({ style: 'jsm', start: n }), 'jsm')).toEqual({ style: 'jsm', start: n });
-        expect(decodeCursor(encodeCursor({ style: 'token', nextPageToken: token }), 'token')).toEqual({ style: 'token', nextPageToken: token });
+        expect(decodeCursor(encodeCursor({ style: 'token', nextPageToken: token }), 'token')).toEqual({
+          style: 'token',
+          nextPageToken: token,
+        });
       }),
     );
   });
@@ -25,8 +41,16 @@ describe('cursors', () => {
     ['garbage', 'not base64 json!!'],
     ['another style', encodeCursor({ style: 'token', nextPageToken: 'x' })],
     ['negative offset', Buffer.from(JSON.stringify({ style: 'offset', startAt: -5 })).toString('base64url')],
-    ['absolute link (SSRF)', Buffer.from(JSON.stringify({ style: 'link', next: 'https://evil.example/wiki/api/v2/pages' })).toString('base64url')],
-    ['protocol-relative link', Buffer.from(JSON.stringify({ style: 'link', next: '//evil.example/x' })).toString('base64url')],
+    [
+      'absolute link (SSRF)',
+      Buffer.from(JSON.stringify({ style: 'link', next: 'https://evil.example/wiki/api/v2/pages' })).toString(
+        'base64url',
+      ),
+    ],
+    [
+      'protocol-relative link',
+      Buffer.from(JSON.stringify({ style: 'link', next: '//evil.example/x' })).toString('base64url'),
+    ],
     ['dot-dot link', Buffer.from(JSON.stringify({ style: 'link', next: '/wiki/../admin' })).toString('base64url')],
   ])('rejects a bad cursor (%s) with an InputError', (_name, cursor) => {
     const style = _name === 'another style' || _name === 'negative offset' || _name === 'garbage' ? 'offset' : 'link';
@@ -43,7 +67,12 @@ describe('offset pages (startAt/maxResults/isLast/total)', () => {
     expect(p2.nextCursor).toBeUndefined();
   });
   it('honours isLast and a server that caps maxResults', () => {
-    const capped = offsetPage({ startAt: 0, maxResults: 100, values: Array.from({ length: 50 }, (_, i) => i), isLast: false });
+    const capped = offsetPage({
+      startAt: 0,
+      maxResults: 100,
+      values: Array.from({ length: 50 }, (_, i) => i),
+      isLast: false,
+    });
     expect(offsetParams(capped.nextCursor, 100).startAt).toBe(50);
     expect(offsetPage({ startAt: 0, values: [1], isLast: true }).nextCursor).toBeUndefined();
     expect(offsetPage({ startAt: 0, issues: [1, 2], total: 10 }, 'issues').items).toEqual([1, 2]);
@@ -62,12 +91,17 @@ describe('token pages (nextPageToken)', () => {
 
 describe('Confluence cursor pages (_links.next / Link)', () => {
   it('takes the next link from the body', () => {
-    const p = linkPage({ results: [{ id: '1' }], _links: { next: '/wiki/api/v2/pages?limit=5&cursor=abc', base: 'https://acme.atlassian.net/wiki' } });
+    const p = linkPage({
+      results: [{ id: '1' }],
+      _links: { next: '/wiki/api/v2/pages?limit=5&cursor=abc', base: 'https://acme.atlassian.net/wiki' },
+    });
     expect(linkRequestPath(p.nextCursor, '/wiki/api/v2/pages')).toBe('/wiki/api/v2/pages?limit=5&cursor=abc');
     expect(linkRequestPath(undefined, '/wiki/api/v2/pages')).toBe('/wiki/api/v2/pages');
   });
   it('falls back to the Link header and strips the gateway prefix', () => {
-    const headers = new Headers({ link: '</ex/confluence/abc-123/wiki/api/v2/spaces?cursor=zz>; rel="next", </wiki/api/v2/spaces>; rel="base"' });
+    const headers = new Headers({
+      link: '</ex/confluence/abc-123/wiki/api/v2/spaces?cursor=zz>; rel="next", </wiki/api/v2/spaces>; rel="base"',
+    });
     const p = linkPage({ results: [] }, headers);
     expect(linkRequestPath(p.nextCursor, '/x')).toBe('/wiki/api/v2/spaces?cursor=zz');
     expect(linkPage({ results: [1] }).nextCursor).toBeUndefined();

@@ -27,10 +27,11 @@ async function startProxy(): Promise<{ url: string; tunnels: string[]; close: ()
   return {
     url: `http://127.0.0.1:${port}`,
     tunnels,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -40,18 +41,24 @@ describe('proxy support', () => {
     expect(proxyConfigured({ HTTPS_PROXY: 'http://proxy:3128' })).toBe(true);
     expect(proxyConfigured({ no_proxy: 'localhost' })).toBe(true);
     expect(createDispatcher({ timeoutMs: 1000, connectTimeoutMs: 1000 }, {})).toBeInstanceOf(Agent);
-    expect(createDispatcher({ timeoutMs: 1000, connectTimeoutMs: 1000 }, { HTTPS_PROXY: 'http://proxy:3128' })).toBeInstanceOf(EnvHttpProxyAgent);
+    expect(
+      createDispatcher({ timeoutMs: 1000, connectTimeoutMs: 1000 }, { HTTPS_PROXY: 'http://proxy:3128' }),
+    ).toBeInstanceOf(EnvHttpProxyAgent);
   });
 
   it('sends Atlassian calls through HTTP_PROXY', async () => {
     const proxy = await startProxy();
-    const site = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"site"}'));
+    const site = await startServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"site"}'),
+    );
     const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
     process.env.HTTP_PROXY = proxy.url;
     delete process.env.NO_PROXY;
     try {
       const http = new AtlassianHttp(testConfig(), captureLogger().logger, new FakeAuthorizer(site.url), globalFetch);
-      expect((await http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).data).toEqual({ via: 'site' });
+      expect((await http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).data).toEqual({
+        via: 'site',
+      });
       expect(proxy.tunnels).toEqual([new URL(site.url).host]);
       await http.close();
     } finally {

@@ -13,22 +13,39 @@ describe('rate-limit headers', () => {
     expect(parseRetryAfter('soon', NOW)).toBeUndefined();
     expect(parseRetryAfter(null, NOW)).toBeUndefined();
   });
-  it('parses X-RateLimit-Reset in Jira\'s ISO form', () => {
+  it("parses X-RateLimit-Reset in Jira's ISO form", () => {
     expect(parseReset('2026-11-25T10:01Z', NOW)).toBe(60_000);
     expect(parseReset('nonsense', NOW)).toBeUndefined();
   });
   it('reads reason, near-limit (enforced or beta) and falls back to the reset time', () => {
-    const s = readRateLimitSignal(new Headers({ 'X-RateLimit-Reset': '2026-11-25T10:02Z', 'RateLimit-Reason': 'jira-quota-global-based', 'X-Beta-RateLimit-NearLimit': 'true' }), NOW);
+    const s = readRateLimitSignal(
+      new Headers({
+        'X-RateLimit-Reset': '2026-11-25T10:02Z',
+        'RateLimit-Reason': 'jira-quota-global-based',
+        'X-Beta-RateLimit-NearLimit': 'true',
+      }),
+      NOW,
+    );
     expect(s).toEqual({ retryAfterMs: 120_000, reason: 'jira-quota-global-based', nearLimit: true });
-    expect(readRateLimitSignal(new Headers({ 'Retry-After': '3', 'X-RateLimit-Reset': '2026-11-25T10:02Z' }), NOW).retryAfterMs).toBe(3000);
+    expect(
+      readRateLimitSignal(new Headers({ 'Retry-After': '3', 'X-RateLimit-Reset': '2026-11-25T10:02Z' }), NOW)
+        .retryAfterMs,
+    ).toBe(3000);
   });
   it('falls back to the structured RateLimit header (largest t=) when nothing else says', () => {
-    expect(readRateLimitSignal(new Headers({ RateLimit: '"global-app-quota";r=0;t=600, "jira-burst-based";r=0;t=2' }), NOW).retryAfterMs).toBe(600_000);
+    expect(
+      readRateLimitSignal(new Headers({ RateLimit: '"global-app-quota";r=0;t=600, "jira-burst-based";r=0;t=2' }), NOW)
+        .retryAfterMs,
+    ).toBe(600_000);
     expect(readRateLimitSignal(new Headers({}), NOW).retryAfterMs).toBeUndefined();
   });
   it.each([
-    ['jira-quota-global-based', 'site'], ['jira-quota-tenant-based', 'site'], ['confluence-quota-tenant-based', 'site'],
-    ['jira-burst-based', 'endpoint'], ['jira-per-issue-on-write', 'issue'], [undefined, 'endpoint'],
+    ['jira-quota-global-based', 'site'],
+    ['jira-quota-tenant-based', 'site'],
+    ['confluence-quota-tenant-based', 'site'],
+    ['jira-burst-based', 'endpoint'],
+    ['jira-per-issue-on-write', 'issue'],
+    [undefined, 'endpoint'],
   ])('reason %s slows the %s', (reason, scope) => {
     expect(scopeOfReason(reason)).toBe(scope);
   });

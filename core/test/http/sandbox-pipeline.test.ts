@@ -26,7 +26,15 @@ function apiTokenPipeline(overrides: Record<string, unknown> = {}) {
     ...overrides,
   });
   const log = captureLogger();
-  const auth = new AuthService(config, log.logger, new MemoryCredentialStore(), globalFetch, async () => undefined, () => undefined, { ATLASSIAN_API_TOKEN: sb.credentials.apiToken });
+  const auth = new AuthService(
+    config,
+    log.logger,
+    new MemoryCredentialStore(),
+    globalFetch,
+    async () => undefined,
+    () => undefined,
+    { ATLASSIAN_API_TOKEN: sb.credentials.apiToken },
+  );
   const http = new AtlassianHttp(config, log.logger, auth, globalFetch);
   return { http, auth, log };
 }
@@ -44,29 +52,60 @@ describe('the pipeline against the sandbox site', () => {
   it('doctor status with an API token: who am I, or why not', async () => {
     const { auth } = apiTokenPipeline();
     const ok = await auth.status();
-    expect(ok).toMatchObject({ ok: true, method: 'apiToken', user: { accountId: sb.credentials.accountId, email: sb.credentials.email } });
+    expect(ok).toMatchObject({
+      ok: true,
+      method: 'apiToken',
+      user: { accountId: sb.credentials.accountId, email: sb.credentials.email },
+    });
     expect(ok.scopes.granted).toBeUndefined();
-    const config = configSchema.parse({ site: { url: sb.url }, auth: { type: 'apiToken', email: sb.credentials.email } });
-    const wrong = new AuthService(config, captureLogger().logger, new MemoryCredentialStore(), globalFetch, async () => undefined, () => undefined, { ATLASSIAN_API_TOKEN: 'wrong-token' });
+    const config = configSchema.parse({
+      site: { url: sb.url },
+      auth: { type: 'apiToken', email: sb.credentials.email },
+    });
+    const wrong = new AuthService(
+      config,
+      captureLogger().logger,
+      new MemoryCredentialStore(),
+      globalFetch,
+      async () => undefined,
+      () => undefined,
+      { ATLASSIAN_API_TOKEN: 'wrong-token' },
+    );
     const bad = await wrong.status();
     expect(bad).toMatchObject({ ok: false, method: 'apiToken' });
     expect(bad.problem).toMatch(/rejected the credentials/);
     expect(bad.hint).toMatch(/ATLASSIAN_API_TOKEN/);
   });
 
-  it('works over the sandbox\'s in-process fetch too (what plugin tests inject)', async () => {
-    const config = configSchema.parse({ site: { url: sb.siteUrl }, auth: { type: 'apiToken', email: sb.credentials.email } });
+  it("works over the sandbox's in-process fetch too (what plugin tests inject)", async () => {
+    const config = configSchema.parse({
+      site: { url: sb.siteUrl },
+      auth: { type: 'apiToken', email: sb.credentials.email },
+    });
     const log = captureLogger();
     const env = { ATLASSIAN_API_TOKEN: sb.credentials.apiToken };
-    const auth = new AuthService(config, log.logger, new MemoryCredentialStore(), sb.fetch, async () => undefined, () => undefined, env);
+    const auth = new AuthService(
+      config,
+      log.logger,
+      new MemoryCredentialStore(),
+      sb.fetch,
+      async () => undefined,
+      () => undefined,
+      env,
+    );
     const http = new AtlassianHttp(config, log.logger, auth, sb.fetch);
-    await expect(http.request<{ accountId: string }>(myself)).resolves.toMatchObject({ data: { accountId: sb.credentials.accountId } });
+    await expect(http.request<{ accountId: string }>(myself)).resolves.toMatchObject({
+      data: { accountId: sb.credentials.accountId },
+    });
     sb.faults.set({ type: 'status', status: 404, times: 1 });
     await expect(http.request(myself)).rejects.toThrow(/Not found/);
   });
 
   it('scoped API token: cloud id from /_edge/tenant_info, calls through the gateway', async () => {
-    const { http } = apiTokenPipeline({ auth: { type: 'apiToken', email: sb.credentials.email, scopedToken: true }, site: { url: sb.url, apiGatewayUrl: sb.url } });
+    const { http } = apiTokenPipeline({
+      auth: { type: 'apiToken', email: sb.credentials.email, scopedToken: true },
+      site: { url: sb.url, apiGatewayUrl: sb.url },
+    });
     const res = await http.request<{ accountId: string }>(myself);
     expect(res.data.accountId).toBe(sb.credentials.accountId);
     expect(sb.requests.map((r) => r.via)).toEqual(['edge', 'gateway']);
@@ -85,15 +124,22 @@ describe('the pipeline against the sandbox site', () => {
 
   it('a quota-reason 429 pauses every call to the site', async () => {
     const { http, log } = apiTokenPipeline();
-    sb.faults.set({ type: 'rateLimit', reason: 'jira-quota-tenant-based', retryAfter: 1, times: 1, match: { path: '/rest/api/3/myself' } });
+    sb.faults.set({
+      type: 'rateLimit',
+      reason: 'jira-quota-tenant-based',
+      retryAfter: 1,
+      times: 1,
+      match: { path: '/rest/api/3/myself' },
+    });
     const first = http.request(myself);
     // Wait until the quota 429 has been answered, then try another endpoint with a short wait ceiling.
     while (!sb.requests.some((r) => r.status === 429)) await new Promise((r) => setImmediate(r));
     while (!log.text().includes('retrying')) await new Promise((r) => setImmediate(r));
     const seen = sb.requests.length;
     const ac = new AbortController();
-    const other = await runInCallScope({ requestId: 'q', tool: 't', signal: ac.signal, logger: log.logger, waitDeadline: Date.now() + 100 }, () =>
-      http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/project/search' }),
+    const other = await runInCallScope(
+      { requestId: 'q', tool: 't', signal: ac.signal, logger: log.logger, waitDeadline: Date.now() + 100 },
+      () => http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/project/search' }),
     ).catch((e: unknown) => e);
     expect(other).toBeInstanceOf(RateLimitedError);
     expect(sb.requests.slice(seen).some((r) => r.route.startsWith('/rest/api/3/project'))).toBe(false);
@@ -103,7 +149,9 @@ describe('the pipeline against the sandbox site', () => {
   it('a non-idempotent POST is not retried on 500; a GET is', async () => {
     const { http } = apiTokenPipeline();
     sb.faults.set({ type: 'status', status: 500, times: 1, match: { method: 'POST' } });
-    const err = await http.request({ product: 'jira', method: 'POST', path: '/rest/api/3/search/jql', body: { jql: 'project = NOPE' } }).catch((e: unknown) => e);
+    const err = await http
+      .request({ product: 'jira', method: 'POST', path: '/rest/api/3/search/jql', body: { jql: 'project = NOPE' } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as UpstreamError).status).toBe(500);
     expect(sb.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
@@ -123,7 +171,10 @@ describe('the pipeline against the sandbox site', () => {
     const { http, log } = apiTokenPipeline();
     sb.faults.set({ type: 'hang', times: 1 });
     const ac = new AbortController();
-    const pending = runInCallScope({ requestId: 'a', tool: 't', signal: ac.signal, logger: log.logger, waitDeadline: Date.now() + 60_000 }, () => http.request(myself));
+    const pending = runInCallScope(
+      { requestId: 'a', tool: 't', signal: ac.signal, logger: log.logger, waitDeadline: Date.now() + 60_000 },
+      () => http.request(myself),
+    );
     while (sb.requests.inFlight === 0) await new Promise((r) => setImmediate(r));
     ac.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });

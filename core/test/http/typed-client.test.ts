@@ -13,9 +13,18 @@ interface Paths {
     get: {
       parameters: { query?: { fields?: string[] }; header?: never; path: { issueIdOrKey: string }; cookie?: never };
       requestBody?: never;
-      responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { key: string } } }; 404: { headers: { [name: string]: unknown }; content?: never } };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { 'application/json': { key: string } } };
+        404: { headers: { [name: string]: unknown }; content?: never };
+      };
     };
-    put?: never; post?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
   '/rest/api/3/issue': {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
@@ -24,7 +33,13 @@ interface Paths {
       requestBody: { content: { 'application/json': { fields: Record<string, unknown> } } };
       responses: { 201: { headers: { [name: string]: unknown }; content: { 'application/json': { key: string } } } };
     };
-    get?: never; put?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    get?: never;
+    put?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
 }
 
@@ -39,27 +54,41 @@ function client() {
 
 describe('AtlassianHttp.client (openapi-fetch over the pipeline)', () => {
   it('sends typed requests through the pipeline (auth header, real base URL)', async () => {
-    nock(SITE, { reqheaders: { authorization: 'Bearer token-1' } }).get('/rest/api/3/issue/PROJ-1').query({ fields: 'summary' }).reply(200, { key: 'PROJ-1' });
-    const { data } = await client().GET('/rest/api/3/issue/{issueIdOrKey}', { params: { path: { issueIdOrKey: 'PROJ-1' }, query: { fields: ['summary'] } } });
+    nock(SITE, { reqheaders: { authorization: 'Bearer token-1' } })
+      .get('/rest/api/3/issue/PROJ-1')
+      .query({ fields: 'summary' })
+      .reply(200, { key: 'PROJ-1' });
+    const { data } = await client().GET('/rest/api/3/issue/{issueIdOrKey}', {
+      params: { path: { issueIdOrKey: 'PROJ-1' }, query: { fields: ['summary'] } },
+    });
     expect(data?.key).toBe('PROJ-1');
   });
 
   it('posts JSON bodies', async () => {
-    nock(SITE).post('/rest/api/3/issue', { fields: { summary: 'Hi' } }).reply(201, { key: 'PROJ-2' });
+    nock(SITE)
+      .post('/rest/api/3/issue', { fields: { summary: 'Hi' } })
+      .reply(201, { key: 'PROJ-2' });
     const { data } = await client().POST('/rest/api/3/issue', { body: { fields: { summary: 'Hi' } } });
     expect(data?.key).toBe('PROJ-2');
   });
 
   it('still maps errors: a 404 throws NotFoundError, never { error }', async () => {
-    nock(SITE).get('/rest/api/3/issue/NOPE-1').reply(404, { errorMessages: ['Issue does not exist'] });
-    await expect(client().GET('/rest/api/3/issue/{issueIdOrKey}', { params: { path: { issueIdOrKey: 'NOPE-1' } } })).rejects.toBeInstanceOf(NotFoundError);
+    nock(SITE)
+      .get('/rest/api/3/issue/NOPE-1')
+      .reply(404, { errorMessages: ['Issue does not exist'] });
+    await expect(
+      client().GET('/rest/api/3/issue/{issueIdOrKey}', { params: { path: { issueIdOrKey: 'NOPE-1' } } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('does not retry a POST on 500 unless marked idempotent', async () => {
     nock(SITE).post('/rest/api/3/issue').reply(500);
     await expect(client().POST('/rest/api/3/issue', { body: { fields: {} } })).rejects.toBeInstanceOf(UpstreamError);
     nock(SITE).post('/rest/api/3/issue').reply(500).post('/rest/api/3/issue').reply(201, { key: 'OK-1' });
-    const { data } = await client().POST('/rest/api/3/issue', { body: { fields: {} }, headers: { 'X-Mcp-Idempotent': 'true' } });
+    const { data } = await client().POST('/rest/api/3/issue', {
+      body: { fields: {} },
+      headers: { 'X-Mcp-Idempotent': 'true' },
+    });
     expect(data?.key).toBe('OK-1');
   });
 });

@@ -28,7 +28,10 @@ describe('prompt files', () => {
 
   it('serves prompt files over MCP, only when the plugins they need are loaded', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'amcp-prompts-'));
-    writeFileSync(join(dir, 'a.md'), '---\nname: notes_digest\ndescription: Digest my notes\narguments:\n  - name: topic\n    required: true\nrequires: [notes]\n---\nDigest notes about {{topic}}.');
+    writeFileSync(
+      join(dir, 'a.md'),
+      '---\nname: notes_digest\ndescription: Digest my notes\narguments:\n  - name: topic\n    required: true\nrequires: [notes]\n---\nDigest notes about {{topic}}.',
+    );
     writeFileSync(join(dir, 'b.md'), '---\nname: jira_only\ndescription: Needs Jira\nrequires: [jira]\n---\nx');
     const h = await createTestHarness({ plugins: [notesPlugin], promptDirs: [dir] });
     const { prompts } = await h.client.listPrompts();

@@ -64,14 +64,23 @@ const agileOps = {
   '/rest/agile/1.0/issue/rank': ['put'],
 };
 
-const DROP_KEYS = new Set(['example', 'examples', 'description', 'x-atlassian-connect-scope', 'x-experimental', 'externalDocs', 'x-atlassian-data-security-policy']);
+const DROP_KEYS = new Set([
+  'example',
+  'examples',
+  'description',
+  'x-atlassian-connect-scope',
+  'x-experimental',
+  'externalDocs',
+  'x-atlassian-data-security-policy',
+]);
 
 // Inside a `properties` map the keys are field names (a field may be called "description").
 function strip(node, isPropertyMap = false) {
   if (Array.isArray(node)) return node.map((n) => strip(n));
   if (node === null || typeof node !== 'object') return node;
   const out = {};
-  for (const [k, v] of Object.entries(node)) if (isPropertyMap || !DROP_KEYS.has(k)) out[k] = strip(v, !isPropertyMap && k === 'properties');
+  for (const [k, v] of Object.entries(node))
+    if (isPropertyMap || !DROP_KEYS.has(k)) out[k] = strip(v, !isPropertyMap && k === 'properties');
   return out;
 }
 
@@ -94,8 +103,22 @@ function prune(spec, ops) {
     if (item.parameters) paths[path].parameters = item.parameters;
     for (const m of methods) {
       if (!item[m]) throw new Error(`operation not in spec: ${m.toUpperCase()} ${path}`);
-      const { operationId, parameters, requestBody, responses, security, 'x-atlassian-oauth2-scopes': scopes } = item[m];
-      paths[path][m] = { operationId, parameters, requestBody, responses, security, 'x-atlassian-oauth2-scopes': scopes };
+      const {
+        operationId,
+        parameters,
+        requestBody,
+        responses,
+        security,
+        'x-atlassian-oauth2-scopes': scopes,
+      } = item[m];
+      paths[path][m] = {
+        operationId,
+        parameters,
+        requestBody,
+        responses,
+        security,
+        'x-atlassian-oauth2-scopes': scopes,
+      };
     }
   }
   const keep = new Map();
@@ -129,7 +152,9 @@ function vendor(file, ops, outName, typesName) {
   const typesOut = join(pluginDir, 'src/generated', typesName);
   const bin = resolve(pluginDir, '../../node_modules/.bin/openapi-typescript');
   execFileSync(bin, [specOut, '-o', typesOut], { stdio: ['ignore', 'ignore', 'inherit'] });
-  process.stderr.write(`${outName}: ${Object.keys(pruned.paths).length} paths, ${Object.keys(pruned.components.schemas ?? {}).length} schemas\n`);
+  process.stderr.write(
+    `${outName}: ${Object.keys(pruned.paths).length} paths, ${Object.keys(pruned.components.schemas ?? {}).length} schemas\n`,
+  );
 }
 
 vendor('jira-platform-v3.openapi.json', platformOps, 'jira-platform.subset.json', 'jira-platform.ts');

@@ -27,17 +27,28 @@ export async function benchSandbox({ iterations = 2000 } = {}) {
     if (r.status !== 200) throw new Error(`getIssue ${r.status}`);
     await r.arrayBuffer();
   }, iterations);
-  const jql = encodeURIComponent('project in (NOVA, OPS) AND statusCategory != Done ORDER BY priority DESC, updated DESC');
+  const jql = encodeURIComponent(
+    'project in (NOVA, OPS) AND statusCategory != Done ORDER BY priority DESC, updated DESC',
+  );
   const jqlAll = encodeURIComponent('project in (NOVA, OPS, MKT) ORDER BY created DESC');
-  const searchPage = await time(async () => {
-    const r = await sb.fetch(`/rest/api/3/search/jql?jql=${jqlAll}&maxResults=50&fields=summary,status,assignee,priority,issuetype,updated,labels`, { headers });
-    const b = await r.json();
-    if (b.issues.length !== 50) throw new Error(`search returned ${b.issues.length}`);
-  }, Math.floor(iterations / 4));
-  const searchFiltered = await time(async () => {
-    const r = await sb.fetch(`/rest/api/3/search/jql?jql=${jql}&maxResults=50&fields=*navigable`, { headers });
-    await r.arrayBuffer();
-  }, Math.floor(iterations / 4));
+  const searchPage = await time(
+    async () => {
+      const r = await sb.fetch(
+        `/rest/api/3/search/jql?jql=${jqlAll}&maxResults=50&fields=summary,status,assignee,priority,issuetype,updated,labels`,
+        { headers },
+      );
+      const b = await r.json();
+      if (b.issues.length !== 50) throw new Error(`search returned ${b.issues.length}`);
+    },
+    Math.floor(iterations / 4),
+  );
+  const searchFiltered = await time(
+    async () => {
+      const r = await sb.fetch(`/rest/api/3/search/jql?jql=${jql}&maxResults=50&fields=*navigable`, { headers });
+      await r.arrayBuffer();
+    },
+    Math.floor(iterations / 4),
+  );
   await sb.close();
   return { getIssue, searchPage50: searchPage, searchFilteredNavigable: searchFiltered };
 }

@@ -15,14 +15,18 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const specsDir = resolve(here, '..', 'specs');
 const argFrom = process.argv.indexOf('--from');
-const from = argFrom > 0 ? resolve(process.argv[argFrom + 1]) : resolve(here, '..', '..', '..', '..', 'shared', 'specs');
+const from =
+  argFrom > 0 ? resolve(process.argv[argFrom + 1]) : resolve(here, '..', '..', '..', '..', 'shared', 'specs');
 const manifest = JSON.parse(readFileSync(join(specsDir, 'operations.json'), 'utf8'));
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
 function fixPattern(p) {
   const candidates = [
     p,
-    p.replace(/\\p\{Digit\}/g, '\\d').replace(/\\p\{Alpha\}/g, '\\p{L}').replace(/\\p\{Alnum\}/g, '[\\p{L}\\d]'),
+    p
+      .replace(/\\p\{Digit\}/g, '\\d')
+      .replace(/\\p\{Alpha\}/g, '\\p{L}')
+      .replace(/\\p\{Alnum\}/g, '[\\p{L}\\d]'),
   ];
   for (const c of candidates) {
     try {
@@ -67,7 +71,10 @@ function collectRefs(node, acc) {
 }
 
 function resolvePointer(doc, ref) {
-  const parts = ref.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = ref
+    .replace(/^#\//, '')
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let cur = doc;
   for (const p of parts) cur = cur?.[p];
   return cur;
@@ -79,14 +86,21 @@ const PATCHES = {
   'jira-platform-v3': [
     [
       '/paths/~1rest~1api~13~1issue~1{issueIdOrKey}~1assignee/put/requestBody/content/application~1json/schema',
-      { type: 'object', properties: { accountId: { type: 'string', maxLength: 128, nullable: true } }, additionalProperties: true },
+      {
+        type: 'object',
+        properties: { accountId: { type: 'string', maxLength: 128, nullable: true } },
+        additionalProperties: true,
+      },
       'the documented way to unassign is {"accountId": null}, but the body schema (User) says accountId is a non-null string',
     ],
   ],
 };
 
 function setPointer(doc, pointer, value) {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let cur = doc;
   for (const p of parts.slice(0, -1)) {
     if (!(p in cur)) throw new Error(`patch: ${pointer} not found at ${p}`);
@@ -142,7 +156,10 @@ for (const [name, { source, operations }] of Object.entries(manifest)) {
   const out = sanitize(
     {
       openapi: spec.openapi,
-      info: { ...spec.info, description: `Pruned by test/sandbox/scripts/vendor-specs.mjs from ${source} to the ${operations.length} operations the sandbox simulates.` },
+      info: {
+        ...spec.info,
+        description: `Pruned by test/sandbox/scripts/vendor-specs.mjs from ${source} to the ${operations.length} operations the sandbox simulates.`,
+      },
       servers: spec.servers,
       paths,
       components,

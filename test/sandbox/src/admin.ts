@@ -42,7 +42,7 @@ export async function adminHandle(a: AdminApi, req: SandboxRequest): Promise<San
     if (m === 'GET') return json(200, { faults: a.faults.list() });
     if (m === 'POST' || m === 'PUT') {
       const b = body();
-      const specs = (Array.isArray(b) ? b : b?.faults ?? [b]) as FaultSpec[];
+      const specs = (Array.isArray(b) ? b : (b?.faults ?? [b])) as FaultSpec[];
       if (m === 'PUT') a.faults.clear();
       return json(200, { ids: a.faults.set(specs) });
     }
@@ -52,7 +52,12 @@ export async function adminHandle(a: AdminApi, req: SandboxRequest): Promise<San
     }
   }
   if (sub === '/requests') {
-    if (m === 'GET') return json(200, { maxInFlight: a.requests.maxInFlight, inFlight: a.requests.inFlight, requests: [...a.requests] });
+    if (m === 'GET')
+      return json(200, {
+        maxInFlight: a.requests.maxInFlight,
+        inFlight: a.requests.inFlight,
+        requests: [...a.requests],
+      });
     if (m === 'DELETE') {
       a.requests.clear();
       return empty(204);
@@ -69,14 +74,19 @@ export async function adminHandle(a: AdminApi, req: SandboxRequest): Promise<San
       return empty(204);
     }
   }
-  if (sub === '/oauth/expire-access-tokens' && m === 'POST') return json(200, { expired: a.oauth.expireAccessTokens() });
+  if (sub === '/oauth/expire-access-tokens' && m === 'POST')
+    return json(200, { expired: a.oauth.expireAccessTokens() });
   if (sub === '/oauth/revoke-refresh-tokens' && m === 'POST') {
     a.oauth.revokeRefreshTokens();
     return empty(204);
   }
   if (sub === '/oauth/token' && m === 'POST') {
     const b = parseFormOrJson(req) ?? {};
-    const scopes = Array.isArray(b.scopes) ? (b.scopes as string[]) : String(b.scopes ?? b.scope ?? '').split(/\s+/).filter(Boolean);
+    const scopes = Array.isArray(b.scopes)
+      ? (b.scopes as string[])
+      : String(b.scopes ?? b.scope ?? '')
+          .split(/\s+/)
+          .filter(Boolean);
     const accountId = typeof b.email === 'string' ? a.accountIdForEmail(b.email) : undefined;
     if (typeof b.email === 'string' && !accountId) return json(404, { error: `no user ${b.email}` });
     return json(200, a.oauth.issueTokens({ scopes, accountId }));

@@ -79,7 +79,13 @@ async function main(): Promise<void> {
   const storm = num('rate-limit-storm', values['rate-limit-storm']);
   if (storm) faults.push({ type: 'rateLimit', forSeconds: storm, reason, retryAfter });
   const errEvery = num('error-every', values['error-every']);
-  if (errEvery) faults.push({ type: 'status', status: num('error-status', values['error-status']) ?? 503, every: errEvery, retryAfter });
+  if (errEvery)
+    faults.push({
+      type: 'status',
+      status: num('error-status', values['error-status']) ?? 503,
+      every: errEvery,
+      retryAfter,
+    });
   const latency = num('latency', values.latency);
   if (latency) faults.push({ type: 'latency', ms: latency });
   const hang = num('hang-every', values['hang-every']);

@@ -112,7 +112,11 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-const DEFAULT_OAUTH = { clientId: 'sandbox-client-id', clientSecret: 'sandbox-client-secret', redirectUri: 'http://localhost:8080/callback' };
+const DEFAULT_OAUTH = {
+  clientId: 'sandbox-client-id',
+  clientSecret: 'sandbox-client-secret',
+  redirectUri: 'http://localhost:8080/callback',
+};
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
@@ -161,7 +165,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
   };
 
-  const burst = options.burstLimits ? new BurstLimiter(options.burstLimits === true ? {} : options.burstLimits, now) : undefined;
+  const burst = options.burstLimits
+    ? new BurstLimiter(options.burstLimits === true ? {} : options.burstLimits, now)
+    : undefined;
   // eslint-disable-next-line prefer-const
   let engine: Engine;
   const reset = () => {
@@ -181,7 +187,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     siteUrl,
     burst,
     admin: {
-      info: () => ({ url: server?.url, siteUrl: siteUrl(), cloudId, gatewayUrl: `${siteUrl()}/ex/jira/${cloudId}`, credentials: credentials() }),
+      info: () => ({
+        url: server?.url,
+        siteUrl: siteUrl(),
+        cloudId,
+        gatewayUrl: `${siteUrl()}/ex/jira/${cloudId}`,
+        credentials: credentials(),
+      }),
       faults,
       get requests() {
         return engine.log.log;

@@ -32,7 +32,10 @@ export interface EngineOptions {
   burst?: BurstLimiter;
 }
 
-const NOT_AUTHENTICATED = { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} };
+const NOT_AUTHENTICATED = {
+  errorMessages: ['You are not authenticated. Authentication required to perform this operation.'],
+  errors: {},
+};
 const GATEWAY_UNAUTHORIZED = { code: 401, message: 'Unauthorized' };
 const SCOPE_MISMATCH = { code: 401, message: 'Unauthorized; scope does not match' };
 
@@ -84,7 +87,10 @@ export class Engine {
     try {
       res = await this.process(req, entry);
     } catch (e) {
-      res = e instanceof ApiError ? e.toResponse() : json(500, { errorMessages: [`Sandbox error: ${(e as Error).message}`], errors: {} });
+      res =
+        e instanceof ApiError
+          ? e.toResponse()
+          : json(500, { errorMessages: [`Sandbox error: ${(e as Error).message}`], errors: {} });
     }
     entry.status = res.status;
     entry.durationMs = performance.now() - t0;
@@ -120,7 +126,8 @@ export class Engine {
       return this.withFaults(req, entry, { api: false }, async () => {
         if (path === '/authorize' && req.method === 'GET') return o.oauth.authorize(req);
         if (path === '/oauth/token' && req.method === 'POST') return o.oauth.token(req);
-        if (path === '/oauth/token/accessible-resources' && req.method === 'GET') return o.oauth.accessibleResources(req);
+        if (path === '/oauth/token/accessible-resources' && req.method === 'GET')
+          return o.oauth.accessibleResources(req);
         return json(405, { error: 'method_not_allowed' });
       });
     }
@@ -179,7 +186,9 @@ export class Engine {
       const v = o.oauth.verify(bearer);
       if ('error' in v) {
         entry.auth = 'invalid';
-        return json(401, GATEWAY_UNAUTHORIZED, { 'www-authenticate': 'Bearer realm="api.atlassian.com", error="invalid_token"' });
+        return json(401, GATEWAY_UNAUTHORIZED, {
+          'www-authenticate': 'Bearer realm="api.atlassian.com", error="invalid_token"',
+        });
       }
       accountId = v.grant.accountId;
       scopes = v.grant.scopes;
@@ -194,16 +203,31 @@ export class Engine {
     }
     return this.withFaults(req, entry, { api: true, path: apiPath, operationId: op.operationId, bearer }, async () => {
       // --- scopes (OAuth only) ------------------------------------------------------------
-      if (scopes && op.scopeAlternatives.length && !op.scopeAlternatives.some((alt) => alt.every((s) => scopes!.has(s)))) {
+      if (
+        scopes &&
+        op.scopeAlternatives.length &&
+        !op.scopeAlternatives.some((alt) => alt.every((s) => scopes!.has(s)))
+      ) {
         return json(401, SCOPE_MISMATCH);
       }
-      if (!handler) return json(501, { errorMessages: [`The sandbox does not simulate ${op.operationId} yet.`], errors: {} });
+      if (!handler)
+        return json(501, { errorMessages: [`The sandbox does not simulate ${op.operationId} yet.`], errors: {} });
 
       // --- validation -----------------------------------------------------------------------
       const query = this.queryObject(req, op, match.params);
       let body: unknown;
       if (op.hasBody) body = this.parseBody(req, op);
-      const ctx: HandlerContext = { req, op, params: match.params, query, body, accountId: accountId!, base, site: o.site, now: o.now() };
+      const ctx: HandlerContext = {
+        req,
+        op,
+        params: match.params,
+        query,
+        body,
+        accountId: accountId!,
+        base,
+        site: o.site,
+        now: o.now(),
+      };
       const res = await handler(ctx);
       res.headers['x-aaccountid'] ??= accountId!;
       return res;
@@ -255,8 +279,13 @@ export class Engine {
     if (!v(obj)) {
       const errors: Record<string, string> = {};
       for (const e of v.errors ?? []) {
-        const name = e.keyword === 'required' ? String(e.params.missingProperty) : e.instancePath.split('/')[1] ?? 'request';
-        if (!(name in errors)) errors[name] = e.keyword === 'required' ? `The '${name}' parameter is required.` : `The value of '${name}' ${e.message ?? 'is invalid'}.`;
+        const name =
+          e.keyword === 'required' ? String(e.params.missingProperty) : (e.instancePath.split('/')[1] ?? 'request');
+        if (!(name in errors))
+          errors[name] =
+            e.keyword === 'required'
+              ? `The '${name}' parameter is required.`
+              : `The value of '${name}' ${e.message ?? 'is invalid'}.`;
       }
       throw new ApiError(400, Object.values(errors), errors);
     }
@@ -282,7 +311,11 @@ export class Engine {
     if (this.o.validateRequests) {
       const v = bodyValidator(op);
       if (v && !v(body)) {
-        throw new ApiError(400, ['Invalid request payload. Refer to the REST API documentation and try again.'], errorsToMap(v.errors));
+        throw new ApiError(
+          400,
+          ['Invalid request payload. Refer to the REST API documentation and try again.'],
+          errorsToMap(v.errors),
+        );
       }
     }
     return body;
@@ -298,9 +331,14 @@ export class Engine {
       }
     }
     const known = this.unsimulated.match(method, apiPath);
-    if (known) return json(501, { errorMessages: [`The sandbox does not simulate ${known.value} (${method} ${apiPath}).`], errors: {} });
+    if (known)
+      return json(501, {
+        errorMessages: [`The sandbox does not simulate ${known.value} (${method} ${apiPath}).`],
+        errors: {},
+      });
     const allowed = this.router.methodsFor(apiPath);
-    if (allowed.length) return { status: 405, headers: { allow: allowed.join(', '), 'content-type': JSON_TYPE }, body: '' };
+    if (allowed.length)
+      return { status: 405, headers: { allow: allowed.join(', '), 'content-type': JSON_TYPE }, body: '' };
     return json(404, { errorMessages: [`No resource found for ${method} ${apiPath}.`], errors: {} });
   }
 }

@@ -32,7 +32,13 @@ maybe('atlassian-mcp-sandbox CLI', () => {
   it('--port 0 --json prints the URL and credentials; fault flags apply', async () => {
     const s = await start(['--port', '0', '--json', '--rate-limit-every', '2', '--retry-after', '3']);
     child = s.child;
-    const info = JSON.parse(s.firstLine) as { url: string; email: string; apiToken: string; cloudId: string; oauth: { clientId: string } };
+    const info = JSON.parse(s.firstLine) as {
+      url: string;
+      email: string;
+      apiToken: string;
+      cloudId: string;
+      oauth: { clientId: string };
+    };
     expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(info.oauth.clientId).toBe('sandbox-client-id');
     const auth = `Basic ${Buffer.from(`${info.email}:${info.apiToken}`).toString('base64')}`;

@@ -14,7 +14,11 @@ interface Case {
   status: number;
 }
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 const cases: Case[] = [
   { op: 'getCurrentUser', path: '/rest/api/3/myself?expand=groups', status: 200 },
@@ -23,8 +27,20 @@ const cases: Case[] = [
   { op: 'getIssue', path: '/rest/api/3/issue/NOVA-2?expand=names,schema,renderedFields,changelog', status: 200 },
   { op: 'getIssue', path: '/rest/api/3/issue/OPS-1?fields=summary,-comment', status: 200 },
   { op: 'getIssue', path: '/rest/api/3/issue/NOVA-999', status: 404 },
-  { op: 'createIssue', method: 'POST', path: '/rest/api/3/issue', body: { fields: { project: { key: 'NOVA' }, issuetype: { name: 'Task' }, summary: 'Contract test' } }, status: 201 },
-  { op: 'createIssue', method: 'POST', path: '/rest/api/3/issue', body: { fields: { project: { key: 'NOVA' }, issuetype: { name: 'Bug' }, summary: 'No severity' } }, status: 400 },
+  {
+    op: 'createIssue',
+    method: 'POST',
+    path: '/rest/api/3/issue',
+    body: { fields: { project: { key: 'NOVA' }, issuetype: { name: 'Task' }, summary: 'Contract test' } },
+    status: 201,
+  },
+  {
+    op: 'createIssue',
+    method: 'POST',
+    path: '/rest/api/3/issue',
+    body: { fields: { project: { key: 'NOVA' }, issuetype: { name: 'Bug' }, summary: 'No severity' } },
+    status: 400,
+  },
   {
     op: 'createIssues',
     method: 'POST',
@@ -32,15 +48,33 @@ const cases: Case[] = [
     body: { issueUpdates: [{ fields: { project: { key: 'MKT' }, issuetype: { name: 'Task' }, summary: 'Bulk one' } }] },
     status: 201,
   },
-  { op: 'editIssue', method: 'PUT', path: '/rest/api/3/issue/NOVA-2?returnIssue=true', body: { fields: { summary: 'Edited' } }, status: 200 },
+  {
+    op: 'editIssue',
+    method: 'PUT',
+    path: '/rest/api/3/issue/NOVA-2?returnIssue=true',
+    body: { fields: { summary: 'Edited' } },
+    status: 200,
+  },
   { op: 'getEditIssueMeta', path: '/rest/api/3/issue/NOVA-7/editmeta', status: 200 },
   { op: 'getCreateIssueMetaIssueTypes', path: '/rest/api/3/issue/createmeta/NOVA/issuetypes', status: 200 },
   { op: 'getCreateIssueMetaIssueTypeId', path: '/rest/api/3/issue/createmeta/NOVA/issuetypes/10003', status: 200 },
   { op: 'getTransitions', path: '/rest/api/3/issue/OPS-5/transitions?expand=transitions.fields', status: 200 },
   { op: 'getComments', path: '/rest/api/3/issue/NOVA-2/comment?expand=renderedBody', status: 200 },
-  { op: 'addComment', method: 'POST', path: '/rest/api/3/issue/NOVA-2/comment', body: { body: adf('Hi'), visibility: { type: 'role', value: 'Developers' } }, status: 201 },
+  {
+    op: 'addComment',
+    method: 'POST',
+    path: '/rest/api/3/issue/NOVA-2/comment',
+    body: { body: adf('Hi'), visibility: { type: 'role', value: 'Developers' } },
+    status: 201,
+  },
   { op: 'getIssueWorklog', path: '/rest/api/3/issue/NOVA-3/worklog', status: 200 },
-  { op: 'addWorklog', method: 'POST', path: '/rest/api/3/issue/NOVA-3/worklog', body: { timeSpent: '1h 30m', comment: adf('Pairing') }, status: 201 },
+  {
+    op: 'addWorklog',
+    method: 'POST',
+    path: '/rest/api/3/issue/NOVA-3/worklog',
+    body: { timeSpent: '1h 30m', comment: adf('Pairing') },
+    status: 201,
+  },
   { op: 'getIssueLinkTypes', path: '/rest/api/3/issueLinkType', status: 200 },
   { op: 'getRemoteIssueLinks', path: '/rest/api/3/issue/NOVA-2/remotelink', status: 200 },
   {
@@ -55,15 +89,35 @@ const cases: Case[] = [
   { op: 'getIssuePickerResource', path: '/rest/api/3/issue/picker?query=offline', status: 200 },
   { op: 'findUsers', path: '/rest/api/3/user/search?query=maya', status: 200 },
   { op: 'findAssignableUsers', path: '/rest/api/3/user/assignable/search?project=NOVA', status: 200 },
-  { op: 'getUser', path: () => `/rest/api/3/user?accountId=${encodeURIComponent(sb.credentials.accountId)}`, status: 200 },
-  { op: 'bulkGetUsers', path: () => `/rest/api/3/user/bulk?accountId=${encodeURIComponent(sb.credentials.accountId)}`, status: 200 },
+  {
+    op: 'getUser',
+    path: () => `/rest/api/3/user?accountId=${encodeURIComponent(sb.credentials.accountId)}`,
+    status: 200,
+  },
+  {
+    op: 'bulkGetUsers',
+    path: () => `/rest/api/3/user/bulk?accountId=${encodeURIComponent(sb.credentials.accountId)}`,
+    status: 200,
+  },
   { op: 'searchProjects', path: '/rest/api/3/project/search?expand=description,lead,issueTypes,insight', status: 200 },
   { op: 'getProject', path: '/rest/api/3/project/NOVA', status: 200 },
   { op: 'getAllProjects', path: '/rest/api/3/project', status: 200 },
   { op: 'getProjectComponents', path: '/rest/api/3/project/NOVA/components', status: 200 },
   { op: 'getProjectVersions', path: '/rest/api/3/project/NOVA/versions', status: 200 },
-  { op: 'createVersion', method: 'POST', path: '/rest/api/3/version', body: { name: '9.9.9', projectId: 10000, releaseDate: '2027-01-31' }, status: 201 },
-  { op: 'createComponent', method: 'POST', path: '/rest/api/3/component', body: { name: 'Watch app', project: 'NOVA' }, status: 201 },
+  {
+    op: 'createVersion',
+    method: 'POST',
+    path: '/rest/api/3/version',
+    body: { name: '9.9.9', projectId: 10000, releaseDate: '2027-01-31' },
+    status: 201,
+  },
+  {
+    op: 'createComponent',
+    method: 'POST',
+    path: '/rest/api/3/component',
+    body: { name: 'Watch app', project: 'NOVA' },
+    status: 201,
+  },
   { op: 'getStatuses', path: '/rest/api/3/status', status: 200 },
   { op: 'getStatusCategories', path: '/rest/api/3/statuscategory', status: 200 },
   { op: 'getPriorities', path: '/rest/api/3/priority', status: 200 },
@@ -74,11 +128,37 @@ const cases: Case[] = [
   { op: 'getFieldsPaginated', path: '/rest/api/3/field/search?type=custom', status: 200 },
   { op: 'getAttachmentMeta', path: '/rest/api/3/attachment/meta', status: 200 },
   { op: 'getAttachment', path: '/rest/api/3/attachment/10000', status: 200 },
-  { op: 'searchAndReconsileIssuesUsingJql', path: `/rest/api/3/search/jql?jql=${encodeURIComponent('project = NOVA ORDER BY key')}&fields=*all&maxResults=20&expand=names,schema`, status: 200 },
-  { op: 'searchAndReconsileIssuesUsingJqlPost', method: 'POST', path: '/rest/api/3/search/jql', body: { jql: 'project = OPS', fields: ['summary', 'status'], maxResults: 5 }, status: 200 },
-  { op: 'searchAndReconsileIssuesUsingJql', path: `/rest/api/3/search/jql?jql=${encodeURIComponent('nope = 1')}`, status: 400 },
-  { op: 'countIssues', method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql: 'project = NOVA' }, status: 200 },
-  { op: 'parseJqlQueries', method: 'POST', path: '/rest/api/3/jql/parse?validation=strict', body: { queries: ['project = NOVA AND labels in (a, b) ORDER BY created DESC', 'invalid query'] }, status: 200 },
+  {
+    op: 'searchAndReconsileIssuesUsingJql',
+    path: `/rest/api/3/search/jql?jql=${encodeURIComponent('project = NOVA ORDER BY key')}&fields=*all&maxResults=20&expand=names,schema`,
+    status: 200,
+  },
+  {
+    op: 'searchAndReconsileIssuesUsingJqlPost',
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    body: { jql: 'project = OPS', fields: ['summary', 'status'], maxResults: 5 },
+    status: 200,
+  },
+  {
+    op: 'searchAndReconsileIssuesUsingJql',
+    path: `/rest/api/3/search/jql?jql=${encodeURIComponent('nope = 1')}`,
+    status: 400,
+  },
+  {
+    op: 'countIssues',
+    method: 'POST',
+    path: '/rest/api/3/search/approximate-count',
+    body: { jql: 'project = NOVA' },
+    status: 200,
+  },
+  {
+    op: 'parseJqlQueries',
+    method: 'POST',
+    path: '/rest/api/3/jql/parse?validation=strict',
+    body: { queries: ['project = NOVA AND labels in (a, b) ORDER BY created DESC', 'invalid query'] },
+    status: 200,
+  },
   { api: AGILE, op: 'getAllBoards', path: '/rest/agile/1.0/board', status: 200 },
   { api: AGILE, op: 'getBoard', path: '/rest/agile/1.0/board/1', status: 200 },
   { api: AGILE, op: 'getConfiguration', path: '/rest/agile/1.0/board/1/configuration', status: 200 },
@@ -95,11 +175,16 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 
 describe('responses validate against the spec', () => {
-  it.each(cases.map((c) => [`${c.op} ${typeof c.path === 'string' ? c.path.split('?')[0] : ''} → ${c.status}`, c] as const))('%s', async (_name, c) => {
+  it.each(
+    cases.map((c) => [`${c.op} ${typeof c.path === 'string' ? c.path.split('?')[0] : ''} → ${c.status}`, c] as const),
+  )('%s', async (_name, c) => {
     const path = typeof c.path === 'function' ? c.path() : c.path;
     const res = await sb.fetch(path, {
       method: c.method ?? 'GET',
-      headers: { authorization: sb.basicAuth(), ...(c.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: sb.basicAuth(),
+        ...(c.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: c.body !== undefined ? JSON.stringify(c.body) : undefined,
     });
     const text = await res.text();

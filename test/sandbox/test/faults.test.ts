@@ -10,7 +10,10 @@ describe('fault injection', () => {
   beforeEach(() => sb.reset());
 
   const get = (path: string, init: RequestInit = {}) =>
-    fetch(`${sb.url}${path}`, { ...init, headers: { authorization: sb.basicAuth(), ...(init.headers as Record<string, string>) } });
+    fetch(`${sb.url}${path}`, {
+      ...init,
+      headers: { authorization: sb.basicAuth(), ...(init.headers as Record<string, string>) },
+    });
 
   it('429 every Nth request with Retry-After, X-RateLimit-Reset and RateLimit-Reason', async () => {
     sb.faults.set({ type: 'rateLimit', every: 3, retryAfter: 1, reason: 'jira-burst-based' });
@@ -48,9 +51,17 @@ describe('fault injection', () => {
   });
 
   it('per-issue write limit on one operation only', async () => {
-    sb.faults.set({ type: 'rateLimit', reason: 'jira-per-issue-on-write', match: { method: 'PUT', operationId: 'editIssue' } });
+    sb.faults.set({
+      type: 'rateLimit',
+      reason: 'jira-per-issue-on-write',
+      match: { method: 'PUT', operationId: 'editIssue' },
+    });
     expect((await get('/rest/api/3/issue/NOVA-1')).status).toBe(200);
-    const w = await get('/rest/api/3/issue/NOVA-1', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fields: { summary: 'x' } }) });
+    const w = await get('/rest/api/3/issue/NOVA-1', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: { summary: 'x' } }),
+    });
     expect(w.status).toBe(429);
     expect(w.headers.get('ratelimit-reason')).toBe('jira-per-issue-on-write');
   });
@@ -64,7 +75,11 @@ describe('fault injection', () => {
     expect(a.status).toBe(503);
     expect(a.headers.get('retry-after')).toBe('2');
     expect((await get('/rest/api/3/myself')).status).toBe(200);
-    const p = await get('/rest/api/3/search/approximate-count', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jql: 'project = NOVA' }) });
+    const p = await get('/rest/api/3/search/approximate-count', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jql: 'project = NOVA' }),
+    });
     expect(p.status).toBe(500);
     expect(await p.json()).toEqual({ errorMessages: ['Internal server error'], errors: {} });
   });
@@ -83,14 +98,17 @@ describe('fault injection', () => {
   it('hanging responses: the client times out; close() releases them', async () => {
     sb.faults.set({ type: 'hang', times: 2 });
     await expect(get('/rest/api/3/myself', { signal: AbortSignal.timeout(100) })).rejects.toThrow();
-    await expect(sb.fetch('/rest/api/3/myself', { headers: { authorization: sb.basicAuth() }, signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    await expect(
+      sb.fetch('/rest/api/3/myself', { headers: { authorization: sb.basicAuth() }, signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow();
     expect((await get('/rest/api/3/myself')).status).toBe(200);
   });
 
   it('expired access token on demand', async () => {
     const t = sb.oauth.issueTokens({ scopes: ['read:jira-user', 'offline_access'] });
     sb.faults.set({ type: 'expiredToken', times: 1 });
-    const call = () => fetch(`${sb.gatewayUrl}/rest/api/3/myself`, { headers: { authorization: `Bearer ${t.access_token}` } });
+    const call = () =>
+      fetch(`${sb.gatewayUrl}/rest/api/3/myself`, { headers: { authorization: `Bearer ${t.access_token}` } });
     const r = await call();
     expect(r.status).toBe(401);
     expect(await r.json()).toEqual({ code: 401, message: 'Unauthorized' });
@@ -113,7 +131,15 @@ describe('fault injection', () => {
     expect((await fetch(`${sb.url}/_edge/tenant_info`)).status).toBe(200);
     sb.faults.clear();
     sb.faults.set({ type: 'status', status: 503, match: { path: '/oauth/token' } });
-    expect((await fetch(`${sb.url}/oauth/token`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(503);
+    expect(
+      (
+        await fetch(`${sb.url}/oauth/token`, {
+          method: 'POST',
+          body: '{}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(503);
   });
 
   it('per-endpoint burst limits (Atlassian defaults), refilled by the clock', async () => {
@@ -133,7 +159,9 @@ describe('fault injection', () => {
       expect(r.headers.get('ratelimit-reason')).toBe('jira-burst-based');
       expect(r.headers.get('x-ratelimit-limit')).toBe('2');
       // Other endpoints have their own bucket.
-      expect((await limited.fetch('/rest/api/3/issue/NOVA-2', { headers: { authorization: limited.basicAuth() } })).status).toBe(200);
+      expect(
+        (await limited.fetch('/rest/api/3/issue/NOVA-2', { headers: { authorization: limited.basicAuth() } })).status,
+      ).toBe(200);
       t += 500;
       expect((await put()).status).toBe(204);
     } finally {

@@ -9,12 +9,20 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 beforeEach(() => sb.reset());
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await sb.fetch(path, {
     method,
-    headers: { authorization: sb.basicAuth(), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      authorization: sb.basicAuth(),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
@@ -28,7 +36,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 }
 
 describe('spec validation', () => {
-  it('rejects a body that breaks the schema with Jira\'s error shape', async () => {
+  it("rejects a body that breaks the schema with Jira's error shape", async () => {
     const r = await call('POST', '/rest/api/3/issue', { fields: 'not-an-object' });
     expect(r.status).toBe(400);
     expect(r.body).toEqual({
@@ -40,7 +48,9 @@ describe('spec validation', () => {
   it('rejects malformed JSON and bad query parameters', async () => {
     const bad = await call('POST', '/rest/api/3/issue', '{"fields":');
     expect(bad.status).toBe(400);
-    expect(bad.body.errorMessages).toEqual(['Invalid request payload. Refer to the REST API documentation and try again.']);
+    expect(bad.body.errorMessages).toEqual([
+      'Invalid request payload. Refer to the REST API documentation and try again.',
+    ]);
     const q = await call('GET', '/rest/api/3/issue/NOVA-1/comment?maxResults=lots');
     expect(q.status).toBe(400);
     expect(q.body.errors).toEqual({ maxResults: "The value of 'maxResults' must be integer." });
@@ -48,7 +58,13 @@ describe('spec validation', () => {
 
   it('answers field-level errors the way Jira does', async () => {
     const r = await call('POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'NOVA' }, issuetype: { name: 'Bug' }, summary: '', description: 'plain text', customfield_10099: 1 },
+      fields: {
+        project: { key: 'NOVA' },
+        issuetype: { name: 'Bug' },
+        summary: '',
+        description: 'plain text',
+        customfield_10099: 1,
+      },
     });
     expect(r.status).toBe(400);
     expect(r.body).toEqual({
@@ -59,10 +75,17 @@ describe('spec validation', () => {
         customfield_10099: "Field 'customfield_10099' cannot be set. It is not on the appropriate screen, or unknown.",
       },
     });
-    const missing = await call('POST', '/rest/api/3/issue', { fields: { project: { key: 'NOVA' }, issuetype: { name: 'Bug' }, summary: 'Crash' } });
+    const missing = await call('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'NOVA' }, issuetype: { name: 'Bug' }, summary: 'Crash' },
+    });
     expect(missing.body.errors).toEqual({ customfield_10040: 'Severity is required.' });
     const option = await call('POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'NOVA' }, issuetype: { name: 'Bug' }, summary: 'Crash', customfield_10040: { value: 'Sev 9' } },
+      fields: {
+        project: { key: 'NOVA' },
+        issuetype: { name: 'Bug' },
+        summary: 'Crash',
+        customfield_10040: { value: 'Sev 9' },
+      },
     });
     expect(option.body.errors).toEqual({ customfield_10040: "Option value 'Sev 9' is not valid" });
   });
@@ -93,14 +116,22 @@ describe('create → search', () => {
         },
       });
       expect(r.status).toBe(201);
-      expect(r.body).toEqual({ id: expect.any(String), key: expect.stringMatching(/^MKT-\d+$/), self: expect.stringContaining(`/rest/api/3/issue/${r.body.id}`) });
+      expect(r.body).toEqual({
+        id: expect.any(String),
+        key: expect.stringMatching(/^MKT-\d+$/),
+        self: expect.stringContaining(`/rest/api/3/issue/${r.body.id}`),
+      });
       made.push(r.body.key);
     }
     const seen: string[] = [];
     let token: string | undefined;
     let pages = 0;
     do {
-      const q = new URLSearchParams({ jql: 'labels = pager-test ORDER BY key ASC', maxResults: '3', fields: 'summary,labels' });
+      const q = new URLSearchParams({
+        jql: 'labels = pager-test ORDER BY key ASC',
+        maxResults: '3',
+        fields: 'summary,labels',
+      });
       if (token) q.set('nextPageToken', token);
       const r = await call('GET', `/rest/api/3/search/jql?${q}`);
       expect(r.status).toBe(200);
@@ -114,7 +145,10 @@ describe('create → search', () => {
     expect(seen).toEqual(made);
     const count = await call('POST', '/rest/api/3/search/approximate-count', { jql: 'labels = pager-test' });
     expect(count.body).toEqual({ count: 7 });
-    const bad = await call('GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('project = NOVA')}&nextPageToken=${encodeURIComponent('bogus')}`);
+    const bad = await call(
+      'GET',
+      `/rest/api/3/search/jql?jql=${encodeURIComponent('project = NOVA')}&nextPageToken=${encodeURIComponent('bogus')}`,
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -123,22 +157,40 @@ describe('create → search', () => {
     expect(r.body.issues[0].fields).toBeUndefined();
     expect(r.body.issues[0].id).toBe(sb.site.jira.issue('NOVA-2')!.id);
     const all = await call('POST', '/rest/api/3/search/jql', { jql: 'key = NOVA-2', fields: ['*all'] });
-    expect(Object.keys(all.body.issues[0].fields)).toEqual(expect.arrayContaining(['summary', 'status', 'customfield_10020', 'comment', 'description']));
-    const named = await call('POST', '/rest/api/3/search/jql', { jql: 'key = NOVA-2', fields: ['Story Points', 'status'] });
+    expect(Object.keys(all.body.issues[0].fields)).toEqual(
+      expect.arrayContaining(['summary', 'status', 'customfield_10020', 'comment', 'description']),
+    );
+    const named = await call('POST', '/rest/api/3/search/jql', {
+      jql: 'key = NOVA-2',
+      fields: ['Story Points', 'status'],
+    });
     expect(Object.keys(named.body.issues[0].fields).sort()).toEqual(['customfield_10016', 'status']);
   });
 });
 
 describe('issues, transitions, activity', () => {
   it('edit with fields and update operations records the changelog', async () => {
-    const bugs = await call('POST', '/rest/api/3/search/jql', { jql: 'project = NOVA AND issuetype = Bug AND labels = offline ORDER BY key', fields: ['key'] });
+    const bugs = await call('POST', '/rest/api/3/search/jql', {
+      jql: 'project = NOVA AND issuetype = Bug AND labels = offline ORDER BY key',
+      fields: ['key'],
+    });
     const key: string = bugs.body.issues[0].key;
     const r = await call('PUT', `/rest/api/3/issue/${key}`, {
-      fields: { summary: 'Renamed', customfield_10016: 5, customfield_10041: { value: 'Web', child: { value: 'Safari' } } },
-      update: { labels: [{ add: 'renamed' }, { remove: 'offline' }], customfield_10042: [{ add: { accountId: sb.credentials.accountId } }] },
+      fields: {
+        summary: 'Renamed',
+        customfield_10016: 5,
+        customfield_10041: { value: 'Web', child: { value: 'Safari' } },
+      },
+      update: {
+        labels: [{ add: 'renamed' }, { remove: 'offline' }],
+        customfield_10042: [{ add: { accountId: sb.credentials.accountId } }],
+      },
     });
     expect(r).toMatchObject({ status: 204 });
-    const issue = await call('GET', `/rest/api/3/issue/${key}?fields=summary,labels,customfield_10016,customfield_10041,customfield_10042&expand=changelog`);
+    const issue = await call(
+      'GET',
+      `/rest/api/3/issue/${key}?fields=summary,labels,customfield_10016,customfield_10041,customfield_10042&expand=changelog`,
+    );
     expect(issue.body.fields.summary).toBe('Renamed');
     expect(issue.body.fields.labels).toContain('renamed');
     expect(issue.body.fields.labels).not.toContain('offline');
@@ -149,7 +201,10 @@ describe('issues, transitions, activity', () => {
 
   it('transitions follow the workflow: screens, required fields, resolution', async () => {
     // OPS: "Resolve" needs In Progress and a resolution.
-    const inProgress = await call('POST', '/rest/api/3/search/jql', { jql: 'project = OPS AND status = "In Progress" ORDER BY key', fields: ['key'] });
+    const inProgress = await call('POST', '/rest/api/3/search/jql', {
+      jql: 'project = OPS AND status = "In Progress" ORDER BY key',
+      fields: ['key'],
+    });
     const ops: string = inProgress.body.issues[0].key;
     const avail = await call('GET', `/rest/api/3/issue/${ops}/transitions?expand=transitions.fields`);
     const names = avail.body.transitions.map((t: any) => t.name);
@@ -170,8 +225,14 @@ describe('issues, transitions, activity', () => {
     expect(after.body.fields.resolutiondate).toMatch(/\+0000$/);
     expect(after.body.fields.comment.comments.at(-1).body).toEqual(adf('Fixed in prod.'));
     // Not available from Done.
-    const again = await call('POST', `/rest/api/3/issue/${ops}/transitions`, { transition: { id: resolve.id }, fields: { resolution: { name: 'Done' } } });
-    expect(again.body).toEqual({ errorMessages: [`Transition id '${resolve.id}' is not valid for this issue.`], errors: {} });
+    const again = await call('POST', `/rest/api/3/issue/${ops}/transitions`, {
+      transition: { id: resolve.id },
+      fields: { resolution: { name: 'Done' } },
+    });
+    expect(again.body).toEqual({
+      errorMessages: [`Transition id '${resolve.id}' is not valid for this issue.`],
+      errors: {},
+    });
   });
 
   it('comments and worklogs with estimates', async () => {
@@ -180,46 +241,79 @@ describe('issues, transitions, activity', () => {
     const list = await call('GET', '/rest/api/3/issue/NOVA-10/comment?orderBy=-created&maxResults=1');
     expect(list.body.comments[0].id).toBe(c.body.id);
     expect((await call('POST', '/rest/api/3/issue/NOVA-10/comment', { body: 'plain' })).status).toBe(400);
-    await call('PUT', '/rest/api/3/issue/NOVA-10', { fields: { timetracking: { originalEstimate: '1d', remainingEstimate: '6h' } } });
-    const w = await call('POST', '/rest/api/3/issue/NOVA-10/worklog', { timeSpent: '2h', started: '2026-11-01T09:00:00.000+0000', comment: adf('Work') });
+    await call('PUT', '/rest/api/3/issue/NOVA-10', {
+      fields: { timetracking: { originalEstimate: '1d', remainingEstimate: '6h' } },
+    });
+    const w = await call('POST', '/rest/api/3/issue/NOVA-10/worklog', {
+      timeSpent: '2h',
+      started: '2026-11-01T09:00:00.000+0000',
+      comment: adf('Work'),
+    });
     expect(w.status).toBe(201);
     expect(w.body.timeSpentSeconds).toBe(7200);
     const tt = await call('GET', '/rest/api/3/issue/NOVA-10?fields=timetracking');
-    expect(tt.body.fields.timetracking).toMatchObject({ originalEstimate: '1d', remainingEstimate: '4h', originalEstimateSeconds: 28800, remainingEstimateSeconds: 14400 });
+    expect(tt.body.fields.timetracking).toMatchObject({
+      originalEstimate: '1d',
+      remainingEstimate: '4h',
+      originalEstimateSeconds: 28800,
+      remainingEstimateSeconds: 14400,
+    });
     const noTime = await call('POST', '/rest/api/3/issue/NOVA-10/worklog', {});
     expect(noTime.body.errors).toEqual({ timeLogged: 'You must indicate the time spent working.' });
   });
 
   it('links, remote links, watchers, assignee', async () => {
-    const l = await call('POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'NOVA-20' }, outwardIssue: { key: 'NOVA-21' } });
+    const l = await call('POST', '/rest/api/3/issueLink', {
+      type: { name: 'Blocks' },
+      inwardIssue: { key: 'NOVA-20' },
+      outwardIssue: { key: 'NOVA-21' },
+    });
     expect(l.status).toBe(201);
     const linkId = l.headers.get('location')!.split('/').pop();
     const got = await call('GET', `/rest/api/3/issueLink/${linkId}`);
     expect(got.body.inwardIssue.key).toBe('NOVA-20');
-    const watch = await call('POST', '/rest/api/3/issue/NOVA-20/watchers', JSON.stringify(sb.credentials.users[5]!.accountId));
+    const watch = await call(
+      'POST',
+      '/rest/api/3/issue/NOVA-20/watchers',
+      JSON.stringify(sb.credentials.users[5]!.accountId),
+    );
     expect(watch.status).toBe(204);
     const ws = await call('GET', '/rest/api/3/issue/NOVA-20/watchers');
     expect(ws.body.watchers.map((u: any) => u.accountId)).toContain(sb.credentials.users[5]!.accountId);
     expect((await call('PUT', '/rest/api/3/issue/NOVA-20/assignee', { accountId: null })).status).toBe(204);
     expect((await call('GET', '/rest/api/3/issue/NOVA-20?fields=assignee')).body.fields.assignee).toBeNull();
     const inactive = sb.credentials.users.find((u) => !u.active)!;
-    expect((await call('PUT', '/rest/api/3/issue/NOVA-20/assignee', { accountId: inactive.accountId })).status).toBe(400);
+    expect((await call('PUT', '/rest/api/3/issue/NOVA-20/assignee', { accountId: inactive.accountId })).status).toBe(
+      400,
+    );
   });
 
   it('attachments: multipart upload needs X-Atlassian-Token, content round-trips, ranges work', async () => {
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('hello attachment')], { type: 'text/plain' }), 'note.txt');
-    const denied = await sb.fetch('/rest/api/3/issue/NOVA-2/attachments', { method: 'POST', headers: { authorization: sb.basicAuth() }, body: form });
+    const denied = await sb.fetch('/rest/api/3/issue/NOVA-2/attachments', {
+      method: 'POST',
+      headers: { authorization: sb.basicAuth() },
+      body: form,
+    });
     expect(denied.status).toBe(403);
     const form2 = new FormData();
     form2.append('file', new Blob([Buffer.from('hello attachment')], { type: 'text/plain' }), 'note.txt');
-    const up = await sb.fetch('/rest/api/3/issue/NOVA-2/attachments', { method: 'POST', headers: { authorization: sb.basicAuth(), 'x-atlassian-token': 'no-check' }, body: form2 });
+    const up = await sb.fetch('/rest/api/3/issue/NOVA-2/attachments', {
+      method: 'POST',
+      headers: { authorization: sb.basicAuth(), 'x-atlassian-token': 'no-check' },
+      body: form2,
+    });
     expect(up.status).toBe(200);
     const [meta] = (await up.json()) as any[];
     expect(meta).toMatchObject({ filename: 'note.txt', size: 16, mimeType: 'text/plain' });
-    const content = await sb.fetch(`/rest/api/3/attachment/content/${meta.id}`, { headers: { authorization: sb.basicAuth() } });
+    const content = await sb.fetch(`/rest/api/3/attachment/content/${meta.id}`, {
+      headers: { authorization: sb.basicAuth() },
+    });
     expect(await content.text()).toBe('hello attachment');
-    const part = await sb.fetch(`/rest/api/3/attachment/content/${meta.id}?redirect=false`, { headers: { authorization: sb.basicAuth(), range: 'bytes=6-15' } });
+    const part = await sb.fetch(`/rest/api/3/attachment/content/${meta.id}?redirect=false`, {
+      headers: { authorization: sb.basicAuth(), range: 'bytes=6-15' },
+    });
     expect(part.status).toBe(206);
     expect(await part.text()).toBe('attachment');
   });
@@ -236,7 +330,11 @@ describe('issues, transitions, activity', () => {
 
 describe('agile', () => {
   it('sprints: create, start, move issues in, close; backlog and rank', async () => {
-    const created = await call('POST', '/rest/agile/1.0/sprint', { name: 'Hardening', originBoardId: 1, goal: 'Bugs only' });
+    const created = await call('POST', '/rest/agile/1.0/sprint', {
+      name: 'Hardening',
+      originBoardId: 1,
+      goal: 'Bugs only',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ state: 'future', name: 'Hardening', originBoardId: 1 });
     const id = created.body.id;
@@ -246,15 +344,37 @@ describe('agile', () => {
     const inSprint = await call('GET', `/rest/agile/1.0/sprint/${id}/issue?fields=summary`);
     expect(inSprint.body.issues.map((i: any) => i.key).sort()).toEqual([...someBacklog].sort());
     // Another sprint is active: this one cannot start.
-    const start = await call('POST', `/rest/agile/1.0/sprint/${id}`, { state: 'active', startDate: '2026-11-02T09:00:00.000Z', endDate: '2026-11-16T09:00:00.000Z' });
+    const start = await call('POST', `/rest/agile/1.0/sprint/${id}`, {
+      state: 'active',
+      startDate: '2026-11-02T09:00:00.000Z',
+      endDate: '2026-11-16T09:00:00.000Z',
+    });
     expect(start.status).toBe(400);
     expect((await call('POST', '/rest/agile/1.0/sprint/5', { state: 'closed' })).body.state).toBe('closed');
-    expect((await call('POST', `/rest/agile/1.0/sprint/${id}`, { state: 'active', startDate: '2026-11-02T09:00:00.000Z', endDate: '2026-11-16T09:00:00.000Z' })).body.state).toBe('active');
-    const open = await call('POST', '/rest/api/3/search/jql', { jql: 'sprint in openSprints()', fields: ['key'], maxResults: 100 });
+    expect(
+      (
+        await call('POST', `/rest/agile/1.0/sprint/${id}`, {
+          state: 'active',
+          startDate: '2026-11-02T09:00:00.000Z',
+          endDate: '2026-11-16T09:00:00.000Z',
+        })
+      ).body.state,
+    ).toBe('active');
+    const open = await call('POST', '/rest/api/3/search/jql', {
+      jql: 'sprint in openSprints()',
+      fields: ['key'],
+      maxResults: 100,
+    });
     expect(open.body.issues.map((i: any) => i.key).sort()).toEqual([...someBacklog].sort());
     // Rank: move the second before the first.
-    expect((await call('PUT', '/rest/agile/1.0/issue/rank', { issues: [someBacklog[1]], rankBeforeIssue: someBacklog[0] })).status).toBe(204);
-    const ranked = await call('POST', '/rest/api/3/search/jql', { jql: `key in (${someBacklog.join(',')}) ORDER BY Rank ASC`, fields: ['key'] });
+    expect(
+      (await call('PUT', '/rest/agile/1.0/issue/rank', { issues: [someBacklog[1]], rankBeforeIssue: someBacklog[0] }))
+        .status,
+    ).toBe(204);
+    const ranked = await call('POST', '/rest/api/3/search/jql', {
+      jql: `key in (${someBacklog.join(',')}) ORDER BY Rank ASC`,
+      fields: ['key'],
+    });
     expect(ranked.body.issues.map((i: any) => i.key)).toEqual([someBacklog[1], someBacklog[0]]);
     expect((await call('POST', '/rest/agile/1.0/backlog/issue', { issues: someBacklog })).status).toBe(204);
     expect((await call('GET', `/rest/agile/1.0/sprint/${id}/issue`)).body.total).toBe(0);
@@ -283,15 +403,19 @@ describe('state', () => {
     sb.loadSnapshot((await import('@atlassian-mcp/sandbox')).generateSeed());
   });
 
-  it('seed/nimbus-works.json is the generator\'s output at SEED_SNAPSHOT_NOW and loads', async () => {
+  it("seed/nimbus-works.json is the generator's output at SEED_SNAPSHOT_NOW and loads", async () => {
     const { generateSeed, SEED_SNAPSHOT_NOW, SEED_SNAPSHOT_PATH } = await import('@atlassian-mcp/sandbox');
     const { readFileSync } = await import('node:fs');
     const file = readFileSync(SEED_SNAPSHOT_PATH, 'utf8');
     expect(file).toBe(`${JSON.stringify(generateSeed({ now: SEED_SNAPSHOT_NOW }))}\n`);
     const fromFile = await startSandbox({ listen: false, seed: SEED_SNAPSHOT_PATH });
     try {
-      const r = await fromFile.fetch('/rest/api/3/issue/NOVA-1?fields=created', { headers: { authorization: fromFile.basicAuth() } });
-      expect(((await r.json()) as any).fields.created).toBe(new Date(JSON.parse(file).jira.issues[0].fields.created).toISOString().replace('Z', '+0000'));
+      const r = await fromFile.fetch('/rest/api/3/issue/NOVA-1?fields=created', {
+        headers: { authorization: fromFile.basicAuth() },
+      });
+      expect(((await r.json()) as any).fields.created).toBe(
+        new Date(JSON.parse(file).jira.issues[0].fields.created).toISOString().replace('Z', '+0000'),
+      );
     } finally {
       await fromFile.close();
     }
@@ -316,6 +440,18 @@ describe('state', () => {
       }
     };
     for (const i of a.jira.issues) walk(i.fields.description);
-    expect([...kinds]).toEqual(expect.arrayContaining(['panel', 'mention', 'table', 'codeBlock', 'mediaSingle', 'media', 'heading', 'bulletList', 'orderedList']));
+    expect([...kinds]).toEqual(
+      expect.arrayContaining([
+        'panel',
+        'mention',
+        'table',
+        'codeBlock',
+        'mediaSingle',
+        'media',
+        'heading',
+        'bulletList',
+        'orderedList',
+      ]),
+    );
   });
 });

@@ -38,64 +38,137 @@ export type SprintPatch = Omit<UpdateSprintBody, 'id' | 'self'>;
 export class JiraAgile {
   constructor(@inject(coreServices.http) private readonly http: JiraHttp) {}
 
-  async boards(query: { projectKeyOrId?: string; name?: string; type?: string; startAt?: number; maxResults?: number }): Promise<AgilePage<Board>> {
-    const res = await this.http.request<AgilePage<Board>>({ product: 'jira', method: 'GET', path: '/rest/agile/1.0/board', query });
+  async boards(query: {
+    projectKeyOrId?: string;
+    name?: string;
+    type?: string;
+    startAt?: number;
+    maxResults?: number;
+  }): Promise<AgilePage<Board>> {
+    const res = await this.http.request<AgilePage<Board>>({
+      product: 'jira',
+      method: 'GET',
+      path: '/rest/agile/1.0/board',
+      query,
+    });
     return res.data;
   }
 
-  async sprints(boardId: number, states: Array<Sprint['state']>, startAt = 0, maxResults = 50): Promise<AgilePage<Sprint>> {
+  async sprints(
+    boardId: number,
+    states: Array<Sprint['state']>,
+    startAt = 0,
+    maxResults = 50,
+  ): Promise<AgilePage<Sprint>> {
     const res = await this.http.request<AgilePage<Sprint>>({
-      product: 'jira', method: 'GET', path: jiraPath`/rest/agile/1.0/board/${boardId}/sprint`,
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/agile/1.0/board/${boardId}/sprint`,
       query: { state: states.join(','), startAt, maxResults },
     });
     return res.data;
   }
 
   async sprint(sprintId: number): Promise<Sprint> {
-    const res = await this.http.request<Sprint>({ product: 'jira', method: 'GET', path: jiraPath`/rest/agile/1.0/sprint/${sprintId}` });
+    const res = await this.http.request<Sprint>({
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/agile/1.0/sprint/${sprintId}`,
+    });
     return res.data;
   }
 
   async createSprint(body: CreateSprintBody): Promise<Sprint> {
-    const res = await this.http.request<Sprint>({ product: 'jira', method: 'POST', path: '/rest/agile/1.0/sprint', body });
+    const res = await this.http.request<Sprint>({
+      product: 'jira',
+      method: 'POST',
+      path: '/rest/agile/1.0/sprint',
+      body,
+    });
     return res.data;
   }
 
   async updateSprint(sprintId: number, patch: SprintPatch): Promise<Sprint> {
     const res = await this.http.request<Sprint>({
-      product: 'jira', method: 'POST', path: jiraPath`/rest/agile/1.0/sprint/${sprintId}`, body: patch, idempotent: true,
+      product: 'jira',
+      method: 'POST',
+      path: jiraPath`/rest/agile/1.0/sprint/${sprintId}`,
+      body: patch,
+      idempotent: true,
     });
     return res.data;
   }
 
   /** Issues of a board, a sprint, the backlog or an epic, as a JQL-filtered page. */
-  async issues(scope: { boardId?: number; sprintId?: number; backlogOf?: number; epic?: string }, query: { jql?: string; fields: string[]; startAt: number; maxResults: number }) {
-    const path = scope.sprintId !== undefined ? jiraPath`/rest/agile/1.0/sprint/${scope.sprintId}/issue`
-      : scope.backlogOf !== undefined ? jiraPath`/rest/agile/1.0/board/${scope.backlogOf}/backlog`
-      : scope.epic !== undefined ? jiraPath`/rest/agile/1.0/epic/${scope.epic}/issue`
-      : jiraPath`/rest/agile/1.0/board/${scope.boardId ?? 0}/issue`;
-    const res = await this.http.request<{ startAt?: number; maxResults?: number; total?: number; issues?: Array<{ key?: string; fields?: Record<string, unknown> }> }>({
-      product: 'jira', method: 'GET', path, query: { jql: query.jql, fields: query.fields.join(','), startAt: query.startAt, maxResults: query.maxResults },
+  async issues(
+    scope: { boardId?: number; sprintId?: number; backlogOf?: number; epic?: string },
+    query: { jql?: string; fields: string[]; startAt: number; maxResults: number },
+  ) {
+    const path =
+      scope.sprintId !== undefined
+        ? jiraPath`/rest/agile/1.0/sprint/${scope.sprintId}/issue`
+        : scope.backlogOf !== undefined
+          ? jiraPath`/rest/agile/1.0/board/${scope.backlogOf}/backlog`
+          : scope.epic !== undefined
+            ? jiraPath`/rest/agile/1.0/epic/${scope.epic}/issue`
+            : jiraPath`/rest/agile/1.0/board/${scope.boardId ?? 0}/issue`;
+    const res = await this.http.request<{
+      startAt?: number;
+      maxResults?: number;
+      total?: number;
+      issues?: Array<{ key?: string; fields?: Record<string, unknown> }>;
+    }>({
+      product: 'jira',
+      method: 'GET',
+      path,
+      query: { jql: query.jql, fields: query.fields.join(','), startAt: query.startAt, maxResults: query.maxResults },
     });
     return res.data;
   }
 
-  async epics(boardId: number, startAt = 0, maxResults = 50): Promise<AgilePage<{ id: number; key: string; name?: string; summary?: string; done?: boolean }>> {
-    const res = await this.http.request<AgilePage<{ id: number; key: string; name?: string; summary?: string; done?: boolean }>>({
-      product: 'jira', method: 'GET', path: jiraPath`/rest/agile/1.0/board/${boardId}/epic`, query: { startAt, maxResults },
+  async epics(
+    boardId: number,
+    startAt = 0,
+    maxResults = 50,
+  ): Promise<AgilePage<{ id: number; key: string; name?: string; summary?: string; done?: boolean }>> {
+    const res = await this.http.request<
+      AgilePage<{ id: number; key: string; name?: string; summary?: string; done?: boolean }>
+    >({
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/agile/1.0/board/${boardId}/epic`,
+      query: { startAt, maxResults },
     });
     return res.data;
   }
 
   async moveToSprint(sprintId: number, body: MoveToSprintBody): Promise<void> {
-    await this.http.request({ product: 'jira', method: 'POST', path: jiraPath`/rest/agile/1.0/sprint/${sprintId}/issue`, body, idempotent: true });
+    await this.http.request({
+      product: 'jira',
+      method: 'POST',
+      path: jiraPath`/rest/agile/1.0/sprint/${sprintId}/issue`,
+      body,
+      idempotent: true,
+    });
   }
 
   async moveToBacklog(issues: string[]): Promise<void> {
-    await this.http.request({ product: 'jira', method: 'POST', path: '/rest/agile/1.0/backlog/issue', body: { issues }, idempotent: true });
+    await this.http.request({
+      product: 'jira',
+      method: 'POST',
+      path: '/rest/agile/1.0/backlog/issue',
+      body: { issues },
+      idempotent: true,
+    });
   }
 
   async rank(body: RankBody): Promise<void> {
-    await this.http.request({ product: 'jira', method: 'PUT', path: '/rest/agile/1.0/issue/rank', body, idempotent: true });
+    await this.http.request({
+      product: 'jira',
+      method: 'PUT',
+      path: '/rest/agile/1.0/issue/rank',
+      body,
+      idempotent: true,
+    });
   }
 }

@@ -14,24 +14,41 @@ export class JiraAttachments {
     const form = new FormData();
     form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }), filename);
     const res = await this.http.request<Attachment[]>({
-      product: 'jira', method: 'POST', path: jiraPath`/rest/api/3/issue/${key}/attachments`, body: form, issueKey: key,
+      product: 'jira',
+      method: 'POST',
+      path: jiraPath`/rest/api/3/issue/${key}/attachments`,
+      body: form,
+      issueKey: key,
     });
     return res.data;
   }
 
   async metadata(id: string): Promise<AttachmentMetadata> {
-    const res = await this.http.request<AttachmentMetadata>({ product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/attachment/${id}` });
+    const res = await this.http.request<AttachmentMetadata>({
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/attachment/${id}`,
+    });
     return res.data;
   }
 
   async content(id: string): Promise<Uint8Array> {
     const res = await this.http.request<Uint8Array>({
-      product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/attachment/content/${id}`, query: { redirect: false }, responseType: 'bytes',
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/attachment/content/${id}`,
+      query: { redirect: false },
+      responseType: 'bytes',
     });
     return res.data;
   }
 
   async delete(id: string): Promise<void> {
-    await this.http.request({ product: 'jira', method: 'DELETE', path: jiraPath`/rest/api/3/attachment/${id}`, idempotent: true });
+    await this.http.request({
+      product: 'jira',
+      method: 'DELETE',
+      path: jiraPath`/rest/api/3/attachment/${id}`,
+      idempotent: true,
+    });
   }
 }

@@ -18,14 +18,20 @@ export class JiraFields {
 
   async createIssueTypes(project: string): Promise<CreateMetaIssueType[]> {
     const res = await this.http.request<JiraSchemas['PageOfCreateMetaIssueTypes']>({
-      product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/createmeta/${project}/issuetypes`, query: { maxResults: 200 },
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/issue/createmeta/${project}/issuetypes`,
+      query: { maxResults: 200 },
     });
     return res.data.issueTypes ?? res.data.createMetaIssueType ?? [];
   }
 
   async createFields(project: string, issueTypeId: string): Promise<FieldCreateMetadata[]> {
     const res = await this.http.request<JiraSchemas['PageOfCreateMetaIssueTypeWithField']>({
-      product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/createmeta/${project}/issuetypes/${issueTypeId}`, query: { maxResults: 200 },
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/issue/createmeta/${project}/issuetypes/${issueTypeId}`,
+      query: { maxResults: 200 },
     });
     return res.data.fields ?? res.data.results ?? [];
   }

@@ -9,5 +9,8 @@ export type JiraHttp = Pick<AtlassianHttp, 'request'>;
 
 /** Builds a REST path, percent-encoding every interpolated value. */
 export function jiraPath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
-  return strings.reduce((out, part, i) => out + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+  return strings.reduce(
+    (out, part, i) => out + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
+    '',
+  );
 }

@@ -10,7 +10,11 @@ export class JiraLinks {
   constructor(@inject(coreServices.http) private readonly http: JiraHttp) {}
 
   async types(): Promise<IssueLinkType[]> {
-    const res = await this.http.request<JiraSchemas['IssueLinkTypes']>({ product: 'jira', method: 'GET', path: '/rest/api/3/issueLinkType' });
+    const res = await this.http.request<JiraSchemas['IssueLinkTypes']>({
+      product: 'jira',
+      method: 'GET',
+      path: '/rest/api/3/issueLinkType',
+    });
     return res.data.issueLinkTypes ?? [];
   }
 
@@ -19,17 +23,33 @@ export class JiraLinks {
   }
 
   async unlink(linkId: string): Promise<void> {
-    await this.http.request({ product: 'jira', method: 'DELETE', path: jiraPath`/rest/api/3/issueLink/${linkId}`, idempotent: true });
+    await this.http.request({
+      product: 'jira',
+      method: 'DELETE',
+      path: jiraPath`/rest/api/3/issueLink/${linkId}`,
+      idempotent: true,
+    });
   }
 
   async remoteLinks(key: string): Promise<RemoteLink[]> {
-    const res = await this.http.request<RemoteLink[]>({ product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/${key}/remotelink` });
+    const res = await this.http.request<RemoteLink[]>({
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/issue/${key}/remotelink`,
+    });
     return res.data;
   }
 
-  async addRemoteLink(key: string, body: JiraSchemas['RemoteIssueLinkRequest']): Promise<JiraSchemas['RemoteIssueLinkIdentifies']> {
+  async addRemoteLink(
+    key: string,
+    body: JiraSchemas['RemoteIssueLinkRequest'],
+  ): Promise<JiraSchemas['RemoteIssueLinkIdentifies']> {
     const res = await this.http.request<JiraSchemas['RemoteIssueLinkIdentifies']>({
-      product: 'jira', method: 'POST', path: jiraPath`/rest/api/3/issue/${key}/remotelink`, body, issueKey: key,
+      product: 'jira',
+      method: 'POST',
+      path: jiraPath`/rest/api/3/issue/${key}/remotelink`,
+      body,
+      issueKey: key,
     });
     return res.data;
   }

@@ -13,25 +13,39 @@ export class JiraProjects {
 
   async search(query: string | undefined, startAt: number, maxResults: number): Promise<ProjectPage> {
     const res = await this.http.request<ProjectPage>({
-      product: 'jira', method: 'GET', path: '/rest/api/3/project/search', query: { query, startAt, maxResults, orderBy: 'key' },
+      product: 'jira',
+      method: 'GET',
+      path: '/rest/api/3/project/search',
+      query: { query, startAt, maxResults, orderBy: 'key' },
     });
     return res.data;
   }
 
   async get(key: string): Promise<Project> {
     const res = await this.http.request<Project>({
-      product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/project/${key}`, query: { expand: 'lead,issueTypes' },
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/project/${key}`,
+      query: { expand: 'lead,issueTypes' },
     });
     return res.data;
   }
 
   async components(key: string): Promise<Component[]> {
-    const res = await this.http.request<Component[]>({ product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/project/${key}/components` });
+    const res = await this.http.request<Component[]>({
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/project/${key}/components`,
+    });
     return res.data;
   }
 
   async versions(key: string): Promise<Version[]> {
-    const res = await this.http.request<Version[]>({ product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/project/${key}/versions` });
+    const res = await this.http.request<Version[]>({
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/project/${key}/versions`,
+    });
     return res.data;
   }
 }

@@ -12,24 +12,38 @@ export class JiraSearch {
     @inject(ProjectScope) private readonly scope: ProjectScope,
   ) {}
 
-  async page(request: { jql: string; fields: string[]; maxResults: number; nextPageToken?: string; expand?: string[] }): Promise<SearchPage> {
-    const res = await this.http.request<SearchPage>({
-      product: 'jira', method: 'GET', path: '/rest/api/3/search/jql',
-      query: {
-        jql: this.scope.jql(request.jql),
-        fields: request.fields.join(','),
-        maxResults: request.maxResults,
-        nextPageToken: request.nextPageToken,
-        expand: request.expand?.join(','),
-      },
-    }).catch(jqlHint);
+  async page(request: {
+    jql: string;
+    fields: string[];
+    maxResults: number;
+    nextPageToken?: string;
+    expand?: string[];
+  }): Promise<SearchPage> {
+    const res = await this.http
+      .request<SearchPage>({
+        product: 'jira',
+        method: 'GET',
+        path: '/rest/api/3/search/jql',
+        query: {
+          jql: this.scope.jql(request.jql),
+          fields: request.fields.join(','),
+          maxResults: request.maxResults,
+          nextPageToken: request.nextPageToken,
+          expand: request.expand?.join(','),
+        },
+      })
+      .catch(jqlHint);
     return res.data;
   }
 
   /** Jira's approximate count for a JQL query. */
   async count(jql: string): Promise<number | undefined> {
     const res = await this.http.request<JiraSchemas['JQLCountResultsBean']>({
-      product: 'jira', method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql: this.scope.jql(jql) }, idempotent: true,
+      product: 'jira',
+      method: 'POST',
+      path: '/rest/api/3/search/approximate-count',
+      body: { jql: this.scope.jql(jql) },
+      idempotent: true,
     });
     return res.data.count;
   }

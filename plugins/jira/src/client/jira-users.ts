@@ -14,14 +14,25 @@ export class JiraUsers {
   }
 
   async search(query: string, maxResults: number): Promise<User[]> {
-    const res = await this.http.request<User[]>({ product: 'jira', method: 'GET', path: '/rest/api/3/user/search', query: { query, maxResults } });
+    const res = await this.http.request<User[]>({
+      product: 'jira',
+      method: 'GET',
+      path: '/rest/api/3/user/search',
+      query: { query, maxResults },
+    });
     return res.data;
   }
 
   /** Users who can be assigned issues in a project, or one issue. */
-  async assignable(scope: { project?: string; issueKey?: string }, query: string | undefined, maxResults: number): Promise<User[]> {
+  async assignable(
+    scope: { project?: string; issueKey?: string },
+    query: string | undefined,
+    maxResults: number,
+  ): Promise<User[]> {
     const res = await this.http.request<User[]>({
-      product: 'jira', method: 'GET', path: '/rest/api/3/user/assignable/search',
+      product: 'jira',
+      method: 'GET',
+      path: '/rest/api/3/user/assignable/search',
       query: { project: scope.project, issueKey: scope.issueKey, query, maxResults },
     });
     return res.data;

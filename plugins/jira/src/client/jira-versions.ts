@@ -10,17 +10,33 @@ export class JiraVersions {
   constructor(@inject(coreServices.http) private readonly http: JiraHttp) {}
 
   async createVersion(body: Version): Promise<Version> {
-    const res = await this.http.request<Version>({ product: 'jira', method: 'POST', path: '/rest/api/3/version', body });
+    const res = await this.http.request<Version>({
+      product: 'jira',
+      method: 'POST',
+      path: '/rest/api/3/version',
+      body,
+    });
     return res.data;
   }
 
   async updateVersion(id: string, body: Version): Promise<Version> {
-    const res = await this.http.request<Version>({ product: 'jira', method: 'PUT', path: jiraPath`/rest/api/3/version/${id}`, body, idempotent: true });
+    const res = await this.http.request<Version>({
+      product: 'jira',
+      method: 'PUT',
+      path: jiraPath`/rest/api/3/version/${id}`,
+      body,
+      idempotent: true,
+    });
     return res.data;
   }
 
   async createComponent(body: Component): Promise<Component> {
-    const res = await this.http.request<Component>({ product: 'jira', method: 'POST', path: '/rest/api/3/component', body });
+    const res = await this.http.request<Component>({
+      product: 'jira',
+      method: 'POST',
+      path: '/rest/api/3/component',
+      body,
+    });
     return res.data;
   }
 }

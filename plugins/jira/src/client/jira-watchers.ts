@@ -7,18 +7,34 @@ export class JiraWatchers {
   constructor(@inject(coreServices.http) private readonly http: JiraHttp) {}
 
   async list(key: string): Promise<JiraSchemas['Watchers']> {
-    const res = await this.http.request<JiraSchemas['Watchers']>({ product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/${key}/watchers` });
+    const res = await this.http.request<JiraSchemas['Watchers']>({
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/issue/${key}/watchers`,
+    });
     return res.data;
   }
 
   /** Jira takes the account id as a bare JSON string. */
   async add(key: string, accountId: string): Promise<void> {
-    await this.http.request({ product: 'jira', method: 'POST', path: jiraPath`/rest/api/3/issue/${key}/watchers`, body: accountId, idempotent: true, issueKey: key });
+    await this.http.request({
+      product: 'jira',
+      method: 'POST',
+      path: jiraPath`/rest/api/3/issue/${key}/watchers`,
+      body: accountId,
+      idempotent: true,
+      issueKey: key,
+    });
   }
 
   async remove(key: string, accountId: string): Promise<void> {
     await this.http.request({
-      product: 'jira', method: 'DELETE', path: jiraPath`/rest/api/3/issue/${key}/watchers`, query: { accountId }, idempotent: true, issueKey: key,
+      product: 'jira',
+      method: 'DELETE',
+      path: jiraPath`/rest/api/3/issue/${key}/watchers`,
+      query: { accountId },
+      idempotent: true,
+      issueKey: key,
     });
   }
 }

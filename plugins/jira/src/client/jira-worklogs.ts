@@ -6,9 +6,7 @@ export type WorklogPage = JiraSchemas['PageOfWorklogs'];
 
 /** How a new worklog changes the remaining estimate (Jira's `adjustEstimate`). */
 export type EstimateAdjustment =
-  | { mode: 'auto' | 'leave' }
-  | { mode: 'new'; newEstimate: string }
-  | { mode: 'manual'; reduceBy: string };
+  { mode: 'auto' | 'leave' } | { mode: 'new'; newEstimate: string } | { mode: 'manual'; reduceBy: string };
 
 /** Issue worklogs (comments are ADF). */
 @Service()
@@ -17,14 +15,24 @@ export class JiraWorklogs {
 
   async list(key: string, startAt: number, maxResults: number): Promise<WorklogPage> {
     const res = await this.http.request<WorklogPage>({
-      product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/issue/${key}/worklog`, query: { startAt, maxResults },
+      product: 'jira',
+      method: 'GET',
+      path: jiraPath`/rest/api/3/issue/${key}/worklog`,
+      query: { startAt, maxResults },
     });
     return res.data;
   }
 
-  async add(key: string, worklog: { timeSpentSeconds: number; started: string; comment?: unknown }, adjust: EstimateAdjustment): Promise<Worklog> {
+  async add(
+    key: string,
+    worklog: { timeSpentSeconds: number; started: string; comment?: unknown },
+    adjust: EstimateAdjustment,
+  ): Promise<Worklog> {
     const res = await this.http.request<Worklog>({
-      product: 'jira', method: 'POST', path: jiraPath`/rest/api/3/issue/${key}/worklog`, issueKey: key,
+      product: 'jira',
+      method: 'POST',
+      path: jiraPath`/rest/api/3/issue/${key}/worklog`,
+      issueKey: key,
       query: {
         adjustEstimate: adjust.mode,
         newEstimate: adjust.mode === 'new' ? adjust.newEstimate : undefined,
@@ -36,6 +44,12 @@ export class JiraWorklogs {
   }
 
   async delete(key: string, id: string): Promise<void> {
-    await this.http.request({ product: 'jira', method: 'DELETE', path: jiraPath`/rest/api/3/issue/${key}/worklog/${id}`, idempotent: true, issueKey: key });
+    await this.http.request({
+      product: 'jira',
+      method: 'DELETE',
+      path: jiraPath`/rest/api/3/issue/${key}/worklog/${id}`,
+      idempotent: true,
+      issueKey: key,
+    });
   }
 }

@@ -22,13 +22,17 @@ export class ProjectScope {
   /** True when the project (or the project of an issue key) may be touched. */
   allows(projectOrIssueKey: string): boolean {
     if (!this.projects) return true;
-    const project = projectOrIssueKey.includes('-') ? projectOrIssueKey.slice(0, projectOrIssueKey.lastIndexOf('-')) : projectOrIssueKey;
+    const project = projectOrIssueKey.includes('-')
+      ? projectOrIssueKey.slice(0, projectOrIssueKey.lastIndexOf('-'))
+      : projectOrIssueKey;
     return this.projects.includes(project.toUpperCase());
   }
 
   assert(projectOrIssueKey: string): void {
     if (!this.allows(projectOrIssueKey)) {
-      throw new NotAllowedError(`${projectOrIssueKey} is outside the configured project allowlist.`, { hint: `Allowed projects: ${this.projects!.join(', ')}.` });
+      throw new NotAllowedError(`${projectOrIssueKey} is outside the configured project allowlist.`, {
+        hint: `Allowed projects: ${this.projects!.join(', ')}.`,
+      });
     }
   }
 

@@ -1,4 +1,12 @@
-import { coreServices, emptyAdfDoc, inject, Service, type AdfDoc, type MediaResolver, type RichText } from '@atlassian-mcp/core';
+import {
+  coreServices,
+  emptyAdfDoc,
+  inject,
+  Service,
+  type AdfDoc,
+  type MediaResolver,
+  type RichText,
+} from '@atlassian-mcp/core';
 
 /** An attachment a media node may point at. */
 export interface AttachmentRef {
@@ -34,12 +42,19 @@ export class JiraRichText {
    * Pass the attachments used for reading, so blocks showing media come back verbatim too.
    */
   rewrite(current: unknown, markdown: string, attachments: AttachmentRef[] = []): AdfDoc {
-    return this.content.markdownToAdf(markdown, { base: isDoc(current) ? current : undefined, media: mediaResolver(attachments) });
+    return this.content.markdownToAdf(markdown, {
+      base: isDoc(current) ? current : undefined,
+      media: mediaResolver(attachments),
+    });
   }
 
   /** Replaces the body of one section of `current`, leaving every other node untouched. */
   replaceSection(current: unknown, heading: string, markdown: string, attachments: AttachmentRef[] = []): AdfDoc {
-    return this.content.editAdfSection(isDoc(current) ? current : emptyAdfDoc(), { op: 'replace_section', heading, markdown }, { media: mediaResolver(attachments) });
+    return this.content.editAdfSection(
+      isDoc(current) ? current : emptyAdfDoc(),
+      { op: 'replace_section', heading, markdown },
+      { media: mediaResolver(attachments) },
+    );
   }
 
   /** Whether a document shows media (so writing it back needs the issue's attachments). */
@@ -56,7 +71,9 @@ function mediaResolver(attachments: AttachmentRef[]): MediaResolver | undefined 
   if (attachments.length === 0) return undefined;
   return (attrs) => {
     const alt = typeof attrs.alt === 'string' ? attrs.alt : undefined;
-    const hit = attachments.find((a) => a.filename !== undefined && a.filename === alt) ?? attachments.find((a) => a.id !== undefined && a.id === attrs.id);
+    const hit =
+      attachments.find((a) => a.filename !== undefined && a.filename === alt) ??
+      attachments.find((a) => a.id !== undefined && a.id === attrs.id);
     return hit?.filename ? { name: hit.filename, url: `jira://attachment/${hit.id}` } : undefined;
   };
 }

@@ -5,8 +5,15 @@ const UNIT_SECONDS: Record<string, number> = { w: 5 * 8 * 3600, d: 8 * 3600, h: 
 
 /** Parses Jira durations such as "2h 30m", "1d", "1.5h", "90m" into seconds. */
 export function parseDuration(text: string): number {
-  const parts = text.trim().toLowerCase().match(/(\d+(?:\.\d+)?)\s*([wdhm])/g);
-  const rest = text.trim().toLowerCase().replace(/(\d+(?:\.\d+)?)\s*([wdhm])/g, '').trim();
+  const parts = text
+    .trim()
+    .toLowerCase()
+    .match(/(\d+(?:\.\d+)?)\s*([wdhm])/g);
+  const rest = text
+    .trim()
+    .toLowerCase()
+    .replace(/(\d+(?:\.\d+)?)\s*([wdhm])/g, '')
+    .trim();
   if (!parts || rest !== '') {
     throw new InputError(`Cannot read duration "${text}".`, { hint: 'Use Jira durations like "2h 30m", "1d", "45m".' });
   }

@@ -13,14 +13,24 @@ export interface FieldMeta {
 /** From `createmeta/{project}/issuetypes/{id}` entries. */
 export function fromCreateMeta(fields: JiraSchemas['FieldCreateMetadata'][]): FieldMeta[] {
   return fields.map((f) => ({
-    id: f.fieldId, name: f.name, required: f.required, hasDefault: f.hasDefaultValue ?? false, schema: f.schema, allowedValues: f.allowedValues,
+    id: f.fieldId,
+    name: f.name,
+    required: f.required,
+    hasDefault: f.hasDefaultValue ?? false,
+    schema: f.schema,
+    allowedValues: f.allowedValues,
   }));
 }
 
 /** From editmeta or a transition's `fields` map (keyed by field id). */
 export function fromFieldMap(fields: Record<string, JiraSchemas['FieldMetadata']> | undefined): FieldMeta[] {
   return Object.entries(fields ?? {}).map(([id, f]) => ({
-    id, name: f.name, required: f.required, hasDefault: f.hasDefaultValue ?? false, schema: f.schema, allowedValues: f.allowedValues,
+    id,
+    name: f.name,
+    required: f.required,
+    hasDefault: f.hasDefaultValue ?? false,
+    schema: f.schema,
+    allowedValues: f.allowedValues,
   }));
 }
 

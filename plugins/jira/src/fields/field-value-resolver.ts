@@ -31,7 +31,11 @@ export class FieldValueResolver {
     const { type, items, custom, system } = meta.schema;
     if (custom === SPRINT_TYPE) return this.sprints.sprintId(Array.isArray(value) ? value[0] : value, scope.projectKey);
     if (type === 'array') {
-      const list = Array.isArray(value) ? value : typeof value === 'string' && items !== 'string' ? value.split(',').map((s) => s.trim()) : [value];
+      const list = Array.isArray(value)
+        ? value
+        : typeof value === 'string' && items !== 'string'
+          ? value.split(',').map((s) => s.trim())
+          : [value];
       return Promise.all(list.map((v) => this.single(meta, items ?? 'string', v, scope)));
     }
     if (type === 'string' && (RICH_TEXT.has(system ?? '') || custom === TEXTAREA)) {
@@ -52,10 +56,12 @@ export class FieldValueResolver {
         return n;
       }
       case 'date':
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(String(value))) throw fieldError(meta, `"${String(value)}" is not a date (YYYY-MM-DD)`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(String(value)))
+          throw fieldError(meta, `"${String(value)}" is not a date (YYYY-MM-DD)`);
         return String(value);
       case 'datetime':
-        if (Number.isNaN(Date.parse(String(value)))) throw fieldError(meta, `"${String(value)}" is not a date-time (ISO 8601)`);
+        if (Number.isNaN(Date.parse(String(value))))
+          throw fieldError(meta, `"${String(value)}" is not a date-time (ISO 8601)`);
         return String(value);
       case 'user':
         return { accountId: await this.users.accountId(String(value)) };
@@ -68,7 +74,9 @@ export class FieldValueResolver {
       case 'option-with-child':
         return this.cascade(meta, String(value));
       case 'team':
-        return meta.allowedValues?.length ? idOf(this.pick(meta, meta.allowedValues, String(value))) : this.teams.teamId(meta.id, meta.name, String(value));
+        return meta.allowedValues?.length
+          ? idOf(this.pick(meta, meta.allowedValues, String(value)))
+          : this.teams.teamId(meta.id, meta.name, String(value));
       case 'timetracking':
         return { originalEstimate: String(value) };
       default:
@@ -93,7 +101,7 @@ export class FieldValueResolver {
     if (!meta.allowedValues?.length) throw fieldError(meta, 'allowed values are unknown; pass {"id": …} JSON');
     const parent = this.pick(meta, meta.allowedValues, parentName);
     if (!childName) return { id: idOf(parent) };
-    const children = ((parent as { children?: unknown[] }).children ?? []);
+    const children = (parent as { children?: unknown[] }).children ?? [];
     const child = children.find((c) => allowedLabel(c)?.toLowerCase() === childName.toLowerCase());
     if (!child) {
       const allowed = children.map(allowedLabel).filter(Boolean).join(', ');
@@ -104,7 +112,8 @@ export class FieldValueResolver {
 
   private pick(meta: FieldMeta, allowed: unknown[], value: string): unknown {
     const wanted = value.trim().toLowerCase();
-    const hit = allowed.find((a) => allowedLabel(a)?.toLowerCase() === wanted) ?? allowed.find((a) => idOf(a) === value.trim());
+    const hit =
+      allowed.find((a) => allowedLabel(a)?.toLowerCase() === wanted) ?? allowed.find((a) => idOf(a) === value.trim());
     if (!hit) throw fieldError(meta, `"${value}" is not an allowed value`, describeAllowed(meta));
     return hit;
   }

@@ -34,7 +34,10 @@ export class IssueDrafts {
   ) {}
 
   /** `screens` caches create screens across the drafts of one call (bulk create). */
-  async prepare(draft: IssueDraft, screens = new Map<string, Promise<Screen>>()): Promise<{ body: IssueUpdateDetails; typeName: string }> {
+  async prepare(
+    draft: IssueDraft,
+    screens = new Map<string, Promise<Screen>>(),
+  ): Promise<{ body: IssueUpdateDetails; typeName: string }> {
     const typeName = draft.type ?? 'Task';
     const cacheKey = `${draft.project}\u0000${typeName.toLowerCase()}`;
     if (!screens.has(cacheKey)) screens.set(cacheKey, this.screen(draft.project, typeName));
@@ -57,8 +60,14 @@ export class IssueDrafts {
     const types = await this.fields.createIssueTypes(project);
     const type = types.find((t) => t.name?.toLowerCase() === typeName.toLowerCase());
     if (!type?.id) {
-      throw new InputError(`Issue type '${typeName}' does not exist in ${project}.`, { hint: `Types: ${types.map((t) => t.name).join(', ')}.` });
+      throw new InputError(`Issue type '${typeName}' does not exist in ${project}.`, {
+        hint: `Types: ${types.map((t) => t.name).join(', ')}.`,
+      });
     }
-    return { typeId: type.id, typeName: type.name ?? typeName, meta: fromCreateMeta(await this.fields.createFields(project, type.id)) };
+    return {
+      typeId: type.id,
+      typeName: type.name ?? typeName,
+      meta: fromCreateMeta(await this.fields.createFields(project, type.id)),
+    };
   }
 }

@@ -15,7 +15,12 @@ export class IssueFieldResolver {
   ) {}
 
   /** Field ids → Jira JSON. `screen` names the screen in errors ("create screen of ENG Bug"). */
-  async resolve(input: Record<string, unknown>, meta: FieldMeta[], scope: FieldScope, screen: string): Promise<Record<string, unknown>> {
+  async resolve(
+    input: Record<string, unknown>,
+    meta: FieldMeta[],
+    scope: FieldScope,
+    screen: string,
+  ): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(input)) {
       const field = await this.find(name, meta, screen);
@@ -28,7 +33,12 @@ export class IssueFieldResolver {
    * Like {@link resolve}, but a multi-value field given as `{ add?: […], remove?: […] }` becomes
    * Jira `update` operations, so labels, components or versions change without a read-modify-write.
    */
-  async resolveEdits(input: Record<string, unknown>, meta: FieldMeta[], scope: FieldScope, screen: string): Promise<{ fields: Record<string, unknown>; update: Record<string, unknown[]> }> {
+  async resolveEdits(
+    input: Record<string, unknown>,
+    meta: FieldMeta[],
+    scope: FieldScope,
+    screen: string,
+  ): Promise<{ fields: Record<string, unknown>; update: Record<string, unknown[]> }> {
     const sets: Record<string, unknown> = {};
     const update: Record<string, unknown[]> = {};
     for (const [name, value] of Object.entries(input)) {
@@ -38,7 +48,8 @@ export class IssueFieldResolver {
         continue;
       }
       const field = await this.find(name, meta, screen);
-      if (field.schema.type !== 'array') throw new InputError(`Field '${field.name}' holds one value: set it instead of add/remove.`);
+      if (field.schema.type !== 'array')
+        throw new InputError(`Field '${field.name}' holds one value: set it instead of add/remove.`);
       const list: unknown[] = [];
       for (const [verb, items] of ops) {
         for (const item of (await this.values.toJira(field, items, scope)) as unknown[]) list.push({ [verb]: item });
@@ -80,7 +91,9 @@ export class IssueFieldResolver {
     }
     const similar = await this.catalog.similar(name);
     throw new InputError(`Unknown field '${name}'.`, {
-      hint: similar.length ? `Did you mean: ${similar.join(', ')}? (jira_search_fields lists fields)` : 'Use jira_search_fields to find field names.',
+      hint: similar.length
+        ? `Did you mean: ${similar.join(', ')}? (jira_search_fields lists fields)`
+        : 'Use jira_search_fields to find field names.',
       fieldErrors: { [name]: 'unknown field' },
     });
   }
@@ -92,5 +105,7 @@ function editOps(value: unknown): Array<['add' | 'remove', unknown[]]> | undefin
   const keys = Object.keys(value);
   if (keys.length === 0 || !keys.every((k) => k === 'add' || k === 'remove')) return undefined;
   const v = value as { add?: unknown; remove?: unknown };
-  return (['add', 'remove'] as const).filter((k) => v[k] !== undefined).map((k) => [k, Array.isArray(v[k]) ? (v[k] as unknown[]) : [v[k]]]);
+  return (['add', 'remove'] as const)
+    .filter((k) => v[k] !== undefined)
+    .map((k) => [k, Array.isArray(v[k]) ? (v[k] as unknown[]) : [v[k]]]);
 }

@@ -13,11 +13,21 @@ export class IssueWorkflow {
     @inject(JiraRichText) private readonly text: JiraRichText,
   ) {}
 
-  async transition(issueKey: string, to: string, fieldsByName: Record<string, unknown> = {}, comment?: string): Promise<{ transition: string; status?: string }> {
+  async transition(
+    issueKey: string,
+    to: string,
+    fieldsByName: Record<string, unknown> = {},
+    comment?: string,
+  ): Promise<{ transition: string; status?: string }> {
     const transition = pick(await this.issues.transitions(issueKey), to, issueKey);
     const screen = `"${transition.name}" transition screen`;
     const meta = fromFieldMap(transition.fields);
-    const fields = await this.resolver.resolve(fieldsByName, meta, { issueKey, projectKey: issueKey.split('-')[0] }, screen);
+    const fields = await this.resolver.resolve(
+      fieldsByName,
+      meta,
+      { issueKey, projectKey: issueKey.split('-')[0] },
+      screen,
+    );
     this.resolver.assertRequired(meta, Object.keys(fields), screen);
     await this.issues.transition(issueKey, {
       transition: { id: transition.id },
@@ -30,9 +40,12 @@ export class IssueWorkflow {
 
 function pick(available: IssueTransition[], wanted: string, key: string): IssueTransition {
   const w = wanted.trim().toLowerCase();
-  const hit = available.find((t) => t.name?.toLowerCase() === w) ?? available.find((t) => t.to?.name?.toLowerCase() === w);
+  const hit =
+    available.find((t) => t.name?.toLowerCase() === w) ?? available.find((t) => t.to?.name?.toLowerCase() === w);
   if (hit) return hit;
-  const options = available.map((t) => (t.to?.name && t.to.name !== t.name ? `${t.name} (→ ${t.to.name})` : t.name)).join(', ');
+  const options = available
+    .map((t) => (t.to?.name && t.to.name !== t.name ? `${t.name} (→ ${t.to.name})` : t.name))
+    .join(', ');
   throw new InputError(`No transition '${wanted}' is available for ${key} now.`, {
     hint: options ? `Available: ${options}.` : 'The issue has no transitions available to you.',
   });

@@ -14,7 +14,9 @@ export class SprintResolver {
     if (hit) return hit.id;
     const names = [...new Set(open.map((s) => `${s.name} (${s.state})`))];
     throw new InputError(`Sprint "${value}" is not an open sprint${projectKey ? ` of ${projectKey}` : ''}.`, {
-      hint: names.length ? `Open sprints: ${names.join(', ')}.` : 'There is no open sprint; create one first (agile toolset).',
+      hint: names.length
+        ? `Open sprints: ${names.join(', ')}.`
+        : 'There is no open sprint; create one first (agile toolset).',
       fieldErrors: { Sprint: `allowed: ${names.join(', ')}` },
     });
   }

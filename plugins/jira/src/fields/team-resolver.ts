@@ -26,7 +26,11 @@ export class TeamResolver {
   private async knownTeams(fieldId: string): Promise<Array<{ id: string; name: string }>> {
     const cf = /^customfield_(\d+)$/.exec(fieldId)?.[1];
     if (!cf) return [];
-    const page = await this.search.page({ jql: `cf[${cf}] IS NOT EMPTY ORDER BY updated DESC`, fields: [fieldId], maxResults: 100 });
+    const page = await this.search.page({
+      jql: `cf[${cf}] IS NOT EMPTY ORDER BY updated DESC`,
+      fields: [fieldId],
+      maxResults: 100,
+    });
     const teams = new Map<string, string>();
     for (const issue of page.issues ?? []) {
       const t = issue.fields?.[fieldId] as { id?: string; name?: string } | undefined;

@@ -22,16 +22,22 @@ export class UserResolver {
     const found = await this.users.search(value, 10);
     const wanted = value.toLowerCase();
     const exact = found.filter(
-      (u) => u.accountId === value || u.emailAddress?.toLowerCase() === wanted || u.displayName?.toLowerCase() === wanted,
+      (u) =>
+        u.accountId === value || u.emailAddress?.toLowerCase() === wanted || u.displayName?.toLowerCase() === wanted,
     );
     const pick = exact.length === 1 ? exact : exact.length === 0 && found.length === 1 ? found : undefined;
     if (pick) return known(pick[0]);
     if (found.length === 0) {
-      throw new InputError(`No Jira user matches "${who}".`, { hint: 'Use jira_search_users to find the person, then pass their email or accountId.' });
+      throw new InputError(`No Jira user matches "${who}".`, {
+        hint: 'Use jira_search_users to find the person, then pass their email or accountId.',
+      });
     }
-    throw new InputError(`"${who}" matches several users: ${(exact.length ? exact : found).map(describe).join('; ')}.`, {
-      hint: 'Pass the email or accountId of the one you mean.',
-    });
+    throw new InputError(
+      `"${who}" matches several users: ${(exact.length ? exact : found).map(describe).join('; ')}.`,
+      {
+        hint: 'Pass the email or accountId of the one you mean.',
+      },
+    );
   }
 }
 
@@ -40,5 +46,7 @@ function known(u: User): { accountId: string; displayName?: string } {
 }
 
 function describe(u: User): string {
-  return [u.displayName, u.emailAddress && `<${u.emailAddress}>`, u.accountId && `(${u.accountId})`].filter(Boolean).join(' ');
+  return [u.displayName, u.emailAddress && `<${u.emailAddress}>`, u.accountId && `(${u.accountId})`]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -16,7 +16,9 @@ export function decodeCursor<T extends Record<string, unknown>>(kind: string, cu
     parsed = undefined;
   }
   if (!parsed || typeof parsed !== 'object' || (parsed as { k?: unknown }).k !== kind) {
-    throw new InputError('Invalid cursor.', { hint: 'Pass the cursor exactly as the previous result gave it, with the same other arguments.' });
+    throw new InputError('Invalid cursor.', {
+      hint: 'Pass the cursor exactly as the previous result gave it, with the same other arguments.',
+    });
   }
   return parsed as T;
 }

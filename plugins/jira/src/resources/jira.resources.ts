@@ -11,8 +11,10 @@ import { personName } from '../view/display.js';
 // Resources are attached by the user or the client, not fetched on a model's whim; they carry
 // the same compact text as the tools, with the user-authored part marked by a plain label.
 const plainKit = {
-  fence: (content: string, label = 'content') => (content.trim() === '' ? content : `--- ${label} (written by Jira users) ---\n${content}\n--- end ---`),
-  more: ({ shown, total, noun }: { shown: number; total?: number; noun?: string }) => `${shown}${total !== undefined ? ` of ${total}` : ''} ${noun ?? 'results'}`,
+  fence: (content: string, label = 'content') =>
+    content.trim() === '' ? content : `--- ${label} (written by Jira users) ---\n${content}\n--- end ---`,
+  more: ({ shown, total, noun }: { shown: number; total?: number; noun?: string }) =>
+    `${shown}${total !== undefined ? ` of ${total}` : ''} ${noun ?? 'results'}`,
 };
 const RECENT_JQL = 'updated >= -30d ORDER BY updated DESC';
 
@@ -50,7 +52,10 @@ export class JiraResources {
   async listIssues(): Promise<ListedResource[]> {
     const page = await this.search.page({ jql: RECENT_JQL, fields: ['summary'], maxResults: 50 });
     return (page.issues ?? []).map((i) => ({
-      uri: `jira://issue/${i.key}`, name: i.key ?? '', title: `${i.key} ${String(i.fields?.summary ?? '')}`, mimeType: 'text/markdown',
+      uri: `jira://issue/${i.key}`,
+      name: i.key ?? '',
+      title: `${i.key} ${String(i.fields?.summary ?? '')}`,
+      mimeType: 'text/markdown',
     }));
   }
 
@@ -60,7 +65,11 @@ export class JiraResources {
     if (dash < 1) return (await this.completeProjectKey(value)).map((k) => `${k}-`);
     const project = value.slice(0, dash);
     if (!/^[A-Z][A-Z0-9_]*$/.test(project)) return [];
-    const page = await this.search.page({ jql: `project = "${project}" ORDER BY updated DESC`, fields: ['summary'], maxResults: 100 });
+    const page = await this.search.page({
+      jql: `project = "${project}" ORDER BY updated DESC`,
+      fields: ['summary'],
+      maxResults: 100,
+    });
     return (page.issues ?? []).map((i) => i.key ?? '').filter((k) => k.startsWith(value));
   }
 
@@ -83,17 +92,32 @@ export class JiraResources {
     ]);
     const text = [
       `# ${p.key} · ${p.name}`,
-      [p.projectTypeKey && `type ${p.projectTypeKey}`, personName(p.lead) && `lead ${personName(p.lead)}`].filter(Boolean).join(' · '),
+      [p.projectTypeKey && `type ${p.projectTypeKey}`, personName(p.lead) && `lead ${personName(p.lead)}`]
+        .filter(Boolean)
+        .join(' · '),
       `issue types: ${(p.issueTypes ?? []).map((t) => t.name).join(', ')}`,
       components.length > 0 && `components: ${components.map((c) => c.name).join(', ')}`,
-      versions.length > 0 && `versions: ${versions.filter((v) => !v.archived).map((v) => `${v.name}${v.released ? ' (released)' : ''}`).join(', ')}`,
-    ].filter(Boolean).join('\n');
+      versions.length > 0 &&
+        `versions: ${versions
+          .filter((v) => !v.archived)
+          .map((v) => `${v.name}${v.released ? ' (released)' : ''}`)
+          .join(', ')}`,
+    ]
+      .filter(Boolean)
+      .join('\n');
     return [{ uri: uri.href, mimeType: 'text/markdown', text }];
   }
 
   async listProjects(): Promise<ListedResource[]> {
     const page = await this.projects.search(undefined, 0, 50);
-    return (page.values ?? []).filter((p) => this.scope.allows(p.key ?? '')).map((p) => ({ uri: `jira://project/${p.key}`, name: p.key ?? '', title: `${p.key} ${p.name}`, mimeType: 'text/markdown' }));
+    return (page.values ?? [])
+      .filter((p) => this.scope.allows(p.key ?? ''))
+      .map((p) => ({
+        uri: `jira://project/${p.key}`,
+        name: p.key ?? '',
+        title: `${p.key} ${p.name}`,
+        mimeType: 'text/markdown',
+      }));
   }
 
   async completeProjectKey(prefix: string): Promise<string[]> {

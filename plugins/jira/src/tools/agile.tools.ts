@@ -14,29 +14,61 @@ const SCOPES = {
   sprints: ['read:sprint:jira-software'],
   writeSprint: ['write:sprint:jira-software'],
   changeSprint: ['read:sprint:jira-software', 'write:sprint:jira-software'],
-  issues: ['read:board-scope:jira-software', 'read:sprint:jira-software', 'read:epic:jira-software', 'read:issue-details:jira', 'read:jql:jira'],
+  issues: [
+    'read:board-scope:jira-software',
+    'read:sprint:jira-software',
+    'read:epic:jira-software',
+    'read:issue-details:jira',
+    'read:jql:jira',
+  ],
   move: ['write:sprint:jira-software', 'write:board-scope:jira-software'],
   rank: ['write:issue:jira-software'],
   epics: ['read:epic:jira-software'],
 };
 
 const boardsInput = z.object({ project: z.string().optional(), name: z.string().optional() });
-const sprintsInput = z.object({ boardId: z.number().int(), state: z.array(z.enum(['active', 'future', 'closed'])).optional(), cursor: z.string().optional() });
-const createSprintInput = z.object({ boardId: z.number().int(), name: z.string(), goal: z.string().optional(), startDate: z.string().optional(), endDate: z.string().optional() });
-const updateSprintInput = z.object({ sprintId: z.number().int(), name: z.string().optional(), goal: z.string().optional(), startDate: z.string().optional(), endDate: z.string().optional() });
-const startSprintInput = z.object({ sprintId: z.number().int(), endDate: z.string().optional().describe('ISO; default two weeks from now') });
+const sprintsInput = z.object({
+  boardId: z.number().int(),
+  state: z.array(z.enum(['active', 'future', 'closed'])).optional(),
+  cursor: z.string().optional(),
+});
+const createSprintInput = z.object({
+  boardId: z.number().int(),
+  name: z.string(),
+  goal: z.string().optional(),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+});
+const updateSprintInput = z.object({
+  sprintId: z.number().int(),
+  name: z.string().optional(),
+  goal: z.string().optional(),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+});
+const startSprintInput = z.object({
+  sprintId: z.number().int(),
+  endDate: z.string().optional().describe('ISO; default two weeks from now'),
+});
 const sprintIdInput = z.object({ sprintId: z.number().int() });
 const agileIssuesInput = z.object({
   sprintId: z.number().int().optional(),
   boardId: z.number().int().optional(),
-  backlog: z.boolean().optional().describe('The board\'s backlog'),
+  backlog: z.boolean().optional().describe("The board's backlog"),
   epic: z.string().optional().describe('Epic key'),
   jql: z.string().optional(),
   limit: z.number().int().optional(),
   cursor: z.string().optional(),
 });
-const moveInput = z.object({ issues: z.array(z.string()), sprintId: z.number().int().optional().describe('Omit to move to the backlog') });
-const rankInput = z.object({ issues: z.array(z.string()), before: z.string().optional(), after: z.string().optional() });
+const moveInput = z.object({
+  issues: z.array(z.string()),
+  sprintId: z.number().int().optional().describe('Omit to move to the backlog'),
+});
+const rankInput = z.object({
+  issues: z.array(z.string()),
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
 
 type SprintView = { id: number; name: string; state: string; start?: string; end?: string; goal?: string };
 const TWO_WEEKS_MS = 14 * 24 * 3600 * 1000;
@@ -50,27 +82,47 @@ export class AgileTools {
   ) {}
 
   @Tool({
-    name: 'jira_list_boards', title: 'List boards', description: 'Scrum/kanban boards, optionally of one project.',
-    input: boardsInput, output: listOut('boards'), readOnly: true, toolset: 'agile', scopes: SCOPES.boards,
+    name: 'jira_list_boards',
+    title: 'List boards',
+    description: 'Scrum/kanban boards, optionally of one project.',
+    input: boardsInput,
+    output: listOut('boards'),
+    readOnly: true,
+    toolset: 'agile',
+    scopes: SCOPES.boards,
     render: (out) =>
       [
-        (out.boards as Array<{ id: number; name: string; type?: string; project?: string }>).map((b) => `${b.id} · ${b.name} (${b.type ?? '?'}${b.project ? `, ${b.project}` : ''})`).join('\n') || 'No boards.',
+        (out.boards as Array<{ id: number; name: string; type?: string; project?: string }>)
+          .map((b) => `${b.id} · ${b.name} (${b.type ?? '?'}${b.project ? `, ${b.project}` : ''})`)
+          .join('\n') || 'No boards.',
         out.truncated ? `showing the first ${out.boards.length} boards; narrow with project or name` : undefined,
-      ].filter(Boolean).join('\n'),
+      ]
+        .filter(Boolean)
+        .join('\n'),
   })
   async listBoards(input: z.infer<typeof boardsInput>) {
     const page = await this.agile.boards({ projectKeyOrId: input.project, name: input.name, maxResults: 50 });
     return {
-      boards: page.values.map((b) => compact({ id: b.id, name: b.name, type: b.type, project: b.location?.projectKey })),
+      boards: page.values.map((b) =>
+        compact({ id: b.id, name: b.name, type: b.type, project: b.location?.projectKey }),
+      ),
       truncated: page.isLast === false || undefined,
     };
   }
 
   @Tool({
-    name: 'jira_list_sprints', title: 'List sprints', description: 'Sprints of a board (default: active and future).',
-    input: sprintsInput, output: pageOut('sprints'), readOnly: true, toolset: 'agile', scopes: SCOPES.sprints,
+    name: 'jira_list_sprints',
+    title: 'List sprints',
+    description: 'Sprints of a board (default: active and future).',
+    input: sprintsInput,
+    output: pageOut('sprints'),
+    readOnly: true,
+    toolset: 'agile',
+    scopes: SCOPES.sprints,
     render: (out, kit) =>
-      out.sprints.length === 0 ? 'No sprints.' : `${(out.sprints as SprintView[]).map(sprintLine).join('\n')}\n${kit.more({ shown: out.sprints.length, nextCursor: out.nextCursor, noun: 'sprints' })}`,
+      out.sprints.length === 0
+        ? 'No sprints.'
+        : `${(out.sprints as SprintView[]).map(sprintLine).join('\n')}\n${kit.more({ shown: out.sprints.length, nextCursor: out.nextCursor, noun: 'sprints' })}`,
   })
   async listSprints(input: z.infer<typeof sprintsInput>) {
     const startAt = input.cursor ? decodeCursor<{ s: number; b: number }>('sprints', input.cursor).s : 0;
@@ -78,13 +130,22 @@ export class AgileTools {
     const next = startAt + page.values.length;
     return {
       sprints: page.values.map(sprintView),
-      nextCursor: page.isLast === false && page.values.length > 0 ? encodeCursor('sprints', { s: next, b: input.boardId }) : undefined,
+      nextCursor:
+        page.isLast === false && page.values.length > 0
+          ? encodeCursor('sprints', { s: next, b: input.boardId })
+          : undefined,
     };
   }
 
   @Tool({
-    name: 'jira_create_sprint', title: 'Create sprint', description: 'Create a future sprint on a board.',
-    input: createSprintInput, output: z.looseObject({ id: z.number() }), readOnly: false, toolset: 'agile', scopes: SCOPES.writeSprint,
+    name: 'jira_create_sprint',
+    title: 'Create sprint',
+    description: 'Create a future sprint on a board.',
+    input: createSprintInput,
+    output: z.looseObject({ id: z.number() }),
+    readOnly: false,
+    toolset: 'agile',
+    scopes: SCOPES.writeSprint,
     render: (out) => `Created sprint ${sprintLine(out as unknown as SprintView)}`,
   })
   async createSprint(input: z.infer<typeof createSprintInput>): Promise<SprintView> {
@@ -93,8 +154,15 @@ export class AgileTools {
   }
 
   @Tool({
-    name: 'jira_update_sprint', title: 'Update sprint', description: 'Rename a sprint or change its goal or dates.',
-    input: updateSprintInput, output: z.looseObject({ id: z.number() }), readOnly: false, idempotent: true, toolset: 'agile', scopes: SCOPES.writeSprint,
+    name: 'jira_update_sprint',
+    title: 'Update sprint',
+    description: 'Rename a sprint or change its goal or dates.',
+    input: updateSprintInput,
+    output: z.looseObject({ id: z.number() }),
+    readOnly: false,
+    idempotent: true,
+    toolset: 'agile',
+    scopes: SCOPES.writeSprint,
     render: (out) => `Updated sprint ${sprintLine(out as unknown as SprintView)}`,
   })
   async updateSprint(input: z.infer<typeof updateSprintInput>): Promise<SprintView> {
@@ -104,93 +172,175 @@ export class AgileTools {
   }
 
   @Tool({
-    name: 'jira_start_sprint', title: 'Start sprint', description: 'Start a future sprint now.',
-    input: startSprintInput, output: z.looseObject({ id: z.number() }), readOnly: false, toolset: 'agile', scopes: SCOPES.changeSprint,
+    name: 'jira_start_sprint',
+    title: 'Start sprint',
+    description: 'Start a future sprint now.',
+    input: startSprintInput,
+    output: z.looseObject({ id: z.number() }),
+    readOnly: false,
+    toolset: 'agile',
+    scopes: SCOPES.changeSprint,
     render: (out) => `Started sprint ${sprintLine(out as unknown as SprintView)}`,
   })
   async startSprint(input: z.infer<typeof startSprintInput>): Promise<SprintView> {
     const sprint = await this.agile.sprint(input.sprintId);
-    if (sprint.state !== 'future') throw new InputError(`Sprint ${sprint.name} is ${sprint.state}; only a future sprint can start.`);
+    if (sprint.state !== 'future')
+      throw new InputError(`Sprint ${sprint.name} is ${sprint.state}; only a future sprint can start.`);
     const now = Date.now();
     const endDate = input.endDate ?? sprint.endDate ?? new Date(now + TWO_WEEKS_MS).toISOString();
-    return sprintView(await this.agile.updateSprint(input.sprintId, { state: 'active', startDate: new Date(now).toISOString(), endDate }));
+    return sprintView(
+      await this.agile.updateSprint(input.sprintId, {
+        state: 'active',
+        startDate: new Date(now).toISOString(),
+        endDate,
+      }),
+    );
   }
 
   @Tool({
-    name: 'jira_close_sprint', title: 'Close sprint', description: 'Complete an active sprint.',
-    input: sprintIdInput, output: z.looseObject({ id: z.number() }), readOnly: false, toolset: 'agile', scopes: SCOPES.changeSprint,
+    name: 'jira_close_sprint',
+    title: 'Close sprint',
+    description: 'Complete an active sprint.',
+    input: sprintIdInput,
+    output: z.looseObject({ id: z.number() }),
+    readOnly: false,
+    toolset: 'agile',
+    scopes: SCOPES.changeSprint,
     render: (out) => `Closed sprint ${sprintLine(out as unknown as SprintView)}`,
   })
   async closeSprint(input: z.infer<typeof sprintIdInput>): Promise<SprintView> {
     const sprint = await this.agile.sprint(input.sprintId);
-    if (sprint.state !== 'active') throw new InputError(`Sprint ${sprint.name} is ${sprint.state}; only an active sprint can close.`);
+    if (sprint.state !== 'active')
+      throw new InputError(`Sprint ${sprint.name} is ${sprint.state}; only an active sprint can close.`);
     return sprintView(await this.agile.updateSprint(input.sprintId, { state: 'closed' }));
   }
 
   @Tool({
-    name: 'jira_list_agile_issues', title: 'Sprint/board/backlog/epic issues', description: 'Issues of a sprint, a board, a board\'s backlog or an epic.',
-    input: agileIssuesInput, output: pageOut('issues'), readOnly: true, toolset: 'agile', scopes: SCOPES.issues,
+    name: 'jira_list_agile_issues',
+    title: 'Sprint/board/backlog/epic issues',
+    description: "Issues of a sprint, a board, a board's backlog or an epic.",
+    input: agileIssuesInput,
+    output: pageOut('issues'),
+    readOnly: true,
+    toolset: 'agile',
+    scopes: SCOPES.issues,
     render: (out, kit) =>
-      out.issues.length === 0 ? 'No issues.' : `${kit.fence((out.issues as IssueRow[]).map(rowLine).join('\n'), 'issues')}\n${kit.more({ shown: out.issues.length, total: out.total as number, nextCursor: out.nextCursor, noun: 'issues' })}`,
+      out.issues.length === 0
+        ? 'No issues.'
+        : `${kit.fence((out.issues as IssueRow[]).map(rowLine).join('\n'), 'issues')}\n${kit.more({ shown: out.issues.length, total: out.total as number, nextCursor: out.nextCursor, noun: 'issues' })}`,
   })
   async listAgileIssues(input: z.infer<typeof agileIssuesInput>) {
-    const scope = input.sprintId !== undefined ? { sprintId: input.sprintId }
-      : input.epic !== undefined ? { epic: input.epic }
-      : input.boardId !== undefined ? (input.backlog ? { backlogOf: input.boardId } : { boardId: input.boardId })
-      : undefined;
+    const scope =
+      input.sprintId !== undefined
+        ? { sprintId: input.sprintId }
+        : input.epic !== undefined
+          ? { epic: input.epic }
+          : input.boardId !== undefined
+            ? input.backlog
+              ? { backlogOf: input.boardId }
+              : { boardId: input.boardId }
+            : undefined;
     if (!scope) throw new InputError('Pass sprintId, boardId (with backlog: true for its backlog) or epic.');
     const startAt = input.cursor ? decodeCursor<{ s: number }>('agile', input.cursor).s : 0;
     const limit = Math.min(100, Math.max(1, input.limit ?? 50));
-    const page = await this.agile.issues(scope, { jql: input.jql, fields: ['summary', 'status', 'assignee'], startAt, maxResults: limit });
+    const page = await this.agile.issues(scope, {
+      jql: input.jql,
+      fields: ['summary', 'status', 'assignee'],
+      startAt,
+      maxResults: limit,
+    });
     const issues = page.issues ?? [];
     const next = startAt + issues.length;
     return {
       issues: issues.map((i) => this.views.row(i)),
       total: page.total,
-      nextCursor: page.total !== undefined && next < page.total && issues.length > 0 ? encodeCursor('agile', { s: next }) : undefined,
+      nextCursor:
+        page.total !== undefined && next < page.total && issues.length > 0
+          ? encodeCursor('agile', { s: next })
+          : undefined,
     };
   }
 
   @Tool({
-    name: 'jira_move_issues', title: 'Move to sprint/backlog', description: 'Move issues into a sprint, or to the backlog.',
-    input: moveInput, output: z.looseObject({ moved: z.number() }), readOnly: false, idempotent: true, toolset: 'agile', scopes: SCOPES.move,
+    name: 'jira_move_issues',
+    title: 'Move to sprint/backlog',
+    description: 'Move issues into a sprint, or to the backlog.',
+    input: moveInput,
+    output: z.looseObject({ moved: z.number() }),
+    readOnly: false,
+    idempotent: true,
+    toolset: 'agile',
+    scopes: SCOPES.move,
     render: (out) => `Moved ${String(out.moved)} issue(s) to ${String(out.to)}.`,
   })
   async moveIssues(input: z.infer<typeof moveInput>) {
     if (input.issues.length === 0 || input.issues.length > 50) throw new InputError('Move 1 to 50 issues at a time.');
     if (input.sprintId === undefined) await this.agile.moveToBacklog(input.issues);
     else await this.agile.moveToSprint(input.sprintId, { issues: input.issues });
-    return { moved: input.issues.length, to: input.sprintId === undefined ? 'the backlog' : `sprint ${input.sprintId}` };
+    return {
+      moved: input.issues.length,
+      to: input.sprintId === undefined ? 'the backlog' : `sprint ${input.sprintId}`,
+    };
   }
 
   @Tool({
-    name: 'jira_rank_issues', title: 'Rank issues', description: 'Rank issues before or after another issue.',
-    input: rankInput, output: z.looseObject({ ranked: z.number() }), readOnly: false, idempotent: true, toolset: 'agile', scopes: SCOPES.rank,
+    name: 'jira_rank_issues',
+    title: 'Rank issues',
+    description: 'Rank issues before or after another issue.',
+    input: rankInput,
+    output: z.looseObject({ ranked: z.number() }),
+    readOnly: false,
+    idempotent: true,
+    toolset: 'agile',
+    scopes: SCOPES.rank,
     render: (out) => `Ranked ${String(out.ranked)} issue(s).`,
   })
   async rankIssues(input: z.infer<typeof rankInput>) {
-    if ((input.before === undefined) === (input.after === undefined)) throw new InputError('Pass exactly one of `before` or `after`.');
+    if ((input.before === undefined) === (input.after === undefined))
+      throw new InputError('Pass exactly one of `before` or `after`.');
     if (input.issues.length === 0 || input.issues.length > 50) throw new InputError('Rank 1 to 50 issues at a time.');
     await this.agile.rank({ issues: input.issues, rankBeforeIssue: input.before, rankAfterIssue: input.after });
     return { ranked: input.issues.length };
   }
 
   @Tool({
-    name: 'jira_list_epics', title: 'List epics', description: 'Epics of a board.',
-    input: z.object({ boardId: z.number().int() }), output: listOut('epics'), readOnly: true, toolset: 'agile', scopes: SCOPES.epics,
-    render: (out, kit) => (out.epics.length === 0 ? 'No epics.' : kit.fence((out.epics as Array<{ key: string; name?: string; done?: boolean }>).map((e) => `${e.key} ${e.name ?? ''}${e.done ? ' (done)' : ''}`).join('\n'), 'epics')),
+    name: 'jira_list_epics',
+    title: 'List epics',
+    description: 'Epics of a board.',
+    input: z.object({ boardId: z.number().int() }),
+    output: listOut('epics'),
+    readOnly: true,
+    toolset: 'agile',
+    scopes: SCOPES.epics,
+    render: (out, kit) =>
+      out.epics.length === 0
+        ? 'No epics.'
+        : kit.fence(
+            (out.epics as Array<{ key: string; name?: string; done?: boolean }>)
+              .map((e) => `${e.key} ${e.name ?? ''}${e.done ? ' (done)' : ''}`)
+              .join('\n'),
+            'epics',
+          ),
   })
   async listEpics(input: { boardId: number }) {
     const page = await this.agile.epics(input.boardId);
-    return { epics: page.values.map((e) => compact({ key: e.key, name: e.name ?? e.summary, done: e.done || undefined })) };
+    return {
+      epics: page.values.map((e) => compact({ key: e.key, name: e.name ?? e.summary, done: e.done || undefined })),
+    };
   }
 }
 
 function sprintView(s: Sprint): SprintView {
-  return compact({ id: s.id, name: s.name, state: s.state, start: shortTime(s.startDate), end: shortTime(s.endDate), goal: s.goal });
+  return compact({
+    id: s.id,
+    name: s.name,
+    state: s.state,
+    start: shortTime(s.startDate),
+    end: shortTime(s.endDate),
+    goal: s.goal,
+  });
 }
 
 function sprintLine(s: SprintView): string {
   return `${s.id} · ${s.name} (${s.state}${s.start ? `, ${s.start}` : ''}${s.end ? ` → ${s.end}` : ''})${s.goal ? ` goal: ${s.goal}` : ''}`;
 }
-

@@ -16,7 +16,7 @@ const editInput = z.object({
   issueKey,
   commentId: z.string(),
   body: z.string(),
-  section: z.string().optional().describe('Only this heading\'s section'),
+  section: z.string().optional().describe("Only this heading's section"),
 });
 const commentPageOut = pageOut('comments');
 
@@ -81,9 +81,13 @@ export class CommentTools {
     const current = (await this.comments.get(input.issueKey, input.commentId)).body;
     // Media in a comment points at the issue's attachments: read them only when it has some.
     const attachments = this.text.hasMedia(current)
-      ? (((await this.issues.get(input.issueKey, { fields: ['attachment'] })).fields?.attachment as AttachmentRef[] | undefined) ?? [])
+      ? (((await this.issues.get(input.issueKey, { fields: ['attachment'] })).fields?.attachment as
+          AttachmentRef[] | undefined) ?? [])
       : [];
-    const body = input.section === undefined ? this.text.rewrite(current, input.body, attachments) : this.text.replaceSection(current, input.section, input.body, attachments);
+    const body =
+      input.section === undefined
+        ? this.text.rewrite(current, input.body, attachments)
+        : this.text.replaceSection(current, input.section, input.body, attachments);
     return this.views.comment(await this.comments.update(input.issueKey, input.commentId, body));
   }
 }

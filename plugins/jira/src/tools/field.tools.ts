@@ -44,16 +44,26 @@ export class FieldTools {
     scopes: ['read:jira-work'],
     render: (out) =>
       out.fields
-        ? [`${out.project} ${String(out.type)} (* required):`, ...(out.fields as FieldRow[]).map((f) => `${f.name}${f.required ? '*' : ''} (${f.type})${f.allowed ? `: ${f.allowed.join(', ')}` : ''}`)].join('\n')
+        ? [
+            `${out.project} ${String(out.type)} (* required):`,
+            ...(out.fields as FieldRow[]).map(
+              (f) => `${f.name}${f.required ? '*' : ''} (${f.type})${f.allowed ? `: ${f.allowed.join(', ')}` : ''}`,
+            ),
+          ].join('\n')
         : `${out.project} issue types: ${((out.issueTypes as string[] | undefined) ?? []).join(', ')}`,
   })
-  async createFields(input: z.infer<typeof createFieldsInput>): Promise<{ project: string; type?: string; issueTypes?: string[]; fields?: FieldRow[] }> {
+  async createFields(
+    input: z.infer<typeof createFieldsInput>,
+  ): Promise<{ project: string; type?: string; issueTypes?: string[]; fields?: FieldRow[] }> {
     const project = input.project ?? this.settings.defaultProject;
     if (!project) throw new InputError('Which project? Pass `project`.');
     const types = await this.fields.createIssueTypes(project);
     if (!input.type) return { project, issueTypes: types.map((t) => t.name ?? '').filter(Boolean) };
     const type = types.find((t) => t.name?.toLowerCase() === input.type!.toLowerCase());
-    if (!type?.id) throw new InputError(`Issue type '${input.type}' does not exist in ${project}.`, { hint: `Types: ${types.map((t) => t.name).join(', ')}.` });
+    if (!type?.id)
+      throw new InputError(`Issue type '${input.type}' does not exist in ${project}.`, {
+        hint: `Types: ${types.map((t) => t.name).join(', ')}.`,
+      });
     const meta = fromCreateMeta(await this.fields.createFields(project, type.id));
     // Project, type and summary are the create tool's own parameters, not fields to fill.
     const shown = meta.filter((m) => !OWN_PARAMS.has(m.id) && (input.all || (m.required && !m.hasDefault)));
@@ -67,7 +77,10 @@ export class FieldTools {
           id: m.id,
           type: m.schema.items ? `${m.schema.type} of ${m.schema.items}` : m.schema.type,
           required: m.required || undefined,
-          allowed: allowed.length > ALLOWED_SHOWN ? [...allowed.slice(0, ALLOWED_SHOWN), `… ${allowed.length - ALLOWED_SHOWN} more`] : allowed,
+          allowed:
+            allowed.length > ALLOWED_SHOWN
+              ? [...allowed.slice(0, ALLOWED_SHOWN), `… ${allowed.length - ALLOWED_SHOWN} more`]
+              : allowed,
         });
       }),
     };
@@ -82,16 +95,24 @@ export class FieldTools {
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-work'],
-    render: (out) => (out.fields.length === 0 ? 'No fields match.' : (out.fields as FieldRow[]).map((f) => `${f.name} · ${f.id} · ${f.type}`).join('\n')),
+    render: (out) =>
+      out.fields.length === 0
+        ? 'No fields match.'
+        : (out.fields as FieldRow[]).map((f) => `${f.name} · ${f.id} · ${f.type}`).join('\n'),
   })
   async searchFields(input: z.infer<typeof searchInput>): Promise<{ fields: FieldRow[] }> {
     const q = input.query.toLowerCase();
     const all = await this.catalog.all();
     const hits = all.filter((f) => f.name?.toLowerCase().includes(q) || f.id?.toLowerCase() === q).slice(0, 30);
     return {
-      fields: hits.map((f) => compact({
-        name: f.name ?? '', id: f.id ?? '', type: f.schema ? (f.schema.items ? `${f.schema.type} of ${f.schema.items}` : f.schema.type) : 'unknown', custom: f.custom || undefined,
-      })),
+      fields: hits.map((f) =>
+        compact({
+          name: f.name ?? '',
+          id: f.id ?? '',
+          type: f.schema ? (f.schema.items ? `${f.schema.type} of ${f.schema.items}` : f.schema.type) : 'unknown',
+          custom: f.custom || undefined,
+        }),
+      ),
     };
   }
 }

@@ -5,7 +5,11 @@ import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { personName, shortTime } from '../view/display.js';
 import { pageOut } from '../view/outputs.js';
 
-const historyInput = z.object({ issueKey: z.string(), limit: z.number().int().optional(), cursor: z.string().optional() });
+const historyInput = z.object({
+  issueKey: z.string(),
+  limit: z.number().int().optional(),
+  cursor: z.string().optional(),
+});
 type Change = { at?: string; by?: string; changes: string[] };
 
 /** Issue history (changelog). */
@@ -14,8 +18,14 @@ export class HistoryTools {
   constructor(@inject(JiraIssues) private readonly issues: JiraIssues) {}
 
   @Tool({
-    name: 'jira_get_changelog', title: 'Issue history', description: 'Who changed what on an issue, and when (oldest first).',
-    input: historyInput, output: pageOut('history'), readOnly: true, toolset: 'history', scopes: ['read:jira-work'],
+    name: 'jira_get_changelog',
+    title: 'Issue history',
+    description: 'Who changed what on an issue, and when (oldest first).',
+    input: historyInput,
+    output: pageOut('history'),
+    readOnly: true,
+    toolset: 'history',
+    scopes: ['read:jira-work'],
     render: (out, kit) =>
       out.history.length === 0
         ? 'No changes.'
@@ -31,7 +41,9 @@ export class HistoryTools {
       history: values.map((h) => ({
         at: shortTime(h.created),
         by: personName(h.author),
-        changes: (h.items ?? []).map((i) => `${i.field}: ${i.fromString ?? i.from ?? '∅'} → ${i.toString ?? i.to ?? '∅'}`),
+        changes: (h.items ?? []).map(
+          (i) => `${i.field}: ${i.fromString ?? i.from ?? '∅'} → ${i.toString ?? i.to ?? '∅'}`,
+        ),
       })),
       total: page.total,
       nextCursor: more && values.length > 0 ? encodeCursor('history', { s: next }) : undefined,

@@ -52,7 +52,10 @@ export class IssueSearchTools {
   async searchIssues(input: z.infer<typeof searchInput>): Promise<z.input<typeof searchOutput>> {
     const query = createHash('sha1').update(input.jql).digest('base64url').slice(0, 8);
     const token = input.cursor ? decodeCursor<{ q: string; t: string }>('search', input.cursor) : undefined;
-    if (token && token.q !== query) throw new InputError('This cursor belongs to another JQL query.', { hint: 'Repeat the same jql with the cursor.' });
+    if (token && token.q !== query)
+      throw new InputError('This cursor belongs to another JQL query.', {
+        hint: 'Repeat the same jql with the cursor.',
+      });
     if ((input.fields?.length ?? 0) > 10) throw new InputError('At most 10 extra fields.');
     const extra = await Promise.all((input.fields ?? []).map((name) => this.column(name)));
     const page = await this.search.page({
@@ -61,7 +64,8 @@ export class IssueSearchTools {
       maxResults: clamp(input.limit ?? this.settings.searchPageSize, 1, 100),
       nextPageToken: token?.t,
     });
-    const next = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
+    const next =
+      page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
     return {
       issues: (page.issues ?? []).map((issue) => this.views.row(issue, extra)),
       nextCursor: next ? encodeCursor('search', { q: query, t: next }) : undefined,
@@ -72,7 +76,9 @@ export class IssueSearchTools {
     const field = await this.catalog.find(name);
     if (!field?.id) {
       const similar = await this.catalog.similar(name);
-      throw new InputError(`Unknown field '${name}'.`, { hint: similar.length ? `Did you mean: ${similar.join(', ')}?` : 'Use jira_search_fields.' });
+      throw new InputError(`Unknown field '${name}'.`, {
+        hint: similar.length ? `Did you mean: ${similar.join(', ')}?` : 'Use jira_search_fields.',
+      });
     }
     return { id: field.id, name: field.name ?? name };
   }

@@ -32,10 +32,13 @@ const updateInput = z.object({
   issueKey: z.string(),
   summary: z.string().optional(),
   description: z.string().optional(),
-  section: z.string().optional().describe('Only this heading\'s section'),
+  section: z.string().optional().describe("Only this heading's section"),
   fields: fieldsByName.optional().describe('By name: {"Story Points": 5, "Labels": {"add": ["x"]}}'),
 });
-const assignInput = z.object({ issueKey: z.string(), assignee: z.string().nullable().describe('Email, name, "me"; null unassigns') });
+const assignInput = z.object({
+  issueKey: z.string(),
+  assignee: z.string().nullable().describe('Email, name, "me"; null unassigns'),
+});
 
 /** Issues: read one, create, update, assign. */
 @ToolProvider()
@@ -98,7 +101,10 @@ export class IssueTools {
   })
   async createIssue(input: z.infer<typeof createInput>): Promise<{ key: string; type: string; summary: string }> {
     const project = input.project ?? this.settings.defaultProject;
-    if (!project) throw new InputError('Which project? Pass `project` (a key such as ENG).', { hint: 'jira_list_projects lists them.' });
+    if (!project)
+      throw new InputError('Which project? Pass `project` (a key such as ENG).', {
+        hint: 'jira_list_projects lists them.',
+      });
     const { body, typeName } = await this.drafts.prepare({ ...input, project });
     const created = await this.issues.create(body);
     return { key: created.key ?? '', type: typeName, summary: input.summary };
@@ -121,20 +127,30 @@ export class IssueTools {
       throw new InputError('`section` needs `description`: the Markdown that replaces that section.');
     }
     const meta = fromFieldMap((await this.issues.editMeta(input.issueKey)).fields);
-    const { fields, update } = await this.resolver.resolveEdits(input.fields ?? {}, meta, { issueKey: input.issueKey, projectKey: projectOf(input.issueKey) }, `edit screen of ${input.issueKey}`);
+    const { fields, update } = await this.resolver.resolveEdits(
+      input.fields ?? {},
+      meta,
+      { issueKey: input.issueKey, projectKey: projectOf(input.issueKey) },
+      `edit screen of ${input.issueKey}`,
+    );
     if (input.summary !== undefined) fields.summary = input.summary;
     if (input.description !== undefined) {
       // The current description is the base: placeholders the model kept (panels, mentions…) survive.
       const read = (await this.issues.get(input.issueKey, { fields: ['description', 'attachment'] })).fields;
       const current = read?.description;
       const attachments = (read?.attachment as AttachmentRef[] | undefined) ?? [];
-      fields.description = input.section === undefined
-        ? this.text.rewrite(current, input.description, attachments)
-        : this.text.replaceSection(current, input.section, input.description, attachments);
+      fields.description =
+        input.section === undefined
+          ? this.text.rewrite(current, input.description, attachments)
+          : this.text.replaceSection(current, input.section, input.description, attachments);
     }
     const changed = [...Object.keys(fields), ...Object.keys(update)];
-    if (changed.length === 0) throw new InputError('Nothing to update.', { hint: 'Pass summary, description or fields.' });
-    await this.issues.edit(input.issueKey, { fields, ...(Object.keys(update).length > 0 && { update: update as never }) });
+    if (changed.length === 0)
+      throw new InputError('Nothing to update.', { hint: 'Pass summary, description or fields.' });
+    await this.issues.edit(input.issueKey, {
+      fields,
+      ...(Object.keys(update).length > 0 && { update: update as never }),
+    });
     const names = new Map(meta.map((m) => [m.id, m.name]));
     return { key: input.issueKey, updated: changed.map((id) => names.get(id) ?? id) };
   }
@@ -149,16 +165,21 @@ export class IssueTools {
     idempotent: true,
     toolset: 'issues',
     scopes: ['write:jira-work', 'read:jira-user'],
-    render: (out) => (out.accountId ? `Assigned ${out.key} to ${String(out.assignee ?? out.accountId)}` : `Unassigned ${out.key}`),
+    render: (out) =>
+      out.accountId ? `Assigned ${out.key} to ${String(out.assignee ?? out.accountId)}` : `Unassigned ${out.key}`,
   })
-  async assignIssue(input: z.infer<typeof assignInput>): Promise<{ key: string; accountId?: string; assignee?: string }> {
+  async assignIssue(
+    input: z.infer<typeof assignInput>,
+  ): Promise<{ key: string; accountId?: string; assignee?: string }> {
     const who = input.assignee === null ? undefined : await this.users.user(input.assignee);
     await this.issues.assign(input.issueKey, who?.accountId ?? null);
-    return { key: input.issueKey, ...(who ? { accountId: who.accountId, ...(who.displayName ? { assignee: who.displayName } : {}) } : {}) };
+    return {
+      key: input.issueKey,
+      ...(who ? { accountId: who.accountId, ...(who.displayName ? { assignee: who.displayName } : {}) } : {}),
+    };
   }
 }
 
 function projectOf(key: string): string {
   return key.slice(0, key.lastIndexOf('-')).toUpperCase();
 }
-

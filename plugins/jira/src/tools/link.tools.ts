@@ -25,8 +25,14 @@ export class LinkTools {
   ) {}
 
   @Tool({
-    name: 'jira_link_issues', title: 'Link issues', description: 'Link two issues: "ENG-1 blocks ENG-2".',
-    input: linkInput, output: issueOut, readOnly: false, toolset: 'links', scopes: ['read:jira-work', 'write:jira-work'],
+    name: 'jira_link_issues',
+    title: 'Link issues',
+    description: 'Link two issues: "ENG-1 blocks ENG-2".',
+    input: linkInput,
+    output: issueOut,
+    readOnly: false,
+    toolset: 'links',
+    scopes: ['read:jira-work', 'write:jira-work'],
     render: (out) => `Linked: ${out.key} ${String(out.relation)} ${String(out.otherKey)}`,
   })
   async linkIssues(input: z.infer<typeof linkInput>) {
@@ -39,12 +45,23 @@ export class LinkTools {
       outwardIssue: { key: to },
       ...(input.comment && { comment: { body: this.text.toAdf(input.comment) } }),
     });
-    return { key: input.issueKey, relation: (outward ? type.outward : type.inward) ?? type.name, otherKey: input.otherKey };
+    return {
+      key: input.issueKey,
+      relation: (outward ? type.outward : type.inward) ?? type.name,
+      otherKey: input.otherKey,
+    };
   }
 
   @Tool({
-    name: 'jira_remove_link', title: 'Remove link', description: 'Remove the link between two issues.',
-    input: unlinkInput, output: issueOut, readOnly: false, idempotent: true, toolset: 'links', scopes: ['read:jira-work', 'write:jira-work'],
+    name: 'jira_remove_link',
+    title: 'Remove link',
+    description: 'Remove the link between two issues.',
+    input: unlinkInput,
+    output: issueOut,
+    readOnly: false,
+    idempotent: true,
+    toolset: 'links',
+    scopes: ['read:jira-work', 'write:jira-work'],
     render: (out) => `Removed ${String(out.removed)} link(s) between ${out.key} and ${String(out.otherKey)}.`,
   })
   async removeLink(input: z.infer<typeof unlinkInput>) {
@@ -55,23 +72,43 @@ export class LinkTools {
       const names = [l.type?.name, l.type?.inward, l.type?.outward].map((n) => n?.toLowerCase());
       return other?.toUpperCase() === input.otherKey.toUpperCase() && (!wanted || names.includes(wanted));
     });
-    if (matches.length === 0) throw new InputError(`${input.issueKey} has no link to ${input.otherKey}${input.type ? ` of type "${input.type}"` : ''}.`);
+    if (matches.length === 0)
+      throw new InputError(
+        `${input.issueKey} has no link to ${input.otherKey}${input.type ? ` of type "${input.type}"` : ''}.`,
+      );
     for (const l of matches) await this.links.unlink(l.id!);
     return { key: input.issueKey, otherKey: input.otherKey, removed: matches.length };
   }
 
   @Tool({
-    name: 'jira_list_link_types', title: 'Link types', description: 'Issue link types with their phrases.',
-    input: z.object({}), output: listOut('types'), readOnly: true, toolset: 'links', scopes: ['read:jira-work'],
-    render: (out) => (out.types as Array<{ name: string; outward?: string; inward?: string }>).map((t) => `${t.name}: ${t.outward} / ${t.inward}`).join('\n'),
+    name: 'jira_list_link_types',
+    title: 'Link types',
+    description: 'Issue link types with their phrases.',
+    input: z.object({}),
+    output: listOut('types'),
+    readOnly: true,
+    toolset: 'links',
+    scopes: ['read:jira-work'],
+    render: (out) =>
+      (out.types as Array<{ name: string; outward?: string; inward?: string }>)
+        .map((t) => `${t.name}: ${t.outward} / ${t.inward}`)
+        .join('\n'),
   })
   async listLinkTypes() {
-    return { types: (await this.links.types()).map((t) => ({ name: t.name ?? '', outward: t.outward, inward: t.inward })) };
+    return {
+      types: (await this.links.types()).map((t) => ({ name: t.name ?? '', outward: t.outward, inward: t.inward })),
+    };
   }
 
   @Tool({
-    name: 'jira_add_web_link', title: 'Add web link', description: 'Attach a URL to an issue as a web link.',
-    input: remoteInput, output: issueOut, readOnly: false, toolset: 'links', scopes: ['write:jira-work'],
+    name: 'jira_add_web_link',
+    title: 'Add web link',
+    description: 'Attach a URL to an issue as a web link.',
+    input: remoteInput,
+    output: issueOut,
+    readOnly: false,
+    toolset: 'links',
+    scopes: ['write:jira-work'],
     render: (out) => `Added web link ${String(out.id)} to ${out.key}.`,
   })
   async addWebLink(input: z.infer<typeof remoteInput>) {
@@ -80,13 +117,27 @@ export class LinkTools {
   }
 
   @Tool({
-    name: 'jira_list_web_links', title: 'Web links', description: 'Web (remote) links of an issue.',
-    input: z.object({ issueKey: z.string() }), output: listOut('links'), readOnly: true, toolset: 'links', scopes: ['read:jira-work'],
-    render: (out, kit) => (out.links.length === 0 ? 'No web links.' : kit.fence((out.links as Array<{ title: string; url: string }>).map((l) => `${l.title}: ${l.url}`).join('\n'), 'links')),
+    name: 'jira_list_web_links',
+    title: 'Web links',
+    description: 'Web (remote) links of an issue.',
+    input: z.object({ issueKey: z.string() }),
+    output: listOut('links'),
+    readOnly: true,
+    toolset: 'links',
+    scopes: ['read:jira-work'],
+    render: (out, kit) =>
+      out.links.length === 0
+        ? 'No web links.'
+        : kit.fence(
+            (out.links as Array<{ title: string; url: string }>).map((l) => `${l.title}: ${l.url}`).join('\n'),
+            'links',
+          ),
   })
   async listWebLinks(input: { issueKey: string }) {
     const links = await this.links.remoteLinks(input.issueKey);
-    return { links: links.map((l) => ({ id: String(l.id ?? ''), title: l.object?.title ?? '', url: l.object?.url ?? '' })) };
+    return {
+      links: links.map((l) => ({ id: String(l.id ?? ''), title: l.object?.title ?? '', url: l.object?.url ?? '' })),
+    };
   }
 }
 

@@ -6,7 +6,11 @@ import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { compact, personName } from '../view/display.js';
 import { pageOut } from '../view/outputs.js';
 
-const listInput = z.object({ query: z.string().optional(), limit: z.number().int().optional(), cursor: z.string().optional() });
+const listInput = z.object({
+  query: z.string().optional(),
+  limit: z.number().int().optional(),
+  cursor: z.string().optional(),
+});
 const listOutput = pageOut('projects');
 type ProjectRow = { key: string; name: string; type?: string };
 const getInput = z.object({ projectKey: z.string() });
@@ -41,14 +45,18 @@ export class ProjectTools {
     render: (out, kit) =>
       `${(out.projects as ProjectRow[]).map((p) => `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}`).join('\n') || 'No projects.'}\n${kit.more({ shown: out.projects.length, total: out.total as number | undefined, nextCursor: out.nextCursor, noun: 'projects' })}`,
   })
-  async listProjects(input: z.infer<typeof listInput>): Promise<{ projects: ProjectRow[]; total?: number; nextCursor?: string }> {
+  async listProjects(
+    input: z.infer<typeof listInput>,
+  ): Promise<{ projects: ProjectRow[]; total?: number; nextCursor?: string }> {
     const startAt = input.cursor ? decodeCursor<{ s: number; q?: string }>('projects', input.cursor).s : 0;
     const page = await this.projects.search(input.query, startAt, Math.min(100, Math.max(1, input.limit ?? 50)));
     const values = page.values ?? [];
     const next = startAt + values.length;
     const more = page.isLast === false || (page.total !== undefined && next < page.total);
     return compact({
-      projects: values.filter((p) => this.scope.allows(p.key ?? '')).map((p) => compact({ key: p.key ?? '', name: p.name ?? '', type: p.projectTypeKey })),
+      projects: values
+        .filter((p) => this.scope.allows(p.key ?? ''))
+        .map((p) => compact({ key: p.key ?? '', name: p.name ?? '', type: p.projectTypeKey })),
       total: this.scope.active ? undefined : page.total,
       nextCursor: more && values.length > 0 ? encodeCursor('projects', { s: next }) : undefined,
     });
@@ -65,12 +73,15 @@ export class ProjectTools {
     scopes: ['read:jira-work'],
     render: (out) => {
       const p = out as unknown as ProjectView;
-      return       [
+      return [
         `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}${p.lead ? ` · lead ${p.lead}` : ''}`,
         `issue types: ${p.issueTypes.join(', ')}`,
         p.components.length > 0 && `components: ${p.components.join(', ')}`,
-        p.versions.length > 0 && `versions: ${p.versions.map((v) => `${v.name}${v.released ? ' (released)' : ''}`).join(', ')}`,
-      ].filter(Boolean).join('\n');
+        p.versions.length > 0 &&
+          `versions: ${p.versions.map((v) => `${v.name}${v.released ? ' (released)' : ''}`).join(', ')}`,
+      ]
+        .filter(Boolean)
+        .join('\n');
     },
   })
   async getProject(input: z.infer<typeof getInput>): Promise<ProjectView> {
@@ -86,7 +97,9 @@ export class ProjectTools {
       lead: personName(project.lead),
       issueTypes: (project.issueTypes ?? []).map((t) => t.name ?? '').filter(Boolean),
       components: components.map((c) => c.name ?? '').filter(Boolean),
-      versions: versions.filter((v) => !v.archived).map((v) => compact({ name: v.name ?? '', released: v.released, releaseDate: v.releaseDate })),
+      versions: versions
+        .filter((v) => !v.archived)
+        .map((v) => compact({ name: v.name ?? '', released: v.released, releaseDate: v.releaseDate })),
     });
   }
 }

@@ -24,9 +24,17 @@ export class TransitionTools {
     readOnly: false,
     toolset: 'issues',
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
-    render: (out) => (out.status && out.status !== out.transition ? `${out.key}: ${String(out.transition)} → ${String(out.status)}` : `${out.key} → ${String(out.status ?? out.transition)}`),
+    render: (out) =>
+      out.status && out.status !== out.transition
+        ? `${out.key}: ${String(out.transition)} → ${String(out.status)}`
+        : `${out.key} → ${String(out.status ?? out.transition)}`,
   })
-  async transitionIssue(input: z.infer<typeof transitionInput>): Promise<{ key: string; transition: string; status?: string }> {
-    return { key: input.issueKey, ...(await this.workflow.transition(input.issueKey, input.to, input.fields, input.comment)) };
+  async transitionIssue(
+    input: z.infer<typeof transitionInput>,
+  ): Promise<{ key: string; transition: string; status?: string }> {
+    return {
+      key: input.issueKey,
+      ...(await this.workflow.transition(input.issueKey, input.to, input.fields, input.comment)),
+    };
   }
 }

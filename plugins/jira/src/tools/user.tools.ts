@@ -28,7 +28,8 @@ export class UserTools {
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-user'],
-    render: (u) => [u.name, u.email && `<${String(u.email)}>`, `accountId ${u.accountId}`, u.timeZone].filter(Boolean).join(' · '),
+    render: (u) =>
+      [u.name, u.email && `<${String(u.email)}>`, `accountId ${u.accountId}`, u.timeZone].filter(Boolean).join(' · '),
   })
   async currentUser(): Promise<UserView> {
     return view(await this.users.myself());
@@ -43,14 +44,21 @@ export class UserTools {
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-user'],
-    render: (out) => (out.users.length === 0 ? 'No users match.' : (out.users as UserView[]).map((u) => [u.name, u.email && `<${u.email}>`, u.accountId].filter(Boolean).join(' · ')).join('\n')),
+    render: (out) =>
+      out.users.length === 0
+        ? 'No users match.'
+        : (out.users as UserView[])
+            .map((u) => [u.name, u.email && `<${u.email}>`, u.accountId].filter(Boolean).join(' · '))
+            .join('\n'),
   })
   async searchUsers(input: z.infer<typeof searchInput>): Promise<{ users: UserView[] }> {
     const limit = Math.min(50, Math.max(1, input.limit ?? 20));
-    if (!input.query && !input.project && !input.issueKey) throw new InputError('Pass a query, a project or an issueKey.');
-    const found = input.project || input.issueKey
-      ? await this.users.assignable({ project: input.project, issueKey: input.issueKey }, input.query, limit)
-      : await this.users.search(input.query!, limit);
+    if (!input.query && !input.project && !input.issueKey)
+      throw new InputError('Pass a query, a project or an issueKey.');
+    const found =
+      input.project || input.issueKey
+        ? await this.users.assignable({ project: input.project, issueKey: input.issueKey }, input.query, limit)
+        : await this.users.search(input.query!, limit);
     return { users: found.filter((u) => u.accountId && u.accountType !== 'app').map(view) };
   }
 }

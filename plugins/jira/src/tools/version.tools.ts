@@ -6,15 +6,40 @@ import { UserResolver } from '../fields/user-resolver.js';
 import { compact } from '../view/display.js';
 import { itemOut, listOut } from '../view/outputs.js';
 
-const listInput = z.object({ project: z.string(), released: z.boolean().optional().describe('Only released (true) or unreleased (false)') });
-const createInput = z.object({ project: z.string(), name: z.string(), description: z.string().optional(), startDate: z.string().optional(), releaseDate: z.string().optional() });
-const updateInput = z.object({
-  versionId: z.string(), name: z.string().optional(), description: z.string().optional(), releaseDate: z.string().optional(),
-  released: z.boolean().optional().describe('true releases it'), archived: z.boolean().optional(),
+const listInput = z.object({
+  project: z.string(),
+  released: z.boolean().optional().describe('Only released (true) or unreleased (false)'),
 });
-const componentInput = z.object({ project: z.string(), name: z.string(), description: z.string().optional(), lead: z.string().optional().describe('Email or name') });
+const createInput = z.object({
+  project: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  startDate: z.string().optional(),
+  releaseDate: z.string().optional(),
+});
+const updateInput = z.object({
+  versionId: z.string(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  releaseDate: z.string().optional(),
+  released: z.boolean().optional().describe('true releases it'),
+  archived: z.boolean().optional(),
+});
+const componentInput = z.object({
+  project: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  lead: z.string().optional().describe('Email or name'),
+});
 
-type VersionRow = { id: string; name: string; released?: boolean; archived?: boolean; releaseDate?: string; description?: string };
+type VersionRow = {
+  id: string;
+  name: string;
+  released?: boolean;
+  archived?: boolean;
+  releaseDate?: string;
+  description?: string;
+};
 
 /** Versions (releases) and components. */
 @ToolProvider()
@@ -26,18 +51,34 @@ export class VersionTools {
   ) {}
 
   @Tool({
-    name: 'jira_list_versions', title: 'List versions', description: 'Versions of a project with release state and dates.',
-    input: listInput, output: listOut('versions'), readOnly: true, toolset: 'versions', scopes: ['read:jira-work'],
+    name: 'jira_list_versions',
+    title: 'List versions',
+    description: 'Versions of a project with release state and dates.',
+    input: listInput,
+    output: listOut('versions'),
+    readOnly: true,
+    toolset: 'versions',
+    scopes: ['read:jira-work'],
     render: (out) => (out.versions as VersionRow[]).map(versionLine).join('\n') || 'No versions.',
   })
   async listVersions(input: z.infer<typeof listInput>) {
     const all = await this.projects.versions(input.project);
-    return { versions: all.filter((v) => input.released === undefined || (v.released ?? false) === input.released).map(versionRow) };
+    return {
+      versions: all
+        .filter((v) => input.released === undefined || (v.released ?? false) === input.released)
+        .map(versionRow),
+    };
   }
 
   @Tool({
-    name: 'jira_create_version', title: 'Create version', description: 'Create a version (release) in a project.',
-    input: createInput, output: itemOut, readOnly: false, toolset: 'versions', scopes: ['manage:jira-project'],
+    name: 'jira_create_version',
+    title: 'Create version',
+    description: 'Create a version (release) in a project.',
+    input: createInput,
+    output: itemOut,
+    readOnly: false,
+    toolset: 'versions',
+    scopes: ['manage:jira-project'],
     render: (out) => `Created version ${versionLine(out as unknown as VersionRow)}`,
   })
   async createVersion(input: z.infer<typeof createInput>) {
@@ -46,8 +87,15 @@ export class VersionTools {
   }
 
   @Tool({
-    name: 'jira_update_version', title: 'Update version', description: 'Rename, re-date, release or archive a version.',
-    input: updateInput, output: itemOut, readOnly: false, idempotent: true, toolset: 'versions', scopes: ['manage:jira-project'],
+    name: 'jira_update_version',
+    title: 'Update version',
+    description: 'Rename, re-date, release or archive a version.',
+    input: updateInput,
+    output: itemOut,
+    readOnly: false,
+    idempotent: true,
+    toolset: 'versions',
+    scopes: ['manage:jira-project'],
     render: (out) => `Updated version ${versionLine(out as unknown as VersionRow)}`,
   })
   async updateVersion(input: z.infer<typeof updateInput>) {
@@ -59,19 +107,34 @@ export class VersionTools {
   }
 
   @Tool({
-    name: 'jira_create_component', title: 'Create component', description: 'Create a component in a project.',
-    input: componentInput, output: itemOut, readOnly: false, toolset: 'versions', scopes: ['manage:jira-project', 'read:jira-user'],
+    name: 'jira_create_component',
+    title: 'Create component',
+    description: 'Create a component in a project.',
+    input: componentInput,
+    output: itemOut,
+    readOnly: false,
+    toolset: 'versions',
+    scopes: ['manage:jira-project', 'read:jira-user'],
     render: (out) => `Created component ${String(out.name)} (${out.id}).`,
   })
   async createComponent(input: z.infer<typeof componentInput>) {
     const leadAccountId = input.lead ? await this.users.accountId(input.lead) : undefined;
-    const created = await this.versions.createComponent(compact({ project: input.project, name: input.name, description: input.description, leadAccountId }));
+    const created = await this.versions.createComponent(
+      compact({ project: input.project, name: input.name, description: input.description, leadAccountId }),
+    );
     return { id: created.id ?? '', name: created.name ?? input.name };
   }
 }
 
 function versionRow(v: Version): VersionRow {
-  return compact({ id: v.id ?? '', name: v.name ?? '', released: v.released || undefined, archived: v.archived || undefined, releaseDate: v.releaseDate, description: v.description });
+  return compact({
+    id: v.id ?? '',
+    name: v.name ?? '',
+    released: v.released || undefined,
+    archived: v.archived || undefined,
+    releaseDate: v.releaseDate,
+    description: v.description,
+  });
 }
 
 function versionLine(v: VersionRow): string {

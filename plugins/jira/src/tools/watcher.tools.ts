@@ -5,7 +5,10 @@ import { UserResolver } from '../fields/user-resolver.js';
 import { personName } from '../view/display.js';
 import { issueOut } from '../view/outputs.js';
 
-const watcherInput = z.object({ issueKey: z.string(), user: z.string().optional().describe('Email, name or "me" (default)') });
+const watcherInput = z.object({
+  issueKey: z.string(),
+  user: z.string().optional().describe('Email, name or "me" (default)'),
+});
 
 /** Issue watchers. */
 @ToolProvider()
@@ -16,19 +19,38 @@ export class WatcherTools {
   ) {}
 
   @Tool({
-    name: 'jira_list_watchers', title: 'Watchers', description: 'Who watches an issue.',
-    input: z.object({ issueKey: z.string() }), output: issueOut, readOnly: true, toolset: 'watchers', scopes: ['read:jira-work'],
-    render: (out) => `${out.key}: ${String(out.count)} watcher(s)${(out.watchers as string[]).length ? `: ${(out.watchers as string[]).join(', ')}` : ''}${out.watching ? ' (including you)' : ''}`,
+    name: 'jira_list_watchers',
+    title: 'Watchers',
+    description: 'Who watches an issue.',
+    input: z.object({ issueKey: z.string() }),
+    output: issueOut,
+    readOnly: true,
+    toolset: 'watchers',
+    scopes: ['read:jira-work'],
+    render: (out) =>
+      `${out.key}: ${String(out.count)} watcher(s)${(out.watchers as string[]).length ? `: ${(out.watchers as string[]).join(', ')}` : ''}${out.watching ? ' (including you)' : ''}`,
   })
   async listWatchers(input: { issueKey: string }) {
     const w = await this.watchers.list(input.issueKey);
     const names = (w.watchers ?? []).map(personName).filter((n): n is string => !!n);
-    return { key: input.issueKey, count: w.watchCount ?? names.length, watching: w.isWatching ?? false, watchers: names };
+    return {
+      key: input.issueKey,
+      count: w.watchCount ?? names.length,
+      watching: w.isWatching ?? false,
+      watchers: names,
+    };
   }
 
   @Tool({
-    name: 'jira_add_watcher', title: 'Watch issue', description: 'Add a watcher (default: me).',
-    input: watcherInput, output: issueOut, readOnly: false, idempotent: true, toolset: 'watchers', scopes: ['write:jira-work', 'read:jira-user'],
+    name: 'jira_add_watcher',
+    title: 'Watch issue',
+    description: 'Add a watcher (default: me).',
+    input: watcherInput,
+    output: issueOut,
+    readOnly: false,
+    idempotent: true,
+    toolset: 'watchers',
+    scopes: ['write:jira-work', 'read:jira-user'],
     render: (out) => `${String(out.accountId)} now watches ${out.key}.`,
   })
   async addWatcher(input: z.infer<typeof watcherInput>) {
@@ -38,8 +60,15 @@ export class WatcherTools {
   }
 
   @Tool({
-    name: 'jira_remove_watcher', title: 'Unwatch issue', description: 'Remove a watcher (default: me).',
-    input: watcherInput, output: issueOut, readOnly: false, idempotent: true, toolset: 'watchers', scopes: ['write:jira-work', 'read:jira-user'],
+    name: 'jira_remove_watcher',
+    title: 'Unwatch issue',
+    description: 'Remove a watcher (default: me).',
+    input: watcherInput,
+    output: issueOut,
+    readOnly: false,
+    idempotent: true,
+    toolset: 'watchers',
+    scopes: ['write:jira-work', 'read:jira-user'],
     render: (out) => `${String(out.accountId)} no longer watches ${out.key}.`,
   })
   async removeWatcher(input: z.infer<typeof watcherInput>) {

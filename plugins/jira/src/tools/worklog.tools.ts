@@ -39,7 +39,8 @@ export class WorklogTools {
     readOnly: false,
     toolset: 'worklogs',
     scopes: ['write:jira-work'],
-    render: (out) => `Logged ${String(out.timeSpent)} (worklog ${out.id}${out.started ? `, started ${String(out.started)}` : ''}).`,
+    render: (out) =>
+      `Logged ${String(out.timeSpent)} (worklog ${out.id}${out.started ? `, started ${String(out.started)}` : ''}).`,
   })
   async addWorklog(input: z.infer<typeof addInput>): Promise<WorklogView> {
     const seconds = parseDuration(input.timeSpent);

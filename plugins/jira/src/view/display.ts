@@ -30,7 +30,8 @@ export function displayValue(value: unknown): string | undefined {
       const child = displayValue(v.child);
       return child ? `${v.value} > ${child}` : v.value;
     }
-    if (typeof v.name === 'string') return typeof v.state === 'string' ? `${v.name} (${v.state.toLowerCase()})` : v.name;
+    if (typeof v.name === 'string')
+      return typeof v.state === 'string' ? `${v.name} (${v.state.toLowerCase()})` : v.name;
     if (typeof v.key === 'string') return v.key;
     if (typeof v.title === 'string') return v.title;
   }

@@ -14,7 +14,11 @@ export class IssueActivity {
     @inject(IssueViews) private readonly views: IssueViews,
   ) {}
 
-  async commentPage(issueKey: string, limit: number, cursor?: string): Promise<{ total: number; comments: CommentView[]; nextCursor?: string }> {
+  async commentPage(
+    issueKey: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ total: number; comments: CommentView[]; nextCursor?: string }> {
     const startAt = cursor ? offset('comments', issueKey, cursor) : 0;
     const page = await this.comments.list(issueKey, startAt, limit);
     const items = page.comments ?? [];
@@ -27,7 +31,11 @@ export class IssueActivity {
     };
   }
 
-  async worklogPage(issueKey: string, limit: number, cursor?: string): Promise<{ total: number; worklogs: WorklogView[]; nextCursor?: string }> {
+  async worklogPage(
+    issueKey: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ total: number; worklogs: WorklogView[]; nextCursor?: string }> {
     const startAt = cursor ? offset('worklogs', issueKey, cursor) : 0;
     const page = await this.worklogs.list(issueKey, startAt, limit);
     const items = page.worklogs ?? [];
@@ -43,6 +51,7 @@ export class IssueActivity {
 
 function offset(kind: string, issueKey: string, cursor: string): number {
   const state = decodeCursor<{ i: string; s: number }>(kind, cursor);
-  if (state.i !== issueKey || typeof state.s !== 'number') throw new InputError(`This cursor belongs to another issue's ${kind}.`);
+  if (state.i !== issueKey || typeof state.s !== 'number')
+    throw new InputError(`This cursor belongs to another issue's ${kind}.`);
   return state.s;
 }

@@ -10,12 +10,47 @@ import type { CommentView, IssueDetail, IssueRow, WorklogView } from './schemas.
 
 /** Fields shown in their own slot of the detail view (or deliberately dropped as noise). */
 const OWN_SLOT = new Set([
-  'summary', 'status', 'issuetype', 'priority', 'project', 'assignee', 'reporter', 'created', 'updated', 'duedate',
-  'resolution', 'resolutiondate', 'parent', 'labels', 'components', 'fixVersions', 'timetracking', 'description', 'subtasks', 'issuelinks',
-  'attachment', 'comment', 'worklog',
-  'creator', 'watches', 'votes', 'lastViewed', 'statuscategorychangedate', 'workratio', 'progress', 'aggregateprogress',
-  'aggregatetimespent', 'aggregatetimeestimate', 'aggregatetimeoriginalestimate', 'timespent', 'timeestimate',
-  'timeoriginalestimate', 'statusCategory', 'issuerestriction', 'thumbnail', 'security',
+  'summary',
+  'status',
+  'issuetype',
+  'priority',
+  'project',
+  'assignee',
+  'reporter',
+  'created',
+  'updated',
+  'duedate',
+  'resolution',
+  'resolutiondate',
+  'parent',
+  'labels',
+  'components',
+  'fixVersions',
+  'timetracking',
+  'description',
+  'subtasks',
+  'issuelinks',
+  'attachment',
+  'comment',
+  'worklog',
+  'creator',
+  'watches',
+  'votes',
+  'lastViewed',
+  'statuscategorychangedate',
+  'workratio',
+  'progress',
+  'aggregateprogress',
+  'aggregatetimespent',
+  'aggregatetimeestimate',
+  'aggregatetimeoriginalestimate',
+  'timespent',
+  'timeestimate',
+  'timeoriginalestimate',
+  'statusCategory',
+  'issuerestriction',
+  'thumbnail',
+  'security',
 ]);
 /** Custom field types whose values mean nothing to a reader. */
 // (ProForma's form counters are 0 on nearly every issue; rank, colour and dev summaries are machine data.)
@@ -60,7 +95,9 @@ export class IssueViews {
       updated: shortTime(f.updated as string | undefined),
       due: f.duedate as string | undefined,
       // "Done 2026-08-28 07:06Z": the resolution and when, in one slot.
-      resolution: [displayValue(f.resolution), shortTime(f.resolutiondate as string | undefined)].filter(Boolean).join(' ') || undefined,
+      resolution:
+        [displayValue(f.resolution), shortTime(f.resolutiondate as string | undefined)].filter(Boolean).join(' ') ||
+        undefined,
       parent: f.parent ? related(f.parent) : undefined,
       labels: (f.labels as string[] | undefined) ?? [],
       components: names(f.components),
@@ -71,7 +108,12 @@ export class IssueViews {
       subtasks: ((f.subtasks as unknown[] | undefined) ?? []).map(related),
       links: ((f.issuelinks as JiraSchemas['IssueLink'][] | undefined) ?? []).map(link),
       attachments: ((f.attachment as JiraSchemas['Attachment'][] | undefined) ?? []).map((a) =>
-        compact({ id: a.id ?? '', filename: a.filename ?? '', size: fileSize(a.size), uri: `jira://attachment/${a.id}` }),
+        compact({
+          id: a.id ?? '',
+          filename: a.filename ?? '',
+          size: fileSize(a.size),
+          uri: `jira://attachment/${a.id}`,
+        }),
       ),
     });
   }

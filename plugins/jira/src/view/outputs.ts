@@ -8,7 +8,10 @@ export const issueOut = z.looseObject({ key: z.string() });
 /** A result about one comment or worklog. */
 export const itemOut = z.looseObject({ id: z.string() });
 
-type Page<N extends string> = z.ZodObject<{ [K in N]: z.ZodArray<z.ZodUnknown> } & { nextCursor: z.ZodOptional<z.ZodString> }, z.core.$loose>;
+type Page<N extends string> = z.ZodObject<
+  { [K in N]: z.ZodArray<z.ZodUnknown> } & { nextCursor: z.ZodOptional<z.ZodString> },
+  z.core.$loose
+>;
 type List<N extends string> = z.ZodObject<{ [K in N]: z.ZodArray<z.ZodUnknown> }, z.core.$loose>;
 
 /** A page of results under `name`, with the cursor for the next page. */

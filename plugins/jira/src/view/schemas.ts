@@ -55,12 +55,16 @@ export const issueDetailSchema = z.object({
   labels: z.array(z.string()).optional(),
   components: z.array(z.string()).optional(),
   fixVersions: z.array(z.string()).optional(),
-  time: z.object({ estimate: z.string().optional(), remaining: z.string().optional(), spent: z.string().optional() }).optional(),
+  time: z
+    .object({ estimate: z.string().optional(), remaining: z.string().optional(), spent: z.string().optional() })
+    .optional(),
   fields: z.record(z.string(), z.string()).optional().describe('Other non-empty fields by display name'),
   description: z.string().optional(),
   subtasks: z.array(relatedIssue).optional(),
   links: z.array(relatedIssue.extend({ relation: z.string() })).optional(),
-  attachments: z.array(z.object({ id: z.string(), filename: z.string(), size: z.string().optional(), uri: z.string() })).optional(),
+  attachments: z
+    .array(z.object({ id: z.string(), filename: z.string(), size: z.string().optional(), uri: z.string() }))
+    .optional(),
   comments: commentPageSchema.optional(),
   worklogs: z.object({ total: z.number(), worklogs: z.array(worklogSchema) }).optional(),
   transitions: z.array(z.object({ name: z.string(), to: z.string().optional() })).optional(),

@@ -21,7 +21,11 @@ describe('agile toolset', () => {
   });
 
   it('creates, updates, starts and closes a sprint; refuses to start it twice', async () => {
-    const active = ((await site.ok('jira_list_sprints', { boardId: 1, state: ['active'] })).structured.sprints as Array<{ id: number }>)[0];
+    const active = (
+      (await site.ok('jira_list_sprints', { boardId: 1, state: ['active'] })).structured.sprints as Array<{
+        id: number;
+      }>
+    )[0];
     if (active) await site.ok('jira_close_sprint', { sprintId: active.id });
     const created = await site.ok('jira_create_sprint', { boardId: 1, name: 'Hardening sprint', goal: 'Fix crashes' });
     const id = created.structured.id as number;
@@ -39,7 +43,8 @@ describe('agile toolset', () => {
   it('moves issues into a sprint and back to the backlog, and lists sprint/backlog issues', async () => {
     const sprint = await site.ok('jira_create_sprint', { boardId: 1, name: 'Move target' });
     const id = sprint.structured.id as number;
-    const key = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Movable story' })).structured.key as string;
+    const key = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Movable story' }))
+      .structured.key as string;
     await site.ok('jira_move_issues', { issues: [key], sprintId: id });
     const inSprint = await site.ok('jira_list_agile_issues', { sprintId: id });
     expect((inSprint.structured.issues as Array<{ key: string }>).map((i) => i.key)).toContain(key);
@@ -52,18 +57,39 @@ describe('agile toolset', () => {
 
   it('sets Sprint by name on create (open sprints only) and says which sprints are open otherwise', async () => {
     const sprint = await site.ok('jira_create_sprint', { boardId: 1, name: 'Named sprint' });
-    const key = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Sprint by name', fields: { Sprint: 'Named sprint' } })).structured.key as string;
-    const raw = await site.rest<{ fields: { customfield_10020: Array<{ id: number }> } }>(`/rest/api/3/issue/${key}?fields=customfield_10020`);
+    const key = (
+      await site.ok('jira_create_issue', {
+        project: 'NOVA',
+        type: 'Story',
+        summary: 'Sprint by name',
+        fields: { Sprint: 'Named sprint' },
+      })
+    ).structured.key as string;
+    const raw = await site.rest<{ fields: { customfield_10020: Array<{ id: number }> } }>(
+      `/rest/api/3/issue/${key}?fields=customfield_10020`,
+    );
     expect(raw.fields.customfield_10020.map((s) => s.id)).toContain(sprint.structured.id);
-    const text = await site.fails('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'x', fields: { Sprint: 'No such sprint' } });
+    const text = await site.fails('jira_create_issue', {
+      project: 'NOVA',
+      type: 'Story',
+      summary: 'x',
+      fields: { Sprint: 'No such sprint' },
+    });
     expect(text).toContain('Sprint "No such sprint" is not an open sprint of NOVA');
     expect(text).toContain('Named sprint (future)');
   });
 
   it('ranks issues and lists epics', async () => {
-    const a = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Rank A' })).structured.key as string;
-    const b = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Rank B' })).structured.key as string;
-    const order = async () => (await site.rest<{ issues: Array<{ key: string }> }>(`/rest/api/3/search/jql?jql=${encodeURIComponent(`key in (${a}, ${b}) ORDER BY Rank ASC`)}&fields=summary`)).issues.map((i) => i.key);
+    const a = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Rank A' })).structured
+      .key as string;
+    const b = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Rank B' })).structured
+      .key as string;
+    const order = async () =>
+      (
+        await site.rest<{ issues: Array<{ key: string }> }>(
+          `/rest/api/3/search/jql?jql=${encodeURIComponent(`key in (${a}, ${b}) ORDER BY Rank ASC`)}&fields=summary`,
+        )
+      ).issues.map((i) => i.key);
     expect(await order()).toEqual([a, b]);
     await site.ok('jira_rank_issues', { issues: [b], before: a });
     expect(await order()).toEqual([b, a]);

@@ -8,7 +8,10 @@ describe('project allowlist', () => {
   afterAll(() => site.close());
 
   it('keeps JQL search inside the allowed projects, whatever the query says', async () => {
-    const { structured } = await site.ok('jira_search', { jql: 'project = OPS OR project = NOVA ORDER BY key ASC', limit: 100 });
+    const { structured } = await site.ok('jira_search', {
+      jql: 'project = OPS OR project = NOVA ORDER BY key ASC',
+      limit: 100,
+    });
     const keys = (structured.issues as Array<{ key: string }>).map((i) => i.key);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((k) => k.startsWith('NOVA-'))).toBe(true);
@@ -20,8 +23,13 @@ describe('project allowlist', () => {
     expect((structured.projects as Array<{ key: string }>).map((p) => p.key)).toEqual(['NOVA']);
     const { resources } = await site.mcp.client.listResources();
     expect(resources.map((r) => r.uri).filter((u) => u.startsWith('jira://project/'))).toEqual(['jira://project/NOVA']);
-    expect(resources.filter((r) => r.uri.startsWith('jira://issue/')).every((r) => r.uri.startsWith('jira://issue/NOVA-'))).toBe(true);
-    const done = await site.mcp.client.complete({ ref: { type: 'ref/resource', uri: 'jira://project/{key}' }, argument: { name: 'key', value: '' } });
+    expect(
+      resources.filter((r) => r.uri.startsWith('jira://issue/')).every((r) => r.uri.startsWith('jira://issue/NOVA-')),
+    ).toBe(true);
+    const done = await site.mcp.client.complete({
+      ref: { type: 'ref/resource', uri: 'jira://project/{key}' },
+      argument: { name: 'key', value: '' },
+    });
     expect(done.completion.values).toEqual(['NOVA']);
     await expect(site.mcp.client.readResource({ uri: 'jira://issue/OPS-1' })).rejects.toThrow(/allowlist/);
   });

@@ -28,26 +28,51 @@ describe('attachments, versions, admin-destructive and bulk toolsets', () => {
     const file = join(dir, 'trace.log');
     await writeFile(file, 'line 1\nline 2\n');
     await site.ok('jira_add_attachment', { issueKey: key, path: file });
-    await site.ok('jira_add_attachment', { issueKey: key, base64: Buffer.from('{"ok":true}').toString('base64'), filename: 'result.json' });
+    await site.ok('jira_add_attachment', {
+      issueKey: key,
+      base64: Buffer.from('{"ok":true}').toString('base64'),
+      filename: 'result.json',
+    });
     const { structured } = await site.ok('jira_list_attachments', { issueKey: key });
     const rows = structured.attachments as Array<{ id: string; filename: string; uri: string }>;
     expect(rows.map((r) => r.filename).sort()).toEqual(['result.json', 'trace.log']);
     const log = rows.find((r) => r.filename === 'trace.log')!;
     // The result also carries each attachment as an MCP resource link.
-    const listed = (await site.mcp.call('jira_list_attachments', { issueKey: key })).raw as { content: Array<{ type: string; uri?: string; name?: string }> };
-    expect(listed.content.filter((c) => c.type === 'resource_link').map((c) => c.name).sort()).toEqual(['result.json', 'trace.log']);
-    expect(listed.content.find((c) => c.name === 'trace.log')).toMatchObject({ type: 'resource_link', uri: log.uri, mimeType: 'text/plain' });
+    const listed = (await site.mcp.call('jira_list_attachments', { issueKey: key })).raw as {
+      content: Array<{ type: string; uri?: string; name?: string }>;
+    };
+    expect(
+      listed.content
+        .filter((c) => c.type === 'resource_link')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['result.json', 'trace.log']);
+    expect(listed.content.find((c) => c.name === 'trace.log')).toMatchObject({
+      type: 'resource_link',
+      uri: log.uri,
+      mimeType: 'text/plain',
+    });
     const read = await site.mcp.client.readResource({ uri: log.uri });
     expect(read.contents[0]).toMatchObject({ uri: log.uri, text: 'line 1\nline 2\n' });
-    expect(await site.fails('jira_add_attachment', { issueKey: key, path: join(dir, 'missing.txt') })).toContain('No file at');
-    expect(await site.fails('jira_add_attachment', { issueKey: key, base64: 'aGk=' })).toContain('`filename` is required');
+    expect(await site.fails('jira_add_attachment', { issueKey: key, path: join(dir, 'missing.txt') })).toContain(
+      'No file at',
+    );
+    expect(await site.fails('jira_add_attachment', { issueKey: key, base64: 'aGk=' })).toContain(
+      '`filename` is required',
+    );
   });
 
   it('creates, updates and releases a version; creates a component', async () => {
-    const created = await site.ok('jira_create_version', { project: 'NOVA', name: '9.9.9', description: 'Test release' });
+    const created = await site.ok('jira_create_version', {
+      project: 'NOVA',
+      name: '9.9.9',
+      description: 'Test release',
+    });
     const id = created.structured.id as string;
     await site.ok('jira_update_version', { versionId: id, released: true });
-    const versions = await site.rest<Array<{ id: string; released: boolean; releaseDate?: string }>>('/rest/api/3/project/NOVA/versions');
+    const versions = await site.rest<Array<{ id: string; released: boolean; releaseDate?: string }>>(
+      '/rest/api/3/project/NOVA/versions',
+    );
     expect(versions.find((v) => v.id === id)).toMatchObject({ released: true, releaseDate: expect.any(String) });
     const released = await site.ok('jira_list_versions', { project: 'NOVA', released: true });
     expect((released.structured.versions as Array<{ name: string }>).map((v) => v.name)).toContain('9.9.9');
@@ -75,11 +100,18 @@ describe('attachments, versions, admin-destructive and bulk toolsets', () => {
   });
 
   it('bulk-creates issues (all checked first) and bulk-transitions them with per-issue outcomes', async () => {
-    const bad = await site.fails('jira_bulk_create_issues', { project: 'NOVA', issues: [{ summary: 'fine' }, { type: 'Bug', summary: 'no severity' }] });
+    const bad = await site.fails('jira_bulk_create_issues', {
+      project: 'NOVA',
+      issues: [{ summary: 'fine' }, { type: 'Bug', summary: 'no severity' }],
+    });
     expect(bad).toContain('Issue 2 ("no severity")');
     const { structured } = await site.ok('jira_bulk_create_issues', {
       project: 'NOVA',
-      issues: [{ summary: 'Bulk one', fields: { 'Story Points': 1 } }, { summary: 'Bulk two' }, { type: 'Bug', summary: 'Bulk bug', fields: { Severity: 'Sev 3 - Minor' } }],
+      issues: [
+        { summary: 'Bulk one', fields: { 'Story Points': 1 } },
+        { summary: 'Bulk two' },
+        { type: 'Bug', summary: 'Bulk bug', fields: { Severity: 'Sev 3 - Minor' } },
+      ],
     });
     const keys = (structured.created as Array<{ key: string }>).map((c) => c.key);
     expect(keys).toHaveLength(3);
@@ -95,7 +127,13 @@ describe('attachments, versions, admin-destructive and bulk toolsets', () => {
     const results = moved.structuredContent.results as Array<{ key: string; error?: string }>;
     expect(results.filter((r) => !r.error).map((r) => r.key)).toEqual(keys);
     expect(results.find((r) => r.key === 'NOVA-999999')?.error).toBeDefined();
-    for (const k of keys) expect((await site.rest<{ fields: { status: { name: string } } }>(`/rest/api/3/issue/${k}?fields=status`)).fields.status.name).toBe('In Progress');
-    expect(await site.fails('jira_bulk_create_issues', { project: 'NOVA', issues: [] })).toContain('Create 1 to 50 issues');
+    for (const k of keys)
+      expect(
+        (await site.rest<{ fields: { status: { name: string } } }>(`/rest/api/3/issue/${k}?fields=status`)).fields
+          .status.name,
+      ).toBe('In Progress');
+    expect(await site.fails('jira_bulk_create_issues', { project: 'NOVA', issues: [] })).toContain(
+      'Create 1 to 50 issues',
+    );
   });
 });

@@ -40,29 +40,52 @@ describe('context and worklog tools', () => {
     expect(types.structured.issueTypes).toEqual(expect.arrayContaining(['Bug', 'Task']));
     const bug = await site.ok('jira_get_create_fields', { project: 'NOVA', type: 'bug' });
     const fields = bug.structured.fields as Array<{ name: string; required?: boolean; allowed?: string[] }>;
-    expect(fields.find((f) => f.name === 'Severity')).toMatchObject({ required: true, allowed: expect.arrayContaining(['Sev 1 - Critical']) });
+    expect(fields.find((f) => f.name === 'Severity')).toMatchObject({
+      required: true,
+      allowed: expect.arrayContaining(['Sev 1 - Critical']),
+    });
     expect(fields.map((f) => f.name)).not.toEqual(expect.arrayContaining(['Summary']));
     expect(fields.map((f) => f.name)).not.toContain('Project');
     const all = await site.ok('jira_get_create_fields', { project: 'NOVA', type: 'Bug', all: true });
     expect((all.structured.fields as unknown[]).length).toBeGreaterThan(fields.length);
-    expect(await site.fails('jira_get_create_fields', { project: 'NOVA', type: 'Saga' })).toContain("Issue type 'Saga' does not exist");
+    expect(await site.fails('jira_get_create_fields', { project: 'NOVA', type: 'Saga' })).toContain(
+      "Issue type 'Saga' does not exist",
+    );
   });
 
   it('jira_search_fields: custom fields by name', async () => {
     const { structured } = await site.ok('jira_search_fields', { query: 'story' });
-    expect(structured.fields).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Story Points', id: 'customfield_10016' })]));
+    expect(structured.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Story Points', id: 'customfield_10016' })]),
+    );
   });
 
   it('jira_add_worklog: "1h 30m" with a Markdown comment, and the estimate adjusted', async () => {
-    const key = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Task', summary: 'Worklog target', fields: { 'Time tracking': '4h' } })).structured.key as string;
-    const { text, structured } = await site.ok('jira_add_worklog', { issueKey: key, timeSpent: '1h 30m', comment: 'Paired on **auth**', started: '2026-11-20T09:00:00Z' });
+    const key = (
+      await site.ok('jira_create_issue', {
+        project: 'NOVA',
+        type: 'Task',
+        summary: 'Worklog target',
+        fields: { 'Time tracking': '4h' },
+      })
+    ).structured.key as string;
+    const { text, structured } = await site.ok('jira_add_worklog', {
+      issueKey: key,
+      timeSpent: '1h 30m',
+      comment: 'Paired on **auth**',
+      started: '2026-11-20T09:00:00Z',
+    });
     expect(text).toContain('Logged 1h 30m');
-    const raw = await site.rest<{ worklogs: Array<{ id: string; timeSpentSeconds: number; comment: { type: string } }> }>(`/rest/api/3/issue/${key}/worklog`);
+    const raw = await site.rest<{
+      worklogs: Array<{ id: string; timeSpentSeconds: number; comment: { type: string } }>;
+    }>(`/rest/api/3/issue/${key}/worklog`);
     expect(raw.worklogs).toHaveLength(1);
     expect(raw.worklogs[0]).toMatchObject({ id: structured.id, timeSpentSeconds: 5400 });
     expect(raw.worklogs[0]!.comment.type).toBe('doc');
     await site.ok('jira_add_worklog', { issueKey: key, timeSpent: '30m', remaining: '1h' });
-    const tt = await site.rest<{ fields: { timetracking: { remainingEstimate?: string } } }>(`/rest/api/3/issue/${key}?fields=timetracking`);
+    const tt = await site.rest<{ fields: { timetracking: { remainingEstimate?: string } } }>(
+      `/rest/api/3/issue/${key}?fields=timetracking`,
+    );
     expect(tt.fields.timetracking.remainingEstimate).toBe('1h');
     const listed = await site.ok('jira_list_worklogs', { issueKey: key });
     expect(listed.structured.total).toBe(2);
@@ -70,7 +93,9 @@ describe('context and worklog tools', () => {
   });
 
   it('jira_add_worklog: rejects an unreadable duration before calling Jira', async () => {
-    expect(await site.fails('jira_add_worklog', { issueKey: 'NOVA-1', timeSpent: 'a while' })).toContain('Cannot read duration "a while"');
+    expect(await site.fails('jira_add_worklog', { issueKey: 'NOVA-1', timeSpent: 'a while' })).toContain(
+      'Cannot read duration "a while"',
+    );
   });
 
   it('maps a 429 storm on worklogs to rate_limited', async () => {

@@ -13,7 +13,11 @@ describe('jira_search (JQL via /search/jql)', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const { text, structured } = await site.ok('jira_search', { jql: 'project = NOVA ORDER BY key ASC', limit: 10, ...(cursor && { cursor }) });
+      const { text, structured } = await site.ok('jira_search', {
+        jql: 'project = NOVA ORDER BY key ASC',
+        limit: 10,
+        ...(cursor && { cursor }),
+      });
       const issues = structured.issues as Array<{ key: string; summary: string; status?: string }>;
       expect(issues.length).toBeGreaterThan(0);
       for (const i of issues) {
@@ -26,14 +30,20 @@ describe('jira_search (JQL via /search/jql)', () => {
       if (cursor) expect(text).toContain(`cursor="${cursor}"`);
       pages += 1;
     } while (cursor && pages < 50);
-    const all = await site.rest<{ issues: Array<{ key: string }> }>('/rest/api/3/search/jql?jql=project%20%3D%20NOVA&maxResults=5000&fields=summary');
+    const all = await site.rest<{ issues: Array<{ key: string }> }>(
+      '/rest/api/3/search/jql?jql=project%20%3D%20NOVA&maxResults=5000&fields=summary',
+    );
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(all.issues.map((i) => i.key).sort());
     expect(pages).toBeGreaterThan(1);
   });
 
   it('projects extra columns by field name (custom fields included)', async () => {
-    const { structured, text } = await site.ok('jira_search', { jql: 'project = NOVA AND "Story Points" IS NOT EMPTY', fields: ['Story Points', 'priority'], limit: 3 });
+    const { structured, text } = await site.ok('jira_search', {
+      jql: 'project = NOVA AND "Story Points" IS NOT EMPTY',
+      fields: ['Story Points', 'priority'],
+      limit: 3,
+    });
     const rows = structured.issues as Array<{ key: string; fields?: Record<string, string> }>;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
@@ -48,7 +58,7 @@ describe('jira_search (JQL via /search/jql)', () => {
     expect(text).toBe('No issues match.');
   });
 
-  it('answers bad JQL with Jira\'s message and a hint', async () => {
+  it("answers bad JQL with Jira's message and a hint", async () => {
     const text = await site.fails('jira_search', { jql: 'project = NOVA AND status = In Progress' });
     expect(text).toMatch(/^Error \(input\): JQL error: /);
     expect(text).toContain('Quote values with spaces');
@@ -74,7 +84,12 @@ describe('jira_search (JQL via /search/jql)', () => {
     [404, 'not_found'],
     [500, 'upstream'],
   ])('maps an upstream %i to a %s error', async (status, code) => {
-    site.sandbox.faults.set({ type: 'status', status, match: { path: '/rest/api/3/search/jql' }, body: { errorMessages: ['Injected failure'], errors: {} } });
+    site.sandbox.faults.set({
+      type: 'status',
+      status,
+      match: { path: '/rest/api/3/search/jql' },
+      body: { errorMessages: ['Injected failure'], errors: {} },
+    });
     const text = await site.fails('jira_search', { jql: 'project = NOVA' });
     expect(text).toContain(`Error (${code})`);
   });

@@ -12,7 +12,9 @@ describe('issue tools', () => {
 
   /** An issue of the seed that has a description and comments. */
   async function richIssue(): Promise<string> {
-    const page = await site.rest<{ issues: RawIssue[] }>('/rest/api/3/search/jql?jql=project%20%3D%20NOVA%20AND%20comment%20IS%20NOT%20EMPTY&maxResults=100&fields=description,comment');
+    const page = await site.rest<{ issues: RawIssue[] }>(
+      '/rest/api/3/search/jql?jql=project%20%3D%20NOVA%20AND%20comment%20IS%20NOT%20EMPTY&maxResults=100&fields=description,comment',
+    );
     const hit = page.issues.find((i) => i.fields.description && (i.fields.comment?.total ?? 0) > 2);
     if (!hit) throw new Error('seed has no NOVA issue with a description and 3+ comments');
     return hit.key;
@@ -21,7 +23,9 @@ describe('issue tools', () => {
   describe('jira_get_issue', () => {
     it('shows the facts compactly: Markdown description, custom fields by name, latest comments with a cursor for more', async () => {
       const key = await richIssue();
-      const raw = await site.rest<RawIssue & { names: Record<string, string> }>(`/rest/api/3/issue/${key}?expand=names`);
+      const raw = await site.rest<RawIssue & { names: Record<string, string> }>(
+        `/rest/api/3/issue/${key}?expand=names`,
+      );
       const { text, structured } = await site.ok('jira_get_issue', { issueKey: key, comments: 2 });
       expect(structured.key).toBe(key);
       expect(structured.summary).toBe(raw.fields.summary);
@@ -29,13 +33,18 @@ describe('issue tools', () => {
       expect(text).toContain(`# ${raw.fields.summary}`);
       expect(typeof structured.description).toBe('string');
       expect(text).toContain('Description:\n');
-      const comments = structured.comments as { total: number; comments: Array<{ id: string; body: string }>; nextCursor?: string };
+      const comments = structured.comments as {
+        total: number;
+        comments: Array<{ id: string; body: string }>;
+        nextCursor?: string;
+      };
       expect(comments.total).toBe(raw.fields.comment.total);
       expect(comments.comments).toHaveLength(2);
       expect(comments.nextCursor).toBeDefined();
       expect(text).toContain(`jira_list_comments cursor="${comments.nextCursor}"`);
       for (const [id, value] of Object.entries(raw.fields)) {
-        if (id.startsWith('customfield_') && typeof value === 'number') expect((structured.fields as Record<string, string>)[raw.names[id]]).toBe(String(value));
+        if (id.startsWith('customfield_') && typeof value === 'number')
+          expect((structured.fields as Record<string, string>)[raw.names[id]]).toBe(String(value));
       }
       expect(text).not.toMatch(/avatarUrls|"self"|\bnull\b/);
       expect(text).not.toContain('{"type":"doc"');
@@ -43,7 +52,11 @@ describe('issue tools', () => {
 
     it('includes worklogs and transitions on request', async () => {
       const key = await richIssue();
-      const { structured } = await site.ok('jira_get_issue', { issueKey: key, include: ['transitions', 'worklogs'], comments: 0 });
+      const { structured } = await site.ok('jira_get_issue', {
+        issueKey: key,
+        include: ['transitions', 'worklogs'],
+        comments: 0,
+      });
       const transitions = structured.transitions as Array<{ name: string }>;
       const live = await site.rest<{ transitions: Array<{ name: string }> }>(`/rest/api/3/issue/${key}/transitions`);
       expect(transitions.map((t) => t.name).sort()).toEqual(live.transitions.map((t) => t.name).sort());
@@ -51,13 +64,22 @@ describe('issue tools', () => {
     });
 
     it('answers a missing issue with not_found, and a bad argument with an input error', async () => {
-      expect(await site.fails('jira_get_issue', { issueKey: 'NOVA-999999' })).toContain('Error (not_found): Issue NOVA-999999 does not exist, or you cannot see it (project NOVA exists).');
-      expect(await site.fails('jira_get_issue', { issueKey: 'NOPE-1' })).toContain('Issue NOPE-1 not found: there is no project NOPE you can see.');
+      expect(await site.fails('jira_get_issue', { issueKey: 'NOVA-999999' })).toContain(
+        'Error (not_found): Issue NOVA-999999 does not exist, or you cannot see it (project NOVA exists).',
+      );
+      expect(await site.fails('jira_get_issue', { issueKey: 'NOPE-1' })).toContain(
+        'Issue NOPE-1 not found: there is no project NOPE you can see.',
+      );
       expect((await site.mcp.call('jira_get_issue', {})).isError).toBe(true);
     });
 
     it('maps an injected 403 to not_allowed', async () => {
-      site.sandbox.faults.set({ type: 'status', status: 403, match: { path: '/rest/api/3/issue/' }, body: { errorMessages: ['You do not have the permission to see the specified issue.'], errors: {} } });
+      site.sandbox.faults.set({
+        type: 'status',
+        status: 403,
+        match: { path: '/rest/api/3/issue/' },
+        body: { errorMessages: ['You do not have the permission to see the specified issue.'], errors: {} },
+      });
       expect(await site.fails('jira_get_issue', { issueKey: 'NOVA-1' })).toContain('Error (not_allowed)');
     });
   });
@@ -99,22 +121,39 @@ describe('issue tools', () => {
       expect(raw.fields.description.type).toBe('doc');
       expect(raw.fields.duedate).toBe('2026-12-24');
       const shown = await site.ok('jira_get_issue', { issueKey: key });
-      expect(shown.structured.fields).toMatchObject({ Team: 'Platform Team', Severity: 'Sev 2 - Major', 'Affected platform': 'Web > Safari', Reviewers: 'Jonas Weber' });
+      expect(shown.structured.fields).toMatchObject({
+        Team: 'Platform Team',
+        Severity: 'Sev 2 - Major',
+        'Affected platform': 'Web > Safari',
+        Reviewers: 'Jonas Weber',
+      });
     });
 
     it('resolves a team by name from the teams in use, and lists them for an unknown name', async () => {
-      const text = await site.fails('jira_create_issue', { project: 'NOVA', type: 'Task', summary: 'x', fields: { Team: 'Nonexistent Crew' } });
+      const text = await site.fails('jira_create_issue', {
+        project: 'NOVA',
+        type: 'Task',
+        summary: 'x',
+        fields: { Team: 'Nonexistent Crew' },
+      });
       expect(text).toContain(`Field 'Team': no team named "Nonexistent Crew" is in use on any issue.`);
       expect(text).toContain('Platform Team');
     });
 
     it('lists missing required fields with their allowed values before calling Jira', async () => {
       const text = await site.fails('jira_create_issue', { project: 'NOVA', type: 'Bug', summary: 'No severity' });
-      expect(text).toContain('Missing required fields for the create screen of NOVA Bug: Severity (allowed: Sev 1 - Critical, Sev 2 - Major, Sev 3 - Minor, Sev 4 - Cosmetic)');
+      expect(text).toContain(
+        'Missing required fields for the create screen of NOVA Bug: Severity (allowed: Sev 1 - Critical, Sev 2 - Major, Sev 3 - Minor, Sev 4 - Cosmetic)',
+      );
     });
 
-    it('answers a bad option value with the allowed values, and an unknown type with the project\'s types', async () => {
-      const bad = await site.fails('jira_create_issue', { project: 'NOVA', type: 'Bug', summary: 'x', fields: { Severity: 'Sev 9' } });
+    it("answers a bad option value with the allowed values, and an unknown type with the project's types", async () => {
+      const bad = await site.fails('jira_create_issue', {
+        project: 'NOVA',
+        type: 'Bug',
+        summary: 'x',
+        fields: { Severity: 'Sev 9' },
+      });
       expect(bad).toContain(`Field 'Severity': "Sev 9" is not an allowed value; allowed: Sev 1 - Critical`);
       const type = await site.fails('jira_create_issue', { project: 'NOVA', type: 'Incident', summary: 'x' });
       expect(type).toContain("Issue type 'Incident' does not exist in NOVA");
@@ -129,12 +168,19 @@ describe('issue tools', () => {
   describe('jira_update_issue', () => {
     it('updates fields by name and rewrites one description section, keeping the rest byte for byte', async () => {
       const { structured } = await site.ok('jira_create_issue', {
-        project: 'NOVA', type: 'Task', summary: 'Section edit target',
+        project: 'NOVA',
+        type: 'Task',
+        summary: 'Section edit target',
         description: '## Context\nKeep me.\n\n## Plan\nOld plan.\n\n## Notes\nAlso keep me.',
       });
       const key = structured.key as string;
       const before = await site.rest<RawIssue>(`/rest/api/3/issue/${key}`);
-      const { text } = await site.ok('jira_update_issue', { issueKey: key, section: 'Plan', description: 'New plan.', fields: { 'Story Points': 8 } });
+      const { text } = await site.ok('jira_update_issue', {
+        issueKey: key,
+        section: 'Plan',
+        description: 'New plan.',
+        fields: { 'Story Points': 8 },
+      });
       expect(text).toContain(`Updated ${key}`);
       const after = await site.rest<RawIssue>(`/rest/api/3/issue/${key}`);
       expect(after.fields.customfield_10016).toBe(8);
@@ -150,7 +196,14 @@ describe('issue tools', () => {
     it('replaces the whole description from the Markdown it read, keeping panels and mentions it did not touch', async () => {
       const jonas = site.sandbox.credentials.users.find((u) => u.displayName === 'Jonas Weber')!;
       const markdown = `Intro by [@Jonas Weber](accountid:${jonas.accountId}).\n\n⟦panel note⟧\n\nKeep this note.\n\n⟦/panel⟧\n\nOld ending.`;
-      const key = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Task', summary: 'Full replace target', description: markdown })).structured.key as string;
+      const key = (
+        await site.ok('jira_create_issue', {
+          project: 'NOVA',
+          type: 'Task',
+          summary: 'Full replace target',
+          description: markdown,
+        })
+      ).structured.key as string;
       const before = await site.rest<RawIssue>(`/rest/api/3/issue/${key}`);
       const read = (await site.ok('jira_get_issue', { issueKey: key })).structured.description as string;
       expect(read).toContain('Old ending.');
@@ -163,25 +216,50 @@ describe('issue tools', () => {
     });
 
     it('takes raw ADF for rich-text fields, and refuses ADF that breaks the schema before sending it', async () => {
-      const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Raw ADF body' }] }] };
+      const adf = {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Raw ADF body' }] }],
+      };
       await site.ok('jira_update_issue', { issueKey: 'NOVA-7', fields: { Description: adf } });
-      expect((await site.rest<RawIssue>('/rest/api/3/issue/NOVA-7?fields=description')).fields.description).toEqual(adf);
-      const text = await site.fails('jira_update_issue', { issueKey: 'NOVA-7', fields: { Description: { type: 'doc', version: 1, content: [{ type: 'bogus' }] } } });
+      expect((await site.rest<RawIssue>('/rest/api/3/issue/NOVA-7?fields=description')).fields.description).toEqual(
+        adf,
+      );
+      const text = await site.fails('jira_update_issue', {
+        issueKey: 'NOVA-7',
+        fields: { Description: { type: 'doc', version: 1, content: [{ type: 'bogus' }] } },
+      });
       expect(text).toContain('Error (input)');
     });
 
     it('adds and removes values of multi-value fields without re-sending the rest', async () => {
-      const key = (await site.ok('jira_create_issue', { project: 'NOVA', type: 'Task', summary: 'Multi-value target', fields: { Labels: ['a', 'b'], Components: ['iOS'] } })).structured.key as string;
-      await site.ok('jira_update_issue', { issueKey: key, fields: { Labels: { add: 'c', remove: ['a'] }, Components: { add: ['Android'] } } });
+      const key = (
+        await site.ok('jira_create_issue', {
+          project: 'NOVA',
+          type: 'Task',
+          summary: 'Multi-value target',
+          fields: { Labels: ['a', 'b'], Components: ['iOS'] },
+        })
+      ).structured.key as string;
+      await site.ok('jira_update_issue', {
+        issueKey: key,
+        fields: { Labels: { add: 'c', remove: ['a'] }, Components: { add: ['Android'] } },
+      });
       const raw = await site.rest<RawIssue>(`/rest/api/3/issue/${key}?fields=labels,components`);
       expect([...raw.fields.labels].sort()).toEqual(['b', 'c']);
       expect(raw.fields.components.map((c: { name: string }) => c.name).sort()).toEqual(['Android', 'iOS']);
-      expect(await site.fails('jira_update_issue', { issueKey: key, fields: { 'Story Points': { add: 1 } } })).toContain("Field 'Story Points' holds one value");
-      expect(await site.fails('jira_update_issue', { issueKey: key, fields: { Components: { add: ['Mainframe'] } } })).toContain('allowed: iOS, Android');
+      expect(
+        await site.fails('jira_update_issue', { issueKey: key, fields: { 'Story Points': { add: 1 } } }),
+      ).toContain("Field 'Story Points' holds one value");
+      expect(
+        await site.fails('jira_update_issue', { issueKey: key, fields: { Components: { add: ['Mainframe'] } } }),
+      ).toContain('allowed: iOS, Android');
     });
 
     it('refuses a field that is not on the edit screen, and an empty update', async () => {
-      expect(await site.fails('jira_update_issue', { issueKey: 'MKT-1', fields: { Severity: 'Sev 1 - Critical' } })).toContain("Field 'Severity' cannot be set on the edit screen of MKT-1");
+      expect(
+        await site.fails('jira_update_issue', { issueKey: 'MKT-1', fields: { Severity: 'Sev 1 - Critical' } }),
+      ).toContain("Field 'Severity' cannot be set on the edit screen of MKT-1");
       expect(await site.fails('jira_update_issue', { issueKey: 'NOVA-1' })).toContain('Nothing to update');
     });
   });
@@ -191,13 +269,17 @@ describe('issue tools', () => {
       await site.ok('jira_assign_issue', { issueKey: 'NOVA-2', assignee: 'sam.okafor@nimbus-works.example' });
       expect((await site.rest<RawIssue>('/rest/api/3/issue/NOVA-2')).fields.assignee.displayName).toBe('Sam Okafor');
       await site.ok('jira_assign_issue', { issueKey: 'NOVA-2', assignee: 'me' });
-      expect((await site.rest<RawIssue>('/rest/api/3/issue/NOVA-2')).fields.assignee.accountId).toBe(site.sandbox.credentials.accountId);
+      expect((await site.rest<RawIssue>('/rest/api/3/issue/NOVA-2')).fields.assignee.accountId).toBe(
+        site.sandbox.credentials.accountId,
+      );
       await site.ok('jira_assign_issue', { issueKey: 'NOVA-2', assignee: null });
       expect((await site.rest<RawIssue>('/rest/api/3/issue/NOVA-2')).fields.assignee).toBeFalsy();
     });
 
     it('explains an unknown person', async () => {
-      expect(await site.fails('jira_assign_issue', { issueKey: 'NOVA-2', assignee: 'nobody.here@example.com' })).toContain('No Jira user matches');
+      expect(
+        await site.fails('jira_assign_issue', { issueKey: 'NOVA-2', assignee: 'nobody.here@example.com' }),
+      ).toContain('No Jira user matches');
     });
   });
 });

@@ -22,7 +22,13 @@ export interface JiraSite {
 let tokenVar = 0;
 
 export async function startJiraSite(
-  options: { toolsets?: string[]; allowDestructive?: boolean; allowProjects?: string[]; capabilities?: Record<string, unknown>; plugin?: Record<string, unknown> } = {},
+  options: {
+    toolsets?: string[];
+    allowDestructive?: boolean;
+    allowProjects?: string[];
+    capabilities?: Record<string, unknown>;
+    plugin?: Record<string, unknown>;
+  } = {},
 ): Promise<JiraSite> {
   const sandbox = await startSandbox();
   // Each site gets its own variable: suites run in one process and must not see each other's token.
@@ -50,7 +56,9 @@ export async function startJiraSite(
       return { text: r.text, structured: r.structured as Record<string, unknown> };
     },
     async rest<T>(path: string): Promise<T> {
-      const res = await sandbox.fetch(`${sandbox.url}${path}`, { headers: { authorization: sandbox.basicAuth(), accept: 'application/json' } });
+      const res = await sandbox.fetch(`${sandbox.url}${path}`, {
+        headers: { authorization: sandbox.basicAuth(), accept: 'application/json' },
+      });
       if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     },

@@ -31,15 +31,25 @@ describe('links, watchers and history toolsets', () => {
     expect(text).toContain('Unknown link type "haunts"');
     expect(text).toContain('Blocks (blocks / is blocked by)');
     const types = await site.ok('jira_list_link_types');
-    expect((types.structured.types as Array<{ name: string }>).map((t) => t.name)).toEqual(expect.arrayContaining(['Blocks', 'Duplicate']));
+    expect((types.structured.types as Array<{ name: string }>).map((t) => t.name)).toEqual(
+      expect.arrayContaining(['Blocks', 'Duplicate']),
+    );
   });
 
   it('adds and lists web links', async () => {
     const key = await newTask('Web link target');
-    await site.ok('jira_add_web_link', { issueKey: key, url: 'https://status.example.com/incident/42', title: 'Status page' });
+    await site.ok('jira_add_web_link', {
+      issueKey: key,
+      url: 'https://status.example.com/incident/42',
+      title: 'Status page',
+    });
     const { structured } = await site.ok('jira_list_web_links', { issueKey: key });
-    expect(structured.links).toEqual([expect.objectContaining({ title: 'Status page', url: 'https://status.example.com/incident/42' })]);
-    expect((await site.mcp.call('jira_add_web_link', { issueKey: key, url: 'not a url', title: 'x' })).isError).toBe(true);
+    expect(structured.links).toEqual([
+      expect.objectContaining({ title: 'Status page', url: 'https://status.example.com/incident/42' }),
+    ]);
+    expect((await site.mcp.call('jira_add_web_link', { issueKey: key, url: 'not a url', title: 'x' })).isError).toBe(
+      true,
+    );
   });
 
   it('adds, lists and removes watchers', async () => {
@@ -57,7 +67,9 @@ describe('links, watchers and history toolsets', () => {
     await site.ok('jira_update_issue', { issueKey: key, summary: 'History target (renamed)' });
     const { text, structured } = await site.ok('jira_get_changelog', { issueKey: key });
     const history = structured.history as Array<{ changes: string[] }>;
-    expect(history.flatMap((h) => h.changes)).toEqual(expect.arrayContaining([expect.stringContaining('summary: History target → History target (renamed)')]));
+    expect(history.flatMap((h) => h.changes)).toEqual(
+      expect.arrayContaining([expect.stringContaining('summary: History target → History target (renamed)')]),
+    );
     expect(text).toContain('Maya Chen');
   });
 });

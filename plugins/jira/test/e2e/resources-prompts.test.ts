@@ -20,12 +20,21 @@ describe('jira resources and prompts', () => {
   });
 
   it('completes project and issue keys', async () => {
-    const projects = await site.mcp.client.complete({ ref: { type: 'ref/resource', uri: 'jira://project/{key}' }, argument: { name: 'key', value: 'N' } });
+    const projects = await site.mcp.client.complete({
+      ref: { type: 'ref/resource', uri: 'jira://project/{key}' },
+      argument: { name: 'key', value: 'N' },
+    });
     expect(projects.completion.values).toEqual(['NOVA']);
-    const issues = await site.mcp.client.complete({ ref: { type: 'ref/resource', uri: 'jira://issue/{key}' }, argument: { name: 'key', value: 'OPS-1' } });
+    const issues = await site.mcp.client.complete({
+      ref: { type: 'ref/resource', uri: 'jira://issue/{key}' },
+      argument: { name: 'key', value: 'OPS-1' },
+    });
     expect(issues.completion.values.length).toBeGreaterThan(0);
     expect(issues.completion.values.every((v) => v.startsWith('OPS-1'))).toBe(true);
-    const prefix = await site.mcp.client.complete({ ref: { type: 'ref/resource', uri: 'jira://issue/{key}' }, argument: { name: 'key', value: 'm' } });
+    const prefix = await site.mcp.client.complete({
+      ref: { type: 'ref/resource', uri: 'jira://issue/{key}' },
+      argument: { name: 'key', value: 'm' },
+    });
     expect(prefix.completion.values).toEqual(['MKT-']);
   });
 
@@ -34,7 +43,10 @@ describe('jira resources and prompts', () => {
     expect(prompts.map((p) => p.name)).toEqual(expect.arrayContaining(['jira_triage', 'jira_standup']));
     const triage = await site.mcp.client.getPrompt({ name: 'jira_triage', arguments: { project: 'OPS' } });
     expect((triage.messages[0]!.content as { text: string }).text).toContain('project = "OPS" AND assignee IS EMPTY');
-    const completed = await site.mcp.client.complete({ ref: { type: 'ref/prompt', name: 'jira_triage' }, argument: { name: 'project', value: 'o' } });
+    const completed = await site.mcp.client.complete({
+      ref: { type: 'ref/prompt', name: 'jira_triage' },
+      argument: { name: 'project', value: 'o' },
+    });
     expect(completed.completion.values).toEqual(['OPS']);
     const standup = await site.mcp.client.getPrompt({ name: 'jira_standup', arguments: { days: '3' } });
     expect((standup.messages[0]!.content as { text: string }).text).toContain('updated >= -3d');

@@ -4,10 +4,16 @@ import { startJiraSite, type JiraSite } from './jira-site.js';
 
 /** OAuth scopes each vendored operation requires, by operationId (from the specs' `security`). */
 const OPERATION_SCOPES = new Map<string, string[]>();
-for (const spec of [platformSpec, agileSpec] as Array<{ paths: Record<string, Record<string, { operationId?: string; security?: Array<{ OAuth2?: string[] }> }>> }>) {
+for (const spec of [platformSpec, agileSpec] as Array<{
+  paths: Record<string, Record<string, { operationId?: string; security?: Array<{ OAuth2?: string[] }> }>>;
+}>) {
   for (const item of Object.values(spec.paths)) {
     for (const op of Object.values(item)) {
-      if (op && typeof op === 'object' && op.operationId) OPERATION_SCOPES.set(op.operationId, (op.security ?? []).flatMap((s) => s.OAuth2 ?? []));
+      if (op && typeof op === 'object' && op.operationId)
+        OPERATION_SCOPES.set(
+          op.operationId,
+          (op.security ?? []).flatMap((s) => s.OAuth2 ?? []),
+        );
     }
   }
 }
@@ -76,17 +82,24 @@ describe('every tool: happy path, invalid arguments, and upstream 400/403/404/42
   beforeAll(async () => {
     site = await startJiraSite({ toolsets: ['jira:all'], allowDestructive: true });
     ids.__comment__ = (await site.ok('jira_add_comment', { issueKey: 'NOVA-4', body: 'seed' })).structured.id as string;
-    ids.__worklog__ = (await site.ok('jira_add_worklog', { issueKey: 'NOVA-4', timeSpent: '5m' })).structured.id as string;
+    ids.__worklog__ = (await site.ok('jira_add_worklog', { issueKey: 'NOVA-4', timeSpent: '5m' })).structured
+      .id as string;
     ids.__sprint__ = String((await site.ok('jira_create_sprint', { boardId: 1, name: 'Table sprint' })).structured.id);
     const attached = await site.ok('jira_add_attachment', { issueKey: 'NOVA-4', base64: 'aGk=', filename: 'a.txt' });
     ids.__attachment__ = (attached.structured.attachments as Array<{ id: string }>)[0]!.id;
-    ids.__issue__ = (await site.ok('jira_create_issue', { project: 'NOVA', summary: 'to delete' })).structured.key as string;
+    ids.__issue__ = (await site.ok('jira_create_issue', { project: 'NOVA', summary: 'to delete' })).structured
+      .key as string;
   });
   afterAll(() => site.close());
   afterEach(() => site.sandbox.faults.clear());
 
   const args = (tool: string): Record<string, unknown> =>
-    Object.fromEntries(Object.entries(CALLS[tool]!).map(([k, v]) => [k, typeof v === 'string' && v in ids ? (k === 'sprintId' ? Number(ids[v]) : ids[v]) : v]));
+    Object.fromEntries(
+      Object.entries(CALLS[tool]!).map(([k, v]) => [
+        k,
+        typeof v === 'string' && v in ids ? (k === 'sprintId' ? Number(ids[v]) : ids[v]) : v,
+      ]),
+    );
 
   it('covers every tool the plugin offers', async () => {
     const listed = (await site.mcp.client.listTools()).tools.map((t) => t.name).filter((n) => n.startsWith('jira_'));
@@ -109,17 +122,21 @@ describe('every tool: happy path, invalid arguments, and upstream 400/403/404/42
       const called = site.sandbox.requests.map((r) => r.operationId).filter((id): id is string => !!id);
       // Field search answers from the site's field catalog once it is cached.
       if (tool !== 'jira_search_fields') expect(called.length).toBeGreaterThan(0);
-      const uncovered = called.filter((id) => !(OPERATION_SCOPES.get(id) ?? ['(unknown operation)']).every((scope) => declared.includes(scope)));
+      const uncovered = called.filter(
+        (id) => !(OPERATION_SCOPES.get(id) ?? ['(unknown operation)']).every((scope) => declared.includes(scope)),
+      );
       expect(uncovered).toEqual([]);
     },
   );
 
   it.each(
-    Object.keys(CALLS).filter((t) => !REPORTS_PER_ITEM.has(t)).flatMap((tool) => [
-      [tool, 400, 'input'],
-      [tool, 403, 'not_allowed'],
-      [tool, 404, 'not_found'],
-    ]) as Array<[string, number, string]>,
+    Object.keys(CALLS)
+      .filter((t) => !REPORTS_PER_ITEM.has(t))
+      .flatMap((tool) => [
+        [tool, 400, 'input'],
+        [tool, 403, 'not_allowed'],
+        [tool, 404, 'not_found'],
+      ]) as Array<[string, number, string]>,
   )('%s: upstream %i → %s', async (tool, status, code) => {
     site.sandbox.faults.set({ type: 'status', status, body: { errorMessages: [`Injected ${status}`], errors: {} } });
     const r = await site.mcp.call(tool, args(tool));
@@ -143,11 +160,14 @@ describe('every tool: happy path, invalid arguments, and upstream 400/403/404/42
   });
 
   // Last: a 429 that outlasts the wait ceiling pauses the endpoint in core's limiter, as it should.
-  it.each(Object.keys(CALLS).filter((t) => !REPORTS_PER_ITEM.has(t)))('%s: upstream 429 → rate_limited', async (tool) => {
-    site.sandbox.faults.set({ type: 'rateLimit', retryAfter: 60 });
-    const r = await site.mcp.call(tool, args(tool));
-    if (tool === 'jira_search_fields' && !r.isError) return;
-    expect(r.isError).toBe(true);
-    expect(r.text).toContain('Error (rate_limited)');
-  });
+  it.each(Object.keys(CALLS).filter((t) => !REPORTS_PER_ITEM.has(t)))(
+    '%s: upstream 429 → rate_limited',
+    async (tool) => {
+      site.sandbox.faults.set({ type: 'rateLimit', retryAfter: 60 });
+      const r = await site.mcp.call(tool, args(tool));
+      if (tool === 'jira_search_fields' && !r.isError) return;
+      expect(r.isError).toBe(true);
+      expect(r.text).toContain('Error (rate_limited)');
+    },
+  );
 });

@@ -5,10 +5,18 @@ import { compact, displayValue, shortTime } from '../../src/view/display.js';
 
 describe('durations', () => {
   it.each([
-    ['2h 30m', 9000], ['1h30m', 5400], ['1d', 28800], ['1w 2d', 201600], ['90m', 5400], ['1.5h', 5400], [' 45M ', 2700],
+    ['2h 30m', 9000],
+    ['1h30m', 5400],
+    ['1d', 28800],
+    ['1w 2d', 201600],
+    ['90m', 5400],
+    ['1.5h', 5400],
+    [' 45M ', 2700],
   ])('parses %p as %p seconds', (text, seconds) => expect(parseDuration(text)).toBe(seconds));
 
-  it.each(['', 'soon', '2 hours', '2h and 3m', '30s'])('rejects %p', (text) => expect(() => parseDuration(text)).toThrow(InputError));
+  it.each(['', 'soon', '2 hours', '2h and 3m', '30s'])('rejects %p', (text) =>
+    expect(() => parseDuration(text)).toThrow(InputError),
+  );
 
   it('formats seconds the way Jira shows them', () => {
     expect(formatDuration(9000)).toBe('2h 30m');

@@ -11,7 +11,10 @@ describe('FieldCatalog', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('finds fields by display name (any case), id, cf[n] and clause name, loading once', async () => {
-    const { fields, all } = fakeFields([{ id: 'customfield_10016', name: 'Story Points', clauseNames: ['cf[10016]', 'Story Points[Number]'] }, { id: 'summary', name: 'Summary' }]);
+    const { fields, all } = fakeFields([
+      { id: 'customfield_10016', name: 'Story Points', clauseNames: ['cf[10016]', 'Story Points[Number]'] },
+      { id: 'summary', name: 'Summary' },
+    ]);
     const catalog = new FieldCatalog(fields, { site: { url: 'https://a.example' } });
     expect((await catalog.find('story points'))?.id).toBe('customfield_10016');
     expect((await catalog.find('customfield_10016'))?.name).toBe('Story Points');
@@ -25,7 +28,13 @@ describe('FieldCatalog', () => {
   it('refreshes on a miss, but not more than once per 30 s', async () => {
     let now = 1_000_000;
     jest.spyOn(Date, 'now').mockImplementation(() => now);
-    const { fields, all } = fakeFields([{ id: 'summary', name: 'Summary' }], [{ id: 'summary', name: 'Summary' }, { id: 'customfield_1', name: 'Brand New' }]);
+    const { fields, all } = fakeFields(
+      [{ id: 'summary', name: 'Summary' }],
+      [
+        { id: 'summary', name: 'Summary' },
+        { id: 'customfield_1', name: 'Brand New' },
+      ],
+    );
     const catalog = new FieldCatalog(fields, { site: { url: 'https://a.example' } });
     expect(await catalog.find('Brand New')).toBeUndefined();
     expect(all).toHaveBeenCalledTimes(1);
@@ -35,7 +44,10 @@ describe('FieldCatalog', () => {
   });
 
   it('does not keep a failed load', async () => {
-    const all = jest.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValue([{ id: 'summary', name: 'Summary' }]);
+    const all = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('boom'))
+      .mockResolvedValue([{ id: 'summary', name: 'Summary' }]);
     const catalog = new FieldCatalog({ all } as unknown as JiraFields, { site: {} });
     await expect(catalog.all()).rejects.toThrow('boom');
     expect(await catalog.all()).toEqual([{ id: 'summary', name: 'Summary' }]);

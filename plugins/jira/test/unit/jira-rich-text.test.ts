@@ -7,11 +7,24 @@ const doc = {
   version: 1,
   content: [
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Summary' }] },
-    { type: 'paragraph', content: [{ type: 'mention', attrs: { id: ACCOUNT, text: '@Jonas Weber' } }, { type: 'text', text: ' saw it.' }] },
-    { type: 'panel', attrs: { panelType: 'warning' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'All Safari users.' }] }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'mention', attrs: { id: ACCOUNT, text: '@Jonas Weber' } },
+        { type: 'text', text: ' saw it.' },
+      ],
+    },
+    {
+      type: 'panel',
+      attrs: { panelType: 'warning' },
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'All Safari users.' }] }],
+    },
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Steps' }] },
     { type: 'paragraph', content: [{ type: 'text', text: 'Old steps' }] },
-    { type: 'mediaSingle', content: [{ type: 'media', attrs: { type: 'file', id: 'abc-123', collection: 'c', alt: 'screen.png' } }] },
+    {
+      type: 'mediaSingle',
+      content: [{ type: 'media', attrs: { type: 'file', id: 'abc-123', collection: 'c', alt: 'screen.png' } }],
+    },
   ],
 };
 

@@ -8,9 +8,15 @@ describe('scopeJql (project allowlist)', () => {
 
   it.each([
     ['assignee = currentUser()', 'project in ("NOVA", "OPS") AND (assignee = currentUser())'],
-    ['project = MKT OR assignee = currentUser() ORDER BY updated DESC', 'project in ("NOVA", "OPS") AND (project = MKT OR assignee = currentUser()) ORDER BY updated DESC'],
+    [
+      'project = MKT OR assignee = currentUser() ORDER BY updated DESC',
+      'project in ("NOVA", "OPS") AND (project = MKT OR assignee = currentUser()) ORDER BY updated DESC',
+    ],
     ['ORDER BY created', 'project in ("NOVA", "OPS") ORDER BY created'],
-    ['summary ~ "order by price" order by key', 'project in ("NOVA", "OPS") AND (summary ~ "order by price") order by key'],
+    [
+      'summary ~ "order by price" order by key',
+      'project in ("NOVA", "OPS") AND (summary ~ "order by price") order by key',
+    ],
     ['text ~ "a \\" order by b"', 'project in ("NOVA", "OPS") AND (text ~ "a \\" order by b")'],
   ])('confines %p', (jql, expected) => {
     expect(scopeJql(jql, ['NOVA', 'OPS'])).toBe(expected);

@@ -106,7 +106,12 @@ export class OAuthServer {
   }
 
   /** Issues tokens directly (no browser round trip), for tests that only need a bearer. */
-  issueTokens(opts: { scopes: string[]; accountId?: string }): { access_token: string; refresh_token?: string; expires_in: number; scope: string } {
+  issueTokens(opts: { scopes: string[]; accountId?: string }): {
+    access_token: string;
+    refresh_token?: string;
+    expires_in: number;
+    scope: string;
+  } {
     const accountId = opts.accountId ?? this.opts.defaultAccountId();
     return this.mint(this.opts.client.clientId, accountId, opts.scopes, randomId());
   }
@@ -189,7 +194,11 @@ export class OAuthServer {
     const grantType = str('grant_type');
     if (grantType === 'authorization_code') return this.codeGrant(clientId, str);
     if (grantType === 'refresh_token') return this.refreshGrant(clientId, str('refresh_token'));
-    return json(400, { error: 'unsupported_grant_type', error_description: `Unsupported grant type: ${grantType ?? '(none)'}` }, noStore);
+    return json(
+      400,
+      { error: 'unsupported_grant_type', error_description: `Unsupported grant type: ${grantType ?? '(none)'}` },
+      noStore,
+    );
   }
 
   accessibleResources(req: SandboxRequest): SandboxResponse {
@@ -222,7 +231,11 @@ export class OAuthServer {
     if (grant.challenge) {
       const verifier = str('code_verifier');
       const computed =
-        verifier === undefined ? undefined : grant.challengeMethod === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
+        verifier === undefined
+          ? undefined
+          : grant.challengeMethod === 'S256'
+            ? createHash('sha256').update(verifier).digest('base64url')
+            : verifier;
       if (computed !== grant.challenge) {
         return json(403, { error: 'invalid_grant', error_description: 'Failed to verify code verifier' }, noStore);
       }
@@ -248,14 +261,20 @@ export class OAuthServer {
   private mint(clientId: string, accountId: string, scopes: string[], family: string) {
     const accessToken = `sbx-at-${randomId()}`;
     const ttl = this.opts.accessTokenTtl;
-    this.access.set(accessToken, { accountId, scopes: new Set(scopes), clientId, expiresAt: this.opts.now() + ttl * 1000 });
+    this.access.set(accessToken, {
+      accountId,
+      scopes: new Set(scopes),
+      clientId,
+      expiresAt: this.opts.now() + ttl * 1000,
+    });
     this.stats.tokensIssued++;
-    const out: { access_token: string; expires_in: number; token_type: string; scope: string; refresh_token?: string } = {
-      access_token: accessToken,
-      expires_in: ttl,
-      token_type: 'Bearer',
-      scope: scopes.join(' '),
-    };
+    const out: { access_token: string; expires_in: number; token_type: string; scope: string; refresh_token?: string } =
+      {
+        access_token: accessToken,
+        expires_in: ttl,
+        token_type: 'Bearer',
+        scope: scopes.join(' '),
+      };
     if (scopes.includes('offline_access')) {
       const refreshToken = `sbx-rt-${randomId()}`;
       this.refresh.set(refreshToken, { family, accountId, scopes, clientId, state: 'active' });
@@ -274,7 +293,9 @@ export class OAuthServer {
     const c = this.opts.client;
     if (uri === c.redirectUri) return true;
     if (c.redirectUris === 'loopback') {
-      return u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]');
+      return (
+        u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]')
+      );
     }
     return c.redirectUris.includes(uri);
   }

@@ -11,7 +11,11 @@ export type Handle = (req: SandboxRequest) => Promise<SandboxResponse>;
  * followed unless `redirect: 'manual'`; a redirect elsewhere (e.g. the OAuth callback) is
  * returned as is.
  */
-export function createInProcessFetch(handle: Handle, origin: () => string, onHang: (release: () => void) => void): typeof fetch {
+export function createInProcessFetch(
+  handle: Handle,
+  origin: () => string,
+  onHang: (release: () => void) => void,
+): typeof fetch {
   const inProcessFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     let request: Request;
     if (typeof input === 'string' && input.startsWith('/')) request = new Request(origin() + input, init);
@@ -45,7 +49,8 @@ export function createInProcessFetch(handle: Handle, origin: () => string, onHan
       if (res.status >= 300 && res.status < 400 && location && request.redirect !== 'manual') {
         const next = new URL(location, url);
         if (next.origin === url.origin) {
-          if (request.redirect === 'error') throw new TypeError('fetch failed', { cause: new Error('unexpected redirect') });
+          if (request.redirect === 'error')
+            throw new TypeError('fetch failed', { cause: new Error('unexpected redirect') });
           const keepBody = res.status === 307 || res.status === 308;
           request = new Request(next, {
             method: keepBody ? request.method : request.method === 'HEAD' ? 'HEAD' : 'GET',
@@ -59,8 +64,11 @@ export function createInProcessFetch(handle: Handle, origin: () => string, onHan
       }
       const nullBody = res.status === 204 || res.status === 304 || res.status < 200 || request.method === 'HEAD';
       // Bytes rather than a string: undici would scan a string body for lone surrogates first.
-      const bytes = res.body === undefined ? undefined : typeof res.body === 'string' ? Buffer.from(res.body) : res.body;
-      const payload = bytes ? (new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>) : null;
+      const bytes =
+        res.body === undefined ? undefined : typeof res.body === 'string' ? Buffer.from(res.body) : res.body;
+      const payload = bytes
+        ? (new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>)
+        : null;
       const response = new Response(nullBody ? null : payload, { status: res.status, headers: res.headers });
       Object.defineProperty(response, 'url', { value: url.toString() });
       if (hop > 0) Object.defineProperty(response, 'redirected', { value: true });
@@ -118,7 +126,8 @@ async function serve(handle: Handle, req: IncomingMessage, res: ServerResponse):
   const host = req.headers.host ?? 'localhost';
   const url = new URL(req.url ?? '/', `http://${host}`);
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
   const ac = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) ac.abort();

@@ -205,8 +205,10 @@ function validateSpec(s: FaultSpec): void {
   if (s.type === 'status' && !(Number.isInteger(s.status) && s.status >= 400 && s.status <= 599)) {
     throw new Error('fault: "status" must be an HTTP error status (400-599)');
   }
-  if (s.type === 'latency' && !(typeof s.ms === 'number' && s.ms >= 0)) throw new Error('fault: "ms" must be a number ≥ 0');
-  if (s.every !== undefined && !(Number.isInteger(s.every) && s.every >= 1)) throw new Error('fault: "every" must be an integer ≥ 1');
+  if (s.type === 'latency' && !(typeof s.ms === 'number' && s.ms >= 0))
+    throw new Error('fault: "ms" must be a number ≥ 0');
+  if (s.every !== undefined && !(Number.isInteger(s.every) && s.every >= 1))
+    throw new Error('fault: "every" must be an integer ≥ 1');
   if (s.forSeconds !== undefined && !(s.forSeconds > 0)) throw new Error('fault: "forSeconds" must be > 0');
 }
 
@@ -244,7 +246,8 @@ function statusResponse(s: Extract<FaultSpec, { type: 'status' }>): SandboxRespo
     503: 'Service unavailable',
     504: 'Gateway timeout',
   };
-  const body = s.body !== undefined ? s.body : { errorMessages: [text[s.status] ?? `Injected fault ${s.status}`], errors: {} };
+  const body =
+    s.body !== undefined ? s.body : { errorMessages: [text[s.status] ?? `Injected fault ${s.status}`], errors: {} };
   return { status: s.status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) };
 }
 

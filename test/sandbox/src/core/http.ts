@@ -66,7 +66,8 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (msgs: string[] | string = [], errors: Record<string, string> = {}) => new ApiError(400, msgs, errors);
+export const badRequest = (msgs: string[] | string = [], errors: Record<string, string> = {}) =>
+  new ApiError(400, msgs, errors);
 export const notFound = (msg: string) => new ApiError(404, [msg]);
 export const forbidden = (msg: string) => new ApiError(403, [msg]);
 

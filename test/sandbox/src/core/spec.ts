@@ -71,7 +71,9 @@ export function loadSpec(id: string): LoadedSpec {
   const cached = specs.get(id);
   if (cached) return cached;
   const doc = JSON.parse(readFileSync(join(specsDir, `${id}.json`), 'utf8')) as Record<string, any>;
-  const allOperations = JSON.parse(readFileSync(join(specsDir, `${id}.ops.json`), 'utf8')) as Array<[string, string, string]>;
+  const allOperations = JSON.parse(readFileSync(join(specsDir, `${id}.ops.json`), 'utf8')) as Array<
+    [string, string, string]
+  >;
   const operations: OperationDef[] = [];
   for (const [template, item] of Object.entries<any>(doc.paths)) {
     for (const m of METHODS) {
@@ -138,8 +140,14 @@ export function paramValidator(op: OperationDef): ValidateFunction {
     const template = rawPath!.replace(/~1/g, '/').replace(/~0/g, '~');
     const pathItem = spec.doc.paths[template];
     const all: Array<{ p: any; ptr: string }> = [
-      ...(pathItem.parameters ?? []).map((p: any, i: number) => ({ p, ptr: `#/paths/${rawPath}/parameters/${i}/schema` })),
-      ...(pathItem[method!].parameters ?? []).map((p: any, i: number) => ({ p, ptr: `${op.pointer}/parameters/${i}/schema` })),
+      ...(pathItem.parameters ?? []).map((p: any, i: number) => ({
+        p,
+        ptr: `#/paths/${rawPath}/parameters/${i}/schema`,
+      })),
+      ...(pathItem[method!].parameters ?? []).map((p: any, i: number) => ({
+        p,
+        ptr: `${op.pointer}/parameters/${i}/schema`,
+      })),
     ];
     const properties: Record<string, unknown> = {};
     const required: string[] = [];
@@ -182,8 +190,10 @@ export function errorsToMap(errors: ErrorObject[] | null | undefined, prefix = '
   const out: Record<string, string> = {};
   for (const e of errors ?? []) {
     let field = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    if (e.keyword === 'required') field = field ? `${field}.${e.params.missingProperty}` : String(e.params.missingProperty);
-    if (e.keyword === 'additionalProperties') field = field ? `${field}.${e.params.additionalProperty}` : String(e.params.additionalProperty);
+    if (e.keyword === 'required')
+      field = field ? `${field}.${e.params.missingProperty}` : String(e.params.missingProperty);
+    if (e.keyword === 'additionalProperties')
+      field = field ? `${field}.${e.params.additionalProperty}` : String(e.params.additionalProperty);
     const key = prefix + (field || 'request');
     if (!(key in out)) out[key] = e.message ?? 'is invalid';
   }

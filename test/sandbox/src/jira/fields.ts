@@ -47,7 +47,13 @@ const sys = (
 });
 
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
-const cf = (n: number, name: string, type: FieldDef['schema'], clauseSuffix: string | undefined, extra: Partial<FieldDef> = {}): FieldDef => ({
+const cf = (
+  n: number,
+  name: string,
+  type: FieldDef['schema'],
+  clauseSuffix: string | undefined,
+  extra: Partial<FieldDef> = {},
+): FieldDef => ({
   id: `customfield_${n}`,
   key: `customfield_${n}`,
   name,
@@ -82,10 +88,14 @@ export function defaultFields(): FieldDef[] {
     sys('issuetype', 'Issue Type', { type: 'issuetype', system: 'issuetype' }, ['issuetype', 'type']),
     sys('project', 'Project', { type: 'project', system: 'project' }, ['project']),
     sys('status', 'Status', { type: 'status', system: 'status' }, ['status'], { orderable: false }),
-    sys('statusCategory', 'Status Category', { type: 'statusCategory', system: 'statusCategory' }, ['statusCategory'], { orderable: false }),
+    sys('statusCategory', 'Status Category', { type: 'statusCategory', system: 'statusCategory' }, ['statusCategory'], {
+      orderable: false,
+    }),
     sys('priority', 'Priority', { type: 'priority', system: 'priority' }, ['priority']),
     sys('resolution', 'Resolution', { type: 'resolution', system: 'resolution' }, ['resolution']),
-    sys('resolutiondate', 'Resolved', { type: 'datetime', system: 'resolutiondate' }, ['resolutiondate', 'resolved'], { orderable: false }),
+    sys('resolutiondate', 'Resolved', { type: 'datetime', system: 'resolutiondate' }, ['resolutiondate', 'resolved'], {
+      orderable: false,
+    }),
     sys('assignee', 'Assignee', { type: 'user', system: 'assignee' }, ['assignee']),
     sys('reporter', 'Reporter', { type: 'user', system: 'reporter' }, ['reporter']),
     sys('creator', 'Creator', { type: 'user', system: 'creator' }, ['creator'], { orderable: false }),
@@ -94,35 +104,79 @@ export function defaultFields(): FieldDef[] {
     sys('fixVersions', 'Fix versions', { type: 'array', items: 'version', system: 'fixVersions' }, ['fixVersion']),
     sys('versions', 'Affects versions', { type: 'array', items: 'version', system: 'versions' }, ['affectedVersion']),
     sys('duedate', 'Due date', { type: 'date', system: 'duedate' }, ['due', 'duedate']),
-    sys('created', 'Created', { type: 'datetime', system: 'created' }, ['created', 'createdDate'], { orderable: false }),
-    sys('updated', 'Updated', { type: 'datetime', system: 'updated' }, ['updated', 'updatedDate'], { orderable: false }),
-    sys('statuscategorychangedate', 'Status Category Changed', { type: 'datetime', system: 'statuscategorychangedate' }, ['statusCategoryChangedDate'], {
+    sys('created', 'Created', { type: 'datetime', system: 'created' }, ['created', 'createdDate'], {
       orderable: false,
     }),
+    sys('updated', 'Updated', { type: 'datetime', system: 'updated' }, ['updated', 'updatedDate'], {
+      orderable: false,
+    }),
+    sys(
+      'statuscategorychangedate',
+      'Status Category Changed',
+      { type: 'datetime', system: 'statuscategorychangedate' },
+      ['statusCategoryChangedDate'],
+      {
+        orderable: false,
+      },
+    ),
     sys('parent', 'Parent', { type: 'issuelink', system: 'parent' }, ['parent']),
-    sys('subtasks', 'Sub-tasks', { type: 'array', items: 'issuelinks', system: 'subtasks' }, ['subtasks'], { orderable: false }),
+    sys('subtasks', 'Sub-tasks', { type: 'array', items: 'issuelinks', system: 'subtasks' }, ['subtasks'], {
+      orderable: false,
+    }),
     sys('issuelinks', 'Linked Issues', { type: 'array', items: 'issuelinks', system: 'issuelinks' }, ['issueLink']),
     sys('comment', 'Comment', { type: 'comments-page', system: 'comment' }, ['comment'], { navigable: false }),
-    sys('worklog', 'Log Work', { type: 'array', items: 'worklog', system: 'worklog' }, ['worklogAuthor', 'worklogComment', 'worklogDate'], {
-      navigable: false,
-    }),
+    sys(
+      'worklog',
+      'Log Work',
+      { type: 'array', items: 'worklog', system: 'worklog' },
+      ['worklogAuthor', 'worklogComment', 'worklogDate'],
+      {
+        navigable: false,
+      },
+    ),
     sys('attachment', 'Attachment', { type: 'array', items: 'attachment', system: 'attachment' }, ['attachments']),
     sys('watches', 'Watchers', { type: 'watches', system: 'watches' }, ['watchers'], { orderable: false }),
     sys('votes', 'Votes', { type: 'votes', system: 'votes' }, ['votes'], { orderable: false }),
-    sys('timetracking', 'Time tracking', { type: 'timetracking', system: 'timetracking' }, [], { navigable: false, searchable: false }),
-    sys('timespent', 'Time Spent', { type: 'number', system: 'timespent' }, ['timespent'], { orderable: false }),
-    sys('timeoriginalestimate', 'Original estimate', { type: 'number', system: 'timeoriginalestimate' }, ['originalEstimate', 'timeoriginalestimate'], {
-      orderable: false,
+    sys('timetracking', 'Time tracking', { type: 'timetracking', system: 'timetracking' }, [], {
+      navigable: false,
+      searchable: false,
     }),
-    sys('timeestimate', 'Remaining Estimate', { type: 'number', system: 'timeestimate' }, ['remainingEstimate', 'timeestimate'], { orderable: false }),
-    sys('aggregatetimespent', 'Σ Time Spent', { type: 'number', system: 'aggregatetimespent' }, [], { orderable: false, searchable: false }),
+    sys('timespent', 'Time Spent', { type: 'number', system: 'timespent' }, ['timespent'], { orderable: false }),
+    sys(
+      'timeoriginalestimate',
+      'Original estimate',
+      { type: 'number', system: 'timeoriginalestimate' },
+      ['originalEstimate', 'timeoriginalestimate'],
+      {
+        orderable: false,
+      },
+    ),
+    sys(
+      'timeestimate',
+      'Remaining Estimate',
+      { type: 'number', system: 'timeestimate' },
+      ['remainingEstimate', 'timeestimate'],
+      { orderable: false },
+    ),
+    sys('aggregatetimespent', 'Σ Time Spent', { type: 'number', system: 'aggregatetimespent' }, [], {
+      orderable: false,
+      searchable: false,
+    }),
     sys('progress', 'Progress', { type: 'progress', system: 'progress' }, ['progress'], { orderable: false }),
-    sys('aggregateprogress', 'Σ Progress', { type: 'progress', system: 'aggregateprogress' }, [], { orderable: false, searchable: false }),
+    sys('aggregateprogress', 'Σ Progress', { type: 'progress', system: 'aggregateprogress' }, [], {
+      orderable: false,
+      searchable: false,
+    }),
     sys('workratio', 'Work Ratio', { type: 'number', system: 'workratio' }, ['workratio'], { orderable: false }),
     sys('lastViewed', 'Last Viewed', { type: 'datetime', system: 'lastViewed' }, ['lastViewed'], { orderable: false }),
     sys('security', 'Security Level', { type: 'securitylevel', system: 'security' }, ['level']),
 
-    cf(10001, 'Team', { type: 'team', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team' }, 'Team'),
+    cf(
+      10001,
+      'Team',
+      { type: 'team', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team' },
+      'Team',
+    ),
     cf(10015, 'Start date', { type: 'date', custom: `${CF}datepicker` }, 'Date'),
     cf(10016, 'Story Points', { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points' }, 'Number', {
       description: 'Measurement of complexity and/or size of a requirement.',
@@ -139,37 +193,48 @@ export function defaultFields(): FieldDef[] {
         { id: '10103', value: 'Sev 4 - Cosmetic' },
       ],
     }),
-    cf(10041, 'Affected platform', { type: 'option-with-child', custom: `${CF}cascadingselect` }, 'Select List (cascading)', {
-      options: [
-        {
-          id: '10110',
-          value: 'Web',
-          children: [
-            { id: '10111', value: 'Chrome' },
-            { id: '10112', value: 'Firefox' },
-            { id: '10113', value: 'Safari' },
-          ],
-        },
-        {
-          id: '10120',
-          value: 'Mobile',
-          children: [
-            { id: '10121', value: 'iOS' },
-            { id: '10122', value: 'Android' },
-          ],
-        },
-        {
-          id: '10130',
-          value: 'Desktop',
-          children: [
-            { id: '10131', value: 'macOS' },
-            { id: '10132', value: 'Windows' },
-            { id: '10133', value: 'Linux' },
-          ],
-        },
-      ],
-    }),
-    cf(10042, 'Reviewers', { type: 'array', items: 'user', custom: `${CF}multiuserpicker` }, 'User Picker (multiple users)'),
+    cf(
+      10041,
+      'Affected platform',
+      { type: 'option-with-child', custom: `${CF}cascadingselect` },
+      'Select List (cascading)',
+      {
+        options: [
+          {
+            id: '10110',
+            value: 'Web',
+            children: [
+              { id: '10111', value: 'Chrome' },
+              { id: '10112', value: 'Firefox' },
+              { id: '10113', value: 'Safari' },
+            ],
+          },
+          {
+            id: '10120',
+            value: 'Mobile',
+            children: [
+              { id: '10121', value: 'iOS' },
+              { id: '10122', value: 'Android' },
+            ],
+          },
+          {
+            id: '10130',
+            value: 'Desktop',
+            children: [
+              { id: '10131', value: 'macOS' },
+              { id: '10132', value: 'Windows' },
+              { id: '10133', value: 'Linux' },
+            ],
+          },
+        ],
+      },
+    ),
+    cf(
+      10042,
+      'Reviewers',
+      { type: 'array', items: 'user', custom: `${CF}multiuserpicker` },
+      'User Picker (multiple users)',
+    ),
     cf(10043, 'Acceptance criteria', { type: 'string', custom: `${CF}textarea` }, 'Paragraph'),
     cf(10044, 'Customer', { type: 'string', custom: `${CF}textfield` }, 'Short text'),
   ];

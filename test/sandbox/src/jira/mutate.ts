@@ -23,14 +23,26 @@ export function screenFor(project: Project, issueTypeId: string): ScreenConfig {
 }
 
 export function isAdf(v: unknown): v is Adf {
-  return !!v && typeof v === 'object' && (v as { type?: unknown }).type === 'doc' && Array.isArray((v as { content?: unknown }).content);
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    (v as { type?: unknown }).type === 'doc' &&
+    Array.isArray((v as { content?: unknown }).content)
+  );
 }
 
 const ref = (v: unknown): { id?: string; name?: string; key?: string; value?: string; accountId?: string } =>
   v && typeof v === 'object' ? (v as Record<string, string>) : typeof v === 'string' ? { id: v, name: v } : {};
 
 /** Parses one client value for a field into its stored form. Throws the field's error message as a string. */
-export function parseValue(m: MutationContext, f: FieldDef, project: Project, issueTypeId: string, v: unknown, current?: Issue): unknown {
+export function parseValue(
+  m: MutationContext,
+  f: FieldDef,
+  project: Project,
+  issueTypeId: string,
+  v: unknown,
+  current?: Issue,
+): unknown {
   const st = m.store;
   const kind = kindOf(f);
   if (v === null) {
@@ -46,7 +58,8 @@ export function parseValue(m: MutationContext, f: FieldDef, project: Project, is
         if (v.length > 255) throw 'Summary must be less than 255 characters.';
         if (/[\r\n]/.test(v)) throw 'The summary is invalid because it contains newline characters.';
       }
-      if (f.custom && v.length > 255) throw `The entered text is too long. It exceeds the allowed limit of 255 characters.`;
+      if (f.custom && v.length > 255)
+        throw `The entered text is too long. It exceeds the allowed limit of 255 characters.`;
       return v;
     }
     case 'adf':
@@ -57,10 +70,12 @@ export function parseValue(m: MutationContext, f: FieldDef, project: Project, is
       const one = (x: unknown) => {
         const r = ref(x);
         const id = r.accountId ?? r.id;
-        if (!id || typeof id !== 'string') throw `Specified user does not exist or you do not have required permissions`;
+        if (!id || typeof id !== 'string')
+          throw `Specified user does not exist or you do not have required permissions`;
         const u = st.user(id);
         if (!u) throw `Specified user does not exist or you do not have required permissions`;
-        if (!u.active && (f.id === 'assignee' || f.id === 'reporter')) throw `User '${u.displayName}' cannot be assigned issues.`;
+        if (!u.active && (f.id === 'assignee' || f.id === 'reporter'))
+          throw `User '${u.displayName}' cannot be assigned issues.`;
         return u.accountId;
       };
       if (kind === 'users') {
@@ -71,19 +86,25 @@ export function parseValue(m: MutationContext, f: FieldDef, project: Project, is
     }
     case 'priority': {
       const r = ref(v);
-      const p = (r.id && st.priorities.get(String(r.id))) || [...st.priorities.values()].find((x) => x.name.toLowerCase() === String(r.name ?? '').toLowerCase());
+      const p =
+        (r.id && st.priorities.get(String(r.id))) ||
+        [...st.priorities.values()].find((x) => x.name.toLowerCase() === String(r.name ?? '').toLowerCase());
       if (!p) throw 'The priority selected is invalid.';
       return p.id;
     }
     case 'resolution': {
       const r = ref(v);
-      const x = (r.id && st.resolutions.get(String(r.id))) || [...st.resolutions.values()].find((y) => y.name.toLowerCase() === String(r.name ?? '').toLowerCase());
+      const x =
+        (r.id && st.resolutions.get(String(r.id))) ||
+        [...st.resolutions.values()].find((y) => y.name.toLowerCase() === String(r.name ?? '').toLowerCase());
       if (!x) throw `Could not find resolution with ${r.id ? `id '${r.id}'` : `name '${r.name ?? ''}'`}.`;
       return x.id;
     }
     case 'issuetype': {
       const r = ref(v);
-      const t = (r.id && st.issueTypes.get(String(r.id))) || [...st.issueTypes.values()].find((x) => x.name.toLowerCase() === String(r.name ?? '').toLowerCase());
+      const t =
+        (r.id && st.issueTypes.get(String(r.id))) ||
+        [...st.issueTypes.values()].find((x) => x.name.toLowerCase() === String(r.name ?? '').toLowerCase());
       if (!t || !project.issueTypeIds.includes(t.id)) throw 'Specify a valid issue type';
       return t.id;
     }
@@ -110,8 +131,13 @@ export function parseValue(m: MutationContext, f: FieldDef, project: Project, is
             const r = ref(x);
             const comp = r.id
               ? st.components.get(String(r.id))
-              : [...st.components.values()].find((c) => c.projectId === project.id && c.name.toLowerCase() === String(r.name ?? '').toLowerCase());
-            if (!comp || comp.projectId !== project.id) throw r.id ? `Component with id '${r.id}' does not exist.` : `Component name '${r.name ?? ''}' is not valid`;
+              : [...st.components.values()].find(
+                  (c) => c.projectId === project.id && c.name.toLowerCase() === String(r.name ?? '').toLowerCase(),
+                );
+            if (!comp || comp.projectId !== project.id)
+              throw r.id
+                ? `Component with id '${r.id}' does not exist.`
+                : `Component name '${r.name ?? ''}' is not valid`;
             return comp.id;
           }),
         ),
@@ -125,15 +151,19 @@ export function parseValue(m: MutationContext, f: FieldDef, project: Project, is
             const r = ref(x);
             const ver = r.id
               ? st.versions.get(String(r.id))
-              : [...st.versions.values()].find((c) => c.projectId === project.id && c.name.toLowerCase() === String(r.name ?? '').toLowerCase());
-            if (!ver || ver.projectId !== project.id) throw r.id ? `Version id '${r.id}' is not valid` : `Version name '${r.name ?? ''}' is not valid`;
+              : [...st.versions.values()].find(
+                  (c) => c.projectId === project.id && c.name.toLowerCase() === String(r.name ?? '').toLowerCase(),
+                );
+            if (!ver || ver.projectId !== project.id)
+              throw r.id ? `Version id '${r.id}' is not valid` : `Version name '${r.name ?? ''}' is not valid`;
             return ver.id;
           }),
         ),
       ];
     }
     case 'date': {
-      if (typeof v !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw `Error parsing date string: ${String(v)}`;
+      if (typeof v !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+        throw `Error parsing date string: ${String(v)}`;
       return v;
     }
     case 'datetime': {
@@ -147,27 +177,41 @@ export function parseValue(m: MutationContext, f: FieldDef, project: Project, is
     }
     case 'option': {
       const r = ref(v);
-      const o = f.options?.find((x) => (r.id !== undefined && x.id === String(r.id)) || (r.value !== undefined && x.value === r.value));
-      if (!o || o.disabled) throw r.id !== undefined ? `Option id '${r.id}' is not valid` : `Option value '${r.value ?? ''}' is not valid`;
+      const o = f.options?.find(
+        (x) => (r.id !== undefined && x.id === String(r.id)) || (r.value !== undefined && x.value === r.value),
+      );
+      if (!o || o.disabled)
+        throw r.id !== undefined ? `Option id '${r.id}' is not valid` : `Option value '${r.value ?? ''}' is not valid`;
       return o.id;
     }
     case 'cascade': {
       const r = ref(v) as { id?: string; value?: string; child?: unknown };
-      const p = f.options?.find((x) => (r.id !== undefined && x.id === String(r.id)) || (r.value !== undefined && x.value === r.value));
-      if (!p) throw r.id !== undefined ? `Option id '${r.id}' is not valid` : `Option value '${r.value ?? ''}' is not valid`;
+      const p = f.options?.find(
+        (x) => (r.id !== undefined && x.id === String(r.id)) || (r.value !== undefined && x.value === r.value),
+      );
+      if (!p)
+        throw r.id !== undefined ? `Option id '${r.id}' is not valid` : `Option value '${r.value ?? ''}' is not valid`;
       if (r.child === undefined || r.child === null) return { parent: p.id };
       const c = ref(r.child);
-      const ch = p.children?.find((x) => (c.id !== undefined && x.id === String(c.id)) || (c.value !== undefined && x.value === c.value));
-      if (!ch) throw c.id !== undefined ? `Option id '${c.id}' is not valid` : `Option value '${c.value ?? ''}' is not valid for parent option '${p.value}'`;
+      const ch = p.children?.find(
+        (x) => (c.id !== undefined && x.id === String(c.id)) || (c.value !== undefined && x.value === c.value),
+      );
+      if (!ch)
+        throw c.id !== undefined
+          ? `Option id '${c.id}' is not valid`
+          : `Option value '${c.value ?? ''}' is not valid for parent option '${p.value}'`;
       return { parent: p.id, child: ch.id };
     }
     case 'sprint': {
-      const id = typeof v === 'number' ? v : typeof v === 'object' && v && 'id' in v ? Number((v as { id: unknown }).id) : NaN;
+      const id =
+        typeof v === 'number' ? v : typeof v === 'object' && v && 'id' in v ? Number((v as { id: unknown }).id) : NaN;
       if (!Number.isInteger(id)) throw 'Number value expected as the Sprint id.';
       const sp = st.sprints.get(String(id));
       if (!sp) throw `Sprint with id ${id} does not exist.`;
       if (sp.state === 'closed') throw `Issue can be assigned only active or future sprints.`;
-      const prev = ((current?.fields[FIELD.sprint] as number[] | undefined) ?? []).filter((s) => st.sprints.get(String(s))?.state === 'closed');
+      const prev = ((current?.fields[FIELD.sprint] as number[] | undefined) ?? []).filter(
+        (s) => st.sprints.get(String(s))?.state === 'closed',
+      );
       return [...prev, id];
     }
     case 'team': {
@@ -181,13 +225,20 @@ export function parseValue(m: MutationContext, f: FieldDef, project: Project, is
       if (!p) throw `Could not find issue by id or key.`;
       const childType = st.issueTypes.get(issueTypeId)!;
       const parentType = st.issueTypes.get(p.fields.issuetype)!;
-      if (parentType.hierarchyLevel !== childType.hierarchyLevel + 1) throw 'Given parent work item does not belong to appropriate hierarchy.';
-      if (childType.subtask && p.fields.project !== project.id) throw 'Sub-tasks must be in the same project as their parent.';
+      if (parentType.hierarchyLevel !== childType.hierarchyLevel + 1)
+        throw 'Given parent work item does not belong to appropriate hierarchy.';
+      if (childType.subtask && p.fields.project !== project.id)
+        throw 'Sub-tasks must be in the same project as their parent.';
       if (current && p.id === current.id) throw 'An issue cannot be its own parent.';
       return p.id;
     }
     case 'timetracking': {
-      const r = v as { originalEstimate?: string; remainingEstimate?: string; originalEstimateSeconds?: number; remainingEstimateSeconds?: number };
+      const r = v as {
+        originalEstimate?: string;
+        remainingEstimate?: string;
+        originalEstimateSeconds?: number;
+        remainingEstimateSeconds?: number;
+      };
       if (!r || typeof r !== 'object') throw 'Operation value must be an object';
       const out: { orig?: number; rem?: number } = {};
       if (r.originalEstimate !== undefined || r.originalEstimateSeconds !== undefined) {
@@ -257,7 +308,8 @@ const rawString = (v: unknown): string | null => {
   if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) return null;
   if (Array.isArray(v)) return v.join(', ');
   if (typeof v === 'object') {
-    if ('parent' in (v as object)) return [(v as { parent: string }).parent, (v as { child?: string }).child].filter(Boolean).join(',');
+    if ('parent' in (v as object))
+      return [(v as { parent: string }).parent, (v as { child?: string }).child].filter(Boolean).join(',');
     return null;
   }
   return String(v);
@@ -286,7 +338,8 @@ export function collectChanges(
   const st = m.store;
   const errors: Errors = {};
   const out: FieldChanges = { values: {}, comments: [], links: [] };
-  const resolve = (key: string) => st.fields.get(key) ?? [...st.fields.values()].find((f) => f.name.toLowerCase() === key.toLowerCase());
+  const resolve = (key: string) =>
+    st.fields.get(key) ?? [...st.fields.values()].find((f) => f.name.toLowerCase() === key.toLowerCase());
 
   const setOne = (key: string, f: FieldDef, v: unknown) => {
     try {
@@ -321,20 +374,32 @@ export function collectChanges(
     if (key === 'comment') {
       for (const op of ops) {
         const body = (op.add as { body?: unknown } | undefined)?.body;
-        if (!isAdf(body)) errors.comment = 'Comment body must be an Atlassian Document (see the Atlassian Document Format)';
+        if (!isAdf(body))
+          errors.comment = 'Comment body must be an Atlassian Document (see the Atlassian Document Format)';
         else out.comments.push(body);
       }
       continue;
     }
     if (key === 'issuelinks') {
       for (const op of ops) {
-        const add = op.add as { type?: { id?: string; name?: string }; inwardIssue?: { key?: string; id?: string }; outwardIssue?: { key?: string; id?: string } } | undefined;
-        const type = add?.type && (st.issueLinkTypes.get(String(add.type.id)) ?? [...st.issueLinkTypes.values()].find((t) => t.name === add.type!.name));
+        const add = op.add as
+          | {
+              type?: { id?: string; name?: string };
+              inwardIssue?: { key?: string; id?: string };
+              outwardIssue?: { key?: string; id?: string };
+            }
+          | undefined;
+        const type =
+          add?.type &&
+          (st.issueLinkTypes.get(String(add.type.id)) ??
+            [...st.issueLinkTypes.values()].find((t) => t.name === add.type!.name));
         if (!add || !type) {
           errors.issuelinks = 'No issue link type with name or id could be found.';
           continue;
         }
-        const other = st.issue(String(add.inwardIssue?.key ?? add.inwardIssue?.id ?? add.outwardIssue?.key ?? add.outwardIssue?.id ?? ''));
+        const other = st.issue(
+          String(add.inwardIssue?.key ?? add.inwardIssue?.id ?? add.outwardIssue?.key ?? add.outwardIssue?.id ?? ''),
+        );
         if (!other) {
           errors.issuelinks = 'Issue does not exist or you do not have permission to see it.';
           continue;
@@ -350,7 +415,9 @@ export function collectChanges(
     }
     const kind = kindOf(f);
     const multi = kind === 'labels' || kind === 'components' || kind === 'versions' || kind === 'users';
-    let acc: unknown[] | undefined = multi ? [...(((out.values[f.id] ?? current?.fields[f.id]) as unknown[] | undefined) ?? [])] : undefined;
+    let acc: unknown[] | undefined = multi
+      ? [...(((out.values[f.id] ?? current?.fields[f.id]) as unknown[] | undefined) ?? [])]
+      : undefined;
     for (const op of ops) {
       const [verb, arg] = Object.entries(op)[0] ?? [];
       if (verb === 'set') {
@@ -369,7 +436,8 @@ export function collectChanges(
       } else if (verb === 'edit' && f.id === 'timetracking') {
         setOne(key, f, arg);
       } else {
-        errors[key] = `Field '${key}' does not support operation '${verb ?? ''}' Supported operation(s) are: '${multi ? 'add,set,remove' : 'set'}'`;
+        errors[key] =
+          `Field '${key}' does not support operation '${verb ?? ''}' Supported operation(s) are: '${multi ? 'add,set,remove' : 'set'}'`;
       }
     }
   }
@@ -378,7 +446,12 @@ export function collectChanges(
 }
 
 /** Writes values, bumps `updated`, records one changelog entry. */
-export function applyChanges(m: MutationContext, issue: Issue, values: Record<string, unknown>, record = true): ChangeItem[] {
+export function applyChanges(
+  m: MutationContext,
+  issue: Issue,
+  values: Record<string, unknown>,
+  record = true,
+): ChangeItem[] {
   const st = m.store;
   const items: ChangeItem[] = [];
   for (const [id, v] of Object.entries(values)) {
@@ -392,7 +465,12 @@ export function applyChanges(m: MutationContext, issue: Issue, values: Record<st
     if (v === null || v === undefined) delete issue.fields[id];
     else issue.fields[id] = v;
     if (f) {
-      const simple = kindOf(f) === 'adf' || kindOf(f) === 'string' || kindOf(f) === 'labels' || kindOf(f) === 'number' || kindOf(f) === 'date';
+      const simple =
+        kindOf(f) === 'adf' ||
+        kindOf(f) === 'string' ||
+        kindOf(f) === 'labels' ||
+        kindOf(f) === 'number' ||
+        kindOf(f) === 'date';
       items.push({
         field: f.custom ? f.name : f.id === 'issuetype' ? 'issuetype' : f.id,
         fieldtype: f.custom ? 'custom' : 'jira',
@@ -409,7 +487,13 @@ export function applyChanges(m: MutationContext, issue: Issue, values: Record<st
     st.touch();
   }
   if (record && items.length) {
-    st.addHistory({ id: String(st.nextId('history')), issueId: issue.id, authorId: m.accountId, created: m.now, items });
+    st.addHistory({
+      id: String(st.nextId('history')),
+      issueId: issue.id,
+      authorId: m.accountId,
+      created: m.now,
+      items,
+    });
   }
   return items;
 }
@@ -435,12 +519,26 @@ export function moveToStatus(m: MutationContext, issue: Issue, to: string, extra
     values.resolutiondate = null;
   }
   if (fromCat !== toCat) values.statuscategorychangedate = m.now;
-  const items = applyChanges(m, issue, values, false).filter((i) => i.fieldId !== 'resolutiondate' && i.fieldId !== 'statuscategorychangedate');
-  if (items.length) st.addHistory({ id: String(st.nextId('history')), issueId: issue.id, authorId: m.accountId, created: m.now, items });
+  const items = applyChanges(m, issue, values, false).filter(
+    (i) => i.fieldId !== 'resolutiondate' && i.fieldId !== 'statuscategorychangedate',
+  );
+  if (items.length)
+    st.addHistory({
+      id: String(st.nextId('history')),
+      issueId: issue.id,
+      authorId: m.accountId,
+      created: m.now,
+      items,
+    });
 }
 
 /** A new issue record (not yet stored). */
-export function newIssue(m: MutationContext, project: Project, issueTypeId: string, values: Record<string, unknown>): Issue {
+export function newIssue(
+  m: MutationContext,
+  project: Project,
+  issueTypeId: string,
+  values: Record<string, unknown>,
+): Issue {
   const st = m.store;
   const wf = st.workflows.get(project.workflowId)!;
   const n = st.nextId(`key:${project.key}`, 1);
@@ -460,5 +558,14 @@ export function newIssue(m: MutationContext, project: Project, issueTypeId: stri
     labels: [],
   };
   for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined) fields[k] = v;
-  return { id, key: `${project.key}-${n}`, fields, watchers: [m.accountId], voters: [], rank: maxRank + 100, remoteLinks: [], properties: {} };
+  return {
+    id,
+    key: `${project.key}-${n}`,
+    fields,
+    watchers: [m.accountId],
+    voters: [],
+    rank: maxRank + 100,
+    remoteLinks: [],
+    properties: {},
+  };
 }

@@ -260,7 +260,11 @@ export class JiraStore {
     this.issueLinks.delete(id);
     for (const iid of [l.inwardIssueId, l.outwardIssueId]) {
       const arr = this.linksByIssue.get(iid);
-      if (arr) this.linksByIssue.set(iid, arr.filter((x) => x.id !== id));
+      if (arr)
+        this.linksByIssue.set(
+          iid,
+          arr.filter((x) => x.id !== id),
+        );
     }
     this.touch();
   }
@@ -321,7 +325,11 @@ export class JiraStore {
     if (!a) return;
     this.attachments.delete(id);
     const arr = this.attachmentsByIssue.get(a.issueId);
-    if (arr) this.attachmentsByIssue.set(a.issueId, arr.filter((x) => x.id !== id));
+    if (arr)
+      this.attachmentsByIssue.set(
+        a.issueId,
+        arr.filter((x) => x.id !== id),
+      );
     this.touch();
   }
 }

@@ -16,7 +16,16 @@ export interface SeedSink {
 /** A 1×1 PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-export function history(g: SeedSink, issue: Issue, projectId: string, statusId: string, created: number, updated: number, reporterId: string, assigneeId?: string): void {
+export function history(
+  g: SeedSink,
+  issue: Issue,
+  projectId: string,
+  statusId: string,
+  created: number,
+  updated: number,
+  reporterId: string,
+  assigneeId?: string,
+): void {
   const path = STATUS_PATH[projectId]![statusId] ?? [];
   const initial = WORKFLOW_INITIAL[projectId]!;
   let from = initial;
@@ -48,7 +57,9 @@ export function history(g: SeedSink, issue: Issue, projectId: string, statusId: 
       issueId: issue.id,
       authorId: assigneeId ?? reporterId,
       created: created + Math.floor((span * (i + 1)) / (steps + 1)),
-      items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from, fromString: name(from), to, toString: name(to) }],
+      items: [
+        { field: 'status', fieldtype: 'jira', fieldId: 'status', from, fromString: name(from), to, toString: name(to) },
+      ],
     };
     if (to === S.done) {
       h.created = updated;
@@ -87,9 +98,17 @@ export function comments(g: SeedSink, issue: Issue, ctx: ContentCtx, created: nu
   }
 }
 
-export function worklogs(g: SeedSink, issue: Issue, ctx: ContentCtx, created: number, updated: number, statusId: string): void {
+export function worklogs(
+  g: SeedSink,
+  issue: Issue,
+  ctx: ContentCtx,
+  created: number,
+  updated: number,
+  statusId: string,
+): void {
   const rng = g.rng;
-  if (issue.fields.project === P.mkt || statusId === S.todo || statusId === S.backlog || statusId === S.selected) return;
+  if (issue.fields.project === P.mkt || statusId === S.todo || statusId === S.backlog || statusId === S.selected)
+    return;
   if (issue.fields.issuetype === T.epic || rng() < 0.35) return;
   const n = 1 + Math.floor(rng() * 3);
   for (let k = 0; k < n; k++) {
@@ -114,7 +133,12 @@ export function worklogs(g: SeedSink, issue: Issue, ctx: ContentCtx, created: nu
 export function extras(g: SeedSink, issue: Issue, ctx: ContentCtx, created: number): void {
   const rng = g.rng;
   const st = issue.fields.status;
-  if (issue.key.startsWith('NOVA') && (st === S.inReview || st === S.done) && issue.fields.issuetype !== T.epic && rng() < 0.6) {
+  if (
+    issue.key.startsWith('NOVA') &&
+    (st === S.inReview || st === S.done) &&
+    issue.fields.issuetype !== T.epic &&
+    rng() < 0.6
+  ) {
     const pr = 1100 + Math.floor(rng() * 800);
     const link: RemoteLink = {
       id: g.next('remoteLink'),
@@ -134,7 +158,9 @@ export function extras(g: SeedSink, issue: Issue, ctx: ContentCtx, created: numb
   if (issue.fields.issuetype === T.incident || (issue.fields.issuetype === T.bug && rng() < 0.3)) {
     const isLog = issue.fields.issuetype === T.incident || rng() < 0.5;
     const content = isLog
-      ? Buffer.from(`# ${issue.key}\n2024-11-04T09:12:44Z ERROR upstream reset\n2024-11-04T09:12:45Z WARN retrying (2/5)\n`).toString('base64')
+      ? Buffer.from(
+          `# ${issue.key}\n2024-11-04T09:12:44Z ERROR upstream reset\n2024-11-04T09:12:45Z WARN retrying (2/5)\n`,
+        ).toString('base64')
       : PNG;
     const a: Attachment = {
       id: String(g.next('attachment')),

@@ -7,7 +7,8 @@ type Inline = Node | string;
 const inline = (xs: Inline[]): Node[] => xs.map((x) => (typeof x === 'string' ? text(x) : x));
 
 export const doc = (...content: Node[]): Adf => ({ type: 'doc', version: 1, content });
-export const text = (t: string, ...marks: Node[]): Node => (marks.length ? { type: 'text', text: t, marks } : { type: 'text', text: t });
+export const text = (t: string, ...marks: Node[]): Node =>
+  marks.length ? { type: 'text', text: t, marks } : { type: 'text', text: t };
 export const strong = (t: string) => text(t, { type: 'strong' });
 export const em = (t: string) => text(t, { type: 'em' });
 export const code = (t: string) => text(t, { type: 'code' });
@@ -16,8 +17,16 @@ export const p = (...xs: Inline[]): Node => ({ type: 'paragraph', content: inlin
 export const h = (level: number, t: string): Node => ({ type: 'heading', attrs: { level }, content: [text(t)] });
 export const li = (...xs: Inline[]): Node => ({ type: 'listItem', content: [p(...xs)] });
 export const ul = (...items: Inline[][]): Node => ({ type: 'bulletList', content: items.map((i) => li(...i)) });
-export const ol = (...items: Inline[][]): Node => ({ type: 'orderedList', attrs: { order: 1 }, content: items.map((i) => li(...i)) });
-export const codeBlock = (language: string, t: string): Node => ({ type: 'codeBlock', attrs: { language }, content: [text(t)] });
+export const ol = (...items: Inline[][]): Node => ({
+  type: 'orderedList',
+  attrs: { order: 1 },
+  content: items.map((i) => li(...i)),
+});
+export const codeBlock = (language: string, t: string): Node => ({
+  type: 'codeBlock',
+  attrs: { language },
+  content: [text(t)],
+});
 export const panel = (panelType: 'info' | 'note' | 'warning' | 'error' | 'success', ...content: Node[]): Node => ({
   type: 'panel',
   attrs: { panelType },
@@ -25,7 +34,10 @@ export const panel = (panelType: 'info' | 'note' | 'warning' | 'error' | 'succes
 });
 export const rule = (): Node => ({ type: 'rule' });
 export const quote = (...content: Node[]): Node => ({ type: 'blockquote', content });
-export const mention = (accountId: string, name: string): Node => ({ type: 'mention', attrs: { id: accountId, text: `@${name}`, accessLevel: '' } });
+export const mention = (accountId: string, name: string): Node => ({
+  type: 'mention',
+  attrs: { id: accountId, text: `@${name}`, accessLevel: '' },
+});
 export const emoji = (shortName: string, t: string): Node => ({ type: 'emoji', attrs: { shortName, text: t } });
 export const statusLozenge = (t: string, color: 'neutral' | 'purple' | 'blue' | 'red' | 'yellow' | 'green'): Node => ({
   type: 'status',
@@ -40,7 +52,10 @@ export const table = (header: string[], rows: Inline[][]): Node => ({
   attrs: { isNumberColumnEnabled: false, layout: 'default' },
   content: [
     { type: 'tableRow', content: header.map((c) => ({ type: 'tableHeader', attrs: {}, content: [p(strong(c))] })) },
-    ...rows.map((r) => ({ type: 'tableRow', content: r.map((c) => ({ type: 'tableCell', attrs: {}, content: [p(c)] })) })),
+    ...rows.map((r) => ({
+      type: 'tableRow',
+      content: r.map((c) => ({ type: 'tableCell', attrs: {}, content: [p(c)] })),
+    })),
   ],
 });
 
@@ -53,7 +68,11 @@ export const media = (id: string, alt: string, width = 640, height = 360): Node 
 export const taskList = (localId: string, items: Array<[string, boolean]>): Node => ({
   type: 'taskList',
   attrs: { localId },
-  content: items.map(([t, done], i) => ({ type: 'taskItem', attrs: { localId: `${localId}-${i}`, state: done ? 'DONE' : 'TODO' }, content: [text(t)] })),
+  content: items.map(([t, done], i) => ({
+    type: 'taskItem',
+    attrs: { localId: `${localId}-${i}`, state: done ? 'DONE' : 'TODO' },
+    content: [text(t)],
+  })),
 });
 
 export const expand = (title: string, ...content: Node[]): Node => ({ type: 'expand', attrs: { title }, content });

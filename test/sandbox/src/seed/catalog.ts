@@ -15,7 +15,13 @@ export interface Item {
   sub?: Item[];
 }
 
-const i = (kind: Kind, summary: string, phase: string, labels: string[] = [], sub: Item[] = []): Item => ({ kind, summary, phase, labels, sub });
+const i = (kind: Kind, summary: string, phase: string, labels: string[] = [], sub: Item[] = []): Item => ({
+  kind,
+  summary,
+  phase,
+  labels,
+  sub,
+});
 const st = (summary: string, phase: string): Item => ({ kind: 'subtask', summary, phase });
 
 export interface Epic {
@@ -32,19 +38,31 @@ export const NOVA_EPICS: Epic[] = [
     labels: ['offline', 'q4-goal'],
     children: [
       i('story', 'Cache the product catalogue in SQLite for offline browsing', 'D', ['offline', 'ios', 'android']),
-      i('story', 'Queue order edits while offline and replay them on reconnect', 'D', ['offline'], [
-        st('Design the replay queue schema', 'D'),
-        st('Write the replay worker with exponential backoff', 'D'),
-        st('Add metrics for replay failures', 'D'),
-      ]),
+      i(
+        'story',
+        'Queue order edits while offline and replay them on reconnect',
+        'D',
+        ['offline'],
+        [
+          st('Design the replay queue schema', 'D'),
+          st('Write the replay worker with exponential backoff', 'D'),
+          st('Add metrics for replay failures', 'D'),
+        ],
+      ),
       i('task', 'Spike: conflict resolution strategies for concurrent edits', 'D', ['offline', 'spike']),
       i('story', 'Show an offline banner with the time of the last sync', 'A', ['offline', 'ux']),
-      i('story', 'Resolve sync conflicts with a "keep mine / keep theirs" dialog', 'A', ['offline', 'ux'], [
-        st('Conflict dialog UI (iOS)', 'A'),
-        st('Conflict dialog UI (Android)', 'A'),
-      ]),
+      i(
+        'story',
+        'Resolve sync conflicts with a "keep mine / keep theirs" dialog',
+        'A',
+        ['offline', 'ux'],
+        [st('Conflict dialog UI (iOS)', 'A'), st('Conflict dialog UI (Android)', 'A')],
+      ),
       i('bug', 'Catalogue images disappear after the app is killed while offline', 'A', ['offline', 'ios']),
-      i('bug', 'Replay queue sends duplicate order updates after airplane mode toggles', 'A', ['offline', 'regression']),
+      i('bug', 'Replay queue sends duplicate order updates after airplane mode toggles', 'A', [
+        'offline',
+        'regression',
+      ]),
       i('task', 'Load test the sync endpoint with 5k queued edits per device', 'N', ['offline', 'performance']),
       i('story', 'Let users clear the offline cache from Settings', 'B', ['offline', 'settings']),
     ],
@@ -143,10 +161,13 @@ export const OPS_EPICS: Epic[] = [
     children: [
       i('task', 'Deploy the OpenTelemetry collector as a DaemonSet', 'D', ['observability', 'kubernetes']),
       i('task', 'Instrument the GraphQL gateway with OTel traces', 'P', ['observability', 'api']),
-      i('task', 'Migrate alert rules from Nagios to Prometheus Alertmanager', 'S', ['observability', 'alerting'], [
-        st('Export the current Nagios checks', 'D'),
-        st('Rewrite checks as PromQL rules', 'P'),
-      ]),
+      i(
+        'task',
+        'Migrate alert rules from Nagios to Prometheus Alertmanager',
+        'S',
+        ['observability', 'alerting'],
+        [st('Export the current Nagios checks', 'D'), st('Rewrite checks as PromQL rules', 'P')],
+      ),
       i('bug', 'Trace sampling drops all spans from the payments service', 'K', ['observability', 'payments']),
       i('task', 'Define SLOs for checkout latency and error rate', 'K', ['observability', 'slo']),
     ],
@@ -166,7 +187,13 @@ export const OPS_LOOSE: Item[] = [
   i('task', 'Document the on-call handover checklist', 'K', ['on-call', 'docs']),
   i('task', 'Remove unused IAM roles flagged by the access review', 'K', ['security', 'iam']),
   i('bug', 'Grafana dashboard for queue depth shows no data after the Prometheus migration', 'P', ['observability']),
-  i('task', 'Upgrade Kubernetes clusters to 1.31', 'S', ['kubernetes', 'upgrade'], [st('Upgrade staging', 'D'), st('Upgrade production', 'K')]),
+  i(
+    'task',
+    'Upgrade Kubernetes clusters to 1.31',
+    'S',
+    ['kubernetes', 'upgrade'],
+    [st('Upgrade staging', 'D'), st('Upgrade production', 'K')],
+  ),
   i('task', 'Set up cost anomaly alerts for the data warehouse', 'K', ['cost', 'alerting']),
   i('bug', 'Log shipping drops lines longer than 16 KB', 'D', ['logging']),
   i('task', 'Quarterly disaster recovery drill', 'S', ['dr']),
@@ -183,7 +210,13 @@ export const MKT_EPICS: Epic[] = [
       i('task', 'Draft the launch blog post for offline mode', 'P', ['content', 'blog']),
       i('task', 'App Store screenshots for the new checkout', 'T', ['app-store', 'design']),
       i('task', 'Record a 30-second product video', 'T', ['video']),
-      i('task', 'Press kit: quotes, logos and fact sheet', 'P', ['press'], [st('Collect customer quotes', 'D'), st('Update the fact sheet', 'T')]),
+      i(
+        'task',
+        'Press kit: quotes, logos and fact sheet',
+        'P',
+        ['press'],
+        [st('Collect customer quotes', 'D'), st('Update the fact sheet', 'T')],
+      ),
       i('task', 'Email announcement to 120k subscribers', 'T', ['email']),
       i('task', 'Update the in-app "What\'s new" screen copy', 'D', ['content', 'in-app']),
       i('task', 'Paid social campaign brief', 'T', ['paid-social']),

@@ -71,11 +71,24 @@ export const STATUS_CATEGORIES: StatusCategory[] = [
   { id: 3, key: 'done', colorName: 'green', name: 'Done' },
 ];
 
-export const S = { todo: '10000', inProgress: '3', inReview: '10001', done: '10002', backlog: '10003', selected: '10004', blocked: '10005' } as const;
+export const S = {
+  todo: '10000',
+  inProgress: '3',
+  inReview: '10001',
+  done: '10002',
+  backlog: '10003',
+  selected: '10004',
+  blocked: '10005',
+} as const;
 
 export const STATUSES: Status[] = [
   { id: S.todo, name: 'To Do', description: 'Work that has not been started.', categoryId: 2 },
-  { id: S.inProgress, name: 'In Progress', description: 'This issue is being actively worked on at the moment by the assignee.', categoryId: 4 },
+  {
+    id: S.inProgress,
+    name: 'In Progress',
+    description: 'This issue is being actively worked on at the moment by the assignee.',
+    categoryId: 4,
+  },
   { id: S.inReview, name: 'In Review', description: 'Waiting for code review or sign-off.', categoryId: 4 },
   { id: S.done, name: 'Done', description: 'Work that is finished.', categoryId: 3 },
   { id: S.backlog, name: 'Backlog', description: 'Triaged but not yet selected.', categoryId: 2 },
@@ -83,15 +96,57 @@ export const STATUSES: Status[] = [
   { id: S.blocked, name: 'Blocked', description: 'Waiting on something outside the team.', categoryId: 4 },
 ];
 
-export const T = { epic: '10000', story: '10001', task: '10002', bug: '10003', subtask: '10004', incident: '10005' } as const;
+export const T = {
+  epic: '10000',
+  story: '10001',
+  task: '10002',
+  bug: '10003',
+  subtask: '10004',
+  incident: '10005',
+} as const;
 
 export const ISSUE_TYPES: IssueType[] = [
-  { id: T.epic, name: 'Epic', description: 'A big user story that needs to be broken down.', subtask: false, hierarchyLevel: 1, avatarId: 10307 },
-  { id: T.story, name: 'Story', description: 'Functionality or a feature expressed as a user goal.', subtask: false, hierarchyLevel: 0, avatarId: 10315 },
-  { id: T.task, name: 'Task', description: 'A small, distinct piece of work.', subtask: false, hierarchyLevel: 0, avatarId: 10318 },
+  {
+    id: T.epic,
+    name: 'Epic',
+    description: 'A big user story that needs to be broken down.',
+    subtask: false,
+    hierarchyLevel: 1,
+    avatarId: 10307,
+  },
+  {
+    id: T.story,
+    name: 'Story',
+    description: 'Functionality or a feature expressed as a user goal.',
+    subtask: false,
+    hierarchyLevel: 0,
+    avatarId: 10315,
+  },
+  {
+    id: T.task,
+    name: 'Task',
+    description: 'A small, distinct piece of work.',
+    subtask: false,
+    hierarchyLevel: 0,
+    avatarId: 10318,
+  },
   { id: T.bug, name: 'Bug', description: 'A problem or error.', subtask: false, hierarchyLevel: 0, avatarId: 10303 },
-  { id: T.subtask, name: 'Subtask', description: 'A small piece of work that is part of a larger task.', subtask: true, hierarchyLevel: -1, avatarId: 10316 },
-  { id: T.incident, name: 'Incident', description: 'An unplanned interruption or reduction in quality of service.', subtask: false, hierarchyLevel: 0, avatarId: 10304 },
+  {
+    id: T.subtask,
+    name: 'Subtask',
+    description: 'A small piece of work that is part of a larger task.',
+    subtask: true,
+    hierarchyLevel: -1,
+    avatarId: 10316,
+  },
+  {
+    id: T.incident,
+    name: 'Incident',
+    description: 'An unplanned interruption or reduction in quality of service.',
+    subtask: false,
+    hierarchyLevel: 0,
+    avatarId: 10304,
+  },
 ];
 
 export const PRIORITIES: Priority[] = [
@@ -99,12 +154,17 @@ export const PRIORITIES: Priority[] = [
   { id: '2', name: 'High', description: 'Serious problem that could block progress.', statusColor: '#f15C75' },
   { id: '3', name: 'Medium', description: 'Has the potential to affect progress.', statusColor: '#f79232' },
   { id: '4', name: 'Low', description: 'Minor problem or easily worked around.', statusColor: '#707070' },
-  { id: '5', name: 'Lowest', description: 'Trivial problem with little or no impact on progress.', statusColor: '#999999' },
+  {
+    id: '5',
+    name: 'Lowest',
+    description: 'Trivial problem with little or no impact on progress.',
+    statusColor: '#999999',
+  },
 ];
 
 export const RESOLUTIONS: Resolution[] = [
   { id: '10000', name: 'Done', description: 'Work has been completed on this issue.' },
-  { id: '10001', name: "Won't Do", description: 'This issue won\'t be actioned.' },
+  { id: '10001', name: "Won't Do", description: "This issue won't be actioned." },
   { id: '10002', name: 'Duplicate', description: 'The problem is a duplicate of an existing issue.' },
   { id: '10003', name: 'Cannot Reproduce', description: 'All attempts at reproducing this issue failed.' },
 ];
@@ -122,7 +182,14 @@ export const TEAMS: Team[] = [
   { id: uuidFrom('team:growth'), name: 'Growth Marketing' },
 ];
 
-const tr = (id: string, name: string, to: string, from: string[] = [], screen: string[] = [], required: string[] = []) => ({
+const tr = (
+  id: string,
+  name: string,
+  to: string,
+  from: string[] = [],
+  screen: string[] = [],
+  required: string[] = [],
+) => ({
   id,
   name,
   to,
@@ -168,9 +235,22 @@ export const WORKFLOWS: Workflow[] = [
   },
 ];
 
-const base = ['summary', 'issuetype', 'project', 'description', 'reporter', 'assignee', 'priority', 'labels', 'duedate'];
+const base = [
+  'summary',
+  'issuetype',
+  'project',
+  'description',
+  'reporter',
+  'assignee',
+  'priority',
+  'labels',
+  'duedate',
+];
 const req = ['summary', 'issuetype', 'project', 'reporter'];
-const screen = (fields: string[], required: string[] = []): ScreenConfig => ({ fields: [...new Set(fields)], required: [...req, ...required] });
+const screen = (fields: string[], required: string[] = []): ScreenConfig => ({
+  fields: [...new Set(fields)],
+  required: [...req, ...required],
+});
 
 export const P = { nova: '10000', ops: '10001', mkt: '10002' } as const;
 
@@ -202,7 +282,18 @@ export const PROJECTS: Project[] = [
         FIELD.acceptance,
         'timetracking',
       ]),
-      [T.task]: screen([...base, 'components', 'fixVersions', 'parent', FIELD.storyPoints, FIELD.sprint, FIELD.team, FIELD.startDate, FIELD.reviewers, 'timetracking']),
+      [T.task]: screen([
+        ...base,
+        'components',
+        'fixVersions',
+        'parent',
+        FIELD.storyPoints,
+        FIELD.sprint,
+        FIELD.team,
+        FIELD.startDate,
+        FIELD.reviewers,
+        'timetracking',
+      ]),
       [T.bug]: screen(
         [
           ...base,
@@ -239,9 +330,32 @@ export const PROJECTS: Project[] = [
     screens: {
       [T.epic]: screen([...base, FIELD.startDate, FIELD.team]),
       [T.task]: screen([...base, 'components', 'parent', FIELD.team, FIELD.customer, 'timetracking']),
-      [T.bug]: screen([...base, 'components', 'parent', 'environment', FIELD.severity, FIELD.platform, FIELD.team, FIELD.customer, 'timetracking'], [FIELD.severity]),
+      [T.bug]: screen(
+        [
+          ...base,
+          'components',
+          'parent',
+          'environment',
+          FIELD.severity,
+          FIELD.platform,
+          FIELD.team,
+          FIELD.customer,
+          'timetracking',
+        ],
+        [FIELD.severity],
+      ),
       [T.incident]: screen(
-        [...base, 'components', 'parent', 'environment', FIELD.severity, FIELD.platform, FIELD.team, FIELD.customer, 'timetracking'],
+        [
+          ...base,
+          'components',
+          'parent',
+          'environment',
+          FIELD.severity,
+          FIELD.platform,
+          FIELD.team,
+          FIELD.customer,
+          'timetracking',
+        ],
         [FIELD.severity, 'priority'],
       ),
       [T.subtask]: screen([...base, 'parent', 'timetracking'], ['parent']),
@@ -270,7 +384,13 @@ export const PROJECTS: Project[] = [
 export const COMPONENTS: Component[] = [
   { id: '10000', projectId: P.nova, name: 'iOS', description: 'Swift app', leadAccountId: DIEGO },
   { id: '10001', projectId: P.nova, name: 'Android', description: 'Kotlin app', leadAccountId: PRIYA },
-  { id: '10002', projectId: P.nova, name: 'Backend API', description: 'GraphQL gateway and services', leadAccountId: TOM },
+  {
+    id: '10002',
+    projectId: P.nova,
+    name: 'Backend API',
+    description: 'GraphQL gateway and services',
+    leadAccountId: TOM,
+  },
   { id: '10003', projectId: P.nova, name: 'Design System', description: 'Shared UI components' },
   { id: '10004', projectId: P.ops, name: 'Kubernetes', description: 'Clusters and workloads', leadAccountId: SAM },
   { id: '10005', projectId: P.ops, name: 'Databases', description: 'Postgres and Redis', leadAccountId: JONAS },
@@ -281,12 +401,63 @@ export const COMPONENTS: Component[] = [
 export function versions(now: number): Version[] {
   const d = (days: number) => new Date(now + days * DAY).toISOString().slice(0, 10);
   return [
-    { id: '10000', projectId: P.nova, name: '2.3.0', description: 'Saved carts', released: true, archived: false, startDate: d(-120), releaseDate: d(-75) },
-    { id: '10001', projectId: P.nova, name: '2.4.0', description: 'New onboarding', released: true, archived: false, startDate: d(-75), releaseDate: d(-30) },
-    { id: '10002', projectId: P.nova, name: '2.5.0', description: 'Offline mode and checkout redesign', released: false, archived: false, startDate: d(-30), releaseDate: d(21) },
-    { id: '10003', projectId: P.nova, name: '3.0.0', description: 'Android 15 and accessibility', released: false, archived: false, releaseDate: d(80) },
-    { id: '10004', projectId: P.ops, name: 'Q3 hardening', description: 'Reliability work, Q3', released: true, archived: false, releaseDate: d(-40) },
-    { id: '10005', projectId: P.ops, name: 'Q4 hardening', description: 'Reliability work, Q4', released: false, archived: false, releaseDate: d(50) },
+    {
+      id: '10000',
+      projectId: P.nova,
+      name: '2.3.0',
+      description: 'Saved carts',
+      released: true,
+      archived: false,
+      startDate: d(-120),
+      releaseDate: d(-75),
+    },
+    {
+      id: '10001',
+      projectId: P.nova,
+      name: '2.4.0',
+      description: 'New onboarding',
+      released: true,
+      archived: false,
+      startDate: d(-75),
+      releaseDate: d(-30),
+    },
+    {
+      id: '10002',
+      projectId: P.nova,
+      name: '2.5.0',
+      description: 'Offline mode and checkout redesign',
+      released: false,
+      archived: false,
+      startDate: d(-30),
+      releaseDate: d(21),
+    },
+    {
+      id: '10003',
+      projectId: P.nova,
+      name: '3.0.0',
+      description: 'Android 15 and accessibility',
+      released: false,
+      archived: false,
+      releaseDate: d(80),
+    },
+    {
+      id: '10004',
+      projectId: P.ops,
+      name: 'Q3 hardening',
+      description: 'Reliability work, Q3',
+      released: true,
+      archived: false,
+      releaseDate: d(-40),
+    },
+    {
+      id: '10005',
+      projectId: P.ops,
+      name: 'Q4 hardening',
+      description: 'Reliability work, Q4',
+      released: false,
+      archived: false,
+      releaseDate: d(50),
+    },
   ];
 }
 
@@ -339,8 +510,27 @@ export function sprints(now: number): Sprint[] {
     closed(1, 21, -59, 'Ship saved carts to 100% of users'),
     closed(2, 22, -45, 'Onboarding v2 behind a flag'),
     closed(3, 23, -31, 'Offline mode: read path'),
-    { id: 4, name: 'NOVA Sprint 24', state: 'closed', originBoardId: 1, goal: 'Offline mode: write path and sync', createdDate: at(-24), startDate: at(-17), endDate: at(-3), completeDate: at(-3) },
-    { id: 5, name: 'NOVA Sprint 25', state: 'active', originBoardId: 1, goal: 'Checkout redesign beta and offline sync conflicts', createdDate: at(-10), startDate: at(-3), endDate: at(11) },
+    {
+      id: 4,
+      name: 'NOVA Sprint 24',
+      state: 'closed',
+      originBoardId: 1,
+      goal: 'Offline mode: write path and sync',
+      createdDate: at(-24),
+      startDate: at(-17),
+      endDate: at(-3),
+      completeDate: at(-3),
+    },
+    {
+      id: 5,
+      name: 'NOVA Sprint 25',
+      state: 'active',
+      originBoardId: 1,
+      goal: 'Checkout redesign beta and offline sync conflicts',
+      createdDate: at(-10),
+      startDate: at(-3),
+      endDate: at(11),
+    },
     { id: 6, name: 'NOVA Sprint 26', state: 'future', originBoardId: 1, goal: '', createdDate: at(-2) },
     { id: 7, name: 'NOVA Sprint 27', state: 'future', originBoardId: 1, goal: '', createdDate: at(-1) },
   ];

@@ -53,39 +53,73 @@ export interface ContentCtx {
 const first = (u: User) => u.displayName.split(' ')[0]!;
 
 export function bugDescription(c: ContentCtx): Adf {
-  const device = pick(c.rng, ['iPhone 15 Pro, iOS 18.1', 'Pixel 8, Android 15', 'Galaxy S23, Android 14', 'iPad Air, iPadOS 17.6']);
+  const device = pick(c.rng, [
+    'iPhone 15 Pro, iOS 18.1',
+    'Pixel 8, Android 15',
+    'Galaxy S23, Android 14',
+    'iPad Air, iPadOS 17.6',
+  ]);
   const build = `2.5.0 (${4100 + Math.floor(c.rng() * 80)})`;
   const trace = pick(c.rng, [
     'Fatal Exception: java.lang.IllegalStateException: Fragment not attached to a context.\n  at androidx.fragment.app.Fragment.requireContext(Fragment.java:972)\n  at works.nimbus.checkout.CheckoutFragment.onPromoApplied(CheckoutFragment.kt:214)',
     'Thread 0 Crashed:\n0  NovaApp  CatalogueStore.image(for:) + 212 (CatalogueStore.swift:88)\n1  NovaApp  ProductCardView.body.getter + 640\n2  SwiftUI  ViewGraph.updateOutputs() + 124',
     'ERROR sync.replay op=update_order id=ord_9f3k2 attempt=2 status=409 body={"code":"VERSION_CONFLICT"}\nERROR sync.replay op=update_order id=ord_9f3k2 attempt=3 status=409',
-    'TypeError: Cannot read properties of undefined (reading \'amount\')\n    at formatTotal (checkout/total.ts:41:22)\n    at CheckoutSummary (checkout/Summary.tsx:73:9)',
+    "TypeError: Cannot read properties of undefined (reading 'amount')\n    at formatTotal (checkout/total.ts:41:22)\n    at CheckoutSummary (checkout/Summary.tsx:73:9)",
   ]);
   const blocks = [
     p('Reported by ', mention(c.reporter.accountId, c.reporter.displayName), ' after testing build ', code(build), '.'),
     h(3, 'Steps to reproduce'),
-    ol(['Sign in with a test account that has at least one past order.'], ['Open the screen described in the summary.'], ['Repeat the action twice in quick succession.']),
+    ol(
+      ['Sign in with a test account that has at least one past order.'],
+      ['Open the screen described in the summary.'],
+      ['Repeat the action twice in quick succession.'],
+    ),
     h(3, 'Expected result'),
-    p('The screen updates once and keeps the user\'s input.'),
+    p("The screen updates once and keeps the user's input."),
     h(3, 'Actual result'),
-    p(c.summary.charAt(0).toLowerCase() + c.summary.slice(1), '. Happens ', strong(pick(c.rng, ['every time', 'about 1 in 3 attempts', 'only on the first launch'])), '.'),
-    table(['Environment', 'Value'], [['Device', device], ['Build', build], ['Network', pick(c.rng, ['Wi-Fi', '4G', 'offline → Wi-Fi'])]]),
+    p(
+      c.summary.charAt(0).toLowerCase() + c.summary.slice(1),
+      '. Happens ',
+      strong(pick(c.rng, ['every time', 'about 1 in 3 attempts', 'only on the first launch'])),
+      '.',
+    ),
+    table(
+      ['Environment', 'Value'],
+      [
+        ['Device', device],
+        ['Build', build],
+        ['Network', pick(c.rng, ['Wi-Fi', '4G', 'offline → Wi-Fi'])],
+      ],
+    ),
     codeBlock(pick(c.rng, ['text', 'kotlin', 'swift', 'javascript']), trace),
   ];
   if (c.rng() < 0.5) blocks.push(media(c.mediaId(), 'Screenshot of the problem', 1170, 2532));
-  if (c.rng() < 0.4) blocks.push(panel('warning', p(strong('Workaround: '), 'force-quit the app and open it again. Support has a macro for this.')));
+  if (c.rng() < 0.4)
+    blocks.push(
+      panel(
+        'warning',
+        p(strong('Workaround: '), 'force-quit the app and open it again. Support has a macro for this.'),
+      ),
+    );
   return doc(...blocks);
 }
 
 export function storyDescription(c: ContentCtx): Adf {
   const persona = pick(c.rng, ['shop owner', 'returning customer', 'warehouse picker', 'first-time buyer']);
   const blocks = [
-    p(strong('As a '), persona, strong(', I want '), c.summary.charAt(0).toLowerCase() + c.summary.slice(1), strong(', so that '), pick(c.rng, [
-      'I can keep working when the connection drops.',
-      'I finish my purchase faster.',
-      'I only get the notifications I care about.',
-      'the app works with the accessibility settings I rely on.',
-    ])),
+    p(
+      strong('As a '),
+      persona,
+      strong(', I want '),
+      c.summary.charAt(0).toLowerCase() + c.summary.slice(1),
+      strong(', so that '),
+      pick(c.rng, [
+        'I can keep working when the connection drops.',
+        'I finish my purchase faster.',
+        'I only get the notifications I care about.',
+        'the app works with the accessibility settings I rely on.',
+      ]),
+    ),
     h(3, 'Context'),
     p(
       'Came out of the ',
@@ -96,7 +130,10 @@ export function storyDescription(c: ContentCtx): Adf {
     ),
     h(3, 'Design'),
     p(inlineCard('https://www.figma.com/file/NovaApp2024/Checkout?node-id=1204-3310')),
-    panel('info', p('Copy is final; illustrations are placeholders until the brand review on ', date(c.now + 5 * 86_400_000), '.')),
+    panel(
+      'info',
+      p('Copy is final; illustrations are placeholders until the brand review on ', date(c.now + 5 * 86_400_000), '.'),
+    ),
     h(3, 'Out of scope'),
     ul(['Tablet layouts'], ['Web checkout']),
   ];
@@ -116,9 +153,23 @@ export function acceptanceCriteria(c: ContentCtx): Adf {
 
 export function taskDescription(c: ContentCtx): Adf {
   const blocks = [
-    p(pick(c.rng, ['Housekeeping task', 'Follow-up from the last retro', 'Needed before the next release', 'Requested by the platform team']), ': ', c.summary.toLowerCase(), '.'),
+    p(
+      pick(c.rng, [
+        'Housekeeping task',
+        'Follow-up from the last retro',
+        'Needed before the next release',
+        'Requested by the platform team',
+      ]),
+      ': ',
+      c.summary.toLowerCase(),
+      '.',
+    ),
     h(3, 'Plan'),
-    ul(['Check current usage and owners'], ['Make the change behind a flag'], ['Roll out and remove the flag after a week']),
+    ul(
+      ['Check current usage and owners'],
+      ['Make the change behind a flag'],
+      ['Roll out and remove the flag after a week'],
+    ),
   ];
   if (c.rng() < 0.5) {
     blocks.push(
@@ -133,14 +184,29 @@ export function taskDescription(c: ContentCtx): Adf {
       ),
     );
   }
-  if (c.rng() < 0.3) blocks.push(panel('note', p('Talk to ', mention(pick(c.rng, c.others).accountId, pick(c.rng, c.others).displayName), ' before touching production.')));
+  if (c.rng() < 0.3)
+    blocks.push(
+      panel(
+        'note',
+        p(
+          'Talk to ',
+          mention(pick(c.rng, c.others).accountId, pick(c.rng, c.others).displayName),
+          ' before touching production.',
+        ),
+      ),
+    );
   return doc(...blocks);
 }
 
 export function epicDescription(c: ContentCtx): Adf {
   return doc(
     h(2, 'Why'),
-    p(c.summary, ' is one of our ', strong('Q4 goals'), '. Success means fewer support tickets and a higher conversion rate.'),
+    p(
+      c.summary,
+      ' is one of our ',
+      strong('Q4 goals'),
+      '. Success means fewer support tickets and a higher conversion rate.',
+    ),
     h(2, 'Milestones'),
     table(
       ['Milestone', 'Target', 'Status'],
@@ -152,8 +218,20 @@ export function epicDescription(c: ContentCtx): Adf {
     ),
     h(2, 'Metrics'),
     ul(['Checkout conversion +3 pp'], ['Crash-free sessions ≥ 99.8 %'], ['Support tickets tagged "sync" −50 %']),
-    panel('success', p('Kick-off notes: ', link('Confluence: Q4 planning', 'https://nimbus-works.example/wiki/spaces/NOVA/pages/8812/Q4+planning'), ' ', emoji(':rocket:', '🚀'))),
-    expand('Decision log', p('2024-09-30: keep SQLite over Realm (licence, team experience).'), p('2024-10-14: no tablet layouts in v1.')),
+    panel(
+      'success',
+      p(
+        'Kick-off notes: ',
+        link('Confluence: Q4 planning', 'https://nimbus-works.example/wiki/spaces/NOVA/pages/8812/Q4+planning'),
+        ' ',
+        emoji(':rocket:', '🚀'),
+      ),
+    ),
+    expand(
+      'Decision log',
+      p('2024-09-30: keep SQLite over Realm (licence, team experience).'),
+      p('2024-10-14: no tablet layouts in v1.'),
+    ),
   );
 }
 
@@ -161,13 +239,32 @@ export function incidentDescription(c: ContentCtx): Adf {
   const start = c.now - Math.floor(c.rng() * 20 + 2) * 86_400_000;
   const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
   return doc(
-    panel('error', p(strong('Customer impact: '), pick(c.rng, ['checkout failures for some EU customers', 'slow search results', 'delayed order notifications', 'none yet — risk of outage']), '.')),
+    panel(
+      'error',
+      p(
+        strong('Customer impact: '),
+        pick(c.rng, [
+          'checkout failures for some EU customers',
+          'slow search results',
+          'delayed order notifications',
+          'none yet — risk of outage',
+        ]),
+        '.',
+      ),
+    ),
     h(3, 'Timeline (UTC)'),
     table(
       ['Time', 'Event'],
       [
         [hhmm(start), 'Alert fired: error rate above SLO burn threshold'],
-        [hhmm(start + 6 * 60_000), ['On-call ', mention(c.assignee?.accountId ?? c.reporter.accountId, c.assignee?.displayName ?? c.reporter.displayName), ' acknowledged'] as never],
+        [
+          hhmm(start + 6 * 60_000),
+          [
+            'On-call ',
+            mention(c.assignee?.accountId ?? c.reporter.accountId, c.assignee?.displayName ?? c.reporter.displayName),
+            ' acknowledged',
+          ] as never,
+        ],
         [hhmm(start + 25 * 60_000), 'Mitigation: rolled back the last deploy'],
         [hhmm(start + 41 * 60_000), 'Metrics back to normal'],
       ],
@@ -192,12 +289,22 @@ export function businessDescription(c: ContentCtx): Adf {
   const blocks = [
     p(c.summary, ' for the ', strong('Nova 2.5'), ' launch.'),
     h(3, 'Deliverables'),
-    ul(['First draft for review'], ['Final version approved by ', mention(c.reporter.accountId, c.reporter.displayName)] as never, ['Published and linked in the launch tracker']),
+    ul(
+      ['First draft for review'],
+      ['Final version approved by ', mention(c.reporter.accountId, c.reporter.displayName)] as never,
+      ['Published and linked in the launch tracker'],
+    ),
     h(3, 'Brief'),
     quote(p('Keep it short, concrete, and show the product working in a real shop.')),
   ];
   if (c.rng() < 0.5) blocks.push(media(c.mediaId(), 'Mood board', 1600, 900));
-  if (c.rng() < 0.5) blocks.push(panel('info', p('Assets live in ', link('the shared drive', 'https://drive.nimbus-works.example/launch/nova-2-5'), '.')));
+  if (c.rng() < 0.5)
+    blocks.push(
+      panel(
+        'info',
+        p('Assets live in ', link('the shared drive', 'https://drive.nimbus-works.example/launch/nova-2-5'), '.'),
+      ),
+    );
   return doc(...blocks);
 }
 
@@ -206,16 +313,31 @@ export function subtaskDescription(c: ContentCtx): Adf {
 }
 
 const COMMENTS: Array<(c: ContentCtx, who: User) => Adf> = [
-  (c, who) => doc(p('I can reproduce this on ', code(pick(c.rng, ['2.5.0 (4123)', 'main', 'staging'])), '. Looking into it.')),
-  (c) => doc(p(mention((c.assignee ?? c.reporter).accountId, (c.assignee ?? c.reporter).displayName), ' can you take a look when you have a moment? ', emoji(':pray:', '🙏'))),
+  (c, who) =>
+    doc(p('I can reproduce this on ', code(pick(c.rng, ['2.5.0 (4123)', 'main', 'staging'])), '. Looking into it.')),
+  (c) =>
+    doc(
+      p(
+        mention((c.assignee ?? c.reporter).accountId, (c.assignee ?? c.reporter).displayName),
+        ' can you take a look when you have a moment? ',
+        emoji(':pray:', '🙏'),
+      ),
+    ),
   () => doc(p('PR is up: ', inlineCard('https://github.com/nimbus-works/nova-app/pull/' + 1000))),
   (c) => doc(p('Estimate looks right to me. We should pair on the tricky part — ', em('the retry logic'), '.')),
   () => doc(p('Blocked until the API change is deployed. Moving back to To Do for now.')),
-  (c, who) => doc(p('Tested on staging, works for me ', emoji(':white_check_mark:', '✅')), p(strong(first(who)), ' — signing off.')),
+  (c, who) =>
+    doc(
+      p('Tested on staging, works for me ', emoji(':white_check_mark:', '✅')),
+      p(strong(first(who)), ' — signing off.'),
+    ),
   () =>
     doc(
       p('Root cause below:'),
-      codeBlock('diff', '- const total = items.reduce((a, i) => a + i.price, 0)\n+ const total = items.reduce((a, i) => a + i.price * i.quantity, 0)'),
+      codeBlock(
+        'diff',
+        '- const total = items.reduce((a, i) => a + i.price, 0)\n+ const total = items.reduce((a, i) => a + i.price * i.quantity, 0)',
+      ),
     ),
   () => doc(p('Customer ', strong('Alpine Outfitters'), ' reported the same thing through support (ticket #48213).')),
 ];
@@ -232,5 +354,15 @@ export function comment(c: ContentCtx, who: User, n: number): Adf {
 
 export function worklogComment(c: ContentCtx): Adf | undefined {
   if (c.rng() < 0.3) return undefined;
-  return doc(p(pick(c.rng, ['Investigation', 'Implementation and tests', 'Code review fixes', 'Pairing session', 'Deploy and verification'])));
+  return doc(
+    p(
+      pick(c.rng, [
+        'Investigation',
+        'Implementation and tests',
+        'Code review fixes',
+        'Pairing session',
+        'Deploy and verification',
+      ]),
+    ),
+  );
 }

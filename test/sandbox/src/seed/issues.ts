@@ -49,7 +49,12 @@ export class Generator implements SeedSink {
   project(projectId: string, key: string, epics: Epic[], loose: Item[]): void {
     this.clock = this.now - 100 * DAY + Math.floor(this.rng() * DAY);
     for (const e of epics) {
-      const epic = this.issue(projectId, key, { kind: 'epic', summary: e.summary, phase: e.phase, labels: e.labels }, undefined);
+      const epic = this.issue(
+        projectId,
+        key,
+        { kind: 'epic', summary: e.summary, phase: e.phase, labels: e.labels },
+        undefined,
+      );
       for (const child of e.children) {
         const ci = this.issue(projectId, key, child, epic);
         for (const s of child.sub ?? []) this.issue(projectId, key, s, ci);
@@ -61,15 +66,25 @@ export class Generator implements SeedSink {
     }
   }
 
-  private issue(projectId: string, key: string, item: Omit<Item, 'kind'> & { kind: Item['kind'] | 'epic' }, parent: Issue | undefined): Issue {
+  private issue(
+    projectId: string,
+    key: string,
+    item: Omit<Item, 'kind'> & { kind: Item['kind'] | 'epic' },
+    parent: Issue | undefined,
+  ): Issue {
     const rng = this.rng;
     const id = String(this.next('issue'));
     const issueKey = `${key}-${this.next(`key:${key}`)}`;
-    const typeId = { epic: T.epic, story: T.story, task: T.task, bug: T.bug, subtask: T.subtask, incident: T.incident }[item.kind];
+    const typeId = { epic: T.epic, story: T.story, task: T.task, bug: T.bug, subtask: T.subtask, incident: T.incident }[
+      item.kind
+    ];
     const team = TEAM_OF[projectId]!.filter((a) => this.users.get(a)!.active || item.phase === 'D');
     this.clock += Math.floor((0.3 + rng() * 0.9) * DAY * (key === 'NOVA' ? 1.4 : 2.2));
     const created = Math.min(this.clock, this.now - DAY);
-    const reporterId = pick(rng, TEAM_OF[projectId]!.filter((a) => this.users.get(a)!.active));
+    const reporterId = pick(
+      rng,
+      TEAM_OF[projectId]!.filter((a) => this.users.get(a)!.active),
+    );
     const reporter = this.users.get(reporterId)!;
     const unassigned = (item.phase === 'B' || item.phase === 'K' || item.phase === 'T') && rng() < 0.45;
     const assigneeId = unassigned ? undefined : pick(rng, team);
@@ -89,7 +104,8 @@ export class Generator implements SeedSink {
       assignee,
       others,
       now: this.now,
-      mediaId: () => `6f1e${(++this.mediaN).toString(16).padStart(4, '0')}-8c2d-4b7a-9e3f-${issueKey.toLowerCase().replace('-', '').padStart(12, '0')}`,
+      mediaId: () =>
+        `6f1e${(++this.mediaN).toString(16).padStart(4, '0')}-8c2d-4b7a-9e3f-${issueKey.toLowerCase().replace('-', '').padStart(12, '0')}`,
     };
     let description: Adf;
     switch (item.kind) {
@@ -140,21 +156,35 @@ export class Generator implements SeedSink {
       fields.components = this.componentsFor(item.labels ?? []);
       if (item.kind !== 'subtask') {
         fields[FIELD.storyPoints] = pick(rng, [1, 2, 3, 3, 5, 5, 8, 13]);
-        fields.fixVersions = item.phase === 'D' ? [pick(rng, ['10001', '10002'])] : item.phase === 'A' || item.phase === 'N' ? ['10002'] : [];
+        fields.fixVersions =
+          item.phase === 'D'
+            ? [pick(rng, ['10001', '10002'])]
+            : item.phase === 'A' || item.phase === 'N'
+              ? ['10002']
+              : [];
       }
       fields[FIELD.team] = TEAMS[0]!.id;
     }
     if (projectId === P.ops && item.kind !== 'subtask') {
       fields[FIELD.team] = TEAMS[1]!.id;
       fields.components = [pick(rng, ['10004', '10005', '10006', '10007'])];
-      if (rng() < 0.3) fields[FIELD.customer] = pick(rng, ['Alpine Outfitters', 'Harbor Books', 'Kaffeehaus Lina', 'Northwind Traders']);
+      if (rng() < 0.3)
+        fields[FIELD.customer] = pick(rng, [
+          'Alpine Outfitters',
+          'Harbor Books',
+          'Kaffeehaus Lina',
+          'Northwind Traders',
+        ]);
     }
     if (projectId === P.mkt && item.kind !== 'subtask') {
       fields[FIELD.team] = TEAMS[2]!.id;
       if (rng() < 0.4) fields[FIELD.reviewers] = [MAYA, pick(rng, [LENA, TOM])].filter((v, i, a) => a.indexOf(v) === i);
     }
     if (item.kind === 'bug' || item.kind === 'incident') {
-      fields[FIELD.severity] = item.kind === 'incident' ? pick(rng, ['10100', '10101', '10101']) : pick(rng, ['10101', '10102', '10102', '10103']);
+      fields[FIELD.severity] =
+        item.kind === 'incident'
+          ? pick(rng, ['10100', '10101', '10101'])
+          : pick(rng, ['10101', '10102', '10102', '10103']);
       const plat = pick(rng, [
         { parent: '10110', child: '10111' },
         { parent: '10120', child: '10121' },
@@ -162,23 +192,33 @@ export class Generator implements SeedSink {
         { parent: '10130', child: '10132' },
       ]);
       if (projectId === P.nova || rng() < 0.5) fields[FIELD.platform] = plat;
-      if (rng() < 0.5) fields.environment = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Production, eu-west-1' }] }] };
+      if (rng() < 0.5)
+        fields.environment = {
+          type: 'doc',
+          version: 1,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Production, eu-west-1' }] }],
+        };
     }
     if (item.kind === 'story') {
       fields[FIELD.acceptance] = acceptanceCriteria(ctx);
       if (rng() < 0.5) fields[FIELD.reviewers] = [pick(rng, [MAYA, TOM]), pick(rng, [PRIYA, DIEGO])];
     }
     if (item.kind === 'epic') fields[FIELD.startDate] = new Date(created + 3 * DAY).toISOString().slice(0, 10);
-    if (rng() < 0.3 && !done) fields.duedate = new Date(this.now + Math.floor((rng() * 30 - 5) * DAY)).toISOString().slice(0, 10);
+    if (rng() < 0.3 && !done)
+      fields.duedate = new Date(this.now + Math.floor((rng() * 30 - 5) * DAY)).toISOString().slice(0, 10);
     if ((item.kind === 'task' || item.kind === 'subtask' || item.kind === 'bug') && rng() < 0.5) {
       const orig = pick(rng, [2, 4, 8, 16, 24]) * 3600;
       fields.timeoriginalestimate = orig;
-      fields.timeestimate = done ? 0 : Math.round(orig * (0.3 + rng() * 0.7) / 1800) * 1800;
+      fields.timeestimate = done ? 0 : Math.round((orig * (0.3 + rng() * 0.7)) / 1800) * 1800;
     }
 
-    const watchers = [...new Set([reporterId, ...(assigneeId ? [assigneeId] : []), ...(rng() < 0.3 ? [pick(rng, USERS).accountId] : [])])].filter(
-      (a) => this.users.get(a)!.active,
-    );
+    const watchers = [
+      ...new Set([
+        reporterId,
+        ...(assigneeId ? [assigneeId] : []),
+        ...(rng() < 0.3 ? [pick(rng, USERS).accountId] : []),
+      ]),
+    ].filter((a) => this.users.get(a)!.active);
     const issue: Issue = {
       id,
       key: issueKey,

@@ -5,10 +5,17 @@ import type { Issue } from '../jira/model.js';
 import { P, S } from './company.js';
 import { pick, type Rng } from './content.js';
 
-export function statusFor(rng: Rng, key: string, phase: string, kind: string, parent: Issue | undefined): { statusId: string; sprintIds: number[] } {
+export function statusFor(
+  rng: Rng,
+  key: string,
+  phase: string,
+  kind: string,
+  parent: Issue | undefined,
+): { statusId: string; sprintIds: number[] } {
   if (key === 'NOVA') {
     if (kind === 'epic') return { statusId: phase === 'B' ? S.todo : S.inProgress, sprintIds: [] };
-    const inherit = kind === 'subtask' && parent ? ((parent.fields[FIELD.sprint] as number[] | undefined) ?? []) : undefined;
+    const inherit =
+      kind === 'subtask' && parent ? ((parent.fields[FIELD.sprint] as number[] | undefined) ?? []) : undefined;
     switch (phase) {
       case 'D': {
         const sp = inherit?.length ? inherit : [pick(rng, [1, 2, 3, 4])];
@@ -36,7 +43,11 @@ export const WORKFLOW_INITIAL: Record<string, string> = { [P.nova]: S.todo, [P.o
 
 /** Status changes an issue went through to reach a status. */
 export const STATUS_PATH: Record<string, Record<string, string[]>> = {
-  [P.nova]: { [S.inProgress]: [S.inProgress], [S.inReview]: [S.inProgress, S.inReview], [S.done]: [S.inProgress, S.inReview, S.done] },
+  [P.nova]: {
+    [S.inProgress]: [S.inProgress],
+    [S.inReview]: [S.inProgress, S.inReview],
+    [S.done]: [S.inProgress, S.inReview, S.done],
+  },
   [P.ops]: {
     [S.selected]: [S.selected],
     [S.inProgress]: [S.selected, S.inProgress],

@@ -22,7 +22,11 @@ export const getIssuesForBacklog: Handler = (ctx) => {
     return !t.subtask && t.hierarchyLevel === 0;
   });
   if (b.type === 'scrum') {
-    list = list.filter((i) => !done.has(i.fields.status) && !((i.fields[FIELD.sprint] as number[] | undefined) ?? []).some((id) => isOpenSprint(st, id)));
+    list = list.filter(
+      (i) =>
+        !done.has(i.fields.status) &&
+        !((i.fields[FIELD.sprint] as number[] | undefined) ?? []).some((id) => isOpenSprint(st, id)),
+    );
   } else {
     const first = new Set(b.columns[0]?.statusIds ?? []);
     list = list.filter((i) => first.has(i.fields.status));
@@ -48,7 +52,9 @@ export const moveIssuesToBacklogForBoard: Handler = (ctx) => {
   const board = requireBoard(ctx);
   const b = requireBody<{ issues?: unknown; rankBeforeIssue?: string; rankAfterIssue?: string }>(ctx);
   const issues = resolveIssues(ctx, b.issues);
-  for (const i of issues) if (i.fields.project !== board.projectId) throw new ApiError(400, [`Issue '${i.key}' is not on board ${board.id}.`]);
+  for (const i of issues)
+    if (i.fields.project !== board.projectId)
+      throw new ApiError(400, [`Issue '${i.key}' is not on board ${board.id}.`]);
   toBacklog(ctx, issues);
   if (b.rankBeforeIssue || b.rankAfterIssue) rank(ctx, issues, b.rankBeforeIssue, b.rankAfterIssue);
   return empty(204);

@@ -40,7 +40,12 @@ export function epicBean(ctx: HandlerContext, e: Issue) {
 }
 
 export function sprintView(ctx: HandlerContext, s: Sprint) {
-  const out: Record<string, unknown> = { id: s.id, self: `${ctx.base}/rest/agile/1.0/sprint/${s.id}`, state: s.state, name: s.name };
+  const out: Record<string, unknown> = {
+    id: s.id,
+    self: `${ctx.base}/rest/agile/1.0/sprint/${s.id}`,
+    state: s.state,
+    name: s.name,
+  };
   if (s.startDate !== undefined) out.startDate = isoTime(s.startDate);
   if (s.endDate !== undefined) out.endDate = isoTime(s.endDate);
   if (s.completeDate !== undefined) out.completeDate = isoTime(s.completeDate);

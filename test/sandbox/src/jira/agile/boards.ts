@@ -18,7 +18,13 @@ export const getAllBoards: Handler = (ctx) => {
   }
   const p = page(bs, ctx.query.startAt, ctx.query.maxResults, 50, 50);
   const r = rc(ctx);
-  return json(200, { maxResults: p.maxResults, startAt: p.startAt, total: p.total, isLast: p.isLast, values: p.values.map((b) => boardBean(r, b)) });
+  return json(200, {
+    maxResults: p.maxResults,
+    startAt: p.startAt,
+    total: p.total,
+    isLast: p.isLast,
+    values: p.values.map((b) => boardBean(r, b)),
+  });
 };
 
 export const getBoard: Handler = (ctx) => json(200, boardBean(rc(ctx), requireBoard(ctx)));
@@ -35,13 +41,20 @@ export const getConfiguration: Handler = (ctx) => {
     location: { type: 'project', projectKeyOrId: p.key },
     filter: { id: String(10000 + b.id), self: `${ctx.base}/rest/api/3/filter/${10000 + b.id}` },
     columnConfig: {
-      columns: b.columns.map((c) => ({ name: c.name, statuses: c.statusIds.map((id) => ({ id, self: `${ctx.base}/rest/api/3/status/${id}` })) })),
+      columns: b.columns.map((c) => ({
+        name: c.name,
+        statuses: c.statusIds.map((id) => ({ id, self: `${ctx.base}/rest/api/3/status/${id}` })),
+      })),
       constraintType: 'issueCount',
     },
     ranking: { rankCustomFieldId: 10019 },
   };
   if (b.type === 'kanban') out.subQuery = { query: 'resolution = EMPTY OR resolution changed after -2w' };
-  if (b.estimationFieldId) out.estimation = { type: 'field', field: { fieldId: b.estimationFieldId, displayName: st.fields.get(b.estimationFieldId)?.name ?? 'Story Points' } };
+  if (b.estimationFieldId)
+    out.estimation = {
+      type: 'field',
+      field: { fieldId: b.estimationFieldId, displayName: st.fields.get(b.estimationFieldId)?.name ?? 'Story Points' },
+    };
   return json(200, out);
 };
 

@@ -14,10 +14,20 @@ export const getEpics: Handler = (ctx) => {
   const b = requireBoard(ctx);
   const st = store(ctx);
   let es = boardIssues(st, b).filter((i) => st.issueTypes.get(i.fields.issuetype)?.hierarchyLevel === 1);
-  if (ctx.query.done !== undefined) es = es.filter((e) => (st.statuses.get(e.fields.status)?.categoryId === 3) === (ctx.query.done === true || ctx.query.done === 'true'));
+  if (ctx.query.done !== undefined)
+    es = es.filter(
+      (e) =>
+        (st.statuses.get(e.fields.status)?.categoryId === 3) === (ctx.query.done === true || ctx.query.done === 'true'),
+    );
   es.sort((a, b2) => a.rank - b2.rank);
   const p = page(es, ctx.query.startAt, ctx.query.maxResults, 50, 50);
-  return json(200, { maxResults: p.maxResults, startAt: p.startAt, total: p.total, isLast: p.isLast, values: p.values.map((e) => epicBean(ctx, e)) });
+  return json(200, {
+    maxResults: p.maxResults,
+    startAt: p.startAt,
+    total: p.total,
+    isLast: p.isLast,
+    values: p.values.map((e) => epicBean(ctx, e)),
+  });
 };
 
 export const getEpic: Handler = (ctx) => json(200, epicBean(ctx, requireEpic(ctx)));
@@ -30,7 +40,12 @@ export const getIssuesForEpic: Handler = (ctx) => {
 export const getBoardIssuesForEpic: Handler = (ctx) => {
   const b = requireBoard(ctx);
   const e = requireEpic(ctx);
-  return listIssues(ctx, store(ctx).children(e.id).filter((i) => i.fields.project === b.projectId));
+  return listIssues(
+    ctx,
+    store(ctx)
+      .children(e.id)
+      .filter((i) => i.fields.project === b.projectId),
+  );
 };
 
 const withoutEpic = (st: JiraStore, i: Issue) => {
@@ -42,13 +57,19 @@ const withoutEpic = (st: JiraStore, i: Issue) => {
 
 export const getIssuesWithoutEpic: Handler = (ctx) => {
   const st = store(ctx);
-  return listIssues(ctx, [...st.issues.values()].filter((i) => withoutEpic(st, i)));
+  return listIssues(
+    ctx,
+    [...st.issues.values()].filter((i) => withoutEpic(st, i)),
+  );
 };
 
 export const getIssuesWithoutEpicForBoard: Handler = (ctx) => {
   const b = requireBoard(ctx);
   const st = store(ctx);
-  return listIssues(ctx, boardIssues(st, b).filter((i) => withoutEpic(st, i)));
+  return listIssues(
+    ctx,
+    boardIssues(st, b).filter((i) => withoutEpic(st, i)),
+  );
 };
 
 export const moveIssuesToEpic: Handler = (ctx) => {
@@ -57,7 +78,9 @@ export const moveIssuesToEpic: Handler = (ctx) => {
   const issues = resolveIssues(ctx, requireBody<{ issues?: unknown }>(ctx).issues);
   for (const i of issues) {
     if (st.issueTypes.get(i.fields.issuetype)!.hierarchyLevel !== 0) {
-      throw new ApiError(400, [`Issue '${i.key}' cannot be added to an epic: only standard issue types can have an epic as parent.`]);
+      throw new ApiError(400, [
+        `Issue '${i.key}' cannot be added to an epic: only standard issue types can have an epic as parent.`,
+      ]);
     }
   }
   for (const i of issues) applyChanges(mctx(ctx), i, { parent: e.id });

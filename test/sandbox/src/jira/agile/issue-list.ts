@@ -11,7 +11,12 @@ import { expandSet, page, rc, store } from '../routes/util.js';
 import { epicBean } from './beans.js';
 
 /** Agile issue beans carry `sprint`, `closedSprints`, `flagged`, `epic` next to the platform fields. */
-export function agileIssue(ctx: HandlerContext, i: Issue, fields: ReturnType<typeof parseFieldSelection>, expand: Set<string>) {
+export function agileIssue(
+  ctx: HandlerContext,
+  i: Issue,
+  fields: ReturnType<typeof parseFieldSelection>,
+  expand: Set<string>,
+) {
   const st = store(ctx);
   const r = rc(ctx);
   const bean = issueBean(r, i, { fields, expand });
@@ -22,10 +27,18 @@ export function agileIssue(ctx: HandlerContext, i: Issue, fields: ReturnType<typ
   const sprints = ids.map((id) => st.sprints.get(String(id))).filter((s): s is Sprint => !!s);
   if (want('sprint')) {
     const open = sprints.find((s) => s.state !== 'closed');
-    f.sprint = open ? { ...sprintBean(open), self: `${ctx.base}/rest/agile/1.0/sprint/${open.id}`, originBoardId: open.originBoardId } : null;
+    f.sprint = open
+      ? { ...sprintBean(open), self: `${ctx.base}/rest/agile/1.0/sprint/${open.id}`, originBoardId: open.originBoardId }
+      : null;
   }
   if (want('closedSprints')) {
-    f.closedSprints = sprints.filter((s) => s.state === 'closed').map((s) => ({ ...sprintBean(s), self: `${ctx.base}/rest/agile/1.0/sprint/${s.id}`, originBoardId: s.originBoardId }));
+    f.closedSprints = sprints
+      .filter((s) => s.state === 'closed')
+      .map((s) => ({
+        ...sprintBean(s),
+        self: `${ctx.base}/rest/agile/1.0/sprint/${s.id}`,
+        originBoardId: s.originBoardId,
+      }));
   }
   if (want('flagged')) f.flagged = false;
   if (want('epic')) {
@@ -55,5 +68,11 @@ export function listIssues(ctx: HandlerContext, candidates: Issue[], dfltMax = 5
   const p = page(list, ctx.query.startAt, ctx.query.maxResults, dfltMax, 1000);
   const fields = parseFieldSelection(st, ctx.query.fields, '*navigable');
   const expand = expandSet(ctx.query.expand);
-  return json(200, { expand: 'schema,names', startAt: p.startAt, maxResults: p.maxResults, total: p.total, issues: p.values.map((i) => agileIssue(ctx, i, fields, expand)) });
+  return json(200, {
+    expand: 'schema,names',
+    startAt: p.startAt,
+    maxResults: p.maxResults,
+    total: p.total,
+    issues: p.values.map((i) => agileIssue(ctx, i, fields, expand)),
+  });
 }

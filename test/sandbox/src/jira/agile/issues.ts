@@ -9,10 +9,18 @@ import { mctx, requireBoard, resolveIssues } from './lookup.js';
 import { rank } from './rank.js';
 
 export const rankIssues: Handler = (ctx) => {
-  const b = requireBody<{ issues?: unknown; rankBeforeIssue?: string; rankAfterIssue?: string; rankCustomFieldId?: number }>(ctx);
-  if (!b.rankBeforeIssue && !b.rankAfterIssue) throw new ApiError(400, ['Either rankBeforeIssue or rankAfterIssue must be given.']);
-  if (b.rankBeforeIssue && b.rankAfterIssue) throw new ApiError(400, ['Only one of rankBeforeIssue and rankAfterIssue can be given.']);
-  if (b.rankCustomFieldId !== undefined && b.rankCustomFieldId !== 10019) throw new ApiError(400, [`Rank field ${b.rankCustomFieldId} does not exist.`]);
+  const b = requireBody<{
+    issues?: unknown;
+    rankBeforeIssue?: string;
+    rankAfterIssue?: string;
+    rankCustomFieldId?: number;
+  }>(ctx);
+  if (!b.rankBeforeIssue && !b.rankAfterIssue)
+    throw new ApiError(400, ['Either rankBeforeIssue or rankAfterIssue must be given.']);
+  if (b.rankBeforeIssue && b.rankAfterIssue)
+    throw new ApiError(400, ['Only one of rankBeforeIssue and rankAfterIssue can be given.']);
+  if (b.rankCustomFieldId !== undefined && b.rankCustomFieldId !== 10019)
+    throw new ApiError(400, [`Rank field ${b.rankCustomFieldId} does not exist.`]);
   const issues = resolveIssues(ctx, b.issues);
   rank(ctx, issues, b.rankBeforeIssue, b.rankAfterIssue);
   return empty(204);
@@ -44,7 +52,8 @@ export const estimateIssueForBoard: Handler = (ctx) => {
   const fieldId = estimationField(ctx);
   const raw = (ctx.body as { value?: unknown } | undefined)?.value;
   const n = raw === null || raw === undefined || raw === '' ? null : Number(raw);
-  if (n !== null && Number.isNaN(n)) throw new ApiError(400, [], { value: `'${String(raw)}' is not a valid estimate.` });
+  if (n !== null && Number.isNaN(n))
+    throw new ApiError(400, [], { value: `'${String(raw)}' is not a valid estimate.` });
   applyChanges(mctx(ctx), i, { [fieldId]: n });
   return json(200, n === null ? { fieldId } : { fieldId, value: n });
 };

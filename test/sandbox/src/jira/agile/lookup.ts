@@ -9,7 +9,11 @@ import type { JiraStore } from '../store.js';
 import { store } from '../routes/util.js';
 
 const NO_BOARD = 'Board does not exist or you do not have permission to see it.';
-export const mctx = (ctx: HandlerContext): MutationContext => ({ store: store(ctx), accountId: ctx.accountId, now: ctx.now });
+export const mctx = (ctx: HandlerContext): MutationContext => ({
+  store: store(ctx),
+  accountId: ctx.accountId,
+  now: ctx.now,
+});
 
 export function requireBoard(ctx: HandlerContext, id = ctx.params.boardId): Board {
   const b = store(ctx).boards.get(String(id));
@@ -19,20 +23,25 @@ export function requireBoard(ctx: HandlerContext, id = ctx.params.boardId): Boar
 
 export function requireSprint(ctx: HandlerContext): Sprint {
   const sp = store(ctx).sprints.get(String(ctx.params.sprintId));
-  if (!sp) throw new ApiError(404, [`Sprint with id ${ctx.params.sprintId} does not exist or you do not have permission to see it.`]);
+  if (!sp)
+    throw new ApiError(404, [
+      `Sprint with id ${ctx.params.sprintId} does not exist or you do not have permission to see it.`,
+    ]);
   return sp;
 }
 
 export function requireEpic(ctx: HandlerContext): Issue {
   const st = store(ctx);
   const e = st.issue(ctx.params.epicIdOrKey!);
-  if (!e || st.issueTypes.get(e.fields.issuetype)?.hierarchyLevel !== 1) throw new ApiError(404, [`Epic with id or key '${ctx.params.epicIdOrKey}' does not exist.`]);
+  if (!e || st.issueTypes.get(e.fields.issuetype)?.hierarchyLevel !== 1)
+    throw new ApiError(404, [`Epic with id or key '${ctx.params.epicIdOrKey}' does not exist.`]);
   return e;
 }
 
 export function resolveIssues(ctx: HandlerContext, keys: unknown, max = 50): Issue[] {
   const st = store(ctx);
-  if (!Array.isArray(keys) || keys.length === 0) throw new ApiError(400, [], { issues: 'At least one issue must be specified.' });
+  if (!Array.isArray(keys) || keys.length === 0)
+    throw new ApiError(400, [], { issues: 'At least one issue must be specified.' });
   if (keys.length > max) throw new ApiError(400, [], { issues: `No more than ${max} issues can be moved at once.` });
   return keys.map((k) => {
     const i = st.issue(String(k));
@@ -50,4 +59,5 @@ export function boardIssues(st: JiraStore, b: Board): Issue[] {
   return [...st.issues.values()].filter((i) => i.fields.project === b.projectId);
 }
 
-export const inSprint = (i: Issue, sprintId: number) => ((i.fields[FIELD.sprint] as number[] | undefined) ?? []).includes(sprintId);
+export const inSprint = (i: Issue, sprintId: number) =>
+  ((i.fields[FIELD.sprint] as number[] | undefined) ?? []).includes(sprintId);

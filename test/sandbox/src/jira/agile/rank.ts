@@ -9,8 +9,10 @@ export function rank(ctx: HandlerContext, moving: Issue[], before?: string, afte
   const st = store(ctx);
   const anchorKey = before ?? after!;
   const anchor = st.issue(anchorKey);
-  if (!anchor) throw new ApiError(404, [`Issue '${anchorKey}' does not exist or you do not have permission to see it.`]);
-  if (moving.some((m) => m.id === anchor.id)) throw new ApiError(400, ['An issue cannot be ranked relative to itself.']);
+  if (!anchor)
+    throw new ApiError(404, [`Issue '${anchorKey}' does not exist or you do not have permission to see it.`]);
+  if (moving.some((m) => m.id === anchor.id))
+    throw new ApiError(400, ['An issue cannot be ranked relative to itself.']);
   const ids = new Set(moving.map((m) => m.id));
   const order = [...st.issues.values()].filter((i) => !ids.has(i.id)).sort((a, b) => a.rank - b.rank);
   let at = order.indexOf(anchor);

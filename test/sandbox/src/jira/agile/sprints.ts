@@ -15,12 +15,21 @@ export const getAllSprints: Handler = (ctx) => {
   if (b.type !== 'scrum') throw new ApiError(400, ['The board does not support sprints']);
   const st = store(ctx);
   let ss = [...st.sprints.values()].filter((s) => s.originBoardId === b.id);
-  const states = ctx.query.state ? String(ctx.query.state).split(',').map((x) => x.trim()) : [];
+  const states = ctx.query.state
+    ? String(ctx.query.state)
+        .split(',')
+        .map((x) => x.trim())
+    : [];
   if (states.length) ss = ss.filter((s) => states.includes(s.state));
   const order = { closed: 0, active: 1, future: 2 };
   ss.sort((a, c) => order[a.state] - order[c.state] || a.id - c.id);
   const p = page(ss, ctx.query.startAt, ctx.query.maxResults, 50, 50);
-  return json(200, { maxResults: p.maxResults, startAt: p.startAt, isLast: p.isLast, values: p.values.map((s) => sprintView(ctx, s)) });
+  return json(200, {
+    maxResults: p.maxResults,
+    startAt: p.startAt,
+    isLast: p.isLast,
+    values: p.values.map((s) => sprintView(ctx, s)),
+  });
 };
 
 export const getSprint: Handler = (ctx) => json(200, sprintView(ctx, requireSprint(ctx)));
@@ -37,7 +46,10 @@ interface SprintBody {
 
 function parseDate(v: unknown, field: string): number {
   const t = typeof v === 'string' ? Date.parse(v) : NaN;
-  if (Number.isNaN(t)) throw new ApiError(400, [], { [field]: `Invalid date format for '${field}'. Use ISO 8601, e.g. 2026-11-02T09:00:00.000Z.` });
+  if (Number.isNaN(t))
+    throw new ApiError(400, [], {
+      [field]: `Invalid date format for '${field}'. Use ISO 8601, e.g. 2026-11-02T09:00:00.000Z.`,
+    });
   return t;
 }
 
@@ -51,10 +63,18 @@ export const createSprint: Handler = (ctx) => {
   if (!board) errors.originBoardId = 'The board id is required and must exist.';
   if (Object.keys(errors).length) throw new ApiError(400, [], errors);
   if (board!.type !== 'scrum') throw new ApiError(400, ['The board does not support sprints']);
-  const s: Sprint = { id: st.nextId('sprint', 1), name: b.name!.trim(), state: 'future', originBoardId: board!.id, goal: b.goal ?? '', createdDate: ctx.now };
+  const s: Sprint = {
+    id: st.nextId('sprint', 1),
+    name: b.name!.trim(),
+    state: 'future',
+    originBoardId: board!.id,
+    goal: b.goal ?? '',
+    createdDate: ctx.now,
+  };
   if (b.startDate) s.startDate = parseDate(b.startDate, 'startDate');
   if (b.endDate) s.endDate = parseDate(b.endDate, 'endDate');
-  if (s.startDate !== undefined && s.endDate !== undefined && s.endDate < s.startDate) throw new ApiError(400, [], { endDate: 'The sprint end date must be after its start date.' });
+  if (s.startDate !== undefined && s.endDate !== undefined && s.endDate < s.startDate)
+    throw new ApiError(400, [], { endDate: 'The sprint end date must be after its start date.' });
   st.sprints.set(String(s.id), s);
   st.touch();
   return json(201, sprintView(ctx, s));
@@ -73,9 +93,15 @@ function updateSprintWith(ctx: HandlerContext, sp: Sprint, b: SprintBody, partia
   const target = b.state ?? (partial ? undefined : sp.state);
   if (target && target !== sp.state) {
     if (sp.state === 'future' && target === 'active') {
-      if (sp.startDate === undefined || sp.endDate === undefined) throw new ApiError(400, [], { startDate: 'A sprint must have a start date and an end date before it can be started.' });
+      if (sp.startDate === undefined || sp.endDate === undefined)
+        throw new ApiError(400, [], {
+          startDate: 'A sprint must have a start date and an end date before it can be started.',
+        });
       const active = [...st.sprints.values()].find((s) => s.originBoardId === sp.originBoardId && s.state === 'active');
-      if (active) throw new ApiError(400, [`Sprint '${active.name}' is already active on this board. Complete it before starting another.`]);
+      if (active)
+        throw new ApiError(400, [
+          `Sprint '${active.name}' is already active on this board. Complete it before starting another.`,
+        ]);
       sp.state = 'active';
     } else if (sp.state === 'active' && target === 'closed') {
       sp.state = 'closed';
@@ -84,7 +110,8 @@ function updateSprintWith(ctx: HandlerContext, sp: Sprint, b: SprintBody, partia
       throw new ApiError(400, [`A sprint cannot move from '${sp.state}' to '${target}'.`]);
     }
   }
-  if (sp.startDate !== undefined && sp.endDate !== undefined && sp.endDate < sp.startDate) throw new ApiError(400, [], { endDate: 'The sprint end date must be after its start date.' });
+  if (sp.startDate !== undefined && sp.endDate !== undefined && sp.endDate < sp.startDate)
+    throw new ApiError(400, [], { endDate: 'The sprint end date must be after its start date.' });
   st.touch();
 }
 
@@ -120,12 +147,18 @@ export const deleteSprint: Handler = (ctx) => {
 export const getBoardIssuesForSprint: Handler = (ctx) => {
   const b = requireBoard(ctx);
   const sp = requireSprint(ctx);
-  return listIssues(ctx, boardIssues(store(ctx), b).filter((i) => inSprint(i, sp.id)));
+  return listIssues(
+    ctx,
+    boardIssues(store(ctx), b).filter((i) => inSprint(i, sp.id)),
+  );
 };
 
 export const getIssuesForSprint: Handler = (ctx) => {
   const sp = requireSprint(ctx);
-  return listIssues(ctx, [...store(ctx).issues.values()].filter((i) => inSprint(i, sp.id)));
+  return listIssues(
+    ctx,
+    [...store(ctx).issues.values()].filter((i) => inSprint(i, sp.id)),
+  );
 };
 
 export const moveIssuesToSprintAndRank: Handler = (ctx) => {
@@ -135,7 +168,10 @@ export const moveIssuesToSprintAndRank: Handler = (ctx) => {
   const b = requireBody<{ issues?: unknown; rankBeforeIssue?: string; rankAfterIssue?: string }>(ctx);
   const issues = resolveIssues(ctx, b.issues);
   for (const i of issues) {
-    if (st.issueTypes.get(i.fields.issuetype)!.hierarchyLevel !== 0) throw new ApiError(400, [`Issue '${i.key}' cannot be moved to a sprint: only standard issues and their subtasks can be in sprints.`]);
+    if (st.issueTypes.get(i.fields.issuetype)!.hierarchyLevel !== 0)
+      throw new ApiError(400, [
+        `Issue '${i.key}' cannot be moved to a sprint: only standard issues and their subtasks can be in sprints.`,
+      ]);
   }
   for (const i of issues) {
     const closed = ((i.fields[FIELD.sprint] as number[] | undefined) ?? []).filter((id) => !isOpenSprint(st, id));

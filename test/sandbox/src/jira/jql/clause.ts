@@ -68,12 +68,20 @@ function compileClause(cl: Clause, c: CompileContext): (i: Issue) => boolean {
   const f = resolveField(cl.field, c);
   const field = cl.field;
   const op = cl.op;
-  const isList = cl.operand.kind === 'list' || (cl.operand.kind === 'func' && !['now', 'currentuser'].includes(cl.operand.name.toLowerCase()) && !/^(start|end)of/i.test(cl.operand.name));
+  const isList =
+    cl.operand.kind === 'list' ||
+    (cl.operand.kind === 'func' &&
+      !['now', 'currentuser'].includes(cl.operand.name.toLowerCase()) &&
+      !/^(start|end)of/i.test(cl.operand.name));
   if ((op === 'in' || op === 'not in') && !isList) {
-    throw new JqlError(`Operator '${op}' does not support the non-list value '${encodeOperand(cl.operand)}' for field '${field}'.`);
+    throw new JqlError(
+      `Operator '${op}' does not support the non-list value '${encodeOperand(cl.operand)}' for field '${field}'.`,
+    );
   }
   if (op !== 'in' && op !== 'not in' && cl.operand.kind === 'list') {
-    throw new JqlError(`Operator '${op}' does not support the list value '${encodeOperand(cl.operand)}' for field '${field}'.`);
+    throw new JqlError(
+      `Operator '${op}' does not support the list value '${encodeOperand(cl.operand)}' for field '${field}'.`,
+    );
   }
 
   if (!SUPPORTED[f.kind].includes(op)) {
@@ -86,7 +94,8 @@ function compileClause(cl: Clause, c: CompileContext): (i: Issue) => boolean {
       const want = op === 'is';
       return (i) => (textOf(f, i, c).trim() === '') === want;
     }
-    if (cl.operand.kind !== 'value') throw new JqlError(`The field '${field}' does not support searching for EMPTY values.`);
+    if (cl.operand.kind !== 'value')
+      throw new JqlError(`The field '${field}' does not support searching for EMPTY values.`);
     const m = textMatcher(cl.operand.value);
     return op === '~' ? (i) => m(textOf(f, i, c)) : (i) => !m(textOf(f, i, c));
   }
@@ -103,19 +112,28 @@ function compileClause(cl: Clause, c: CompileContext): (i: Issue) => boolean {
     return (i) => {
       const vs = valuesOf(f, i, c);
       if (vs.length === 0) return wantsEmpty;
-      return vs.some((v) => set.has(String(v)) || (f.kind === 'labels' && [...set].some((s) => s.toLowerCase() === String(v).toLowerCase())));
+      return vs.some(
+        (v) =>
+          set.has(String(v)) ||
+          (f.kind === 'labels' && [...set].some((s) => s.toLowerCase() === String(v).toLowerCase())),
+      );
     };
   }
   if (op === '!=' || op === 'not in') {
     return (i) => {
       const vs = valuesOf(f, i, c);
       if (vs.length === 0) return !wantsEmpty && false;
-      return !vs.some((v) => set.has(String(v)) || (f.kind === 'labels' && [...set].some((s) => s.toLowerCase() === String(v).toLowerCase())));
+      return !vs.some(
+        (v) =>
+          set.has(String(v)) ||
+          (f.kind === 'labels' && [...set].some((s) => s.toLowerCase() === String(v).toLowerCase())),
+      );
     };
   }
   // Ordered comparison.
   const target = vals[0];
-  if (target === null || target === undefined) throw new JqlError(`The operator '${op}' does not support searching for EMPTY values for the field '${field}'.`);
+  if (target === null || target === undefined)
+    throw new JqlError(`The operator '${op}' does not support searching for EMPTY values for the field '${field}'.`);
   const num = ordinal(f, target, c);
   const cmp = (x: number) => (op === '>' ? x > num : op === '>=' ? x >= num : op === '<' ? x < num : x <= num);
   return (i) => {

@@ -71,7 +71,8 @@ function addOffset(t: number, off: Offset): number {
 
 export function dateFunction(name: string, args: string[], now: number, display: string): number {
   let base = now;
-  if (args.length > 1) throw new JqlError(`Function '${display}' expected between '0' and '1' arguments but received '${args.length}'.`);
+  if (args.length > 1)
+    throw new JqlError(`Function '${display}' expected between '0' and '1' arguments but received '${args.length}'.`);
   const defaultUnit: Record<string, string> = {
     startofday: 'd',
     endofday: 'd',

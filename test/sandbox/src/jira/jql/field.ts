@@ -54,7 +54,8 @@ export function resolveField(name: string, c: CompileContext): JqlField {
   switch (lower) {
     case 'text': {
       const ids = ['summary', 'description', 'environment', 'comment'];
-      for (const f of st.fields.values()) if (f.custom && (kindOf(f) === 'adf' || kindOf(f) === 'string')) ids.push(f.id);
+      for (const f of st.fields.values())
+        if (f.custom && (kindOf(f) === 'adf' || kindOf(f) === 'string')) ids.push(f.id);
       return { kind: 'text', id: 'text', textIds: ids };
     }
     case 'comment':
@@ -165,5 +166,7 @@ export function textOf(f: JqlField, issue: Issue, c: CompileContext): string {
   return parts.join('\n');
 }
 
-export const notExist = (value: string, field: string) => new JqlError(`The value '${value}' does not exist for the field '${field}'.`);
-export const noFunction = (fn: string, field: string) => new JqlError(`Unable to find JQL function '${fn}()' for the field '${field}'.`);
+export const notExist = (value: string, field: string) =>
+  new JqlError(`The value '${value}' does not exist for the field '${field}'.`);
+export const noFunction = (fn: string, field: string) =>
+  new JqlError(`Unable to find JQL function '${fn}()' for the field '${field}'.`);

@@ -4,10 +4,25 @@ import { dateFunction } from './dates.js';
 import { noFunction, notExist, type CompileContext, type JqlField, type Val } from './field.js';
 import { JqlError, type Operand } from './parser.js';
 
-export function resolveFunction(f: JqlField, o: Extract<Operand, { kind: 'func' }>, field: string, c: CompileContext): Val[] {
+export function resolveFunction(
+  f: JqlField,
+  o: Extract<Operand, { kind: 'func' }>,
+  field: string,
+  c: CompileContext,
+): Val[] {
   const name = o.name.toLowerCase();
   const st = c.store;
-  const dateFns = ['now', 'startofday', 'endofday', 'startofweek', 'endofweek', 'startofmonth', 'endofmonth', 'startofyear', 'endofyear'];
+  const dateFns = [
+    'now',
+    'startofday',
+    'endofday',
+    'startofweek',
+    'endofweek',
+    'startofmonth',
+    'endofmonth',
+    'startofyear',
+    'endofyear',
+  ];
   const known = [
     ...dateFns,
     'currentuser',
@@ -31,7 +46,8 @@ export function resolveFunction(f: JqlField, o: Extract<Operand, { kind: 'func' 
   switch (name) {
     case 'currentuser':
       if (f.kind !== 'user' && f.kind !== 'users') throw noFunction(o.name, field);
-      if (o.args.length) throw new JqlError(`Function '${o.name}' expected '0' arguments but received '${o.args.length}'.`);
+      if (o.args.length)
+        throw new JqlError(`Function '${o.name}' expected '0' arguments but received '${o.args.length}'.`);
       return [c.accountId];
     case 'membersof': {
       if (f.kind !== 'user' && f.kind !== 'users') throw noFunction(o.name, field);

@@ -24,7 +24,8 @@ export function resolveOperand(f: JqlField, o: Operand, field: string, c: Compil
         if (!st.issues.has(raw)) throw new JqlError(`An issue with key '${raw}' does not exist for field '${field}'.`);
         return [raw];
       }
-      if (!/^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(raw)) throw new JqlError(`The issue key '${raw}' for field '${field}' is invalid.`);
+      if (!/^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(raw))
+        throw new JqlError(`The issue key '${raw}' for field '${field}' is invalid.`);
       const i = st.issue(raw);
       if (!i) throw new JqlError(`An issue with key '${raw.toUpperCase()}' does not exist for field '${field}'.`);
       return [i.id];
@@ -40,7 +41,9 @@ export function resolveOperand(f: JqlField, o: Operand, field: string, c: Compil
       return [p.id];
     }
     case 'issuetype': {
-      const ts = [...st.issueTypes.values()].filter((t) => t.id === raw || t.name.toLowerCase() === lower || (lower === 'sub-task' && t.subtask));
+      const ts = [...st.issueTypes.values()].filter(
+        (t) => t.id === raw || t.name.toLowerCase() === lower || (lower === 'sub-task' && t.subtask),
+      );
       if (!ts.length) throw notExist(raw, field);
       return ts.map((t) => t.id);
     }
@@ -50,7 +53,9 @@ export function resolveOperand(f: JqlField, o: Operand, field: string, c: Compil
       return ss.map((s) => s.id);
     }
     case 'statusCategory': {
-      const sc = [...st.statusCategories.values()].find((s) => String(s.id) === raw || s.key === lower || s.name.toLowerCase() === lower);
+      const sc = [...st.statusCategories.values()].find(
+        (s) => String(s.id) === raw || s.key === lower || s.name.toLowerCase() === lower,
+      );
       if (!sc) throw notExist(raw, field);
       return [String(sc.id)];
     }
@@ -67,7 +72,10 @@ export function resolveOperand(f: JqlField, o: Operand, field: string, c: Compil
     }
     case 'user':
     case 'users': {
-      const u = st.user(raw) ?? st.userByEmail(raw) ?? [...st.users.values()].find((x) => x.displayName.toLowerCase() === lower);
+      const u =
+        st.user(raw) ??
+        st.userByEmail(raw) ??
+        [...st.users.values()].find((x) => x.displayName.toLowerCase() === lower);
       if (!u) throw notExist(raw, field);
       return [u.accountId];
     }
@@ -113,7 +121,8 @@ export function resolveOperand(f: JqlField, o: Operand, field: string, c: Compil
     case 'watchers':
     case 'votes': {
       const n = Number(raw);
-      if (raw.trim() === '' || Number.isNaN(n)) throw new JqlError(`The value '${raw}' is not a valid number for the field '${field}'.`);
+      if (raw.trim() === '' || Number.isNaN(n))
+        throw new JqlError(`The value '${raw}' is not a valid number for the field '${field}'.`);
       return [n];
     }
     default:

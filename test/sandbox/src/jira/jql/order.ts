@@ -21,13 +21,20 @@ export function compileOrder(q: JqlQuery, c: CompileContext): (a: Issue, b: Issu
     const f = resolveField(o.field, c);
     switch (f.kind) {
       case 'text':
-        if (f.id !== 'summary' && f.def?.schema.custom === undefined) throw new JqlError(`Not able to sort using field '${o.field}'.`);
-        keys.push({ get: (i) => (typeof i.fields[f.id] === 'string' ? (i.fields[f.id] as string).toLowerCase() : undefined), dir });
+        if (f.id !== 'summary' && f.def?.schema.custom === undefined)
+          throw new JqlError(`Not able to sort using field '${o.field}'.`);
+        keys.push({
+          get: (i) => (typeof i.fields[f.id] === 'string' ? (i.fields[f.id] as string).toLowerCase() : undefined),
+          dir,
+        });
         break;
       case 'priority': {
         const ids = [...st.priorities.keys()];
         // Jira: ORDER BY priority DESC lists Highest first.
-        keys.push({ get: (i) => (i.fields.priority ? ids.length - ids.indexOf(i.fields.priority as string) : undefined), dir });
+        keys.push({
+          get: (i) => (i.fields.priority ? ids.length - ids.indexOf(i.fields.priority as string) : undefined),
+          dir,
+        });
         break;
       }
       case 'status': {
@@ -36,7 +43,10 @@ export function compileOrder(q: JqlQuery, c: CompileContext): (a: Issue, b: Issu
         break;
       }
       case 'user':
-        keys.push({ get: (i) => (i.fields[f.id] ? st.user(i.fields[f.id] as string)?.displayName.toLowerCase() : undefined), dir });
+        keys.push({
+          get: (i) => (i.fields[f.id] ? st.user(i.fields[f.id] as string)?.displayName.toLowerCase() : undefined),
+          dir,
+        });
         break;
       case 'project':
         keys.push({ get: (i) => st.projects.get(i.fields.project)?.name.toLowerCase(), dir });

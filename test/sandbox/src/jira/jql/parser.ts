@@ -25,7 +25,8 @@ export interface Clause {
   operand: Operand;
 }
 
-export type Expr = Clause | { kind: 'and'; items: Expr[] } | { kind: 'or'; items: Expr[] } | { kind: 'not'; item: Expr };
+export type Expr =
+  Clause | { kind: 'and'; items: Expr[] } | { kind: 'or'; items: Expr[] } | { kind: 'not'; item: Expr };
 
 export interface OrderItem {
   field: string;
@@ -47,7 +48,8 @@ interface Tok {
 }
 
 const PREFIX = 'Error in the JQL Query: ';
-const OPERATORS_HINT = "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
+const OPERATORS_HINT =
+  "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
 const at = (p: Pos) => `(line ${p.line}, character ${p.col})`;
 
 /** Characters Jira reserves outside quotes. */
@@ -64,7 +66,21 @@ const RESERVED_WORDS = new Set(
     'transaction trigger true uid union unique update user validate values view when whenever where while with'
   ).split(' '),
 );
-const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'order', 'by', 'empty', 'null', 'asc', 'desc', 'was', 'changed']);
+const KEYWORDS = new Set([
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'order',
+  'by',
+  'empty',
+  'null',
+  'asc',
+  'desc',
+  'was',
+  'changed',
+]);
 
 function lex(src: string): Tok[] {
   const toks: Tok[] = [];
@@ -155,14 +171,18 @@ function lex(src: string): Tok[] {
       if (RESERVED_CHARS.has(c) || c === '&' || c === '|') {
         const p = { line, col: col + (j - i) };
         const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-        throw new JqlError(`${PREFIX}The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${hex}' instead. ${at(p)}`);
+        throw new JqlError(
+          `${PREFIX}The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${hex}' instead. ${at(p)}`,
+        );
       }
       j++;
     }
     const word = src.slice(i, j);
     if (word.includes('.') && !/^[+-]?\d+(\.\d+)?$/.test(word)) {
       const off = word.indexOf('.');
-      throw new JqlError(`${PREFIX}The character '.' is a reserved JQL character. You must enclose it in a string or use the escape '\\u002e' instead. ${at({ line, col: col + off })}`);
+      throw new JqlError(
+        `${PREFIX}The character '.' is a reserved JQL character. You must enclose it in a string or use the escape '\\u002e' instead. ${at({ line, col: col + off })}`,
+      );
     }
     toks.push({ type: 'word', text: word, pos });
     advance(j - i);
@@ -235,10 +255,14 @@ export function parseJql(src: string): JqlQuery {
     if (t.type === 'eof') throw new JqlError(`${PREFIX}Expecting a field name before the end of the query.`);
     if (t.type === 'string') return { name: t.text, pos: t.pos };
     if (t.type !== 'word' || KEYWORDS.has(t.text.toLowerCase())) {
-      throw new JqlError(`${PREFIX}Expecting a field name but got ${got(t)}. You must surround ${got(t)} in quotation marks to use it as a field name. ${at(t.pos)}`);
+      throw new JqlError(
+        `${PREFIX}Expecting a field name but got ${got(t)}. You must surround ${got(t)} in quotation marks to use it as a field name. ${at(t.pos)}`,
+      );
     }
     if (RESERVED_WORDS.has(t.text.toLowerCase())) {
-      throw new JqlError(`${PREFIX}'${t.text}' is a reserved JQL word. You must surround it in quotation marks to use it in a query. ${at(t.pos)}`);
+      throw new JqlError(
+        `${PREFIX}'${t.text}' is a reserved JQL word. You must surround it in quotation marks to use it in a query. ${at(t.pos)}`,
+      );
     }
     return { name: t.text, pos: t.pos };
   };
@@ -257,7 +281,9 @@ export function parseJql(src: string): JqlQuery {
         op = 'is not';
       } else op = 'is';
     } else if (isKw(t, 'was') || isKw(t, 'changed')) {
-      throw new JqlError(`The operator '${t.text.toUpperCase()}' is not supported by the sandbox (it keeps no search history index).`);
+      throw new JqlError(
+        `The operator '${t.text.toUpperCase()}' is not supported by the sandbox (it keeps no search history index).`,
+      );
     } else if (t.type === 'eof') {
       throw new JqlError(`${PREFIX}Expecting operator before the end of the query. ${OPERATORS_HINT}`);
     } else {
@@ -268,7 +294,8 @@ export function parseJql(src: string): JqlQuery {
   };
   const parseValue = (allowEmpty: boolean): Operand => {
     const t = next();
-    if (t.type === 'eof') throw new JqlError(`${PREFIX}Expecting either a value, list or function before the end of the query.`);
+    if (t.type === 'eof')
+      throw new JqlError(`${PREFIX}Expecting either a value, list or function before the end of the query.`);
     if (t.type === 'string') return { kind: 'value', value: t.text, quoted: true, pos: t.pos };
     if (t.type === 'word') {
       const lower = t.text.toLowerCase();
@@ -295,7 +322,9 @@ export function parseJql(src: string): JqlQuery {
       } else if (!KEYWORDS.has(lower) && !RESERVED_WORDS.has(lower)) {
         return { kind: 'value', value: t.text, quoted: false, pos: t.pos };
       } else if (RESERVED_WORDS.has(lower) && !KEYWORDS.has(lower)) {
-        throw new JqlError(`${PREFIX}'${t.text}' is a reserved JQL word. You must surround it in quotation marks to use it in a query. ${at(t.pos)}`);
+        throw new JqlError(
+          `${PREFIX}'${t.text}' is a reserved JQL word. You must surround it in quotation marks to use it in a query. ${at(t.pos)}`,
+        );
       }
     }
     throw new JqlError(

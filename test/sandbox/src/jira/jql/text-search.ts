@@ -1,7 +1,10 @@
 // JQL full-text search (`~`, `!~`): tokenising, light stemming, prefixes and phrases.
 
 function tokenize(s: string): string[] {
-  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 const stem = (w: string) => w.replace(/(ing|ed|es|s)$/, '');
@@ -27,7 +30,11 @@ export function textMatcher(q: string): (text: string) => boolean {
     const words = tokenize(text);
     const stems = new Set(words.map(stem));
     return terms.every((t) =>
-      t.words.every((w, idx) => (t.prefix && idx === t.words.length - 1 ? words.some((x) => x.startsWith(w)) : stems.has(stem(w)) || words.includes(w))),
+      t.words.every((w, idx) =>
+        t.prefix && idx === t.words.length - 1
+          ? words.some((x) => x.startsWith(w))
+          : stems.has(stem(w)) || words.includes(w),
+      ),
     );
   };
 }

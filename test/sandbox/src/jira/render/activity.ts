@@ -55,6 +55,8 @@ export function attachmentBean(c: RenderCtx, a: Attachment) {
 
 export function historyBean(c: RenderCtx, h: History) {
   // The spec's ChangeDetails has no nullable members: absent rather than null.
-  const items = h.items.map((it) => Object.fromEntries(Object.entries(it).filter(([, v]) => v !== null && v !== undefined)));
+  const items = h.items.map((it) =>
+    Object.fromEntries(Object.entries(it).filter(([, v]) => v !== null && v !== undefined)),
+  );
   return { id: h.id, author: userRef(c, h.authorId), created: jiraTime(h.created), items };
 }

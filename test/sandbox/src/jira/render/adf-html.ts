@@ -2,7 +2,13 @@
 
 /** Minimal ADF → HTML (for `expand=renderedFields`). */
 export function adfToHtml(node: unknown): string {
-  const n = node as { type?: string; text?: string; content?: unknown[]; attrs?: Record<string, unknown>; marks?: Array<{ type: string; attrs?: Record<string, unknown> }> };
+  const n = node as {
+    type?: string;
+    text?: string;
+    content?: unknown[];
+    attrs?: Record<string, unknown>;
+    marks?: Array<{ type: string; attrs?: Record<string, unknown> }>;
+  };
   if (!n || typeof n !== 'object') return '';
   const inner = (n.content ?? []).map(adfToHtml).join('');
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -18,7 +18,13 @@ import type {
 import type { RenderCtx } from './context.js';
 
 export function statusCategoryBean(c: RenderCtx, sc: StatusCategory) {
-  return { self: `${c.base}/rest/api/3/statuscategory/${sc.id}`, id: sc.id, key: sc.key, colorName: sc.colorName, name: sc.name };
+  return {
+    self: `${c.base}/rest/api/3/statuscategory/${sc.id}`,
+    id: sc.id,
+    key: sc.key,
+    colorName: sc.colorName,
+    name: sc.name,
+  };
 }
 
 export function statusBean(c: RenderCtx, s: Status) {
@@ -46,7 +52,12 @@ export function issueTypeBean(c: RenderCtx, t: IssueType) {
 }
 
 export function priorityBean(c: RenderCtx, p: Priority) {
-  return { self: `${c.base}/rest/api/3/priority/${p.id}`, iconUrl: `${c.base}/images/icons/priorities/${p.name.toLowerCase()}.svg`, name: p.name, id: p.id };
+  return {
+    self: `${c.base}/rest/api/3/priority/${p.id}`,
+    iconUrl: `${c.base}/images/icons/priorities/${p.name.toLowerCase()}.svg`,
+    name: p.name,
+    id: p.id,
+  };
 }
 
 export function resolutionBean(c: RenderCtx, r: Resolution) {
@@ -76,7 +87,12 @@ export function projectRef(c: RenderCtx, p: Project) {
 }
 
 export function componentBean(c: RenderCtx, comp: Component) {
-  return { self: `${c.base}/rest/api/3/component/${comp.id}`, id: comp.id, name: comp.name, description: comp.description };
+  return {
+    self: `${c.base}/rest/api/3/component/${comp.id}`,
+    id: comp.id,
+    name: comp.name,
+    description: comp.description,
+  };
 }
 
 export function versionBean(c: RenderCtx, v: Version) {
@@ -99,7 +115,13 @@ export function optionBean(c: RenderCtx, fieldId: string, o: FieldOption) {
 }
 
 export function sprintBean(s: Sprint) {
-  const out: Record<string, unknown> = { id: s.id, name: s.name, state: s.state, boardId: s.originBoardId, goal: s.goal };
+  const out: Record<string, unknown> = {
+    id: s.id,
+    name: s.name,
+    state: s.state,
+    boardId: s.originBoardId,
+    goal: s.goal,
+  };
   if (s.startDate !== undefined) out.startDate = isoTime(s.startDate);
   if (s.endDate !== undefined) out.endDate = isoTime(s.endDate);
   if (s.completeDate !== undefined) out.completeDate = isoTime(s.completeDate);
@@ -107,7 +129,13 @@ export function sprintBean(s: Sprint) {
 }
 
 export function linkTypeBean(c: RenderCtx, t: IssueLinkType) {
-  return { id: t.id, name: t.name, inward: t.inward, outward: t.outward, self: `${c.base}/rest/api/3/issueLinkType/${t.id}` };
+  return {
+    id: t.id,
+    name: t.name,
+    inward: t.inward,
+    outward: t.outward,
+    self: `${c.base}/rest/api/3/issueLinkType/${t.id}`,
+  };
 }
 
 export function fieldBean(f: FieldDef) {

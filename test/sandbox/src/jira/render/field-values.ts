@@ -3,7 +3,17 @@ import { FIELD, kindOf } from '../fields.js';
 import { formatDuration, jiraTime, lexoRank } from '../format.js';
 import type { FieldDef, Issue } from '../model.js';
 import { attachmentBean, commentBean, worklogBean } from './activity.js';
-import { componentBean, issueTypeBean, optionBean, priorityBean, projectRef, resolutionBean, sprintBean, statusBean, versionBean } from './catalog.js';
+import {
+  componentBean,
+  issueTypeBean,
+  optionBean,
+  priorityBean,
+  projectRef,
+  resolutionBean,
+  sprintBean,
+  statusBean,
+  versionBean,
+} from './catalog.js';
 import type { RenderCtx } from './context.js';
 import { issueLinkBean, issueRef } from './links.js';
 import { userRef } from './users.js';
@@ -41,7 +51,13 @@ export function renderField(c: RenderCtx, issue: Issue, f: FieldDef): unknown {
       return st.links(issue.id).map((l) => issueLinkBean(c, l, issue.id));
     case 'comment': {
       const cs = st.comments(issue.id);
-      return { comments: cs.map((cm) => commentBean(c, cm)), self: `${c.base}/rest/api/3/issue/${issue.id}/comment`, maxResults: cs.length, total: cs.length, startAt: 0 };
+      return {
+        comments: cs.map((cm) => commentBean(c, cm)),
+        self: `${c.base}/rest/api/3/issue/${issue.id}/comment`,
+        maxResults: cs.length,
+        total: cs.length,
+        startAt: 0,
+      };
     }
     case 'worklog': {
       const ws = st.worklogs(issue.id);
@@ -50,9 +66,17 @@ export function renderField(c: RenderCtx, issue: Issue, f: FieldDef): unknown {
     case 'attachment':
       return st.attachmentsOf(issue.id).map((a) => attachmentBean(c, a));
     case 'watches':
-      return { self: `${c.base}/rest/api/3/issue/${issue.key}/watchers`, watchCount: issue.watchers.length, isWatching: issue.watchers.includes(c.viewer) };
+      return {
+        self: `${c.base}/rest/api/3/issue/${issue.key}/watchers`,
+        watchCount: issue.watchers.length,
+        isWatching: issue.watchers.includes(c.viewer),
+      };
     case 'votes':
-      return { self: `${c.base}/rest/api/3/issue/${issue.key}/votes`, votes: issue.voters.length, hasVoted: issue.voters.includes(c.viewer) };
+      return {
+        self: `${c.base}/rest/api/3/issue/${issue.key}/votes`,
+        votes: issue.voters.length,
+        hasVoted: issue.voters.includes(c.viewer),
+      };
     case 'timespent':
     case 'aggregatetimespent':
       return timeSpent(c, issue);
@@ -118,9 +142,15 @@ export function renderField(c: RenderCtx, issue: Issue, f: FieldDef): unknown {
     case 'labels':
       return v;
     case 'components':
-      return (v as string[]).map((id) => st.components.get(id)).filter(Boolean).map((x) => componentBean(c, x!));
+      return (v as string[])
+        .map((id) => st.components.get(id))
+        .filter(Boolean)
+        .map((x) => componentBean(c, x!));
     case 'versions':
-      return (v as string[]).map((id) => st.versions.get(id)).filter(Boolean).map((x) => versionBean(c, x!));
+      return (v as string[])
+        .map((id) => st.versions.get(id))
+        .filter(Boolean)
+        .map((x) => versionBean(c, x!));
     case 'option': {
       const o = f.options?.find((x) => x.id === v);
       return o ? optionBean(c, f.id, o) : null;
@@ -137,11 +167,16 @@ export function renderField(c: RenderCtx, issue: Issue, f: FieldDef): unknown {
     case 'sprint': {
       const ids = v as number[];
       if (!ids.length) return null;
-      return ids.map((id) => st.sprints.get(String(id))).filter(Boolean).map((s) => sprintBean(s!));
+      return ids
+        .map((id) => st.sprints.get(String(id)))
+        .filter(Boolean)
+        .map((s) => sprintBean(s!));
     }
     case 'team': {
       const t = st.teams.get(v as string);
-      return t ? { id: t.id, name: t.name, avatarUrl: '', isVisible: true, isVerified: false, title: t.name, isShared: true } : null;
+      return t
+        ? { id: t.id, name: t.name, avatarUrl: '', isVisible: true, isVerified: false, title: t.name, isShared: true }
+        : null;
     }
     case 'parent': {
       const p = st.issues.get(v as string);

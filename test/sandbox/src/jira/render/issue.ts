@@ -19,7 +19,10 @@ export interface FieldSelection {
 
 /** Parses Jira's `fields` parameter (`*all`, `*navigable`, `summary,-comment`, names or ids). */
 export function parseFieldSelection(store: JiraStore, raw: string[] | undefined, dflt: string): FieldSelection {
-  const list = (raw && raw.length ? raw : [dflt]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+  const list = (raw && raw.length ? raw : [dflt])
+    .flatMap((x) => String(x).split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
   const sel: FieldSelection = { all: false, navigable: false, include: new Set(), exclude: new Set(), idOnly: false };
   for (const item of list) {
     if (item === '*all') sel.all = true;
@@ -45,7 +48,8 @@ export function issueFieldDefs(store: JiraStore, issue: Issue): FieldDef[] {
   const cached = projectFieldCache.get(project);
   if (cached && cached.version === store.fields.size) return cached.defs;
   const customs = new Set<string>();
-  for (const sc of Object.values(project.screens)) for (const f of sc.fields) if (f.startsWith('customfield_')) customs.add(f);
+  for (const sc of Object.values(project.screens))
+    for (const f of sc.fields) if (f.startsWith('customfield_')) customs.add(f);
   customs.add(FIELD.rank);
   const defs = [...store.fields.values()].filter((f) => !f.custom || customs.has(f.id));
   projectFieldCache.set(project, { version: store.fields.size, defs });
@@ -85,10 +89,19 @@ export function issueBean(c: RenderCtx, issue: Issue, o: IssueBeanOptions): Reco
   return expandExtras(c, issue, o, out, shown);
 }
 
-function expandExtras(c: RenderCtx, issue: Issue, o: IssueBeanOptions, out: Record<string, unknown>, shown: FieldDef[]) {
+function expandExtras(
+  c: RenderCtx,
+  issue: Issue,
+  o: IssueBeanOptions,
+  out: Record<string, unknown>,
+  shown: FieldDef[],
+) {
   if (o.expand.size === 0) return out;
   if (o.expand.has('names')) out.names = Object.fromEntries(shown.map((f) => [f.id, f.name]));
-  if (o.expand.has('schema')) out.schema = Object.fromEntries(shown.filter((f) => f.schema.type !== 'any' || f.custom).map((f) => [f.id, f.schema]));
+  if (o.expand.has('schema'))
+    out.schema = Object.fromEntries(
+      shown.filter((f) => f.schema.type !== 'any' || f.custom).map((f) => [f.id, f.schema]),
+    );
   if (o.expand.has('renderedFields')) {
     const r: Record<string, unknown> = {};
     for (const f of shown) {
@@ -100,7 +113,12 @@ function expandExtras(c: RenderCtx, issue: Issue, o: IssueBeanOptions, out: Reco
   }
   if (o.expand.has('changelog')) {
     const hs = c.store.histories(issue.id);
-    out.changelog = { startAt: 0, maxResults: hs.length, total: hs.length, histories: hs.map((h) => historyBean(c, h)) };
+    out.changelog = {
+      startAt: 0,
+      maxResults: hs.length,
+      total: hs.length,
+      histories: hs.map((h) => historyBean(c, h)),
+    };
   }
   return out;
 }

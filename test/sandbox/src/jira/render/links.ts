@@ -19,7 +19,11 @@ export function issueRef(c: RenderCtx, i: Issue) {
 /** A link as seen from `from` (Jira shows the *other* issue). */
 export function issueLinkBean(c: RenderCtx, l: IssueLink, from: string) {
   const type = c.store.issueLinkTypes.get(l.typeId)!;
-  const out: Record<string, unknown> = { id: l.id, self: `${c.base}/rest/api/3/issueLink/${l.id}`, type: linkTypeBean(c, type) };
+  const out: Record<string, unknown> = {
+    id: l.id,
+    self: `${c.base}/rest/api/3/issueLink/${l.id}`,
+    type: linkTypeBean(c, type),
+  };
   // Seen from the inward issue the other end is the outward issue, and vice versa.
   const otherId = l.inwardIssueId === from ? l.outwardIssueId : l.inwardIssueId;
   const other = c.store.issues.get(otherId);

@@ -5,7 +5,10 @@ import type { RenderCtx } from './context.js';
 const AVATAR = 'https://secure.gravatar.com/avatar';
 
 export function avatarUrls(seed: string): Record<string, string> {
-  const h = seed.replace(/[^a-z0-9]/gi, '').slice(-12).toLowerCase();
+  const h = seed
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(-12)
+    .toLowerCase();
   return {
     '48x48': `${AVATAR}/${h}?d=identicon&s=48`,
     '24x24': `${AVATAR}/${h}?d=identicon&s=24`,

@@ -15,7 +15,8 @@ function checkVisibility(ctx: HandlerContext, v: unknown): Visibility | undefine
   const vis = v as { type?: string; value?: string; identifier?: string };
   if (vis.type === 'role') {
     const name = vis.value ?? vis.identifier ?? '';
-    if (!ROLES.has(name)) throw new ApiError(400, [], { commentLevel: `You are currently not a member of the project role: ${name}.` });
+    if (!ROLES.has(name))
+      throw new ApiError(400, [], { commentLevel: `You are currently not a member of the project role: ${name}.` });
     return { type: 'role', value: name, identifier: name };
   }
   if (vis.type === 'group') {
@@ -24,14 +25,17 @@ function checkVisibility(ctx: HandlerContext, v: unknown): Visibility | undefine
     if (!known) throw new ApiError(400, [], { commentLevel: `Group: '${name}' does not exist.` });
     return { type: 'group', value: name, identifier: name };
   }
-  throw new ApiError(400, [], { commentLevel: 'Visibility type must be \'group\' or \'role\'.' });
+  throw new ApiError(400, [], { commentLevel: "Visibility type must be 'group' or 'role'." });
 }
 
 function requireAdfBody(body: unknown, field: string): void {
   if (body === undefined || body === null || (isAdf(body) && body.content.length === 0)) {
     throw new ApiError(400, [], { [field]: 'Comment body can not be empty!' });
   }
-  if (!isAdf(body)) throw new ApiError(400, [], { [field]: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)' });
+  if (!isAdf(body))
+    throw new ApiError(400, [], {
+      [field]: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)',
+    });
 }
 
 function findComment(ctx: HandlerContext): { issue: Issue; comment: Comment } {
@@ -56,7 +60,13 @@ export const getComments: Handler = (ctx) => {
   if (orderBy.startsWith('-')) cs.reverse();
   const p = page(cs, ctx.query.startAt, ctx.query.maxResults, 100, 5000);
   cs = p.values;
-  return json(200, { self: `${ctx.base}/rest/api/3/issue/${issue.id}/comment`, startAt: p.startAt, maxResults: p.maxResults, total: p.total, comments: cs.map((c) => renderComment(ctx, c)) });
+  return json(200, {
+    self: `${ctx.base}/rest/api/3/issue/${issue.id}/comment`,
+    startAt: p.startAt,
+    maxResults: p.maxResults,
+    total: p.total,
+    comments: cs.map((c) => renderComment(ctx, c)),
+  });
 };
 
 export const addComment: Handler = (ctx) => {
@@ -91,7 +101,10 @@ export const updateComment: Handler = (ctx) => {
 export const deleteComment: Handler = (ctx) => {
   const { issue, comment } = findComment(ctx);
   const st = store(ctx);
-  st.commentsByIssue.set(issue.id, st.comments(issue.id).filter((c) => c.id !== comment.id));
+  st.commentsByIssue.set(
+    issue.id,
+    st.comments(issue.id).filter((c) => c.id !== comment.id),
+  );
   st.touch();
   return empty(204);
 };
@@ -114,14 +127,17 @@ function parseWorklog(ctx: HandlerContext, b: WorklogBody, partial: boolean): { 
     seconds = parseDuration(b.timeSpent);
     if (seconds === undefined) errors.timeLogged = 'Invalid time duration entered.';
   }
-  if (seconds === undefined && !partial && !errors.timeLogged) errors.timeLogged = 'You must indicate the time spent working.';
+  if (seconds === undefined && !partial && !errors.timeLogged)
+    errors.timeLogged = 'You must indicate the time spent working.';
   if (seconds !== undefined && seconds <= 0) errors.timeLogged = 'Time Spent must be greater than 0.';
   let started: number | undefined;
   if (b.started !== undefined) {
     started = parseJiraTime(b.started);
-    if (started === undefined) errors.started = 'Invalid date format. Please enter the date in the format "yyyy-MM-dd\'T\'HH:mm:ss.SSSZ".';
+    if (started === undefined)
+      errors.started = 'Invalid date format. Please enter the date in the format "yyyy-MM-dd\'T\'HH:mm:ss.SSSZ".';
   }
-  if (b.comment !== undefined && b.comment !== null && !isAdf(b.comment)) errors.comment = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+  if (b.comment !== undefined && b.comment !== null && !isAdf(b.comment))
+    errors.comment = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
   if (Object.keys(errors).length) throw new ApiError(400, [], errors);
   return { seconds, started };
 }
@@ -139,7 +155,8 @@ function adjustEstimate(ctx: HandlerContext, issue: Issue, delta: number): void 
   }
   if (mode === 'manual') {
     const s = ctx.query.reduceBy === undefined ? undefined : parseDuration(String(ctx.query.reduceBy));
-    if (s === undefined) throw new ApiError(400, [], { reduceBy: 'You must supply a valid amount of time to adjust the estimate by.' });
+    if (s === undefined)
+      throw new ApiError(400, [], { reduceBy: 'You must supply a valid amount of time to adjust the estimate by.' });
     if (rem !== undefined) issue.fields.timeestimate = Math.max(0, rem - s * Math.sign(delta || 1));
     return;
   }
@@ -162,7 +179,12 @@ export const getIssueWorklog: Handler = (ctx) => {
   if (ctx.query.startedBefore !== undefined) ws = ws.filter((w) => w.started < Number(ctx.query.startedBefore));
   const p = page(ws, ctx.query.startAt, ctx.query.maxResults, 5000, 5000);
   const r = rc(ctx);
-  return json(200, { startAt: p.startAt, maxResults: p.maxResults, total: p.total, worklogs: p.values.map((w) => worklogBean(r, w)) });
+  return json(200, {
+    startAt: p.startAt,
+    maxResults: p.maxResults,
+    total: p.total,
+    worklogs: p.values.map((w) => worklogBean(r, w)),
+  });
 };
 
 export const addWorklog: Handler = (ctx) => {
@@ -220,7 +242,10 @@ export const deleteWorklog: Handler = (ctx) => {
   const { issue, worklog } = findWorklog(ctx);
   const st = store(ctx);
   adjustEstimate(ctx, issue, -worklog.timeSpentSeconds);
-  st.worklogsByIssue.set(issue.id, st.worklogs(issue.id).filter((w) => w.id !== worklog.id));
+  st.worklogsByIssue.set(
+    issue.id,
+    st.worklogs(issue.id).filter((w) => w.id !== worklog.id),
+  );
   issue.fields.updated = ctx.now;
   st.touch();
   return empty(204);

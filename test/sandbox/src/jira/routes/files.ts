@@ -36,7 +36,9 @@ export function parseMultipart(body: Buffer, contentType: string): Part[] {
     const disp = /content-disposition:([^\r\n]*)/i.exec(headers)?.[1] ?? '';
     const name = /\bname="([^"]*)"/i.exec(disp)?.[1];
     const filenameStar = /filename\*=(?:UTF-8'')?([^;\r\n]+)/i.exec(disp)?.[1];
-    const filename = filenameStar ? decodeURIComponent(filenameStar.replace(/"/g, '')) : /filename="([^"]*)"/i.exec(disp)?.[1];
+    const filename = filenameStar
+      ? decodeURIComponent(filenameStar.replace(/"/g, ''))
+      : /filename="([^"]*)"/i.exec(disp)?.[1];
     const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim();
     parts.push({ name, filename, contentType: type, data });
     pos = next;
@@ -55,12 +57,17 @@ export const addAttachment: Handler = (ctx) => {
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
     throw new ApiError(415, ['Unsupported media type: use multipart/form-data with a "file" part.']);
   }
-  const parts = parseMultipart(ctx.req.body ?? Buffer.alloc(0), type).filter((p) => p.name === 'file' && p.filename !== undefined);
+  const parts = parseMultipart(ctx.req.body ?? Buffer.alloc(0), type).filter(
+    (p) => p.name === 'file' && p.filename !== undefined,
+  );
   if (!parts.length) throw new ApiError(400, ['No file was attached. Use a multipart part named "file".']);
   const created: Attachment[] = [];
   for (const p of parts) {
     if (p.data.length > UPLOAD_LIMIT) {
-      return json(413, { errorMessages: [`The file '${p.filename}' is too large: ${p.data.length} bytes; the limit is ${UPLOAD_LIMIT}.`], errors: {} });
+      return json(413, {
+        errorMessages: [`The file '${p.filename}' is too large: ${p.data.length} bytes; the limit is ${UPLOAD_LIMIT}.`],
+        errors: {},
+      });
     }
     const a: Attachment = {
       id: String(st.nextId('attachment')),
@@ -69,7 +76,8 @@ export const addAttachment: Handler = (ctx) => {
       authorId: ctx.accountId,
       created: ctx.now,
       size: p.data.length,
-      mimeType: p.contentType && p.contentType !== 'application/octet-stream' ? p.contentType : guessType(p.filename ?? ''),
+      mimeType:
+        p.contentType && p.contentType !== 'application/octet-stream' ? p.contentType : guessType(p.filename ?? ''),
       content: p.data.toString('base64'),
     };
     st.addAttachment(a);
@@ -77,27 +85,32 @@ export const addAttachment: Handler = (ctx) => {
   }
   issue.fields.updated = ctx.now;
   const r = rc(ctx);
-  return json(200, created.map((a) => attachmentBean(r, a)));
+  return json(
+    200,
+    created.map((a) => attachmentBean(r, a)),
+  );
 };
 
 function guessType(name: string): string {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   return (
-    {
-      png: 'image/png',
-      jpg: 'image/jpeg',
-      jpeg: 'image/jpeg',
-      gif: 'image/gif',
-      svg: 'image/svg+xml',
-      pdf: 'application/pdf',
-      txt: 'text/plain',
-      log: 'text/plain',
-      md: 'text/markdown',
-      csv: 'text/csv',
-      json: 'application/json',
-      zip: 'application/zip',
-    } as Record<string, string>
-  )[ext] ?? 'application/octet-stream';
+    (
+      {
+        png: 'image/png',
+        jpg: 'image/jpeg',
+        jpeg: 'image/jpeg',
+        gif: 'image/gif',
+        svg: 'image/svg+xml',
+        pdf: 'application/pdf',
+        txt: 'text/plain',
+        log: 'text/plain',
+        md: 'text/markdown',
+        csv: 'text/csv',
+        json: 'application/json',
+        zip: 'application/zip',
+      } as Record<string, string>
+    )[ext] ?? 'application/octet-stream'
+  );
 }
 
 function findAttachment(ctx: HandlerContext): Attachment {
@@ -132,7 +145,11 @@ export const getAttachmentContent: Handler = (ctx) => {
     if (!m || Number.isNaN(start) || start >= data.length || start > end) {
       return { status: 416, headers: { 'content-range': `bytes */${data.length}` } } as SandboxResponse;
     }
-    return { status: 206, headers: { ...headers, 'content-range': `bytes ${start}-${end}/${data.length}` }, body: data.subarray(start, end + 1) };
+    return {
+      status: 206,
+      headers: { ...headers, 'content-range': `bytes ${start}-${end}/${data.length}` },
+      body: data.subarray(start, end + 1),
+    };
   }
   return { status: 200, headers, body: data };
 };
@@ -165,17 +182,23 @@ function applyVersion(ctx: HandlerContext, v: Version, b: VersionBody, creating:
     const name = (b.name ?? '').trim();
     if (!name) errors.name = 'You must specify a valid version name';
     else if (name.length > 255) errors.name = 'The version name must not exceed 255 characters.';
-    else if ([...st.versions.values()].some((x) => x.projectId === v.projectId && x.id !== v.id && x.name.toLowerCase() === name.toLowerCase())) {
+    else if (
+      [...st.versions.values()].some(
+        (x) => x.projectId === v.projectId && x.id !== v.id && x.name.toLowerCase() === name.toLowerCase(),
+      )
+    ) {
       errors.name = 'A version with this name already exists in this project.';
     } else v.name = name;
   }
   for (const k of ['releaseDate', 'startDate'] as const) {
     if (b[k] === undefined) continue;
     if (b[k] === null) delete v[k];
-    else if (!DATE.test(String(b[k]))) errors[k] = `The ${k === 'releaseDate' ? 'release' : 'start'} date is invalid: use YYYY-MM-DD.`;
+    else if (!DATE.test(String(b[k])))
+      errors[k] = `The ${k === 'releaseDate' ? 'release' : 'start'} date is invalid: use YYYY-MM-DD.`;
     else v[k] = b[k];
   }
-  if (v.startDate && v.releaseDate && v.startDate > v.releaseDate) errors.startDate = 'The start date must be before the release date.';
+  if (v.startDate && v.releaseDate && v.startDate > v.releaseDate)
+    errors.startDate = 'The start date must be before the release date.';
   if (Object.keys(errors).length) throw new ApiError(400, [], errors);
   if (b.description !== undefined) v.description = b.description ?? '';
   if (b.released !== undefined) v.released = !!b.released;
@@ -185,9 +208,17 @@ function applyVersion(ctx: HandlerContext, v: Version, b: VersionBody, creating:
 export const createVersion: Handler = (ctx) => {
   const st = store(ctx);
   const b = requireBody<VersionBody>(ctx);
-  const project = b.projectId !== undefined ? st.project(String(b.projectId)) : b.project ? st.project(b.project) : undefined;
+  const project =
+    b.projectId !== undefined ? st.project(String(b.projectId)) : b.project ? st.project(b.project) : undefined;
   if (!project) throw new ApiError(400, [], { project: 'Project must be specified to create a version.' });
-  const v: Version = { id: String(st.nextId('version', 10100)), projectId: project.id, name: '', description: '', released: false, archived: false };
+  const v: Version = {
+    id: String(st.nextId('version', 10100)),
+    projectId: project.id,
+    name: '',
+    description: '',
+    released: false,
+    archived: false,
+  };
   applyVersion(ctx, v, b, true);
   st.versions.set(v.id, v);
   st.touch();
@@ -211,18 +242,36 @@ export const updateVersion: Handler = (ctx) => {
 
 export const createComponent: Handler = (ctx) => {
   const st = store(ctx);
-  const b = requireBody<{ name?: string; description?: string; project?: string; projectId?: number; leadAccountId?: string }>(ctx);
-  const project = b.project ? st.project(b.project) : b.projectId !== undefined ? st.project(String(b.projectId)) : undefined;
+  const b = requireBody<{
+    name?: string;
+    description?: string;
+    project?: string;
+    projectId?: number;
+    leadAccountId?: string;
+  }>(ctx);
+  const project = b.project
+    ? st.project(b.project)
+    : b.projectId !== undefined
+      ? st.project(String(b.projectId))
+      : undefined;
   const errors: Record<string, string> = {};
   if (!project) errors.project = 'The project is required.';
   const name = (b.name ?? '').trim();
   if (!name) errors.name = 'The component name specified is invalid - cannot be empty.';
-  else if (project && [...st.components.values()].some((c) => c.projectId === project.id && c.name.toLowerCase() === name.toLowerCase())) {
+  else if (
+    project &&
+    [...st.components.values()].some((c) => c.projectId === project.id && c.name.toLowerCase() === name.toLowerCase())
+  ) {
     errors.name = `A component with the name ${name} already exists in this project.`;
   }
   if (b.leadAccountId && !st.user(b.leadAccountId)) errors.leadAccountId = 'The user does not exist.';
   if (Object.keys(errors).length) throw new ApiError(400, [], errors);
-  const c: Component = { id: String(st.nextId('component', 10100)), projectId: project!.id, name, description: b.description ?? '' };
+  const c: Component = {
+    id: String(st.nextId('component', 10100)),
+    projectId: project!.id,
+    name,
+    description: b.description ?? '',
+  };
   if (b.leadAccountId) c.leadAccountId = b.leadAccountId;
   st.components.set(c.id, c);
   st.touch();
@@ -233,7 +282,13 @@ function componentView(ctx: HandlerContext, c: Component) {
   const st = store(ctx);
   const r = rc(ctx);
   const p = st.projects.get(c.projectId)!;
-  const out: Record<string, unknown> = { ...componentBean(r, c), assigneeType: 'PROJECT_DEFAULT', project: p.key, projectId: Number(p.id), isAssigneeTypeValid: false };
+  const out: Record<string, unknown> = {
+    ...componentBean(r, c),
+    assigneeType: 'PROJECT_DEFAULT',
+    project: p.key,
+    projectId: Number(p.id),
+    isAssigneeTypeValid: false,
+  };
   if (c.leadAccountId) out.lead = userBean(r, st.user(c.leadAccountId));
   return out;
 }

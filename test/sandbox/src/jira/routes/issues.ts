@@ -45,15 +45,21 @@ interface CreateBody {
   transition?: { id?: string };
 }
 
-function resolveProjectAndType(ctx: HandlerContext, fields: Record<string, unknown>): { project: Project; typeId: string } {
+function resolveProjectAndType(
+  ctx: HandlerContext,
+  fields: Record<string, unknown>,
+): { project: Project; typeId: string } {
   const st = store(ctx);
   const p = fields.project as { id?: string; key?: string } | undefined;
   const project = p ? st.project(String(p.id ?? p.key ?? '')) : undefined;
   if (!project) throw new ApiError(400, [], { project: 'Specify a valid project ID or key' });
   const t = fields.issuetype as { id?: string; name?: string } | undefined;
   if (!t) throw new ApiError(400, [], { issuetype: 'Specify an issue type' });
-  const type = (t.id && st.issueTypes.get(String(t.id))) || [...st.issueTypes.values()].find((x) => x.name.toLowerCase() === String(t.name ?? '').toLowerCase());
-  if (!type || !project.issueTypeIds.includes(type.id)) throw new ApiError(400, [], { issuetype: 'Specify a valid issue type' });
+  const type =
+    (t.id && st.issueTypes.get(String(t.id))) ||
+    [...st.issueTypes.values()].find((x) => x.name.toLowerCase() === String(t.name ?? '').toLowerCase());
+  if (!type || !project.issueTypeIds.includes(type.id))
+    throw new ApiError(400, [], { issuetype: 'Specify a valid issue type' });
   return { project, typeId: type.id };
 }
 
@@ -80,9 +86,15 @@ function createOne(ctx: HandlerContext, body: CreateBody): Issue {
   st.addIssue(issue);
   for (const body of ch.comments) addCommentRecord(ctx, issue, body);
   for (const l of ch.links) {
-    st.addLink({ id: String(st.nextId('issueLink')), typeId: l.typeId, inwardIssueId: l.inward ?? issue.id, outwardIssueId: l.outward ?? issue.id });
+    st.addLink({
+      id: String(st.nextId('issueLink')),
+      typeId: l.typeId,
+      inwardIssueId: l.inward ?? issue.id,
+      outwardIssueId: l.outward ?? issue.id,
+    });
   }
-  if (issue.fields.assignee && !issue.watchers.includes(issue.fields.assignee as string)) issue.watchers.push(issue.fields.assignee as string);
+  if (issue.fields.assignee && !issue.watchers.includes(issue.fields.assignee as string))
+    issue.watchers.push(issue.fields.assignee as string);
   if (body.transition?.id) {
     const t = availableTransitions(st, issue).find((x) => x.id === String(body.transition!.id));
     if (t) moveToStatus(m, issue, t.to, {});
@@ -115,7 +127,8 @@ export const createIssue: Handler = (ctx) => {
 export const createIssues: Handler = (ctx) => {
   const body = requireBody<{ issueUpdates?: CreateBody[] }>(ctx);
   const list = body.issueUpdates ?? [];
-  if (list.length > 50) throw new ApiError(400, ['The number of issues to be created in bulk exceeds the maximum limit of 50.']);
+  if (list.length > 50)
+    throw new ApiError(400, ['The number of issues to be created in bulk exceeds the maximum limit of 50.']);
   const issues: unknown[] = [];
   const errors: unknown[] = [];
   list.forEach((b, idx) => {
@@ -124,7 +137,11 @@ export const createIssues: Handler = (ctx) => {
       issues.push({ id: i.id, key: i.key, self: `${ctx.base}/rest/api/3/issue/${i.id}` });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      errors.push({ status: e.status, elementErrors: { errorMessages: e.errorMessages, errors: e.errors }, failedElementNumber: idx });
+      errors.push({
+        status: e.status,
+        elementErrors: { errorMessages: e.errorMessages, errors: e.errors },
+        failedElementNumber: idx,
+      });
     }
   });
   return json(issues.length ? 201 : 400, { issues, errors });
@@ -142,29 +159,59 @@ export const editIssue: Handler = (ctx) => {
   const fields = { ...(body.fields ?? {}) };
   if ('project' in fields || 'issuetype' in fields) {
     const errs: Record<string, string> = {};
-    if ('project' in fields) errs.project = "Field 'project' cannot be set. It is not on the appropriate screen, or unknown.";
+    if ('project' in fields)
+      errs.project = "Field 'project' cannot be set. It is not on the appropriate screen, or unknown.";
     if ('issuetype' in fields && typeId !== issue.fields.issuetype) {
       const t = st.issueTypes.get(String(typeId));
       const cur = st.issueTypes.get(issue.fields.issuetype)!;
       if (!t || !project.issueTypeIds.includes(t.id)) errs.issuetype = 'Specify a valid issue type';
-      else if (t.subtask !== cur.subtask || t.hierarchyLevel !== cur.hierarchyLevel) errs.issuetype = 'Issue type cannot be changed to a type of a different hierarchy level.';
+      else if (t.subtask !== cur.subtask || t.hierarchyLevel !== cur.hierarchyLevel)
+        errs.issuetype = 'Issue type cannot be changed to a type of a different hierarchy level.';
     }
     if (Object.keys(errs).length) throw new ApiError(400, [], errs);
     delete fields.project;
   }
-  const ch = collectChanges(m, project, issue.fields.issuetype, { ...fields, issuetype: undefined }, body.update, allowed, issue);
+  const ch = collectChanges(
+    m,
+    project,
+    issue.fields.issuetype,
+    { ...fields, issuetype: undefined },
+    body.update,
+    allowed,
+    issue,
+  );
   delete ch.values.issuetype;
   if (typeof fields.issuetype === 'object' && fields.issuetype) ch.values.issuetype = String(typeId);
   for (const req of screen.required) {
-    if (req in ch.values && (ch.values[req] === null || (Array.isArray(ch.values[req]) && (ch.values[req] as unknown[]).length === 0))) {
-      throw new ApiError(400, [], { [req]: req === 'summary' ? 'You must specify a summary of the issue.' : `${st.fields.get(req)?.name ?? req} is required.` });
+    if (
+      req in ch.values &&
+      (ch.values[req] === null || (Array.isArray(ch.values[req]) && (ch.values[req] as unknown[]).length === 0))
+    ) {
+      throw new ApiError(400, [], {
+        [req]:
+          req === 'summary'
+            ? 'You must specify a summary of the issue.'
+            : `${st.fields.get(req)?.name ?? req} is required.`,
+      });
     }
   }
   applyChanges(m, issue, ch.values);
   for (const c of ch.comments) addCommentRecord(ctx, issue, c);
-  for (const l of ch.links) st.addLink({ id: String(st.nextId('issueLink')), typeId: l.typeId, inwardIssueId: l.inward ?? issue.id, outwardIssueId: l.outward ?? issue.id });
+  for (const l of ch.links)
+    st.addLink({
+      id: String(st.nextId('issueLink')),
+      typeId: l.typeId,
+      inwardIssueId: l.inward ?? issue.id,
+      outwardIssueId: l.outward ?? issue.id,
+    });
   if (ctx.query.returnIssue === true) {
-    return json(200, issueBean(rc(ctx), issue, { fields: parseFieldSelection(st, undefined, '*all'), expand: expandSet(ctx.query.expand) }));
+    return json(
+      200,
+      issueBean(rc(ctx), issue, {
+        fields: parseFieldSelection(st, undefined, '*all'),
+        expand: expandSet(ctx.query.expand),
+      }),
+    );
   }
   return empty(204);
 };
@@ -217,15 +264,28 @@ function allowedValues(r: RenderCtx, f: FieldDef, project: Project): unknown[] |
     case 'issuetype':
       return project.issueTypeIds.map((id) => issueTypeBean(r, st.issueTypes.get(id)!));
     case 'project':
-      return [{ self: `${r.base}/rest/api/3/project/${project.id}`, id: project.id, key: project.key, name: project.name, projectTypeKey: project.projectTypeKey }];
+      return [
+        {
+          self: `${r.base}/rest/api/3/project/${project.id}`,
+          id: project.id,
+          key: project.key,
+          name: project.name,
+          projectTypeKey: project.projectTypeKey,
+        },
+      ];
     case 'components':
       return [...st.components.values()].filter((c) => c.projectId === project.id).map((c) => componentBean(r, c));
     case 'versions':
-      return [...st.versions.values()].filter((v) => v.projectId === project.id && !v.archived).map((v) => versionBean(r, v));
+      return [...st.versions.values()]
+        .filter((v) => v.projectId === project.id && !v.archived)
+        .map((v) => versionBean(r, v));
     case 'option':
       return f.options?.filter((o) => !o.disabled).map((o) => optionBean(r, f.id, o));
     case 'cascade':
-      return f.options?.map((o) => ({ ...optionBean(r, f.id, o), children: (o.children ?? []).map((c) => optionBean(r, f.id, c)) }));
+      return f.options?.map((o) => ({
+        ...optionBean(r, f.id, o),
+        children: (o.children ?? []).map((c) => optionBean(r, f.id, c)),
+      }));
   }
   return undefined;
 }
@@ -251,7 +311,9 @@ function fieldMeta(r: RenderCtx, f: FieldDef, project: Project, required: boolea
 }
 
 function screenFieldDefs(st: ReturnType<typeof store>, ids: string[]): FieldDef[] {
-  return ids.map((id) => st.fields.get(id)).filter((f): f is FieldDef => !!f && (SETTABLE_KINDS.has(kindOf(f)) || f.id === 'attachment'));
+  return ids
+    .map((id) => st.fields.get(id))
+    .filter((f): f is FieldDef => !!f && (SETTABLE_KINDS.has(kindOf(f)) || f.id === 'attachment'));
 }
 
 export const getCreateIssueMetaIssueTypes: Handler = (ctx) => {
@@ -267,7 +329,8 @@ export const getCreateIssueMetaIssueTypeId: Handler = (ctx) => {
   const st = store(ctx);
   const project = st.requireProject(ctx.params.projectIdOrKey!);
   const typeId = ctx.params.issueTypeId!;
-  if (!project.issueTypeIds.includes(typeId)) throw new ApiError(404, ['Issue type with id ' + typeId + ' does not exist or is not available in this project.']);
+  if (!project.issueTypeIds.includes(typeId))
+    throw new ApiError(404, ['Issue type with id ' + typeId + ' does not exist or is not available in this project.']);
   const screen = screenFor(project, typeId);
   const r = rc(ctx);
   const required = new Set(screen.required);
@@ -288,7 +351,13 @@ export const getEditIssueMeta: Handler = (ctx) => {
     if (f.id === 'project') continue;
     fields[f.id] = fieldMeta(r, f, project, required.has(f.id), false);
   }
-  fields.comment = { required: false, schema: { type: 'comments-page', system: 'comment' }, name: 'Comment', key: 'comment', operations: ['add', 'edit', 'remove'] };
+  fields.comment = {
+    required: false,
+    schema: { type: 'comments-page', system: 'comment' },
+    name: 'Comment',
+    key: 'comment',
+    operations: ['add', 'edit', 'remove'],
+  };
   fields.issuelinks = {
     required: false,
     schema: { type: 'array', items: 'issuelinks', system: 'issuelinks' },
@@ -328,7 +397,13 @@ export const getTransitions: Handler = (ctx) => {
       const fields: Record<string, unknown> = {};
       for (const id of t.screen) {
         if (id === 'comment') {
-          fields.comment = { required: t.required.includes('comment'), schema: { type: 'comments-page', system: 'comment' }, name: 'Comment', key: 'comment', operations: ['add'] };
+          fields.comment = {
+            required: t.required.includes('comment'),
+            schema: { type: 'comments-page', system: 'comment' },
+            name: 'Comment',
+            key: 'comment',
+            operations: ['add'],
+          };
           continue;
         }
         const f = st.fields.get(id);
@@ -347,7 +422,7 @@ export const doTransition: Handler = (ctx) => {
   const issue = st.requireIssue(ctx.params.issueIdOrKey!);
   const body = requireBody<CreateBody>(ctx);
   const id = body.transition?.id;
-  if (!id) throw new ApiError(400, ['Missing \'transition\' identifier']);
+  if (!id) throw new ApiError(400, ["Missing 'transition' identifier"]);
   const t = st.workflowOf(issue).transitions.find((x) => x.id === String(id));
   if (!t) throw new ApiError(400, [`Transition id '${id}' is not valid for this issue.`]);
   if (t.from.length && !t.from.includes(issue.fields.status)) {
@@ -362,7 +437,10 @@ export const doTransition: Handler = (ctx) => {
   const comments: unknown[] = [];
   for (const op of commentOps ?? []) {
     const b = (op.add as { body?: unknown } | undefined)?.body;
-    if (!isAdf(b)) throw new ApiError(400, [], { comment: 'Comment body must be an Atlassian Document (see the Atlassian Document Format)' });
+    if (!isAdf(b))
+      throw new ApiError(400, [], {
+        comment: 'Comment body must be an Atlassian Document (see the Atlassian Document Format)',
+      });
     comments.push(b);
   }
   const errors: Record<string, string> = {};
@@ -387,13 +465,18 @@ export const getChangeLogs: Handler = (ctx) => {
   const r = rc(ctx);
   const hs = st.histories(issue.id).map((h) => historyBean(r, h));
   const p = page(hs, ctx.query.startAt, ctx.query.maxResults, 100, 100);
-  return json(200, { self: `${ctx.base}/rest/api/3/issue/${issue.key}/changelog?maxResults=${p.maxResults}&startAt=${p.startAt}`, ...p });
+  return json(200, {
+    self: `${ctx.base}/rest/api/3/issue/${issue.key}/changelog?maxResults=${p.maxResults}&startAt=${p.startAt}`,
+    ...p,
+  });
 };
 
 export const getIssuePickerResource: Handler = (ctx) => {
   const st = store(ctx);
   const q = String(ctx.query.query ?? '').toLowerCase();
-  const matches = [...st.issues.values()].filter((i) => !q || i.key.toLowerCase().includes(q) || i.fields.summary.toLowerCase().includes(q)).slice(0, 20);
+  const matches = [...st.issues.values()]
+    .filter((i) => !q || i.key.toLowerCase().includes(q) || i.fields.summary.toLowerCase().includes(q))
+    .slice(0, 20);
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return json(200, {
     sections: [

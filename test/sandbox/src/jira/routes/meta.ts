@@ -28,7 +28,10 @@ export const getCurrentUser: Handler = (ctx) => {
     active: u.active,
     timeZone: u.timeZone,
     locale: u.locale,
-    groups: { size: u.groups.length, items: expand.includes('groups') ? u.groups.map((name) => ({ name, groupId: name })) : [] },
+    groups: {
+      size: u.groups.length,
+      items: expand.includes('groups') ? u.groups.map((name) => ({ name, groupId: name })) : [],
+    },
     applicationRoles: { size: 1, items: [] },
     expand: 'groups,applicationRoles',
   };
@@ -60,33 +63,54 @@ export const getStatuses: Handler = (ctx) => {
 
 export const getStatusCategories: Handler = (ctx) => {
   const r = rc(ctx);
-  return json(200, [...store(ctx).statusCategories.values()].map((c) => statusCategoryBean(r, c)));
+  return json(
+    200,
+    [...store(ctx).statusCategories.values()].map((c) => statusCategoryBean(r, c)),
+  );
 };
 
 export const getPriorities: Handler = (ctx) => {
   const r = rc(ctx);
   return json(
     200,
-    [...store(ctx).priorities.values()].map((p) => ({ ...priorityBean(r, p), description: p.description, statusColor: p.statusColor, isDefault: p.id === '3' })),
+    [...store(ctx).priorities.values()].map((p) => ({
+      ...priorityBean(r, p),
+      description: p.description,
+      statusColor: p.statusColor,
+      isDefault: p.id === '3',
+    })),
   );
 };
 
 export const getResolutions: Handler = (ctx) => {
   const r = rc(ctx);
-  return json(200, [...store(ctx).resolutions.values()].map((x) => resolutionBean(r, x)));
+  return json(
+    200,
+    [...store(ctx).resolutions.values()].map((x) => resolutionBean(r, x)),
+  );
 };
 
 export const getIssueAllTypes: Handler = (ctx) => {
   const r = rc(ctx);
-  return json(200, [...store(ctx).issueTypes.values()].map((t) => issueTypeBean(r, t)));
+  return json(
+    200,
+    [...store(ctx).issueTypes.values()].map((t) => issueTypeBean(r, t)),
+  );
 };
 
 export const getAllLabels: Handler = (ctx) => {
   const labels = new Set<string>();
-  for (const i of store(ctx).issues.values()) for (const l of (i.fields.labels as string[] | undefined) ?? []) labels.add(l);
+  for (const i of store(ctx).issues.values())
+    for (const l of (i.fields.labels as string[] | undefined) ?? []) labels.add(l);
   const sorted = [...labels].sort();
   const p = page(sorted, ctx.query.startAt, ctx.query.maxResults, 1000, 1000);
-  return json(200, { maxResults: p.maxResults, startAt: p.startAt, total: p.total, isLast: p.isLast, values: p.values });
+  return json(200, {
+    maxResults: p.maxResults,
+    startAt: p.startAt,
+    total: p.total,
+    isLast: p.isLast,
+    values: p.values,
+  });
 };
 
 export const getFields: Handler = (ctx) => json(200, [...store(ctx).fields.values()].map(fieldBean));
@@ -105,7 +129,14 @@ export const getFieldsPaginated: Handler = (ctx) => {
   const p = page(fields, ctx.query.startAt, ctx.query.maxResults, 50, 100);
   const values = p.values.map((f) => {
     const b = fieldBean(f) as Record<string, unknown>;
-    const out: Record<string, unknown> = { id: f.id, key: f.key, name: f.name, schema: b.schema ?? { type: 'any' }, isLocked: !f.custom, searcherKey: undefined };
+    const out: Record<string, unknown> = {
+      id: f.id,
+      key: f.key,
+      name: f.name,
+      schema: b.schema ?? { type: 'any' },
+      isLocked: !f.custom,
+      searcherKey: undefined,
+    };
     if (f.description) out.description = f.description;
     if (f.custom) out.searcherKey = f.schema.custom;
     else delete out.searcherKey;

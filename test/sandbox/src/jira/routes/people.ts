@@ -11,35 +11,60 @@ function matchesUser(u: User, q: string): boolean {
   return (
     u.accountId === q ||
     u.emailAddress.toLowerCase().startsWith(lower) ||
-    u.displayName.toLowerCase().split(/\s+/).some((w) => w.startsWith(lower)) ||
+    u.displayName
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => w.startsWith(lower)) ||
     u.displayName.toLowerCase().startsWith(lower)
   );
 }
 
 export const getUser: Handler = (ctx) => {
   const id = ctx.query.accountId as string | undefined;
-  if (!id) throw new ApiError(400, ['The query parameter \'accountId\' is required.']);
+  if (!id) throw new ApiError(400, ["The query parameter 'accountId' is required."]);
   const u = store(ctx).user(id);
   if (!u) throw new ApiError(404, [`User with accountId '${id}' does not exist.`]);
-  return json(200, { ...userBean(rc(ctx), u), locale: u.locale, groups: { size: u.groups.length, items: [] }, applicationRoles: { size: 1, items: [] }, expand: 'groups,applicationRoles' });
+  return json(200, {
+    ...userBean(rc(ctx), u),
+    locale: u.locale,
+    groups: { size: u.groups.length, items: [] },
+    applicationRoles: { size: 1, items: [] },
+    expand: 'groups,applicationRoles',
+  });
 };
 
 export const bulkGetUsers: Handler = (ctx) => {
   const st = store(ctx);
   const ids = (ctx.query.accountId as string[] | undefined) ?? [];
   const users = ids.map((id) => st.user(id)).filter((u): u is User => !!u);
-  const p = page(users.map((u) => userBean(rc(ctx), u)), ctx.query.startAt, ctx.query.maxResults, 10, 200);
-  return json(200, { self: `${ctx.base}/rest/api/3/user/bulk`, maxResults: p.maxResults, startAt: p.startAt, total: p.total, isLast: p.isLast, values: p.values });
+  const p = page(
+    users.map((u) => userBean(rc(ctx), u)),
+    ctx.query.startAt,
+    ctx.query.maxResults,
+    10,
+    200,
+  );
+  return json(200, {
+    self: `${ctx.base}/rest/api/3/user/bulk`,
+    maxResults: p.maxResults,
+    startAt: p.startAt,
+    total: p.total,
+    isLast: p.isLast,
+    values: p.values,
+  });
 };
 
 export const findUsers: Handler = (ctx) => {
   const st = store(ctx);
   const q = String(ctx.query.query ?? '');
   const accountId = ctx.query.accountId as string | undefined;
-  if (!q && !accountId) throw new ApiError(400, ['One of \'query\' or \'accountId\' query parameters must be provided.']);
+  if (!q && !accountId) throw new ApiError(400, ["One of 'query' or 'accountId' query parameters must be provided."]);
   const users = [...st.users.values()].filter((u) => (accountId ? u.accountId === accountId : matchesUser(u, q)));
   const p = page(users, ctx.query.startAt, ctx.query.maxResults, 50, 1000);
-  return json(200, p.values.map((u) => userBean(rc(ctx), u)));
+  return json(
+    200,
+    p.values.map((u) => userBean(rc(ctx), u)),
+  );
 };
 
 export const findAssignableUsers: Handler = (ctx) => {
@@ -51,9 +76,14 @@ export const findAssignableUsers: Handler = (ctx) => {
   if (issueKey && !st.issue(issueKey)) throw new ApiError(404, [`Issue '${issueKey}' not found.`]);
   const q = String(ctx.query.query ?? ctx.query.username ?? '');
   const accountId = ctx.query.accountId as string | undefined;
-  const users = [...st.users.values()].filter((u) => u.active && u.accountType === 'atlassian' && (accountId ? u.accountId === accountId : matchesUser(u, q)));
+  const users = [...st.users.values()].filter(
+    (u) => u.active && u.accountType === 'atlassian' && (accountId ? u.accountId === accountId : matchesUser(u, q)),
+  );
   const p = page(users, ctx.query.startAt, ctx.query.maxResults, 50, 1000);
-  return json(200, p.values.map((u) => userBean(rc(ctx), u)));
+  return json(
+    200,
+    p.values.map((u) => userBean(rc(ctx), u)),
+  );
 };
 
 // ---- projects ----------------------------------------------------------------------------
@@ -76,7 +106,12 @@ export function projectBean(r: RenderCtx, p: Project, expand: Set<string>) {
   };
   if (p.categoryName) {
     const cid = String(10000 + (p.categoryName.length % 7));
-    out.projectCategory = { self: `${r.base}/rest/api/3/projectCategory/${cid}`, id: cid, name: p.categoryName, description: `${p.categoryName} projects` };
+    out.projectCategory = {
+      self: `${r.base}/rest/api/3/projectCategory/${cid}`,
+      id: cid,
+      name: p.categoryName,
+      description: `${p.categoryName} projects`,
+    };
   }
   if (expand.has('description')) out.description = p.description;
   if (expand.has('lead') && lead) out.lead = userBean(r, lead);
@@ -132,15 +167,26 @@ export const searchProjects: Handler = (ctx) => {
   const p = page(ps, ctx.query.startAt, ctx.query.maxResults, 50, 100);
   const expand = expandSet(ctx.query.expand);
   const self = `${ctx.base}/rest/api/3/project/search?maxResults=${p.maxResults}&startAt=${p.startAt}`;
-  const body: Record<string, unknown> = { self, maxResults: p.maxResults, startAt: p.startAt, total: p.total, isLast: p.isLast, values: p.values.map((x) => projectBean(r, x, expand)) };
-  if (!p.isLast) body.nextPage = `${ctx.base}/rest/api/3/project/search?maxResults=${p.maxResults}&startAt=${p.startAt + p.maxResults}`;
+  const body: Record<string, unknown> = {
+    self,
+    maxResults: p.maxResults,
+    startAt: p.startAt,
+    total: p.total,
+    isLast: p.isLast,
+    values: p.values.map((x) => projectBean(r, x, expand)),
+  };
+  if (!p.isLast)
+    body.nextPage = `${ctx.base}/rest/api/3/project/search?maxResults=${p.maxResults}&startAt=${p.startAt + p.maxResults}`;
   return json(200, body);
 };
 
 export const getAllProjects: Handler = (ctx) => {
   const r = rc(ctx);
   const expand = expandSet(ctx.query.expand);
-  return json(200, [...store(ctx).projects.values()].filter((p) => !p.archived).map((p) => projectBean(r, p, expand)));
+  return json(
+    200,
+    [...store(ctx).projects.values()].filter((p) => !p.archived).map((p) => projectBean(r, p, expand)),
+  );
 };
 
 export const getProject: Handler = (ctx) => {
@@ -158,7 +204,13 @@ export const getProjectComponents: Handler = (ctx) => {
     200,
     [...st.components.values()]
       .filter((c) => c.projectId === p.id)
-      .map((c) => ({ ...componentBean(r, c), assigneeType: 'PROJECT_DEFAULT', project: p.key, projectId: Number(p.id), ...(c.leadAccountId ? { lead: userBean(r, st.user(c.leadAccountId)) } : {}) })),
+      .map((c) => ({
+        ...componentBean(r, c),
+        assigneeType: 'PROJECT_DEFAULT',
+        project: p.key,
+        projectId: Number(p.id),
+        ...(c.leadAccountId ? { lead: userBean(r, st.user(c.leadAccountId)) } : {}),
+      })),
   );
 };
 
@@ -166,5 +218,8 @@ export const getProjectVersions: Handler = (ctx) => {
   const st = store(ctx);
   const p = st.requireProject(ctx.params.projectIdOrKey!);
   const r = rc(ctx);
-  return json(200, [...st.versions.values()].filter((v) => v.projectId === p.id).map((v) => versionBean(r, v)));
+  return json(
+    200,
+    [...st.versions.values()].filter((v) => v.projectId === p.id).map((v) => versionBean(r, v)),
+  );
 };

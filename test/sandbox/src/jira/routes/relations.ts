@@ -17,18 +17,25 @@ interface LinkBody {
 export const linkIssues: Handler = (ctx) => {
   const st = store(ctx);
   const b = requireBody<LinkBody>(ctx);
-  const type = b.type?.id ? st.issueLinkTypes.get(String(b.type.id)) : [...st.issueLinkTypes.values()].find((t) => t.name.toLowerCase() === String(b.type?.name ?? '').toLowerCase());
+  const type = b.type?.id
+    ? st.issueLinkTypes.get(String(b.type.id))
+    : [...st.issueLinkTypes.values()].find((t) => t.name.toLowerCase() === String(b.type?.name ?? '').toLowerCase());
   if (!type) throw new ApiError(404, [`No issue link type with name '${b.type?.name ?? b.type?.id ?? ''}' found.`]);
   const ref = (r?: { id?: string; key?: string }) => (r ? st.issue(String(r.key ?? r.id ?? '')) : undefined);
   const inward = ref(b.inwardIssue);
   const outward = ref(b.outwardIssue);
   if (!inward || !outward) throw new ApiError(404, ['Issue Does Not Exist']);
   if (inward.id === outward.id) throw new ApiError(400, ['You cannot link an issue to itself.']);
-  const existing = [...st.issueLinks.values()].find((l) => l.typeId === type.id && l.inwardIssueId === inward.id && l.outwardIssueId === outward.id);
+  const existing = [...st.issueLinks.values()].find(
+    (l) => l.typeId === type.id && l.inwardIssueId === inward.id && l.outwardIssueId === outward.id,
+  );
   const id = existing?.id ?? String(st.nextId('issueLink'));
   if (!existing) st.addLink({ id, typeId: type.id, inwardIssueId: inward.id, outwardIssueId: outward.id });
   if (b.comment?.body !== undefined) {
-    if (!isAdf(b.comment.body)) throw new ApiError(400, [], { comment: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)' });
+    if (!isAdf(b.comment.body))
+      throw new ApiError(400, [], {
+        comment: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)',
+      });
     addCommentRecord(ctx, inward, b.comment.body);
   }
   for (const i of [inward, outward]) i.fields.updated = ctx.now;
@@ -51,7 +58,8 @@ export const getIssueLink: Handler = (ctx) => {
 
 export const deleteIssueLink: Handler = (ctx) => {
   const st = store(ctx);
-  if (!st.issueLinks.has(ctx.params.linkId!)) throw new ApiError(404, [`No issue link with id '${ctx.params.linkId}' exists.`]);
+  if (!st.issueLinks.has(ctx.params.linkId!))
+    throw new ApiError(404, [`No issue link with id '${ctx.params.linkId}' exists.`]);
   st.removeLink(ctx.params.linkId!);
   return empty(204);
 };
@@ -59,7 +67,10 @@ export const deleteIssueLink: Handler = (ctx) => {
 // ---- remote links ------------------------------------------------------------------------
 
 function remoteBean(ctx: HandlerContext, issue: Issue, l: RemoteLink) {
-  const out: Record<string, unknown> = { id: l.id, self: `${ctx.base}/rest/api/3/issue/${issue.key}/remotelink/${l.id}` };
+  const out: Record<string, unknown> = {
+    id: l.id,
+    self: `${ctx.base}/rest/api/3/issue/${issue.key}/remotelink/${l.id}`,
+  };
   if (l.globalId) out.globalId = l.globalId;
   if (l.application) out.application = l.application;
   if (l.relationship) out.relationship = l.relationship;
@@ -92,7 +103,10 @@ export const getRemoteIssueLinks: Handler = (ctx) => {
     if (!l) throw new ApiError(404, [`No remote link with globalId '${g}' exists.`]);
     return json(200, remoteBean(ctx, issue, l));
   }
-  return json(200, issue.remoteLinks.map((l) => remoteBean(ctx, issue, l)));
+  return json(
+    200,
+    issue.remoteLinks.map((l) => remoteBean(ctx, issue, l)),
+  );
 };
 
 export const createOrUpdateRemoteIssueLink: Handler = (ctx) => {
@@ -133,7 +147,12 @@ export const updateRemoteIssueLink: Handler = (ctx) => {
   const { issue, link } = findRemote(ctx);
   const b = requireBody<Partial<RemoteLink>>(ctx);
   validateRemote(b);
-  Object.assign(link, { globalId: b.globalId ?? link.globalId, application: b.application, relationship: b.relationship, object: b.object });
+  Object.assign(link, {
+    globalId: b.globalId ?? link.globalId,
+    application: b.application,
+    relationship: b.relationship,
+    object: b.object,
+  });
   issue.fields.updated = ctx.now;
   store(ctx).touch();
   return empty(204);
@@ -173,7 +192,8 @@ export const addWatcher: Handler = (ctx) => {
     } catch {
       throw new ApiError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
     }
-    if (typeof v !== 'string') throw new ApiError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+    if (typeof v !== 'string')
+      throw new ApiError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
     accountId = v;
   }
   const u = st.user(accountId);

@@ -21,7 +21,9 @@ export function runJql(ctx: HandlerContext, jql: string, opts: { requireBounded?
     throw e;
   }
   if (opts.requireBounded && !compiled.bounded) {
-    throw new ApiError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
+    throw new ApiError(400, [
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
   }
   const out: Issue[] = [];
   for (const i of st.issues.values()) if (compiled.filter(i)) out.push(i);
@@ -65,7 +67,10 @@ function search(ctx: HandlerContext, a: SearchArgs) {
   const slice = matches.slice(offset, offset + max);
   const r = rc(ctx);
   const expand = expandSet(a.expand);
-  const cache = beanCache(st, `${ctx.base}|${ctx.accountId}|${JSON.stringify(a.fields ?? null)}|${[...expand].sort().join(',')}`);
+  const cache = beanCache(
+    st,
+    `${ctx.base}|${ctx.accountId}|${JSON.stringify(a.fields ?? null)}|${[...expand].sort().join(',')}`,
+  );
   const issues = slice.map((i) => {
     let text = cache.get(i.id);
     if (text === undefined) cache.set(i.id, (text = JSON.stringify(issueBean(r, i, { fields: sel, expand }))));
@@ -77,10 +82,11 @@ function search(ctx: HandlerContext, a: SearchArgs) {
   body.isLast = !(end < matches.length && max > 0);
   if (expand.has('names') || expand.has('schema')) {
     const shown = new Map<string, { name: string; schema: unknown }>();
-    for (const t of issues) for (const k of Object.keys((JSON.parse(t) as { fields?: Record<string, unknown> }).fields ?? {})) {
-      const f = st.fields.get(k);
-      if (f) shown.set(k, { name: f.name, schema: f.schema });
-    }
+    for (const t of issues)
+      for (const k of Object.keys((JSON.parse(t) as { fields?: Record<string, unknown> }).fields ?? {})) {
+        const f = st.fields.get(k);
+        if (f) shown.set(k, { name: f.name, schema: f.schema });
+      }
     if (expand.has('names')) body.names = Object.fromEntries([...shown].map(([k, v]) => [k, v.name]));
     if (expand.has('schema')) body.schema = Object.fromEntries([...shown].map(([k, v]) => [k, v.schema]));
   }
@@ -141,7 +147,10 @@ function operandStructure(o: Operand): Record<string, unknown> {
       return { function: o.name, arguments: o.args, encodedOperand: `${o.name}(${o.args.join(', ')})` };
     case 'list': {
       const values = o.items.map(operandStructure);
-      return { values, encodedOperand: `(${values.map((v) => (v.encodedValue ?? v.encodedOperand) as string).join(', ')})` };
+      return {
+        values,
+        encodedOperand: `(${values.map((v) => (v.encodedValue ?? v.encodedOperand) as string).join(', ')})`,
+      };
     }
   }
 }
@@ -169,7 +178,10 @@ export const parseJqlQueries: Handler = (ctx) => {
     }
     const structure: Record<string, unknown> = {};
     if (parsed.where) structure.where = exprStructure(parsed.where);
-    if (parsed.orderBy.length) structure.orderBy = { fields: parsed.orderBy.map((o) => ({ field: { name: o.field, encodedName: o.field }, direction: o.dir })) };
+    if (parsed.orderBy.length)
+      structure.orderBy = {
+        fields: parsed.orderBy.map((o) => ({ field: { name: o.field, encodedName: o.field }, direction: o.dir })),
+      };
     if (validation === 'none') return { query, structure };
     try {
       compileJql(query, { store: st, accountId: ctx.accountId, now: ctx.now });
