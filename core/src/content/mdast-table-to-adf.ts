@@ -1,4 +1,4 @@
-import type { PhrasingContent, Table, TableCell } from 'mdast';
+import type { Table, TableCell } from 'mdast';
 import { InputError } from '../plugin-api/errors.js';
 import type { InlineRenderContext } from './adf-inline-to-mdast.js';
 import { previewTableToMdast, tableGrid, COLSPAN_FILLER, ROWSPAN_FILLER } from './adf-table-to-mdast.js';

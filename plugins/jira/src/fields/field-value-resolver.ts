@@ -44,7 +44,7 @@ export class FieldValueResolver {
     return this.single(meta, type, value, scope);
   }
 
-  private async single(meta: FieldMeta, type: string, value: unknown, scope: FieldScope): Promise<unknown> {
+  private async single(meta: FieldMeta, type: string, value: unknown, _scope: FieldScope): Promise<unknown> {
     // Raw Jira JSON ({"id": "10001"}) passes through: the escape hatch for anything unforeseen.
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value;
     switch (type) {

@@ -313,7 +313,7 @@ export function subtaskDescription(c: ContentCtx): Adf {
 }
 
 const COMMENTS: Array<(c: ContentCtx, who: User) => Adf> = [
-  (c, who) =>
+  (c) =>
     doc(p('I can reproduce this on ', code(pick(c.rng, ['2.5.0 (4123)', 'main', 'staging'])), '. Looking into it.')),
   (c) =>
     doc(
@@ -324,7 +324,7 @@ const COMMENTS: Array<(c: ContentCtx, who: User) => Adf> = [
       ),
     ),
   () => doc(p('PR is up: ', inlineCard('https://github.com/nimbus-works/nova-app/pull/' + 1000))),
-  (c) => doc(p('Estimate looks right to me. We should pair on the tricky part — ', em('the retry logic'), '.')),
+  () => doc(p('Estimate looks right to me. We should pair on the tricky part — ', em('the retry logic'), '.')),
   () => doc(p('Blocked until the API change is deployed. Moving back to To Do for now.')),
   (c, who) =>
     doc(
