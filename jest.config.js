@@ -61,6 +61,7 @@ module.exports = {
   moduleNameMapper: {
     '^@atlassian-mcp/core$': '<rootDir>/core/src/index.ts',
     '^@atlassian-mcp/core/testing$': '<rootDir>/core/src/testing/index.ts',
+    '^@atlassian-mcp/core/host$': '<rootDir>/core/src/host/index.ts',
     '^@atlassian-mcp/config$': '<rootDir>/config/src/index.ts',
     '^@atlassian-mcp/sandbox$': '<rootDir>/test/sandbox/src/index.ts',
     '^@acme/atlassian-mcp-plugin-notes$': '<rootDir>/test/fixtures/notes-plugin/src/index.ts',

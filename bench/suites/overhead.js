@@ -5,7 +5,7 @@ const { startSite, startInProcess } = require('../lib/site.js');
 const { spawnServer } = require('../lib/stdio.js');
 const { summarize, timeMs, round, ratio } = require('../lib/stats.js');
 const { measureText } = require('../lib/tokens.js');
-const { RichText } = require('@atlassian-mcp/core');
+const { RichText } = require('@atlassian-mcp/core/host');
 
 const KEYS_JQL = encodeURIComponent('project = NOVA ORDER BY key');
 

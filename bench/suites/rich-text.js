@@ -3,7 +3,7 @@
 // JSON across the golden corpus (core/test/fixtures/content/adf).
 const { readdirSync, readFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
-const { RichText } = require('@atlassian-mcp/core');
+const { RichText } = require('@atlassian-mcp/core/host');
 const { measureText } = require('../lib/tokens.js');
 const { summarize, timeMs, round, ratio, spread } = require('../lib/stats.js');
 

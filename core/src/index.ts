@@ -1,16 +1,79 @@
+/**
+ * `@atlassian-mcp/core` — the plugin API: everything a plugin author imports, and nothing else.
+ * Embedding the host (CLI, tests, benchmarks) uses `@atlassian-mcp/core/host`; plugin tests use
+ * `@atlassian-mcp/core/testing`.
+ * @packageDocumentation
+ */
 import 'reflect-metadata';
 
-// Plugin-authoring API
-export * from './plugin-api/index.js';
+// Defining a plugin
+export {
+  definePlugin,
+  PLUGIN_API_VERSION,
+  type AtlassianMcpPlugin,
+  type PluginOptions,
+  type ServiceRegistration,
+} from './plugin-api/plugin.js';
+
+// Contributions: tools, resources, prompts, services
+export {
+  Tool,
+  ToolProvider,
+  Resource,
+  ResourceProvider,
+  Prompt,
+  PromptProvider,
+  Service,
+  inject,
+  type ToolOptions,
+  type ResourceOptions,
+  type PromptOptions,
+  type ResourceContent,
+  type ListedResource,
+  type ResourceLinkSpec,
+  type PromptMessageText,
+} from './plugin-api/decorators.js';
+export type { ToolContext, ResourceContext } from './plugin-api/context.js';
 export type { RenderKit } from './render/render-kit.js';
-export { createLogger, type Logger } from './logging/logger.js';
-export { currentCall, type CallScope } from './pipeline/call-scope.js';
-// Core services plugins use
-export * from './http/index.js';
-export * from './auth/index.js';
-export * from './content/index.js';
-// Embedding the host
-export { AtlassianMcpHost, type HostOptions } from './host/host.js';
-export { createMcpServer } from './host/server-factory.js';
-export { StartupError, type StartupProblem } from './host/startup-error.js';
-export { CORE_VERSION } from './version.js';
+
+// Core services, as narrow interfaces
+export {
+  coreServices,
+  createServiceToken,
+  pluginConfigToken,
+  type ServiceToken,
+  type PluginInfo,
+} from './plugin-api/tokens.js';
+export type {
+  HttpService,
+  RichTextService,
+  AuthStatusService,
+  SiteService,
+  MediaResolver,
+  StorageUserNames,
+  SectionEditInput,
+} from './plugin-api/services.js';
+export type {
+  AtlassianRequest,
+  AtlassianResponse,
+  HttpMethod,
+  Product,
+  QueryValue,
+  ResponseType,
+} from './http/types.js';
+export { emptyAdfDoc, type AdfDoc, type AdfNode, type AdfMark } from './content/adf-types.js';
+export type { Logger } from './logging/logger.js';
+
+// Errors core maps to results the model can act on
+export {
+  AtlassianMcpError,
+  InputError,
+  NotFoundError,
+  NotAllowedError,
+  AuthenticationError,
+  ConflictError,
+  RateLimitedError,
+  UpstreamError,
+  isAtlassianMcpError,
+  type FieldErrors,
+} from './plugin-api/errors.js';

@@ -1,5 +1,5 @@
 import { createTestHarness } from '@atlassian-mcp/core/testing';
-import { MemoryCredentialStore, OAUTH_SESSION_KEY, type StoredOAuthSession } from '@atlassian-mcp/core';
+import { MemoryCredentialStore, OAUTH_SESSION_KEY, type StoredOAuthSession } from '@atlassian-mcp/core/host';
 import { startSandbox, type Sandbox } from '@atlassian-mcp/sandbox';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
 

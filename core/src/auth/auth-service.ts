@@ -1,4 +1,5 @@
 import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
+import type { AuthStatusService } from '../plugin-api/services.js';
 import { inject, Service } from '../plugin-api/decorators.js';
 import { coreServices } from '../plugin-api/tokens.js';
 import { AuthenticationError } from '../plugin-api/errors.js';
@@ -50,7 +51,7 @@ export const CLIENT_SECRET_KEY = 'oauth-client';
  * `Authorization` header; the CLI calls `login`, `logout` and `status`.
  */
 @Service()
-export class AuthService implements RequestAuthorizer {
+export class AuthService implements RequestAuthorizer, AuthStatusService {
   private readonly settings: AuthSettings;
   private readonly apiToken: ApiTokenCredentials;
   private readonly oauth: OAuthSession;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { inject, Tool, ToolProvider } from '../plugin-api/decorators.js';
-import { coreServices } from '../plugin-api/tokens.js';
+import { internalServices } from '../host/internal-services.js';
 import type { ToolContext } from '../plugin-api/context.js';
 import type { AuthService } from './auth-service.js';
 
@@ -22,7 +22,7 @@ const output = z.object({
  */
 @ToolProvider()
 export class AuthenticationTools {
-  constructor(@inject(coreServices.auth) private readonly auth: AuthService) {}
+  constructor(@inject(internalServices.auth) private readonly auth: AuthService) {}
 
   @Tool({
     name: 'authenticate_atlassian',

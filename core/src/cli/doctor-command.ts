@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '@atlassian-mcp/config';
 import type { AtlassianMcpHost } from '../host/host.js';
-import { coreServices } from '../plugin-api/tokens.js';
+import { internalServices } from '../host/internal-services.js';
 import { printOut } from './output.js';
 
 /** A section of the doctor report: a title and `label: value` lines. */
@@ -58,7 +58,7 @@ export async function doctorSections(loaded: LoadedConfig, host: AtlassianMcpHos
       ['audit log', c.audit.enabled ? (host.audit.file ?? '') : 'off'],
     ],
   });
-  const auth = host.root.resolve(coreServices.auth) as AuthDoctor;
+  const auth = host.root.resolve(internalServices.auth) as AuthDoctor;
   if (typeof auth.doctor === 'function') {
     const scopes = [...new Set(enabled.flatMap((t) => t.meta.scopes))].sort();
     sections.push(

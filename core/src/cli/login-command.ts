@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '@atlassian-mcp/config';
 import type { AtlassianMcpHost } from '../host/host.js';
-import { coreServices } from '../plugin-api/tokens.js';
+import { internalServices } from '../host/internal-services.js';
 import { printErr, printOut } from './output.js';
 
 interface LoginCapable {
@@ -14,7 +14,7 @@ export function requiredScopes(host: AtlassianMcpHost): string[] {
 }
 
 export async function runLogin(_loaded: LoadedConfig, host: AtlassianMcpHost): Promise<number> {
-  const auth = host.root.resolve(coreServices.auth) as LoginCapable;
+  const auth = host.root.resolve(internalServices.auth) as LoginCapable;
   if (typeof auth.login !== 'function') {
     printErr('OAuth login is not available in this build.');
     return 1;
@@ -27,7 +27,7 @@ export async function runLogin(_loaded: LoadedConfig, host: AtlassianMcpHost): P
 }
 
 export async function runLogout(_loaded: LoadedConfig, host: AtlassianMcpHost): Promise<number> {
-  const auth = host.root.resolve(coreServices.auth) as LoginCapable;
+  const auth = host.root.resolve(internalServices.auth) as LoginCapable;
   if (typeof auth.logout !== 'function') {
     printErr('Nothing to log out of.');
     return 1;

@@ -1,4 +1,5 @@
 import { InputError } from '../plugin-api/errors.js';
+import type { RichTextService } from '../plugin-api/services.js';
 import { ConfluenceStorage, type StorageOptions } from './confluence-storage.js';
 import { Service } from '../plugin-api/decorators.js';
 import type { MediaResolver } from './adf-inline-to-mdast.js';
@@ -29,7 +30,7 @@ export interface AdfToMarkdownOptions {
  * Registered in the root container as `coreServices.content`.
  */
 @Service()
-export class RichText {
+export class RichText implements RichTextService {
   private readonly validator: AdfValidator = new AdfValidator();
   private readonly storage: ConfluenceStorage = new ConfluenceStorage();
 

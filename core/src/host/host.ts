@@ -11,6 +11,7 @@ import { buildRegistry, type Registry, type ToolEntry } from '../registry/plugin
 import { loadPluginModules, type LoadedPluginModule } from './plugin-loader.js';
 import { StartupError, type StartupProblem } from './startup-error.js';
 import { registerCoreServices } from './core-services.js';
+import { internalServices } from './internal-services.js';
 import type { HttpAndAuthOverrides } from '../http/register.js';
 import { builtinPlugin } from './builtin-plugin.js';
 import { DEFAULT_PROMPT_DIR, readPromptDir, type PromptFile } from '../prompts/prompt-files.js';
@@ -122,7 +123,7 @@ export class AtlassianMcpHost {
 
   /** Core's auth service (credentials, granted scopes, login). */
   auth(): AuthService {
-    return this.root.resolve(coreServices.auth);
+    return this.root.resolve(internalServices.auth);
   }
 
   /**

@@ -5,6 +5,7 @@ import type { Client } from 'openapi-fetch';
 import type { Dispatcher } from 'undici';
 import { inject, Service } from '../plugin-api/decorators.js';
 import { coreServices } from '../plugin-api/tokens.js';
+import type { HttpService } from '../plugin-api/services.js';
 import { RateLimitedError, UpstreamError } from '../plugin-api/errors.js';
 import { currentCall } from '../pipeline/call-scope.js';
 import type { Logger } from '../logging/logger.js';
@@ -68,7 +69,7 @@ const MAX_REAUTHORIZATIONS = 2;
  * returns an empty success.
  */
 @Service()
-export class AtlassianHttp {
+export class AtlassianHttp implements HttpService {
   private readonly limiters = new Map<string, SiteLimiter>();
   private dispatcher: Dispatcher | undefined;
   private lastNearLimitLog = 0;

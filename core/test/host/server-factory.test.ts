@@ -2,10 +2,8 @@ import * as z from 'zod';
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { parseConfig } from '@atlassian-mcp/config';
+import { AtlassianMcpHost, createLogger, createMcpServer } from '@atlassian-mcp/core/host';
 import {
-  AtlassianMcpHost,
-  createLogger,
-  createMcpServer,
   definePlugin,
   PLUGIN_API_VERSION,
   Prompt,

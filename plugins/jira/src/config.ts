@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { pluginConfigToken } from '@atlassian-mcp/core';
 
 /** The Jira plugin's config slice (`plugins.jira` in the config file). */
 export const jiraConfigSchema = z
@@ -15,7 +16,5 @@ export const jiraConfigSchema = z
 
 export type JiraConfig = z.output<typeof jiraConfigSchema>;
 
-/** Resolved settings with defaults applied, whatever the host handed over. */
-export function jiraSettings(raw: unknown): JiraConfig {
-  return jiraConfigSchema.parse(raw && typeof raw === 'object' ? raw : {});
-}
+/** The parsed slice, injected with `@inject(jiraSettings)` (the host parses it once). */
+export const jiraSettings = pluginConfigToken(jiraConfigSchema);

@@ -1,11 +1,11 @@
-import type { AtlassianHttp } from '@atlassian-mcp/core';
+import type { HttpService } from '@atlassian-mcp/core';
 import type { components } from '../generated/jira-platform.js';
 
 /** Jira platform REST schemas, generated from the vendored spec subset. */
 export type JiraSchemas = components['schemas'];
 
-/** The slice of core's `AtlassianHttp` the Jira client layer uses (one request path, errors thrown). */
-export type JiraHttp = Pick<AtlassianHttp, 'request'>;
+/** Core's HTTP pipeline, as the Jira client layer sees it (one request path, errors thrown). */
+export type JiraHttp = HttpService;
 
 /** Builds a REST path, percent-encoding every interpolated value. */
 export function jiraPath(strings: TemplateStringsArray, ...values: Array<string | number>): string {

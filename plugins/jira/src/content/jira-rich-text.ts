@@ -5,7 +5,7 @@ import {
   Service,
   type AdfDoc,
   type MediaResolver,
-  type RichText,
+  type RichTextService,
 } from '@atlassian-mcp/core';
 
 /** An attachment a media node may point at. */
@@ -17,7 +17,7 @@ export interface AttachmentRef {
 /** Jira's rich text (descriptions, comments, worklog comments) through core's lossless converter. */
 @Service()
 export class JiraRichText {
-  constructor(@inject(coreServices.content) private readonly content: RichText) {}
+  constructor(@inject(coreServices.content) private readonly content: RichTextService) {}
 
   /** ADF → Markdown; media nodes name the issue attachment they show. Empty → undefined. */
   toMarkdown(doc: unknown, attachments: AttachmentRef[] = []): string | undefined {

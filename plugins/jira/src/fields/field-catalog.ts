@@ -1,4 +1,4 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
+import { coreServices, inject, Service, type SiteService } from '@atlassian-mcp/core';
 import { JiraFields, type FieldDetails } from '../client/jira-fields.js';
 
 // A miss refreshes the catalog, but not more often than this: a typo must not hammer /field.
@@ -16,7 +16,7 @@ export class FieldCatalog {
 
   constructor(
     @inject(JiraFields) private readonly fields: JiraFields,
-    @inject(coreServices.rootConfig) private readonly config: { readonly site?: { readonly url?: string } },
+    @inject(coreServices.site) private readonly site: SiteService,
   ) {}
 
   async all(): Promise<FieldDetails[]> {
@@ -45,8 +45,8 @@ export class FieldCatalog {
       .slice(0, limit);
   }
 
-  private load(refresh: boolean): Promise<SiteFields> {
-    const key = this.config.site?.url ?? 'default';
+  private async load(refresh: boolean): Promise<SiteFields> {
+    const key = await this.site.cacheKey();
     const cached = this.sites.get(key);
     if (cached && !refresh) return cached;
     const loading = this.fields.all().then((fields) => ({ fields, loadedAt: Date.now() }));

@@ -1,13 +1,5 @@
 import * as z from 'zod';
-import {
-  coreServices,
-  InputError,
-  inject,
-  isAtlassianMcpError,
-  Tool,
-  ToolProvider,
-  type ToolContext,
-} from '@atlassian-mcp/core';
+import { InputError, inject, isAtlassianMcpError, Tool, ToolProvider, type ToolContext } from '@atlassian-mcp/core';
 import { JiraIssues } from '../client/jira-issues.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
 import { IssueDrafts } from '../fields/issue-drafts.js';
@@ -30,16 +22,12 @@ type Result = { key?: string; summary?: string; error?: string };
 /** Many issues at once, with progress notifications. */
 @ToolProvider()
 export class BulkTools {
-  private readonly settings: JiraConfig;
-
   constructor(
     @inject(IssueDrafts) private readonly drafts: IssueDrafts,
     @inject(JiraIssues) private readonly issues: JiraIssues,
     @inject(IssueWorkflow) private readonly workflow: IssueWorkflow,
-    @inject(coreServices.pluginConfig) config: unknown,
-  ) {
-    this.settings = jiraSettings(config);
-  }
+    @inject(jiraSettings) private readonly settings: JiraConfig,
+  ) {}
 
   @Tool({
     name: 'jira_bulk_create_issues',

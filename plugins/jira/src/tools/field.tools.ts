@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraFields } from '../client/jira-fields.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
 import { FieldCatalog } from '../fields/field-catalog.js';
@@ -23,15 +23,11 @@ const OWN_PARAMS = new Set(['project', 'issuetype', 'summary']);
 /** Field discovery: what a create needs, and custom fields by name. */
 @ToolProvider()
 export class FieldTools {
-  private readonly settings: JiraConfig;
-
   constructor(
     @inject(JiraFields) private readonly fields: JiraFields,
     @inject(FieldCatalog) private readonly catalog: FieldCatalog,
-    @inject(coreServices.pluginConfig) config: unknown,
-  ) {
-    this.settings = jiraSettings(config);
-  }
+    @inject(jiraSettings) private readonly settings: JiraConfig,
+  ) {}
 
   @Tool({
     name: 'jira_get_create_fields',

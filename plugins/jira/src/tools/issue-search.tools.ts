@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { createHash } from 'node:crypto';
-import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraSearch } from '../client/jira-search.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
 import { FieldCatalog } from '../fields/field-catalog.js';
@@ -23,16 +23,12 @@ const BASE_FIELDS = ['summary', 'status', 'assignee'];
 /** JQL search with compact rows. */
 @ToolProvider()
 export class IssueSearchTools {
-  private readonly settings: JiraConfig;
-
   constructor(
     @inject(JiraSearch) private readonly search: JiraSearch,
     @inject(FieldCatalog) private readonly catalog: FieldCatalog,
     @inject(IssueViews) private readonly views: IssueViews,
-    @inject(coreServices.pluginConfig) config: unknown,
-  ) {
-    this.settings = jiraSettings(config);
-  }
+    @inject(jiraSettings) private readonly settings: JiraConfig,
+  ) {}
 
   @Tool({
     name: 'jira_search',

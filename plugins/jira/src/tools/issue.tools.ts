@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { coreServices, InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraIssues } from '../client/jira-issues.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
 import { JiraRichText, type AttachmentRef } from '../content/jira-rich-text.js';
@@ -43,8 +43,6 @@ const assignInput = z.object({
 /** Issues: read one, create, update, assign. */
 @ToolProvider()
 export class IssueTools {
-  private readonly settings: JiraConfig;
-
   constructor(
     @inject(JiraIssues) private readonly issues: JiraIssues,
     @inject(IssueDrafts) private readonly drafts: IssueDrafts,
@@ -53,10 +51,8 @@ export class IssueTools {
     @inject(IssueViews) private readonly views: IssueViews,
     @inject(IssueActivity) private readonly activity: IssueActivity,
     @inject(JiraRichText) private readonly text: JiraRichText,
-    @inject(coreServices.pluginConfig) config: unknown,
-  ) {
-    this.settings = jiraSettings(config);
-  }
+    @inject(jiraSettings) private readonly settings: JiraConfig,
+  ) {}
 
   @Tool({
     name: 'jira_get_issue',

@@ -1,6 +1,12 @@
 import type { JiraFields } from '../../src/client/jira-fields.js';
 import { FieldCatalog } from '../../src/fields/field-catalog.js';
 
+/** A site whose cache key can change (another grant, another site). */
+function siteAt(initial: string) {
+  const site = { key: initial, url: initial, cacheKey: async () => site.key };
+  return site;
+}
+
 function fakeFields(...versions: Array<Array<{ id: string; name: string; clauseNames?: string[] }>>) {
   let call = 0;
   const all = jest.fn(async () => versions[Math.min(call++, versions.length - 1)]!);
@@ -15,7 +21,7 @@ describe('FieldCatalog', () => {
       { id: 'customfield_10016', name: 'Story Points', clauseNames: ['cf[10016]', 'Story Points[Number]'] },
       { id: 'summary', name: 'Summary' },
     ]);
-    const catalog = new FieldCatalog(fields, { site: { url: 'https://a.example' } });
+    const catalog = new FieldCatalog(fields, siteAt('https://a.example'));
     expect((await catalog.find('story points'))?.id).toBe('customfield_10016');
     expect((await catalog.find('customfield_10016'))?.name).toBe('Story Points');
     expect((await catalog.find('cf[10016]'))?.name).toBe('Story Points');
@@ -35,7 +41,7 @@ describe('FieldCatalog', () => {
         { id: 'customfield_1', name: 'Brand New' },
       ],
     );
-    const catalog = new FieldCatalog(fields, { site: { url: 'https://a.example' } });
+    const catalog = new FieldCatalog(fields, siteAt('https://a.example'));
     expect(await catalog.find('Brand New')).toBeUndefined();
     expect(all).toHaveBeenCalledTimes(1);
     now += 31_000;
@@ -48,8 +54,21 @@ describe('FieldCatalog', () => {
       .fn()
       .mockRejectedValueOnce(new Error('boom'))
       .mockResolvedValue([{ id: 'summary', name: 'Summary' }]);
-    const catalog = new FieldCatalog({ all } as unknown as JiraFields, { site: {} });
+    const catalog = new FieldCatalog({ all } as unknown as JiraFields, siteAt('unconfigured'));
     await expect(catalog.all()).rejects.toThrow('boom');
     expect(await catalog.all()).toEqual([{ id: 'summary', name: 'Summary' }]);
+  });
+
+  it('keeps one catalog per site: another site (or OAuth grant) never sees the fields of the first', async () => {
+    const { fields, all } = fakeFields(
+      [{ id: 'customfield_1', name: 'Team A field' }],
+      [{ id: 'summary', name: 'Summary' }],
+    );
+    const site = siteAt('cloud-a');
+    const catalog = new FieldCatalog(fields, site);
+    expect((await catalog.find('Team A field'))?.id).toBe('customfield_1');
+    site.key = 'cloud-b';
+    expect(await catalog.nameOf('customfield_1')).toBe('customfield_1');
+    expect(all).toHaveBeenCalledTimes(2);
   });
 });

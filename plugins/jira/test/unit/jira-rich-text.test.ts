@@ -1,4 +1,4 @@
-import { RichText } from '@atlassian-mcp/core';
+import { RichText } from '@atlassian-mcp/core/host';
 import { JiraRichText } from '../../src/content/jira-rich-text.js';
 
 const ACCOUNT = '712020:0b7f0e1a-4c93-4e6a-9c5b-2d7f0e1a4c93';

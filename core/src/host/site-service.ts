@@ -1,0 +1,27 @@
+import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
+import { inject, Service } from '../plugin-api/decorators.js';
+import { coreServices } from '../plugin-api/tokens.js';
+import type { SiteService } from '../plugin-api/services.js';
+import type { AuthService } from '../auth/auth-service.js';
+import { internalServices } from './internal-services.js';
+
+/** The site the server works on, as plugins see it. */
+@Service()
+export class SiteInfo implements SiteService {
+  readonly url: string | undefined;
+
+  constructor(
+    @inject(coreServices.rootConfig) config: Readonly<AtlassianMcpConfig>,
+    @inject(internalServices.auth) private readonly auth: AuthService,
+  ) {
+    this.url = config.site.url;
+  }
+
+  async cacheKey(): Promise<string> {
+    // Under OAuth the site is whatever the grant covers: its cloudId, not the configured URL.
+    if (this.auth.method() === 'oauth' && (await this.auth.isAuthenticated())) {
+      return (await this.auth.authorize('jira')).siteKey;
+    }
+    return this.url ?? 'unconfigured';
+  }
+}

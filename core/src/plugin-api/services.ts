@@ -1,0 +1,92 @@
+/**
+ * The narrow service interfaces core hands to plugins. Core's classes implement them; no concrete
+ * class crosses the plugin boundary, so a plugin sees what it may use and nothing more.
+ * Types come only from leaf modules (no runtime imports), so the plugin API has no cycles.
+ */
+import type { AtlassianRequest, AtlassianResponse } from '../http/types.js';
+import type { AdfDoc } from '../content/adf-types.js';
+
+/**
+ * The one Atlassian HTTP pipeline: auth header, per-site/product queue, rate limits, retries,
+ * reconciliation of lost writes and status → error mapping. Errors are thrown as core errors.
+ * @public
+ */
+export interface HttpService {
+  /** Sends a request and decodes the answer; throws a core error for every failure. */
+  request<T = unknown>(req: AtlassianRequest): Promise<AtlassianResponse<T>>;
+}
+
+/**
+ * Names (and URLs) for media nodes, e.g. from the issue's attachments.
+ * @public
+ */
+export type MediaResolver = (attrs: Record<string, unknown>) => { name: string; url?: string } | undefined;
+
+/**
+ * Display names for account ids (storage user links carry only the id).
+ * @public
+ */
+export type StorageUserNames = (accountId: string) => string | undefined;
+
+/**
+ * A section edit: replace/insert around a heading's section, append/prepend, or find/replace.
+ * @public
+ */
+export type SectionEditInput =
+  | { op: 'replace_section' | 'insert_after_section' | 'insert_before_section'; heading: string; markdown: string }
+  | { op: 'append' | 'prepend'; markdown: string }
+  | { op: 'find_replace'; find: string; replace: string; all?: boolean };
+
+/**
+ * Rich text: ADF and Confluence storage ⇄ the Markdown the model reads and writes, losslessly
+ * (what Markdown cannot say survives as placeholders), with section edits and schema guards.
+ * @public
+ */
+export interface RichTextService {
+  /** ADF → Markdown (GFM + placeholders). `null`/`undefined` give `''`. */
+  adfToMarkdown(doc: AdfDoc | null | undefined, options?: { media?: MediaResolver }): string;
+  /**
+   * Markdown → schema-valid ADF. With `base` (the document as it is now) placeholders resolve
+   * against it and unchanged blocks come back byte for byte.
+   */
+  markdownToAdf(markdown: string, options?: { base?: AdfDoc; media?: MediaResolver }): AdfDoc;
+  /** Applies a section edit to an ADF document; the result is validated. */
+  editAdfSection(current: AdfDoc, edit: SectionEditInput, options?: { media?: MediaResolver }): AdfDoc;
+  /** The raw escape hatch: ADF as JSON text or an object, parsed and schema-checked. */
+  parseRawAdf(json: string | object): AdfDoc;
+  /** Confluence storage (XHTML) → Markdown. */
+  storageToMarkdown(storage: string | null | undefined, options?: { users?: StorageUserNames }): string;
+  /** Markdown → well-formed storage; with `base`, unchanged blocks come back as they were. */
+  markdownToStorage(markdown: string, options?: { users?: StorageUserNames; base?: string }): string;
+  /** Applies a section edit to a storage document. */
+  editStorageSection(current: string, edit: SectionEditInput, options?: { users?: StorageUserNames }): string;
+  /** The raw escape hatch for storage: checks well-formedness and returns it unchanged. */
+  parseRawStorage(storage: string): string;
+}
+
+/**
+ * Who is signed in, read-only. Signing in and out belongs to the host, not to plugins.
+ * @public
+ */
+export interface AuthStatusService {
+  /** How requests authenticate. */
+  method(): 'apiToken' | 'oauth';
+  /** True when usable credentials are present (no network call). */
+  isAuthenticated(): Promise<boolean>;
+  /** Granted OAuth scopes; `undefined` for API tokens (they carry the account's permissions). */
+  grantedScopes(): Promise<string[] | undefined>;
+}
+
+/**
+ * The Atlassian site the server works on.
+ * @public
+ */
+export interface SiteService {
+  /** The configured site URL (`https://acme.atlassian.net`), if any. */
+  readonly url: string | undefined;
+  /**
+   * A stable key for per-site caches (the cloudId once known, else the site URL), so two sites
+   * — or two users on different sites — never share cached metadata.
+   */
+  cacheKey(): Promise<string>;
+}
