@@ -1,3 +1,5 @@
+import { ConfigError } from './errors.js';
+
 /**
  * Environment variables override the file. The seed's variables keep working, so its users can
  * switch without touching their MCP client config.
@@ -17,7 +19,25 @@ const list = (v: string): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-const bool = (v: string): boolean => /^(1|true|yes|on)$/i.test(v.trim());
+/** The spellings a boolean variable accepts (case-insensitive); anything else stops start-up. */
+export const ENV_TRUE = ['true', '1', 'yes', 'on'] as const;
+export const ENV_FALSE = ['false', '0', 'no', 'off'] as const;
+
+/**
+ * A boolean from the environment. A switch such as ATLASSIAN_READ_ONLY must never fail open:
+ * `y`, `enabled` or `ja` are refused with the variable's name instead of read as false.
+ */
+function bool(name: string, v: string): boolean {
+  const word = v.trim().toLowerCase();
+  if ((ENV_TRUE as readonly string[]).includes(word)) return true;
+  if ((ENV_FALSE as readonly string[]).includes(word)) return false;
+  throw new ConfigError([
+    {
+      path: name,
+      message: `${JSON.stringify(v)} is not a boolean; use one of ${[...ENV_TRUE, ...ENV_FALSE].join(', ')}`,
+    },
+  ]);
+}
 
 function set(obj: Raw, path: string[], value: unknown): void {
   let cur = obj;
@@ -66,12 +86,12 @@ export function applyEnvOverlay(raw: Raw, env: NodeJS.ProcessEnv = process.env):
   if ((v = e('ATLASSIAN_AUTH_URL'))) set(out, ['site', 'authUrl'], v.replace(/\/+$/, ''));
   if ((v = e('ATLASSIAN_EMAIL'))) set(out, ['auth', 'email'], v);
   if ((v = e('ATLASSIAN_AUTH_TYPE'))) set(out, ['auth', 'type'], v);
-  if ((v = e('ATLASSIAN_SCOPED_TOKEN'))) set(out, ['auth', 'scopedToken'], bool(v));
+  if ((v = e('ATLASSIAN_SCOPED_TOKEN'))) set(out, ['auth', 'scopedToken'], bool('ATLASSIAN_SCOPED_TOKEN', v));
   if ((v = e('ATLASSIAN_CLIENT_ID'))) set(out, ['auth', 'oauth', 'clientId'], v);
   if ((v = e('ATLASSIAN_REDIRECT_URI'))) set(out, ['auth', 'oauth', 'redirectUri'], v);
   if ((v = e('ATLASSIAN_CREDENTIAL_STORE'))) set(out, ['auth', 'store'], v);
-  if ((v = e('ATLASSIAN_READ_ONLY'))) out.readOnly = bool(v);
-  if ((v = e('ATLASSIAN_ALLOW_DESTRUCTIVE'))) out.allowDestructive = bool(v);
+  if ((v = e('ATLASSIAN_READ_ONLY'))) out.readOnly = bool('ATLASSIAN_READ_ONLY', v);
+  if ((v = e('ATLASSIAN_ALLOW_DESTRUCTIVE'))) out.allowDestructive = bool('ATLASSIAN_ALLOW_DESTRUCTIVE', v);
   if ((v = e('ATLASSIAN_TOOLSETS'))) out.toolsets = list(v);
   if ((v = e('ATLASSIAN_ENABLED_TOOLS'))) out.enabledTools = list(v);
   if ((v = e('ATLASSIAN_DISABLED_TOOLS'))) out.disabledTools = list(v);

@@ -74,6 +74,41 @@ describe('config', () => {
     expect(config.plugins?.jira).toEqual({ defaultProject: 'X' });
   });
 
+  it('parses booleans from the environment strictly and names a bad variable', () => {
+    for (const [value, expected] of [
+      ['true', true],
+      ['TRUE', true],
+      ['1', true],
+      ['yes', true],
+      ['on', true],
+      [' false ', false],
+      ['0', false],
+      ['No', false],
+      ['off', false],
+    ] as const) {
+      expect(parseConfig(applyEnvOverlay({}, { ATLASSIAN_READ_ONLY: value })).readOnly).toBe(expected);
+    }
+    for (const bad of ['y', 'enabled', 'readonly', 'ja', '2', 'truee']) {
+      let err: unknown;
+      try {
+        applyEnvOverlay({}, { ATLASSIAN_READ_ONLY: bad });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toContain('ATLASSIAN_READ_ONLY');
+      expect((err as Error).message).toContain(JSON.stringify(bad));
+    }
+    expect(() => applyEnvOverlay({}, { ATLASSIAN_ALLOW_DESTRUCTIVE: 'sure' })).toThrow(/ATLASSIAN_ALLOW_DESTRUCTIVE/);
+    expect(() => applyEnvOverlay({}, { ATLASSIAN_SCOPED_TOKEN: 'maybe' })).toThrow(/ATLASSIAN_SCOPED_TOKEN/);
+  });
+
+  it('refuses to start with an unparseable read-only switch instead of serving writes', async () => {
+    await expect(loadConfig({ cwd: dir(), env: { ATLASSIAN_READ_ONLY: 'enabled' } })).rejects.toThrow(
+      /ATLASSIAN_READ_ONLY/,
+    );
+  });
+
   it('never takes a secret from the file: only an env reference', () => {
     expect(() => parseConfig({ auth: { apiToken: 'plain-text-token' } })).toThrow(/auth\.apiToken/);
     expect(parseConfig({ auth: { apiToken: { env: 'MY_TOKEN' } } }).auth.apiToken).toEqual({ env: 'MY_TOKEN' });
