@@ -29,14 +29,31 @@ function describeKnown(e: AtlassianMcpError): string {
   return lines.join('\n');
 }
 
+/** Ceiling on an error result's text, whatever the tool's output budget. */
+export const ERROR_TEXT_MAX_CHARS = 1500;
+const LONG_RUN = 120;
+
+/**
+ * Shortens any run of more than 120 non-space characters (a pasted id, a URL, a base64 blob echoed
+ * by Atlassian) to its head and tail with its length, so the model still sees what it sent.
+ */
+export function elideLongRuns(text: string): string {
+  return text.replace(new RegExp(`\\S{${LONG_RUN + 1},}`, 'g'), (run) => {
+    return `${run.slice(0, 60)}…[${run.length} characters]…${run.slice(-20)}`;
+  });
+}
+
 /**
  * Maps anything a handler threw, once. Known errors become a user-safe message with a next step;
  * anything else is logged with the correlation id and the model gets a generic message.
  */
 export function mapError(e: unknown, requestId: string, logger: Logger): MappedError {
   if (isAtlassianMcpError(e)) {
-    logger.info({ err: { code: e.code, message: e.message }, requestId }, 'tool call failed');
-    return { text: describeKnown(e), code: e.code };
+    logger.info(
+      { err: { code: e.code, message: elideLongRuns(e.message).slice(0, 2000) }, requestId },
+      'tool call failed',
+    );
+    return { text: elideLongRuns(describeKnown(e)), code: e.code };
   }
   logger.error({ err: e, requestId }, 'unexpected error in tool call');
   return {

@@ -10,7 +10,7 @@ import { Fencer } from '../render/fence.js';
 import { moreFooter } from '../render/render-kit.js';
 import { applyBudget, compactText } from '../render/compact-text.js';
 import { runInCallScope } from './call-scope.js';
-import { mapError } from './error-mapping.js';
+import { ERROR_TEXT_MAX_CHARS, mapError } from './error-mapping.js';
 import { ConfirmationRequired, CONFIRM_KEY, CONFIRM_SCHEMA, createToolContext } from './tool-context.js';
 import { projectAllowed } from '../policy/allowlist.js';
 
@@ -94,7 +94,8 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
       }
       const mapped = mapError(e, requestId, logger);
       audit(mapped.code === 'not_allowed' && !(e as { status?: number }).status ? 'refused' : 'error', mapped.code);
-      return { isError: true, content: [{ type: 'text', text: mapped.text }] };
+      const text = applyBudget(mapped.text, Math.min(budget, ERROR_TEXT_MAX_CHARS), 'the error text was cut');
+      return { isError: true, content: [{ type: 'text', text }] };
     }
   };
 }

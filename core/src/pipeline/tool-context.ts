@@ -2,6 +2,7 @@ import { acceptedContent, CLIENT_CAPABILITIES_META_KEY } from '@modelcontextprot
 import type { McpServer, ServerContext } from '@modelcontextprotocol/server';
 import type { ToolContext } from '../plugin-api/context.js';
 import type { Logger } from '../logging/logger.js';
+import { mapError } from './error-mapping.js';
 
 /** Thrown by `confirm` on a 2026-07-28 request: the pipeline answers with an input-required result. */
 export class ConfirmationRequired extends Error {
@@ -37,6 +38,9 @@ export function createToolContext(
         method: 'notifications/progress',
         params: { progressToken, progress: done, total, message },
       });
+    },
+    describeError(error) {
+      return mapError(error, requestId, logger).text.replace(/\s*\n\s*/g, ' ');
     },
     async confirm(message) {
       // A retried 2026-07-28 request carries the answer.

@@ -18,6 +18,12 @@ export interface ToolContext {
    * `false` when they declined.
    */
   confirm(message: string): Promise<boolean>;
+  /**
+   * One line saying what went wrong, as core would say it: a known error's message and next step;
+   * for anything else a generic line with this call's reference (the details go to the log only).
+   * For tools that report per-item outcomes (bulk) instead of failing as a whole.
+   */
+  describeError(error: unknown): string;
 }
 
 /** What a resource read or completion gets. */

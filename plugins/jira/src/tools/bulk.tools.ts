@@ -90,7 +90,7 @@ export class BulkTools {
       // One issue's failure (a workflow that lacks the status) must not hide the others' outcome.
       const outcome = await this.workflow.transition(key, input.to, {}, input.comment).then(
         () => ({ key }),
-        (e: Error) => ({ key, error: e.message }),
+        (e: unknown) => ({ key, error: ctx.describeError(e) }),
       );
       results.push(outcome);
       await ctx.progress(i + 1, input.issueKeys.length, key);

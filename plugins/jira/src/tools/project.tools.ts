@@ -53,13 +53,16 @@ export class ProjectTools {
     const values = page.values ?? [];
     const next = startAt + values.length;
     const more = page.isLast === false || (page.total !== undefined && next < page.total);
-    return compact({
+    return {
+      // Never compacted away: an empty page is still a page (the renderer and the schema expect it).
       projects: values
         .filter((p) => this.scope.allows(p.key ?? ''))
         .map((p) => compact({ key: p.key ?? '', name: p.name ?? '', type: p.projectTypeKey })),
-      total: this.scope.active ? undefined : page.total,
-      nextCursor: more && values.length > 0 ? encodeCursor('projects', { s: next }) : undefined,
-    });
+      ...compact({
+        total: this.scope.active ? undefined : page.total,
+        nextCursor: more && values.length > 0 ? encodeCursor('projects', { s: next }) : undefined,
+      }),
+    };
   }
 
   @Tool({
