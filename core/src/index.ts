@@ -53,6 +53,7 @@ export type {
   StorageUserNames,
   SectionEditInput,
 } from './plugin-api/services.js';
+export { apiPath, type PathValue } from './http/path.js';
 export type {
   AtlassianRequest,
   AtlassianResponse,

@@ -28,6 +28,7 @@ import {
   type SendFailure,
 } from './http-exchange.js';
 import { createTypedClient } from './typed-client.js';
+import { assertSafePath } from './path.js';
 
 /** One request as the pipeline runs it (body already encoded). */
 export interface Exchange {
@@ -125,6 +126,7 @@ export class AtlassianHttp implements HttpService {
 
   /** Runs one exchange through the whole pipeline and returns the successful raw response. */
   async execute(ex: Exchange): Promise<ReceivedResponse> {
+    assertSafePath(ex.path);
     const call = currentCall();
     const signals = [call?.signal, ex.signal].filter((s): s is AbortSignal => s !== undefined);
     const ctx: AttemptContext = {

@@ -143,6 +143,14 @@ export function mapErrorResponse(call: FailedCall): AtlassianMcpError {
       return new InputError(withDetail('The request is too large for Atlassian (HTTP 413)', detail), {
         hint: 'Send less: a smaller file, a shorter body, or fewer items per call.',
       });
+    case s === 405:
+      return new InputError(`Atlassian does not accept ${call.method} on ${call.path} (HTTP 405)`, {
+        hint: 'Check the ids and keys in the call: the path names a different kind of resource than intended.',
+      });
+    case s === 414 || s === 431:
+      return new InputError(`The request is too large for Atlassian (HTTP ${s}: the URL or its query is too long)`, {
+        hint: 'Send less: a shorter query (JQL/CQL), fewer ids or fields per call.',
+      });
     case s === 429:
       return new RateLimitedError('Atlassian is rate limiting requests', {
         retryAfterMs: call.retryAfterMs,

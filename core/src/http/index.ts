@@ -10,6 +10,7 @@ export type {
 } from './types.js';
 export type { RequestAuthorization, RequestAuthorizer } from './request-auth.js';
 export { httpServices, globalFetch } from './tokens.js';
+export { apiPath, pathSegment, assertSafePath, type PathValue } from './path.js';
 export { registerHttpAndAuth, type HttpAndAuthOverrides } from './register.js';
 export { mapErrorResponse, extractUpstreamMessages, type FailedCall } from './error-mapping.js';
 export {

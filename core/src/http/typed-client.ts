@@ -1,6 +1,8 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
+import { InputError } from '../plugin-api/errors.js';
 import type { HttpMethod, Product } from './types.js';
 import type { ReceivedResponse } from './http-exchange.js';
+import { pathSegment, type PathValue } from './path.js';
 
 /** The subset of an exchange the typed client fills in (see `AtlassianHttp.execute`). */
 export interface TypedExchange {
@@ -27,6 +29,7 @@ export function createTypedClient<Paths extends {}>(
 ): Client<Paths> {
   return createClient<Paths>({
     baseUrl: ORIGIN,
+    pathSerializer: checkedPathSerializer,
     fetch: async (request: Request) => {
       const url = new URL(request.url);
       const headers: Record<string, string> = {};
@@ -56,4 +59,20 @@ export function createTypedClient<Paths extends {}>(
       });
     },
   });
+}
+
+/**
+ * openapi-fetch's path serializer, after every path parameter passed core's segment check: the
+ * URL is normalised (dot segments resolved) before our `fetch` sees it, so the check must run here.
+ */
+function checkedPathSerializer(pathname: string, params: Record<string, unknown>): string {
+  for (const match of pathname.match(/\{[^{}]+\}/g) ?? []) {
+    const name = match.slice(1, -1).replace(/^[.;]/, '').replace(/\*$/, '');
+    const value = params?.[name];
+    if (value === undefined || value === null)
+      throw new InputError(`The path parameter ${name} is missing`, { hint: `Pass ${name}.` });
+    const values = Array.isArray(value) ? value : typeof value === 'object' ? Object.values(value) : [value];
+    for (const v of values) pathSegment(typeof v === 'number' ? v : (String(v) as PathValue), name);
+  }
+  return defaultPathSerializer(pathname, params);
 }

@@ -89,6 +89,10 @@ describe('mapErrorResponse: every status maps to the right error and message', (
       code: 'upstream',
     },
     { status: 413, body: '', type: InputError, message: /too large/, code: 'input' },
+    // Issue 11: these were answered "Retry later", but repeating the same call cannot help.
+    { status: 405, body: '', type: InputError, message: /does not accept GET/, code: 'input' },
+    { status: 414, body: '', type: InputError, message: /URL or its query is too long/, code: 'input' },
+    { status: 431, body: '', type: InputError, message: /URL or its query is too long/, code: 'input' },
     { status: 429, body: '', type: RateLimitedError, message: /rate limiting/, code: 'rate_limited' },
     {
       status: 500,

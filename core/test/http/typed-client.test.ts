@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { AtlassianHttp } from '../../src/http/atlassian-http.js';
 import { globalFetch } from '../../src/http/tokens.js';
-import { NotFoundError, UpstreamError } from '../../src/plugin-api/errors.js';
+import { InputError, NotFoundError, UpstreamError } from '../../src/plugin-api/errors.js';
 import { captureLogger, FakeAuthorizer, testConfig } from './helpers.js';
 
 const SITE = 'https://acme.atlassian.net';
@@ -91,4 +91,19 @@ describe('AtlassianHttp.client (openapi-fetch over the pipeline)', () => {
     });
     expect(data?.key).toBe('OK-1');
   });
+});
+
+describe('AtlassianHttp.client path parameters', () => {
+  it.each(['..', '.', '%2e%2e', 'a/b', '\ud800'])(
+    'refuses %j before sending (no bypass of the path check)',
+    async (id) => {
+      const scope = nock(SITE).get(/.*/).reply(200, { key: 'X' });
+      const { error, data } = await client()
+        .GET('/rest/api/3/issue/{issueIdOrKey}', { params: { path: { issueIdOrKey: id } } })
+        .catch((e: unknown) => ({ error: e, data: undefined }));
+      expect(data).toBeUndefined();
+      expect(error).toBeInstanceOf(InputError);
+      expect(scope.isDone()).toBe(false);
+    },
+  );
 });

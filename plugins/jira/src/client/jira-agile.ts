@@ -1,6 +1,6 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
 import type { operations } from '../generated/jira-agile.js';
-import { jiraPath, type JiraHttp } from './jira-http.js';
+import { type JiraHttp } from './jira-http.js';
 
 // The Jira Software spec documents its responses by example only (no schemas), so these two
 // response shapes are written from those examples; request bodies come from the generated types.
@@ -63,7 +63,7 @@ export class JiraAgile {
     const res = await this.http.request<AgilePage<Sprint>>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/agile/1.0/board/${boardId}/sprint`,
+      path: apiPath`/rest/agile/1.0/board/${boardId}/sprint`,
       query: { state: states.join(','), startAt, maxResults },
     });
     return res.data;
@@ -73,7 +73,7 @@ export class JiraAgile {
     const res = await this.http.request<Sprint>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/agile/1.0/sprint/${sprintId}`,
+      path: apiPath`/rest/agile/1.0/sprint/${sprintId}`,
     });
     return res.data;
   }
@@ -92,7 +92,7 @@ export class JiraAgile {
     const res = await this.http.request<Sprint>({
       product: 'jira',
       method: 'POST',
-      path: jiraPath`/rest/agile/1.0/sprint/${sprintId}`,
+      path: apiPath`/rest/agile/1.0/sprint/${sprintId}`,
       body: patch,
       idempotent: true,
     });
@@ -106,12 +106,12 @@ export class JiraAgile {
   ) {
     const path =
       scope.sprintId !== undefined
-        ? jiraPath`/rest/agile/1.0/sprint/${scope.sprintId}/issue`
+        ? apiPath`/rest/agile/1.0/sprint/${scope.sprintId}/issue`
         : scope.backlogOf !== undefined
-          ? jiraPath`/rest/agile/1.0/board/${scope.backlogOf}/backlog`
+          ? apiPath`/rest/agile/1.0/board/${scope.backlogOf}/backlog`
           : scope.epic !== undefined
-            ? jiraPath`/rest/agile/1.0/epic/${scope.epic}/issue`
-            : jiraPath`/rest/agile/1.0/board/${scope.boardId ?? 0}/issue`;
+            ? apiPath`/rest/agile/1.0/epic/${scope.epic}/issue`
+            : apiPath`/rest/agile/1.0/board/${scope.boardId ?? 0}/issue`;
     const res = await this.http.request<{
       startAt?: number;
       maxResults?: number;
@@ -136,7 +136,7 @@ export class JiraAgile {
     >({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/agile/1.0/board/${boardId}/epic`,
+      path: apiPath`/rest/agile/1.0/board/${boardId}/epic`,
       query: { startAt, maxResults },
     });
     return res.data;
@@ -146,7 +146,7 @@ export class JiraAgile {
     await this.http.request({
       product: 'jira',
       method: 'POST',
-      path: jiraPath`/rest/agile/1.0/sprint/${sprintId}/issue`,
+      path: apiPath`/rest/agile/1.0/sprint/${sprintId}/issue`,
       body,
       idempotent: true,
     });

@@ -1,5 +1,5 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
-import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type Attachment = JiraSchemas['Attachment'];
 export type AttachmentMetadata = JiraSchemas['AttachmentMetadata'];
@@ -16,7 +16,7 @@ export class JiraAttachments {
     const res = await this.http.request<Attachment[]>({
       product: 'jira',
       method: 'POST',
-      path: jiraPath`/rest/api/3/issue/${key}/attachments`,
+      path: apiPath`/rest/api/3/issue/${key}/attachments`,
       body: form,
       issueKey: key,
     });
@@ -27,7 +27,7 @@ export class JiraAttachments {
     const res = await this.http.request<AttachmentMetadata>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/attachment/${id}`,
+      path: apiPath`/rest/api/3/attachment/${id}`,
     });
     return res.data;
   }
@@ -36,7 +36,7 @@ export class JiraAttachments {
     const res = await this.http.request<Uint8Array>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/attachment/content/${id}`,
+      path: apiPath`/rest/api/3/attachment/content/${id}`,
       query: { redirect: false },
       responseType: 'bytes',
     });
@@ -47,7 +47,7 @@ export class JiraAttachments {
     await this.http.request({
       product: 'jira',
       method: 'DELETE',
-      path: jiraPath`/rest/api/3/attachment/${id}`,
+      path: apiPath`/rest/api/3/attachment/${id}`,
       idempotent: true,
     });
   }

@@ -1,5 +1,5 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
-import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type Comment = JiraSchemas['Comment'];
 export type CommentPage = JiraSchemas['PageOfComments'];
@@ -14,7 +14,7 @@ export class JiraComments {
     const res = await this.http.request<CommentPage>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/${key}/comment`,
+      path: apiPath`/rest/api/3/issue/${key}/comment`,
       query: { startAt, maxResults, orderBy: '-created' },
     });
     return res.data;
@@ -24,7 +24,7 @@ export class JiraComments {
     const res = await this.http.request<Comment>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/${key}/comment/${id}`,
+      path: apiPath`/rest/api/3/issue/${key}/comment/${id}`,
     });
     return res.data;
   }
@@ -33,7 +33,7 @@ export class JiraComments {
     const res = await this.http.request<Comment>({
       product: 'jira',
       method: 'POST',
-      path: jiraPath`/rest/api/3/issue/${key}/comment`,
+      path: apiPath`/rest/api/3/issue/${key}/comment`,
       body: { body },
       issueKey: key,
     });
@@ -44,7 +44,7 @@ export class JiraComments {
     const res = await this.http.request<Comment>({
       product: 'jira',
       method: 'PUT',
-      path: jiraPath`/rest/api/3/issue/${key}/comment/${id}`,
+      path: apiPath`/rest/api/3/issue/${key}/comment/${id}`,
       body: { body },
       idempotent: true,
       issueKey: key,
@@ -56,7 +56,7 @@ export class JiraComments {
     await this.http.request({
       product: 'jira',
       method: 'DELETE',
-      path: jiraPath`/rest/api/3/issue/${key}/comment/${id}`,
+      path: apiPath`/rest/api/3/issue/${key}/comment/${id}`,
       idempotent: true,
       issueKey: key,
     });

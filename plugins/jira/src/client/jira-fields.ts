@@ -1,5 +1,5 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
-import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type FieldDetails = JiraSchemas['FieldDetails'];
 export type FieldCreateMetadata = JiraSchemas['FieldCreateMetadata'];
@@ -20,7 +20,7 @@ export class JiraFields {
     const res = await this.http.request<JiraSchemas['PageOfCreateMetaIssueTypes']>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/createmeta/${project}/issuetypes`,
+      path: apiPath`/rest/api/3/issue/createmeta/${project}/issuetypes`,
       query: { maxResults: 200 },
     });
     return res.data.issueTypes ?? res.data.createMetaIssueType ?? [];
@@ -30,7 +30,7 @@ export class JiraFields {
     const res = await this.http.request<JiraSchemas['PageOfCreateMetaIssueTypeWithField']>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/createmeta/${project}/issuetypes/${issueTypeId}`,
+      path: apiPath`/rest/api/3/issue/createmeta/${project}/issuetypes/${issueTypeId}`,
       query: { maxResults: 200 },
     });
     return res.data.fields ?? res.data.results ?? [];

@@ -6,11 +6,3 @@ export type JiraSchemas = components['schemas'];
 
 /** Core's HTTP pipeline, as the Jira client layer sees it (one request path, errors thrown). */
 export type JiraHttp = HttpService;
-
-/** Builds a REST path, percent-encoding every interpolated value. */
-export function jiraPath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
-  return strings.reduce(
-    (out, part, i) => out + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
-    '',
-  );
-}

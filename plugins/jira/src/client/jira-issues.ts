@@ -1,5 +1,5 @@
-import { coreServices, inject, isAtlassianMcpError, NotFoundError, Service } from '@atlassian-mcp/core';
-import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { apiPath, coreServices, inject, isAtlassianMcpError, NotFoundError, Service } from '@atlassian-mcp/core';
+import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type IssueBean = JiraSchemas['IssueBean'];
 export type IssueTransition = JiraSchemas['IssueTransition'];
@@ -15,7 +15,7 @@ export class JiraIssues {
       .request<IssueBean>({
         product: 'jira',
         method: 'GET',
-        path: jiraPath`/rest/api/3/issue/${key}`,
+        path: apiPath`/rest/api/3/issue/${key}`,
         query: { fields: options.fields?.join(','), expand: options.expand?.join(',') },
       })
       .catch((error: unknown) => this.explainMissing(key, error));
@@ -27,12 +27,10 @@ export class JiraIssues {
     if (!isAtlassianMcpError(error) || error.code !== 'not_found') throw error;
     const project = key.includes('-') ? key.slice(0, key.lastIndexOf('-')).toUpperCase() : undefined;
     const exists = project
-      ? await this.http
-          .request({ product: 'jira', method: 'GET', path: jiraPath`/rest/api/3/project/${project}` })
-          .then(
-            () => true,
-            () => false,
-          )
+      ? await this.http.request({ product: 'jira', method: 'GET', path: apiPath`/rest/api/3/project/${project}` }).then(
+          () => true,
+          () => false,
+        )
       : false;
     throw exists
       ? new NotFoundError(`Issue ${key} does not exist, or you cannot see it (project ${project} exists).`, {
@@ -69,7 +67,7 @@ export class JiraIssues {
     await this.http.request({
       product: 'jira',
       method: 'PUT',
-      path: jiraPath`/rest/api/3/issue/${key}`,
+      path: apiPath`/rest/api/3/issue/${key}`,
       body,
       idempotent: true,
       issueKey: key,
@@ -80,7 +78,7 @@ export class JiraIssues {
     await this.http.request({
       product: 'jira',
       method: 'PUT',
-      path: jiraPath`/rest/api/3/issue/${key}/assignee`,
+      path: apiPath`/rest/api/3/issue/${key}/assignee`,
       body: { accountId },
       idempotent: true,
       issueKey: key,
@@ -92,7 +90,7 @@ export class JiraIssues {
     const res = await this.http.request<JiraSchemas['Transitions']>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/${key}/transitions`,
+      path: apiPath`/rest/api/3/issue/${key}/transitions`,
       query: { expand: 'transitions.fields' },
     });
     return res.data.transitions ?? [];
@@ -102,7 +100,7 @@ export class JiraIssues {
     await this.http.request({
       product: 'jira',
       method: 'POST',
-      path: jiraPath`/rest/api/3/issue/${key}/transitions`,
+      path: apiPath`/rest/api/3/issue/${key}/transitions`,
       body,
       issueKey: key,
     });
@@ -112,7 +110,7 @@ export class JiraIssues {
     const res = await this.http.request<JiraSchemas['IssueUpdateMetadata']>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/${key}/editmeta`,
+      path: apiPath`/rest/api/3/issue/${key}/editmeta`,
     });
     return res.data;
   }
@@ -121,7 +119,7 @@ export class JiraIssues {
     await this.http.request({
       product: 'jira',
       method: 'DELETE',
-      path: jiraPath`/rest/api/3/issue/${key}`,
+      path: apiPath`/rest/api/3/issue/${key}`,
       query: { deleteSubtasks },
       idempotent: true,
       issueKey: key,
@@ -133,7 +131,7 @@ export class JiraIssues {
     const res = await this.http.request<JiraSchemas['PageBeanChangelog']>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/${key}/changelog`,
+      path: apiPath`/rest/api/3/issue/${key}/changelog`,
       query: { startAt, maxResults },
     });
     return res.data;

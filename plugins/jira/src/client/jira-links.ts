@@ -1,5 +1,5 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
-import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type IssueLinkType = JiraSchemas['IssueLinkType'];
 export type RemoteLink = JiraSchemas['RemoteIssueLink'];
@@ -26,7 +26,7 @@ export class JiraLinks {
     await this.http.request({
       product: 'jira',
       method: 'DELETE',
-      path: jiraPath`/rest/api/3/issueLink/${linkId}`,
+      path: apiPath`/rest/api/3/issueLink/${linkId}`,
       idempotent: true,
     });
   }
@@ -35,7 +35,7 @@ export class JiraLinks {
     const res = await this.http.request<RemoteLink[]>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/${key}/remotelink`,
+      path: apiPath`/rest/api/3/issue/${key}/remotelink`,
     });
     return res.data;
   }
@@ -47,7 +47,7 @@ export class JiraLinks {
     const res = await this.http.request<JiraSchemas['RemoteIssueLinkIdentifies']>({
       product: 'jira',
       method: 'POST',
-      path: jiraPath`/rest/api/3/issue/${key}/remotelink`,
+      path: apiPath`/rest/api/3/issue/${key}/remotelink`,
       body,
       issueKey: key,
     });

@@ -1,5 +1,5 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
-import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type Project = JiraSchemas['Project'];
 export type ProjectPage = JiraSchemas['PageBeanProject'];
@@ -25,7 +25,7 @@ export class JiraProjects {
     const res = await this.http.request<Project>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/project/${key}`,
+      path: apiPath`/rest/api/3/project/${key}`,
       query: { expand: 'lead,issueTypes' },
     });
     return res.data;
@@ -35,7 +35,7 @@ export class JiraProjects {
     const res = await this.http.request<Component[]>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/project/${key}/components`,
+      path: apiPath`/rest/api/3/project/${key}/components`,
     });
     return res.data;
   }
@@ -44,7 +44,7 @@ export class JiraProjects {
     const res = await this.http.request<Version[]>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/project/${key}/versions`,
+      path: apiPath`/rest/api/3/project/${key}/versions`,
     });
     return res.data;
   }

@@ -1,5 +1,5 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
-import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type Version = JiraSchemas['Version'];
 export type Component = JiraSchemas['ProjectComponent'];
@@ -23,7 +23,7 @@ export class JiraVersions {
     const res = await this.http.request<Version>({
       product: 'jira',
       method: 'PUT',
-      path: jiraPath`/rest/api/3/version/${id}`,
+      path: apiPath`/rest/api/3/version/${id}`,
       body,
       idempotent: true,
     });

@@ -1,5 +1,5 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
-import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 /** Issue watchers. */
 @Service()
@@ -10,7 +10,7 @@ export class JiraWatchers {
     const res = await this.http.request<JiraSchemas['Watchers']>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/${key}/watchers`,
+      path: apiPath`/rest/api/3/issue/${key}/watchers`,
     });
     return res.data;
   }
@@ -20,7 +20,7 @@ export class JiraWatchers {
     await this.http.request({
       product: 'jira',
       method: 'POST',
-      path: jiraPath`/rest/api/3/issue/${key}/watchers`,
+      path: apiPath`/rest/api/3/issue/${key}/watchers`,
       body: accountId,
       idempotent: true,
       issueKey: key,
@@ -31,7 +31,7 @@ export class JiraWatchers {
     await this.http.request({
       product: 'jira',
       method: 'DELETE',
-      path: jiraPath`/rest/api/3/issue/${key}/watchers`,
+      path: apiPath`/rest/api/3/issue/${key}/watchers`,
       query: { accountId },
       idempotent: true,
       issueKey: key,

@@ -1,5 +1,5 @@
-import { coreServices, inject, Service } from '@atlassian-mcp/core';
-import { jiraPath, type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type Worklog = JiraSchemas['Worklog'];
 export type WorklogPage = JiraSchemas['PageOfWorklogs'];
@@ -17,7 +17,7 @@ export class JiraWorklogs {
     const res = await this.http.request<WorklogPage>({
       product: 'jira',
       method: 'GET',
-      path: jiraPath`/rest/api/3/issue/${key}/worklog`,
+      path: apiPath`/rest/api/3/issue/${key}/worklog`,
       query: { startAt, maxResults },
     });
     return res.data;
@@ -31,7 +31,7 @@ export class JiraWorklogs {
     const res = await this.http.request<Worklog>({
       product: 'jira',
       method: 'POST',
-      path: jiraPath`/rest/api/3/issue/${key}/worklog`,
+      path: apiPath`/rest/api/3/issue/${key}/worklog`,
       issueKey: key,
       query: {
         adjustEstimate: adjust.mode,
@@ -47,7 +47,7 @@ export class JiraWorklogs {
     await this.http.request({
       product: 'jira',
       method: 'DELETE',
-      path: jiraPath`/rest/api/3/issue/${key}/worklog/${id}`,
+      path: apiPath`/rest/api/3/issue/${key}/worklog/${id}`,
       idempotent: true,
       issueKey: key,
     });

@@ -5,11 +5,12 @@ import { JiraComments } from '../client/jira-comments.js';
 import { JiraIssues } from '../client/jira-issues.js';
 import { JiraWorklogs } from '../client/jira-worklogs.js';
 import { itemOut } from '../view/outputs.js';
+import { issueIdOrKey, numericId } from './ids.js';
 
-const deleteIssueInput = z.object({ issueKey: z.string(), deleteSubtasks: z.boolean().optional() });
-const deleteCommentInput = z.object({ issueKey: z.string(), commentId: z.string() });
-const deleteWorklogInput = z.object({ issueKey: z.string(), worklogId: z.string() });
-const deleteAttachmentInput = z.object({ attachmentId: z.string() });
+const deleteIssueInput = z.object({ issueKey: issueIdOrKey, deleteSubtasks: z.boolean().optional() });
+const deleteCommentInput = z.object({ issueKey: issueIdOrKey, commentId: numericId });
+const deleteWorklogInput = z.object({ issueKey: issueIdOrKey, worklogId: numericId });
+const deleteAttachmentInput = z.object({ attachmentId: numericId });
 
 type Outcome = { id: string; deleted: boolean };
 const render = (out: { id: string; deleted?: unknown }) =>

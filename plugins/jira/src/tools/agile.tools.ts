@@ -7,6 +7,7 @@ import { IssueViews } from '../view/issue-views.js';
 import { listOut, pageOut } from '../view/outputs.js';
 import { rowLine } from '../view/render-helpers.js';
 import type { IssueRow } from '../view/schemas.js';
+import { issueIdOrKey, projectKeyOrId } from './ids.js';
 
 // Jira Software takes granular scopes only; each tool lists what the operations it calls need (spec `security`).
 const SCOPES = {
@@ -26,7 +27,7 @@ const SCOPES = {
   epics: ['read:epic:jira-software'],
 };
 
-const boardsInput = z.object({ project: z.string().optional(), name: z.string().optional() });
+const boardsInput = z.object({ project: projectKeyOrId.optional(), name: z.string().optional() });
 const sprintsInput = z.object({
   boardId: z.number().int(),
   state: z.array(z.enum(['active', 'future', 'closed'])).optional(),
@@ -55,19 +56,19 @@ const agileIssuesInput = z.object({
   sprintId: z.number().int().optional(),
   boardId: z.number().int().optional(),
   backlog: z.boolean().optional().describe("The board's backlog"),
-  epic: z.string().optional().describe('Epic key'),
+  epic: issueIdOrKey.optional().describe('Epic key'),
   jql: z.string().optional(),
   limit: z.number().int().optional(),
   cursor: z.string().optional(),
 });
 const moveInput = z.object({
-  issues: z.array(z.string()),
+  issues: z.array(issueIdOrKey),
   sprintId: z.number().int().optional().describe('Omit to move to the backlog'),
 });
 const rankInput = z.object({
-  issues: z.array(z.string()),
-  before: z.string().optional(),
-  after: z.string().optional(),
+  issues: z.array(issueIdOrKey),
+  before: issueIdOrKey.optional(),
+  after: issueIdOrKey.optional(),
 });
 
 type SprintView = { id: number; name: string; state: string; start?: string; end?: string; goal?: string };

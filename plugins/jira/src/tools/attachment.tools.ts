@@ -7,6 +7,7 @@ import { JiraIssues } from '../client/jira-issues.js';
 import type { JiraSchemas } from '../client/jira-http.js';
 import { compact, fileSize, personName, shortTime } from '../view/display.js';
 import { issueOut, listOut } from '../view/outputs.js';
+import { issueIdOrKey } from './ids.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const MIME: Record<string, string> = {
@@ -24,7 +25,7 @@ const MIME: Record<string, string> = {
 };
 
 const uploadInput = z.object({
-  issueKey: z.string(),
+  issueKey: issueIdOrKey,
   path: z.string().optional().describe('Local file path'),
   base64: z.string().optional(),
   filename: z.string().optional().describe('Required with base64'),
@@ -52,7 +53,7 @@ export class AttachmentTools {
     name: 'jira_list_attachments',
     title: 'List attachments',
     description: 'Attachments of an issue, each with a jira://attachment resource URI.',
-    input: z.object({ issueKey: z.string() }),
+    input: z.object({ issueKey: issueIdOrKey }),
     output: listOut('attachments'),
     readOnly: true,
     toolset: 'attachments',

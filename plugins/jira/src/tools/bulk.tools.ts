@@ -5,17 +5,18 @@ import { jiraSettings, type JiraConfig } from '../config.js';
 import { IssueDrafts } from '../fields/issue-drafts.js';
 import { listOut } from '../view/outputs.js';
 import { IssueWorkflow } from '../fields/issue-workflow.js';
+import { issueIdOrKey, projectKeyOrId } from './ids.js';
 
 const MAX_BULK = 50;
 const draft = z.object({
   type: z.string().optional(),
   summary: z.string(),
   description: z.string().optional(),
-  parent: z.string().optional(),
+  parent: issueIdOrKey.optional(),
   fields: z.record(z.string(), z.unknown()).optional(),
 });
-const createInput = z.object({ project: z.string().optional(), issues: z.array(draft) });
-const transitionInput = z.object({ issueKeys: z.array(z.string()), to: z.string(), comment: z.string().optional() });
+const createInput = z.object({ project: projectKeyOrId.optional(), issues: z.array(draft) });
+const transitionInput = z.object({ issueKeys: z.array(issueIdOrKey), to: z.string(), comment: z.string().optional() });
 
 type Result = { key?: string; summary?: string; error?: string };
 

@@ -8,13 +8,14 @@ import { IssueViews } from '../view/issue-views.js';
 import { commentBlock } from '../view/render-helpers.js';
 import { itemOut, pageOut } from '../view/outputs.js';
 import type { CommentView } from '../view/schemas.js';
+import { issueIdOrKey, numericId } from './ids.js';
 
-const issueKey = z.string();
+const issueKey = issueIdOrKey;
 const addInput = z.object({ issueKey, body: z.string() });
 const listInput = z.object({ issueKey, limit: z.number().int().optional(), cursor: z.string().optional() });
 const editInput = z.object({
   issueKey,
-  commentId: z.string(),
+  commentId: numericId,
   body: z.string(),
   section: z.string().optional().describe("Only this heading's section"),
 });

@@ -6,9 +6,10 @@ import { FieldCatalog } from '../fields/field-catalog.js';
 import { allowedLabel, fromCreateMeta } from '../fields/field-meta.js';
 import { compact } from '../view/display.js';
 import { listOut } from '../view/outputs.js';
+import { projectKeyOrId } from './ids.js';
 
 const createFieldsInput = z.object({
-  project: z.string().optional(),
+  project: projectKeyOrId.optional(),
   type: z.string().optional().describe('Issue type; omit to list types'),
   all: z.boolean().optional().describe('Include optional fields'),
 });

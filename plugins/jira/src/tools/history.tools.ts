@@ -4,9 +4,10 @@ import { JiraIssues } from '../client/jira-issues.js';
 import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { personName, shortTime } from '../view/display.js';
 import { pageOut } from '../view/outputs.js';
+import { issueIdOrKey } from './ids.js';
 
 const historyInput = z.object({
-  issueKey: z.string(),
+  issueKey: issueIdOrKey,
   limit: z.number().int().optional(),
   cursor: z.string().optional(),
 });

@@ -12,31 +12,32 @@ import { renderIssue } from '../view/issue-render.js';
 import { IssueViews } from '../view/issue-views.js';
 import { issueOut } from '../view/outputs.js';
 import type { IssueDetail } from '../view/schemas.js';
+import { issueIdOrKey, projectKeyOrId } from './ids.js';
 
 const fieldsByName = z.record(z.string(), z.unknown()).describe('By name: {"Story Points": 5}');
 
 const getInput = z.object({
-  issueKey: z.string(),
+  issueKey: issueIdOrKey,
   comments: z.number().int().optional().describe('Latest N (default 5)'),
   include: z.array(z.enum(['worklogs', 'transitions'])).optional(),
 });
 const createInput = z.object({
-  project: z.string().optional(),
+  project: projectKeyOrId.optional(),
   type: z.string().optional().describe('Default Task'),
   summary: z.string(),
   description: z.string().optional(),
-  parent: z.string().optional(),
+  parent: issueIdOrKey.optional(),
   fields: fieldsByName.optional(),
 });
 const updateInput = z.object({
-  issueKey: z.string(),
+  issueKey: issueIdOrKey,
   summary: z.string().optional(),
   description: z.string().optional(),
   section: z.string().optional().describe("Only this heading's section"),
   fields: fieldsByName.optional().describe('By name: {"Story Points": 5, "Labels": {"add": ["x"]}}'),
 });
 const assignInput = z.object({
-  issueKey: z.string(),
+  issueKey: issueIdOrKey,
   assignee: z.string().nullable().describe('Email, name, "me"; null unassigns'),
 });
 

@@ -5,15 +5,16 @@ import type { JiraSchemas } from '../client/jira-http.js';
 import { JiraLinks, type IssueLinkType } from '../client/jira-links.js';
 import { JiraRichText } from '../content/jira-rich-text.js';
 import { issueOut, listOut } from '../view/outputs.js';
+import { issueIdOrKey } from './ids.js';
 
 const linkInput = z.object({
-  issueKey: z.string(),
+  issueKey: issueIdOrKey,
   type: z.string().describe('Link type or phrase, e.g. "blocks", "is blocked by", "Duplicate"'),
-  otherKey: z.string(),
+  otherKey: issueIdOrKey,
   comment: z.string().optional(),
 });
-const unlinkInput = z.object({ issueKey: z.string(), otherKey: z.string(), type: z.string().optional() });
-const remoteInput = z.object({ issueKey: z.string(), url: z.string().url(), title: z.string() });
+const unlinkInput = z.object({ issueKey: issueIdOrKey, otherKey: issueIdOrKey, type: z.string().optional() });
+const remoteInput = z.object({ issueKey: issueIdOrKey, url: z.string().url(), title: z.string() });
 
 /** Issue links and web links. */
 @ToolProvider()
@@ -120,7 +121,7 @@ export class LinkTools {
     name: 'jira_list_web_links',
     title: 'Web links',
     description: 'Web (remote) links of an issue.',
-    input: z.object({ issueKey: z.string() }),
+    input: z.object({ issueKey: issueIdOrKey }),
     output: listOut('links'),
     readOnly: true,
     toolset: 'links',

@@ -5,6 +5,7 @@ import { ProjectScope } from '../client/project-scope.js';
 import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { compact, personName } from '../view/display.js';
 import { pageOut } from '../view/outputs.js';
+import { projectKeyOrId } from './ids.js';
 
 const listInput = z.object({
   query: z.string().optional(),
@@ -13,7 +14,7 @@ const listInput = z.object({
 });
 const listOutput = pageOut('projects');
 type ProjectRow = { key: string; name: string; type?: string };
-const getInput = z.object({ projectKey: z.string() });
+const getInput = z.object({ projectKey: projectKeyOrId });
 const getOutput = z.looseObject({ key: z.string() });
 type ProjectView = {
   key: string;

@@ -2,9 +2,10 @@ import * as z from 'zod';
 import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { IssueWorkflow } from '../fields/issue-workflow.js';
 import { issueOut } from '../view/outputs.js';
+import { issueIdOrKey } from './ids.js';
 
 const transitionInput = z.object({
-  issueKey: z.string(),
+  issueKey: issueIdOrKey,
   to: z.string().describe('Transition or status name'),
   fields: z.record(z.string(), z.unknown()).optional().describe('By name: {"Resolution": "Done"}'),
   comment: z.string().optional(),

@@ -3,13 +3,14 @@ import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraUsers, type User } from '../client/jira-users.js';
 import { compact } from '../view/display.js';
 import { listOut } from '../view/outputs.js';
+import { issueIdOrKey, projectKeyOrId } from './ids.js';
 
 const userSchema = z.looseObject({ accountId: z.string() });
 type UserView = { accountId: string; name?: string; email?: string; timeZone?: string };
 const searchInput = z.object({
   query: z.string().optional().describe('Name or email'),
-  project: z.string().optional().describe('Assignable in project'),
-  issueKey: z.string().optional().describe('Assignable to issue'),
+  project: projectKeyOrId.optional().describe('Assignable in project'),
+  issueKey: issueIdOrKey.optional().describe('Assignable to issue'),
   limit: z.number().int().optional(),
 });
 const searchOutput = listOut('users');

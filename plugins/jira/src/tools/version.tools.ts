@@ -5,20 +5,21 @@ import { JiraVersions, type Version } from '../client/jira-versions.js';
 import { UserResolver } from '../fields/user-resolver.js';
 import { compact } from '../view/display.js';
 import { itemOut, listOut } from '../view/outputs.js';
+import { numericId, projectKeyOrId } from './ids.js';
 
 const listInput = z.object({
-  project: z.string(),
+  project: projectKeyOrId,
   released: z.boolean().optional().describe('Only released (true) or unreleased (false)'),
 });
 const createInput = z.object({
-  project: z.string(),
+  project: projectKeyOrId,
   name: z.string(),
   description: z.string().optional(),
   startDate: z.string().optional(),
   releaseDate: z.string().optional(),
 });
 const updateInput = z.object({
-  versionId: z.string(),
+  versionId: numericId,
   name: z.string().optional(),
   description: z.string().optional(),
   releaseDate: z.string().optional(),
@@ -26,7 +27,7 @@ const updateInput = z.object({
   archived: z.boolean().optional(),
 });
 const componentInput = z.object({
-  project: z.string(),
+  project: projectKeyOrId,
   name: z.string(),
   description: z.string().optional(),
   lead: z.string().optional().describe('Email or name'),

@@ -4,9 +4,10 @@ import { JiraWatchers } from '../client/jira-watchers.js';
 import { UserResolver } from '../fields/user-resolver.js';
 import { personName } from '../view/display.js';
 import { issueOut } from '../view/outputs.js';
+import { issueIdOrKey } from './ids.js';
 
 const watcherInput = z.object({
-  issueKey: z.string(),
+  issueKey: issueIdOrKey,
   user: z.string().optional().describe('Email, name or "me" (default)'),
 });
 
@@ -22,7 +23,7 @@ export class WatcherTools {
     name: 'jira_list_watchers',
     title: 'Watchers',
     description: 'Who watches an issue.',
-    input: z.object({ issueKey: z.string() }),
+    input: z.object({ issueKey: issueIdOrKey }),
     output: issueOut,
     readOnly: true,
     toolset: 'watchers',

@@ -8,8 +8,9 @@ import { IssueViews } from '../view/issue-views.js';
 import { worklogLine } from '../view/render-helpers.js';
 import { itemOut, pageOut } from '../view/outputs.js';
 import type { WorklogView } from '../view/schemas.js';
+import { issueIdOrKey } from './ids.js';
 
-const issueKey = z.string();
+const issueKey = issueIdOrKey;
 const addInput = z.object({
   issueKey,
   timeSpent: z.string().describe('e.g. "2h 30m"'),

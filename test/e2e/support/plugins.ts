@@ -1,0 +1,9 @@
+import type { AtlassianMcpPlugin } from '@atlassian-mcp/core';
+import jiraPlugin from '@atlassian-mcp/plugin-jira';
+
+/**
+ * Every first-party plugin the generic (every-tool) tests load. Add each new product plugin here:
+ * the id-safety, fault-matrix and fuzz tests then cover its tools without further edits, and they
+ * fail until its write tools have an example in `tool-samples.ts`.
+ */
+export const productPlugins: AtlassianMcpPlugin[] = [jiraPlugin];

@@ -1,0 +1,70 @@
+import type { Sandbox } from '@atlassian-mcp/sandbox';
+
+/** Plausible argument values by argument name, pointing at real things in the sandbox. */
+export type Samples = Record<string, unknown>;
+
+async function rest<T>(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await sandbox.fetch(`${sandbox.siteUrl}${path}`, {
+    method,
+    headers: { authorization: sandbox.basicAuth(), accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/**
+ * Gives one Jira issue a comment, a worklog and an attachment, makes that the sandbox's reset
+ * point, and returns argument values that name them. Values for other products go here too.
+ */
+export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
+  const jira = sandbox.site.jira;
+  const project = jira.projectsByKey.get('NOVA')!;
+  const issues = [...jira.issues.values()].filter((i) => i.fields.project === project.id);
+  const issue = issues.find((i) => !i.fields.parent && !jira.childrenByParent.get(i.id)?.size)!;
+  const other = issues.find((i) => i !== issue)!;
+  const epic = issues.find((i) => jira.issueTypes.get(i.fields.issuetype)?.name === 'Epic')!;
+  const comment = await rest<{ id: string }>(sandbox, 'POST', `/rest/api/3/issue/${issue.key}/comment`, {
+    body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'sample' }] }] },
+  });
+  const worklog = await rest<{ id: string }>(sandbox, 'POST', `/rest/api/3/issue/${issue.key}/worklog`, {
+    timeSpentSeconds: 3600,
+    started: '2026-10-01T09:00:00.000+0000',
+  });
+  const attachment = [...jira.attachments.values()][0]!;
+  const version = [...jira.versions.values()].find((v) => v.projectId === project.id)!;
+  const board = [...jira.boards.values()].find((b) => b.projectId === project.id)!;
+  const sprint = [...jira.sprints.values()].find((s) => s.originBoardId === board.id && s.state === 'future')!;
+  sandbox.loadSnapshot(sandbox.snapshot());
+  return {
+    issueKey: issue.key,
+    otherKey: other.key,
+    issueKeys: [issue.key],
+    issues: [issue.key],
+    before: other.key,
+    epic: epic.key,
+    parent: epic.key,
+    commentId: comment.id,
+    worklogId: worklog.id,
+    attachmentId: attachment.id,
+    versionId: version.id,
+    project: project.key,
+    projectKey: project.key,
+    boardId: board.id,
+    sprintId: sprint.id,
+    jql: `project = ${project.key}`,
+    query: 'a',
+    to: 'In Progress',
+    type: 'Task',
+    summary: 'Sample summary',
+    body: 'Sample body',
+    timeSpent: '1h',
+    url: 'https://example.com/sample',
+    title: 'Sample link',
+    name: 'Sample name',
+    user: 'me',
+    assignee: 'me',
+    base64: Buffer.from('sample').toString('base64'),
+    filename: 'sample.txt',
+  };
+}
