@@ -83,12 +83,17 @@ const KNOWN = new Set([
  * not allowed becomes a paragraph, a nested blockquote or other disallowed container gives up its
  * content, an expand inside an expand becomes a nestedExpand.
  */
-export function fitBlocks(nodes: readonly AdfNode[], parent: FlowParent): AdfNode[] {
+export function fitBlocks(
+  nodes: readonly AdfNode[],
+  parent: FlowParent,
+  keep: (node: AdfNode) => boolean = () => false,
+): AdfNode[] {
   const allowed = ALLOWED[parent];
   if (allowed === undefined) return [...nodes];
   const out: AdfNode[] = [];
   for (const node of nodes) {
-    if (allowed.has(node.type) || !KNOWN.has(node.type))
+    // `keep`: nodes taken verbatim from the current document stay where they were.
+    if (allowed.has(node.type) || !KNOWN.has(node.type) || keep(node))
       out.push(node); // unknown (future) nodes pass untouched
     else if (node.type === 'expand' && allowed.has('nestedExpand'))
       out.push({ ...node, type: 'nestedExpand', attrs: node.attrs ?? {} });
@@ -96,7 +101,7 @@ export function fitBlocks(nodes: readonly AdfNode[], parent: FlowParent): AdfNod
     else if (node.type === 'heading') out.push({ type: 'paragraph', content: node.content ?? [] });
     else if (node.type === 'table') out.push(...tableAsParagraphs(node));
     else if (node.content !== undefined && node.content.length > 0 && node.content[0]!.type !== 'text')
-      out.push(...fitBlocks(node.content, parent));
+      out.push(...fitBlocks(node.content, parent, keep));
     else if (node.type === 'rule' || node.type === 'layoutColumn') continue;
     else if (parent !== 'layoutSection') out.push({ type: 'paragraph', content: node.content ?? [] });
   }

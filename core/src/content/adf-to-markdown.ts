@@ -5,6 +5,8 @@ import { isPlainTable, plainTableToMdast, previewTableToMdast } from './adf-tabl
 import { stringifyMarkdown } from './markdown-dialect.js';
 import { canonicalJson } from './node-ids.js';
 import { formatPlaceholder } from './placeholder-syntax.js';
+import { INLINE_TYPES, wellShaped } from './adf-shape.js';
+import { plainText } from './section-edit.js';
 
 /** One rendered block: the ADF node and exactly the Markdown written for it. */
 export interface RenderedBlock {
@@ -37,39 +39,58 @@ export class AdfMarkdownRenderer {
   /** Each block of a flow (document or container body) with its Markdown. */
   renderFlow(nodes: readonly AdfNode[]): RenderedBlock[] {
     const out: RenderedBlock[] = [];
-    let previousList: string | undefined;
-    let flipped = false;
+    const lists = { previous: undefined as string | undefined, flipped: false };
     for (const node of nodes) {
-      const container = this.containerOpen(node);
-      if (container !== undefined) {
-        const body =
-          node.type === 'table'
-            ? [stringifyMarkdown({ type: 'root', children: [previewTableToMdast(node, this.ctx)] })]
-            : this.renderFlow(node.content ?? []).map((b) => b.markdown);
-        out.push({
-          node,
-          markdown: [container, ...body, formatPlaceholder('/' + (CONTAINER_KINDS[node.type] ?? node.type))].join(
-            '\n\n',
-          ),
-        });
-        previousList = undefined;
-        continue;
+      let markdown: string | undefined;
+      try {
+        // Schema-invalid structure, or an inline node where a block belongs: one opaque placeholder
+        // (its text as the label), written back as it was. Reading never throws.
+        if (wellShaped(node) && !INLINE_TYPES.has(node.type)) markdown = this.renderBlock(node, lists);
+      } catch {
+        markdown = undefined;
       }
-      const mdast = this.block(node);
-      const listKind = mdast.type === 'list' ? (mdast.ordered ? 'ordered' : 'bullet') : undefined;
-      flipped = listKind !== undefined && listKind === previousList ? !flipped : false;
-      previousList = listKind;
-      let markdown = stringifyMarkdown({ type: 'root', children: [mdast] }, flipped);
-      if (this.ctx.verify !== undefined && atRisk(node) && !this.ctx.verify(markdown, node)) {
-        // The serialiser's emphasis escaping has corner cases (`*` runs next to `**`): spell the
-        // marks out as ⟦strong⟧ spans for this block when that is what makes it come back intact.
-        const safe = new AdfMarkdownRenderer({ ...this.ctx, spanMarks: true, verify: undefined });
-        const alternative = stringifyMarkdown({ type: 'root', children: [safe.block(node)] }, flipped);
-        if (this.ctx.verify(alternative, node)) markdown = alternative;
+      // A block must show as something, or a write-back would lose it (an empty list, say).
+      if (markdown === undefined || markdown.trim() === '') {
+        markdown = this.opaque(node);
+        lists.previous = undefined;
       }
       out.push({ node, markdown });
     }
     return out;
+  }
+
+  private renderBlock(node: AdfNode, lists: { previous: string | undefined; flipped: boolean }): string {
+    const container = this.containerOpen(node);
+    if (container !== undefined) {
+      lists.previous = undefined;
+      const body =
+        node.type === 'table'
+          ? [stringifyMarkdown({ type: 'root', children: [previewTableToMdast(node, this.ctx)] })]
+          : this.renderFlow(node.content ?? []).map((b) => b.markdown);
+      return [container, ...body, formatPlaceholder('/' + (CONTAINER_KINDS[node.type] ?? node.type))].join('\n\n');
+    }
+    const mdast = this.block(node);
+    const listKind = mdast.type === 'list' ? (mdast.ordered ? 'ordered' : 'bullet') : undefined;
+    lists.flipped = listKind !== undefined && listKind === lists.previous ? !lists.flipped : false;
+    lists.previous = listKind;
+    const markdown = stringifyMarkdown({ type: 'root', children: [mdast] }, lists.flipped);
+    if (this.ctx.verify !== undefined && atRisk(node) && !this.ctx.verify(markdown, node)) {
+      // The serialiser's emphasis escaping has corner cases (`*` runs next to `**`): spell the
+      // marks out as ⟦strong⟧ spans for this block when that is what makes it come back intact.
+      const safe = new AdfMarkdownRenderer({ ...this.ctx, spanMarks: true, verify: undefined });
+      const alternative = stringifyMarkdown({ type: 'root', children: [safe.block(node)] }, lists.flipped);
+      if (this.ctx.verify(alternative, node)) return alternative;
+    }
+    return markdown;
+  }
+
+  private opaque(node: AdfNode): string {
+    const text = plainText(node).replace(/\s+/g, ' ').trim();
+    const label = text.length > 60 ? text.slice(0, 59) + '…' : text;
+    return stringifyMarkdown({
+      type: 'root',
+      children: [{ type: 'paragraph', children: [placeholderNode(node.type, label, this.ctx.ids.nodeId(node))] }],
+    });
   }
 
   /** The opening placeholder when `node` renders as a container, else undefined. */
@@ -333,20 +354,6 @@ const KNOWN_BLOCKS = new Set([
   'listItem',
   'taskItem',
   'decisionItem',
-]);
-/** ADF node types that are inline content. */
-export const INLINE_TYPES = new Set([
-  'storageInline',
-  'text',
-  'hardBreak',
-  'mention',
-  'emoji',
-  'date',
-  'status',
-  'inlineCard',
-  'mediaInline',
-  'inlineExtension',
-  'placeholder',
 ]);
 
 /**

@@ -3,6 +3,7 @@ import type { AdfMark, AdfNode } from './adf-types.js';
 import { canonicalJson } from './node-ids.js';
 import { layoutType, statusColourName } from './storage-vocabulary.js';
 import { cdata, element, escapeText, serializeStorage, type XmlNode } from './storage-xml.js';
+import { isAdfPanel, writeAdfDecisions, writeAdfPanel } from './storage-adf-extension.js';
 
 type Element = Extract<XmlNode, { kind: 'element' }>;
 
@@ -81,11 +82,7 @@ export class StorageWriter {
         );
       }
       case 'decisionList':
-        return element(
-          'ul',
-          [],
-          content.map((item) => element('li', [], element('p', [], this.inline(item.content ?? [])))).join(''),
-        );
+        return writeAdfDecisions(node, (inline) => this.inline(inline));
       case 'taskList':
         return element(
           'ac:task-list',
@@ -99,6 +96,7 @@ export class StorageWriter {
       case 'codeBlock':
         return this.code(node);
       case 'panel':
+        if (isAdfPanel(node)) return writeAdfPanel(node, this.blocks(content));
         return this.bodiedMacro(attrs.macro, PANEL_MACRO[String(attrs.panelType)] ?? 'info', {}, content);
       case 'expand':
       case 'nestedExpand':

@@ -15,6 +15,7 @@ import { applyPlaceholderEdit } from './placeholder-edits.js';
 import { storagePlaceholder } from './storage-placeholders.js';
 import { normaliseAdf } from './adf-normalise.js';
 import { canonicalJson, type NodeIds } from './node-ids.js';
+import { INLINE_TYPES } from './adf-shape.js';
 
 /** Options of a Markdown → ADF conversion. */
 export interface MarkdownToAdfOptions {
@@ -44,6 +45,8 @@ export class MarkdownAdfConverter {
   private readonly renderer: AdfMarkdownRenderer;
   private readonly lists: ListConverter;
   private readonly definitions: Definitions = new Map();
+  /** Nodes taken as they are from the current document (block reuse, ids): never re-fitted. */
+  private readonly verbatim = new WeakSet<AdfNode>();
   private source = '';
 
   constructor(private readonly options: MarkdownToAdfOptions = {}) {
@@ -59,6 +62,7 @@ export class MarkdownAdfConverter {
       this.inline,
       (node) => this.block(node),
       (item) => this.slice(item, item),
+      (nodes, parent) => this.fit(nodes, parent),
     );
     if (reuse) this.indexFlow(options.base!.content);
   }
@@ -94,7 +98,16 @@ export class MarkdownAdfConverter {
     this.source = markdown;
     const root = parseMarkdown(markdown);
     this.collectDefinitions(root);
-    return { type: 'doc', version: 1, content: fitBlocks(this.flow(root.children, 'doc'), 'doc') };
+    return { type: 'doc', version: 1, content: this.fit(this.flow(root.children, 'doc'), 'doc') };
+  }
+
+  /**
+   * Makes blocks legal where they go in ADF. Storage has no such rules (macros nest in macros,
+   * headings sit in list items), and nodes taken verbatim from the current document stay as they were.
+   */
+  private fit(nodes: AdfNode[], parent: FlowParent): AdfNode[] {
+    if (this.options.forStorage === true) return nodes;
+    return fitBlocks(nodes, parent, (node) => this.verbatim.has(node));
   }
 
   private indexFlow(nodes: readonly AdfNode[]): void {
@@ -132,14 +145,17 @@ export class MarkdownAdfConverter {
       const child = children[i]!;
       const open = markerOf(child);
       if (open !== undefined && !open.closing && (CONTAINERS.has(open.kind) || open.id !== undefined)) {
-        const close = findClose(children, i, open.kind);
+        const close = findClose(children, i, open.kind, (ph) => this.resolver.isLeaf(ph));
         if (close !== -1) {
           const reused = this.take(children[i]!, children[close]!);
           out.push(reused ?? this.container(open, children.slice(i + 1, close), parent));
           i = close;
           continue;
         }
-        if (CONTAINERS.has(open.kind) && open.kind !== 'macro' && open.kind !== 'table') {
+        // An unclosed container marker with an id may be an opaque node of that type (a panel whose
+        // structure could not be read); anything else unclosed is a mistake worth naming.
+        const opaque = open.id !== undefined && this.resolver.hasNode(open);
+        if (CONTAINERS.has(open.kind) && open.kind !== 'macro' && open.kind !== 'table' && !opaque) {
           throw new InputError(
             `⟦${open.kind}…⟧ is not closed: end its body with ⟦/${open.kind}⟧ on a line of its own.`,
           );
@@ -160,7 +176,9 @@ export class MarkdownAdfConverter {
   private take(first: RootContent, last: RootContent): AdfNode | undefined {
     if (this.reuse.size === 0) return undefined;
     const text = this.slice(first, last);
-    return text === undefined ? undefined : this.reuse.get(text)?.shift();
+    const node = text === undefined ? undefined : this.reuse.get(text)?.shift();
+    if (node !== undefined) this.verbatim.add(node);
+    return node;
   }
 
   private slice(first: { position?: Position }, last: { position?: Position }): string | undefined {
@@ -179,7 +197,7 @@ export class MarkdownAdfConverter {
     const shell =
       open.id !== undefined ? applyPlaceholderEdit(this.resolver.shell(open), open) : this.newShell(open, parent);
     const childParent: FlowParent = shell.type === 'layoutSection' ? 'layoutSection' : (shell.type as FlowParent);
-    let content = fitBlocks(this.flow(body, childParent), childParent);
+    let content = this.fit(this.flow(body, childParent), childParent);
     if (content.length === 0) content = shell.type === 'layoutSection' ? [] : [{ type: 'paragraph', content: [] }];
     const { content: _old, ...rest } = shell;
     void _old;
@@ -246,7 +264,7 @@ export class MarkdownAdfConverter {
         return [code];
       }
       case 'blockquote': {
-        const content = fitBlocks(
+        const content = this.fit(
           node.children.flatMap((c) => this.block(c)),
           'blockquote',
         );
@@ -272,7 +290,10 @@ export class MarkdownAdfConverter {
       if (ph.kind === 'empty' && !ph.closing) return { type: 'paragraph', content: [] };
       if (!ph.closing && ph.id !== undefined) {
         const target = applyPlaceholderEdit(this.resolver.node(ph), ph);
-        if (!isInline(target)) return target;
+        if (!isInline(target)) {
+          this.verbatim.add(target);
+          return target;
+        }
       }
       if (
         ph.id === undefined &&
@@ -331,11 +352,18 @@ function markerOf(node: RootContent): Placeholder | undefined {
   return parsePlaceholder((node.children[0] as PlaceholderMdast).value);
 }
 
-function findClose(children: readonly RootContent[], from: number, kind: string): number {
+function findClose(
+  children: readonly RootContent[],
+  from: number,
+  kind: string,
+  isLeaf: (ph: Placeholder) => boolean,
+): number {
   let depth = 0;
   for (let j = from + 1; j < children.length; j++) {
     const marker = markerOf(children[j]!);
     if (marker === undefined || marker.kind !== kind) continue;
+    // A leaf of the same kind (an extension inside a bodied macro) opens nothing.
+    if (!marker.closing && isLeaf(marker)) continue;
     if (!marker.closing) depth++;
     else if (depth === 0) return j;
     else depth--;
@@ -343,20 +371,6 @@ function findClose(children: readonly RootContent[], from: number, kind: string)
   return -1;
 }
 
-const INLINE = new Set([
-  'storageInline',
-  'text',
-  'hardBreak',
-  'mention',
-  'emoji',
-  'date',
-  'status',
-  'inlineCard',
-  'mediaInline',
-  'inlineExtension',
-  'placeholder',
-]);
-
 function isInline(node: AdfNode): boolean {
-  return INLINE.has(node.type);
+  return INLINE_TYPES.has(node.type);
 }

@@ -1,7 +1,6 @@
 import type { BlockContent, List, ListItem, Paragraph, RootContent } from 'mdast';
 import type { AdfMarkdownRenderer } from './adf-to-markdown.js';
 import type { AdfNode } from './adf-types.js';
-import { fitBlocks } from './adf-content-rules.js';
 import { localId } from './local-id.js';
 import type { InlineConverter } from './mdast-inline-to-adf.js';
 import { parsePlaceholder, type PlaceholderMdast } from './placeholder-syntax.js';
@@ -21,6 +20,7 @@ export class ListConverter {
     private readonly inline: InlineConverter,
     private readonly block: (node: RootContent) => AdfNode[],
     private readonly sourceOf: (node: ListItem) => string | undefined,
+    private readonly fit: (nodes: AdfNode[], parent: string) => AdfNode[],
   ) {}
 
   /** Indexes the items of a current-document list by their Markdown (marker stripped). */
@@ -53,7 +53,7 @@ export class ListConverter {
       }
       const converted: AdfNode = {
         type: 'listItem',
-        content: fitBlocks(
+        content: this.fit(
           item.children.flatMap((c) => this.block(c)),
           'listItem',
         ),

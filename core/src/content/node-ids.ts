@@ -21,7 +21,7 @@ export class NodeIds {
 
   /** Indexes every node, node shell and mark of `content`. */
   constructor(content: readonly AdfNode[] = []) {
-    for (const node of content) this.visit(node);
+    for (const node of content) this.visit(node, true);
   }
 
   /** The id of a whole node (leaves, tables). */
@@ -54,14 +54,15 @@ export class NodeIds {
     return found;
   }
 
-  private visit(node: AdfNode): string {
+  private visit(node: AdfNode, indexText = false): string {
     const childCanon = (node.content ?? []).map((child) => this.visit(child));
     const shell = canonicalJson({ type: node.type, attrs: node.attrs, marks: node.marks, text: node.text });
     const full =
       childCanon.length === 0 && node.content === undefined
         ? shell
         : shell.slice(0, -1) + ',"content":[' + childCanon.join(',') + ']}';
-    if (node.type !== 'text') {
+    // Text nodes get ids only when asked (one stray at the document root): hashing every one costs.
+    if (node.type !== 'text' || indexText) {
       // Only nodes with content have a shell distinct from the whole node.
       const hashes = { full: digest('n' + full), shell: node.content === undefined ? undefined : digest('s' + shell) };
       this.hashOf.set(node, hashes);
@@ -75,7 +76,7 @@ export class NodeIds {
   private ensure(node: AdfNode): { full?: string; shell?: string } {
     let hashes = this.hashOf.get(node);
     if (hashes === undefined) {
-      this.visit(node);
+      this.visit(node, true);
       hashes = this.hashOf.get(node)!;
     }
     return hashes;

@@ -1,6 +1,7 @@
 import { ConflictError, InputError } from '../plugin-api/errors.js';
 import type { AdfDoc, AdfMark, AdfNode } from './adf-types.js';
 import { NodeIds } from './node-ids.js';
+import { wellShaped } from './adf-shape.js';
 import { formatPlaceholder, type Placeholder } from './placeholder-syntax.js';
 
 /**
@@ -24,6 +25,23 @@ export class PlaceholderResolver {
   node(ph: Placeholder): AdfNode {
     const target = this.target(ph, (t) => t.kind === 'node');
     return (target as { node: AdfNode }).node;
+  }
+
+  /** True when `⟦…^id⟧` names exactly one whole node of the current document. */
+  hasNode(ph: Placeholder): boolean {
+    if (ph.id === undefined || this.base === undefined) return false;
+    const found = this.ids.lookup(ph.id).filter((t) => t.kind === 'node');
+    return found.length === 1 || found.filter((t) => kindMatches(t, ph.kind)).length === 1;
+  }
+
+  /** True when `⟦…^id⟧` names a whole node and no container shell: it opens no body. */
+  isLeaf(ph: Placeholder): boolean {
+    if (ph.id === undefined || this.base === undefined) return false;
+    const found = this.ids.lookup(ph.id);
+    // Tables open with their node id; one that could not be read as a table is a leaf.
+    return (
+      found.length > 0 && found.every((t) => t.kind === 'node' && (t.node.type !== 'table' || !wellShaped(t.node)))
+    );
   }
 
   /** The node whose shell (type, attrs, marks) `⟦…^id⟧` stands for; its content is not used. */

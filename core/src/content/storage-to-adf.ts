@@ -1,6 +1,7 @@
 import { isoDate } from './adf-inline-to-mdast.js';
 import type { AdfDoc, AdfMark, AdfNode } from './adf-types.js';
 import { attr, parseStorage, xmlText, type XmlNode } from './storage-xml.js';
+import { readAdfExtension } from './storage-adf-extension.js';
 import {
   codeBlock,
   describe,
@@ -44,6 +45,8 @@ const BLOCK_TAGS = new Set([
   'div',
   'ac:layout-section',
   'ac:layout-cell',
+  // The new editor's nodes (decision lists, custom panels…) stored as ADF inside storage.
+  'ac:adf-extension',
 ]);
 const MARK_TAGS: Record<string, AdfMark> = {
   strong: { type: 'strong' },
@@ -161,6 +164,11 @@ class StorageReader {
         return this.blockMacro(el);
       case 'ac:image':
         return externalImageOf(el) ?? this.raw(el, 'storageBlock');
+      case 'ac:adf-extension':
+        return (
+          readAdfExtension(el, { blocks: (n) => this.blocks(n), inline: (n) => this.inline(n, []) }) ??
+          this.raw(el, 'storageBlock')
+        );
     }
     return this.raw(el, 'storageBlock');
   }

@@ -108,6 +108,17 @@ export function layoutType(widths: number[]): string {
   );
 }
 
+/** The text of an ADF node kept in storage: its `ac:adf-content`, never attributes or the fallback copy. */
+function adfContentText(node: XmlNode): string {
+  if (node.kind !== 'element') return '';
+  if (node.tag === 'ac:adf-content') return xmlText(node).replace(/\s+/g, ' ').trim();
+  if (node.tag === 'ac:adf-attribute' || node.tag === 'ac:adf-fallback') return '';
+  return node.children
+    .map(adfContentText)
+    .filter((t) => t !== '')
+    .join(' ');
+}
+
 /** [kind, label] for a kept element: `⟦jira PROJ-7⟧`, `⟦page Release notes⟧`, `⟦image a.png⟧`. */
 export function describe(node: XmlNode): [string, string] {
   if (node.kind === 'comment') return ['comment', ''];
@@ -116,6 +127,11 @@ export function describe(node: XmlNode): [string, string] {
   const name = attr(node, 'ac:name') ?? '';
   if (node.tag === 'ac:structured-macro')
     return [name || 'macro', params.key ?? params.title ?? params.jqlQuery ?? params.name ?? ''];
+  if (node.tag === 'ac:adf-extension') {
+    // `⟦decision-list We ship on Monday^id⟧`: the ADF node type, and the text of its content.
+    const adf = node.children.find((c): c is Element => c.kind === 'element' && c.tag === 'ac:adf-node');
+    return [attr(adf ?? node, 'type') ?? 'adf-extension', adfContentText(adf ?? node).slice(0, 60)];
+  }
   if (node.tag === 'ac:image' || node.tag === 'ac:link') {
     const target = node.children.find((c): c is Element => c.kind === 'element' && c.tag.startsWith('ri:'));
     const label =

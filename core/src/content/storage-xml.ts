@@ -52,7 +52,30 @@ export function assertWellFormedStorage(storage: string): void {
 /** Parses a storage fragment (validated first: Confluence answers 400 to malformed storage). */
 export function parseStorage(storage: string): XmlNode[] {
   assertWellFormedStorage(storage);
-  return convert(xmlParser().parse(storage) as Parsed[]);
+  return convert(xmlParser().parse(decodeNamedEntities(storage)) as Parsed[]);
+}
+
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+let htmlEntities: Record<string, string> | undefined;
+
+/**
+ * Storage may use any HTML5 named character reference (`&eacute;`, `&rarr;`…); the XML parser knows
+ * only a handful. Every other known name becomes a numeric reference before parsing — outside CDATA
+ * sections and comments, whose text is literal — so it reads as its character.
+ */
+export function decodeNamedEntities(storage: string): string {
+  if (!/&[A-Za-z]/.test(storage)) return storage;
+  htmlEntities ??= (require('character-entities') as typeof import('character-entities')).characterEntities;
+  const names = htmlEntities;
+  return storage.replace(
+    /(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)|&([A-Za-z][A-Za-z0-9]*);/g,
+    (match, literal: string | undefined, name: string | undefined) => {
+      if (literal !== undefined || name === undefined || XML_ENTITIES.has(name)) return match;
+      const value = Object.hasOwn(names, name) ? names[name] : undefined;
+      if (value === undefined) return match;
+      return [...value].map((c) => `&#x${c.codePointAt(0)!.toString(16)};`).join('');
+    },
+  );
 }
 
 function convert(items: Parsed[]): XmlNode[] {
