@@ -12,6 +12,7 @@ import { loadPluginModules, type LoadedPluginModule } from './plugin-loader.js';
 import { StartupError, type StartupProblem } from './startup-error.js';
 import { registerCoreServices } from './core-services.js';
 import { internalServices } from './internal-services.js';
+import { composeInstructions } from './instructions.js';
 import type { HttpAndAuthOverrides } from '../http/register.js';
 import { builtinPlugin } from './builtin-plugin.js';
 import { DEFAULT_PROMPT_DIR, readPromptDir, type PromptFile } from '../prompts/prompt-files.js';
@@ -50,7 +51,12 @@ export class AtlassianMcpHost {
     readonly skipped: string[],
     /** Prompt files whose required plugins are loaded. */
     readonly promptFiles: PromptFile[],
-  ) {}
+  ) {
+    this.instructions = composeInstructions(registry.plugins.map((p) => p.plugin));
+  }
+
+  /** Server instructions, composed from core's and the loaded plugins' lines. */
+  readonly instructions: string;
 
   static async start(options: HostOptions): Promise<AtlassianMcpHost> {
     const { config } = options;
@@ -97,6 +103,7 @@ export class AtlassianMcpHost {
       Object.fromEntries(registry.plugins.map((p) => [p.plugin.id, p.plugin.defaultToolsets])),
     );
     const audit = new AuditLog(config.audit.enabled ? (config.audit.file ?? defaultAuditFile()) : undefined);
+    warnAboutToolsOffByDefault(registry, logger);
     if (skipped.length > 0 && config.plugins !== undefined)
       logger.warn({ skipped }, 'first-party plugins named in the configuration are not installed; skipping them');
     logger.debug({ plugins: [...loadedIds], tools: registry.tools.length }, 'host started');
@@ -167,4 +174,18 @@ function pluginSpecs(
   }
   if (hasValuePlugins) return [];
   return FIRST_PARTY_PLUGINS.map((specifier) => ({ specifier, optional: true }));
+}
+
+/** A plugin whose tools are all off unless the user names a toolset is a silent "0 tools": say so. */
+function warnAboutToolsOffByDefault(registry: Registry, logger: Logger): void {
+  for (const { plugin } of registry.plugins) {
+    if (plugin.id === 'core') continue;
+    const tools = registry.tools.filter((t) => t.pluginId === plugin.id);
+    const defaults = new Set(plugin.defaultToolsets ?? []);
+    if (tools.length === 0 || tools.some((t) => defaults.has(t.meta.toolset))) continue;
+    logger.warn(
+      { plugin: plugin.id },
+      `plugin "${plugin.id}" turns none of its ${tools.length} tools on by default (defaultToolsets); name a toolset in the config's toolsets, e.g. "${plugin.id}:${tools[0]!.meta.toolset}", or declare defaultToolsets`,
+    );
+  }
 }

@@ -10,6 +10,7 @@ const TOOLS = Symbol.for('atlassian-mcp.tools');
 const RESOURCES = Symbol.for('atlassian-mcp.resources');
 const PROMPTS = Symbol.for('atlassian-mcp.prompts');
 const PROVIDER_KIND = Symbol.for('atlassian-mcp.provider-kind');
+const INJECT = Symbol.for('atlassian-mcp.inject');
 
 /** Any zod object schema. */
 export type ZodObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -190,9 +191,25 @@ export function Prompt<A extends ZodObjectSchema>(options: PromptOptions<A>) {
   };
 }
 
-/** Constructor-parameter injection. Use it on every parameter: `constructor(@inject(coreServices.http) http: AtlassianHttp)`. */
+/**
+ * Constructor-parameter injection. Use it on every parameter:
+ * `constructor(@inject(coreServices.http) private readonly http: HttpService)`.
+ * The token is recorded under a global key too, so the host can construct the class even when
+ * the plugin carries its own copy of core (and of the DI library).
+ * @public
+ */
 export function inject<T>(token: ServiceToken<T> | (new (...args: never[]) => T)) {
-  return tsyringeInject(token as never);
+  const decorate = tsyringeInject(token as never);
+  return (target: object, key: string | symbol | undefined, index: number): void => {
+    decorate(target, key, index);
+    if (key !== undefined) return;
+    const own = Object.prototype.hasOwnProperty.call(target, INJECT)
+      ? (target as Record<symbol, unknown[]>)[INJECT]
+      : undefined;
+    const list = own ?? [];
+    list[index] = token;
+    Object.defineProperty(target, INJECT, { value: list, configurable: true, enumerable: false, writable: true });
+  };
 }
 
 /** Makes a plain service class resolvable in a plugin container (providers get it from their decorator). */
@@ -209,4 +226,7 @@ export const metadata = {
   resources: (ctor: object): ResourceMetadata[] => (ctor as Record<symbol, ResourceMetadata[]>)[RESOURCES] ?? [],
   prompts: (ctor: object): PromptMetadata[] => (ctor as Record<symbol, PromptMetadata[]>)[PROMPTS] ?? [],
   kind: (ctor: object): string | undefined => (ctor as Record<symbol, string>)[PROVIDER_KIND],
+  /** The `@inject` token of each constructor parameter (holes where one is missing). */
+  injections: (ctor: object): unknown[] =>
+    Object.prototype.hasOwnProperty.call(ctor, INJECT) ? (ctor as Record<symbol, unknown[]>)[INJECT]! : [],
 };

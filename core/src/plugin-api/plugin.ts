@@ -26,8 +26,13 @@ export interface PluginOptions<C extends z.ZodType = z.ZodType> {
   apiVersion: number;
   /** Tool name prefix including the trailing `_` (default: the id without dashes, plus `_`). */
   toolPrefix?: string;
-  /** One line for `doctor` and docs. */
+  /** One line for `doctor` and docs; the part before a colon names the product in server instructions. */
   description?: string;
+  /**
+   * What the model should know about this plugin's tools as a whole, added to the server
+   * instructions (keep it to a line or two: it is sent to every client).
+   */
+  instructions?: string;
   /** zod schema of the plugin's config slice (`plugins.<id>` in the config file). */
   config?: C;
   /** Toolsets on when the user names none. */

@@ -12,7 +12,7 @@ export interface PolicySubject {
 /** Whether a tool is offered and callable, and if not, why (said to the model on a call). */
 export type PolicyDecision = { enabled: true } | { enabled: false; reason: string; hint: string };
 
-/** Toolsets that are always on (core's own tools, e.g. authentication). */
+/** Core's toolsets that are always on (authentication). */
 const ALWAYS_ON_TOOLSETS = new Set(['auth']);
 
 /**
@@ -34,7 +34,8 @@ export class ToolPolicy {
 
   /** Is the tool's toolset switched on by config (or the plugin's defaults)? */
   toolsetEnabled(pluginId: string, toolset: string): boolean {
-    if (ALWAYS_ON_TOOLSETS.has(toolset)) return true;
+    // Only core's own toolsets (sign-in) are always on; a plugin naming one of them gets no favours.
+    if (pluginId === 'core' && ALWAYS_ON_TOOLSETS.has(toolset)) return true;
     const entries = this.config.toolsets ?? ['default'];
     const isDefault = this.defaults.get(pluginId)?.has(toolset) ?? false;
     return entries.some((raw) => {

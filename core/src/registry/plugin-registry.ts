@@ -7,6 +7,7 @@ import { coreServices } from '../plugin-api/tokens.js';
 import type { Logger } from '../logging/logger.js';
 import type { StartupProblem } from '../host/startup-error.js';
 import type { LoadedPluginModule } from '../host/plugin-loader.js';
+import { construct, injectionProblems, registerClass } from './construct.js';
 
 /** A tool ready to serve: its metadata, the instance that handles it and the plugin it belongs to. */
 export interface ToolEntry {
@@ -47,9 +48,9 @@ type Ctor = new (...args: never[]) => object;
 
 function register(container: DependencyContainer, s: ServiceRegistration): void {
   if (typeof s === 'function') {
-    container.registerSingleton(s as never);
+    registerClass(container, s, s);
   } else if ('useClass' in s) {
-    container.registerSingleton(s.token as never, s.useClass as never);
+    registerClass(container, s.token, s.useClass);
   } else if ('useValue' in s) {
     container.register(s.token as never, { useValue: s.useValue });
   } else {
@@ -110,6 +111,17 @@ export function buildRegistry(
       }
       parsed = r.data;
     }
+    const classes = [
+      ...(plugin.services ?? []).map((r) => (typeof r === 'function' ? r : 'useClass' in r ? r.useClass : undefined)),
+      ...(plugin.toolProviders ?? []),
+      ...(plugin.resourceProviders ?? []),
+      ...(plugin.promptProviders ?? []),
+    ].filter((c): c is Ctor => c !== undefined);
+    const injection = classes.flatMap((c) => injectionProblems(c));
+    if (injection.length > 0) {
+      for (const message of injection) problems.push({ source: src, message });
+      continue;
+    }
     const container = root.createChildContainer();
     container.register(coreServices.pluginConfig, { useValue: parsed });
     container.register(coreServices.plugin, { useValue: { id: plugin.id, toolPrefix: plugin.toolPrefix, dir } });
@@ -126,7 +138,7 @@ export function buildRegistry(
         return undefined;
       }
       try {
-        return container.resolve(ctor as never) as object;
+        return construct(container, ctor);
       } catch (e) {
         problems.push({
           source: src,
@@ -158,6 +170,15 @@ export function buildRegistry(
 /** Names, prefixes, duplicates, descriptions, required flags: all checked before anything is served. */
 export function validateContributions(registry: Registry, problems: StartupProblem[]): void {
   const prefixes = new Map(registry.plugins.map((p) => [p.plugin.id, p.plugin.toolPrefix]));
+  const declared = new Map(registry.plugins.map((p) => [p.plugin.id, new Set(Object.keys(p.plugin.toolsets ?? {}))]));
+  for (const { plugin } of registry.plugins) {
+    for (const set of plugin.defaultToolsets ?? [])
+      if (!declared.get(plugin.id)?.has(set))
+        problems.push({
+          source: plugin.id,
+          message: `default toolset "${set}" is not among the plugin's declared toolsets (${[...(declared.get(plugin.id) ?? [])].join(', ') || 'none'})`,
+        });
+  }
   const names = new Map<string, string>();
   for (const { meta, pluginId } of registry.tools) {
     const where = `${pluginId}`;
@@ -183,6 +204,11 @@ export function validateContributions(registry: Registry, problems: StartupProbl
         message: `tool "${meta.name}" needs a description of 1..${MAX_DESCRIPTION_CHARS} characters`,
       });
     if (!meta.toolset) problems.push({ source: where, message: `tool "${meta.name}" must declare a toolset` });
+    else if (!declared.get(pluginId)?.has(meta.toolset))
+      problems.push({
+        source: where,
+        message: `tool "${meta.name}" is in toolset "${meta.toolset}", which plugin "${pluginId}" does not declare (declared: ${[...(declared.get(pluginId) ?? [])].join(', ') || 'none'}); add it to definePlugin({ toolsets })`,
+      });
     if (!Array.isArray(meta.scopes))
       problems.push({ source: where, message: `tool "${meta.name}" must declare scopes (an empty list when none)` });
   }

@@ -1,5 +1,5 @@
-import { createTestHarness, type TestHarness } from '@atlassian-mcp/core/testing';
-import { startSandbox, type Sandbox } from '@atlassian-mcp/sandbox';
+import { createTestHost, type TestHarness } from '@atlassian-mcp/core/testing';
+import type { Sandbox } from '@atlassian-mcp/sandbox';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
 
 // End-to-end calls cross a loopback socket and a real MCP session; on a shared, busy machine the
@@ -19,8 +19,6 @@ export interface JiraSite {
   close(): Promise<void>;
 }
 
-let tokenVar = 0;
-
 export async function startJiraSite(
   options: {
     toolsets?: string[];
@@ -30,47 +28,15 @@ export async function startJiraSite(
     plugin?: Record<string, unknown>;
   } = {},
 ): Promise<JiraSite> {
-  const sandbox = await startSandbox();
-  // Each site gets its own variable: suites run in one process and must not see each other's token.
-  const env = `JIRA_SANDBOX_TOKEN_${++tokenVar}_${process.pid}`;
-  process.env[env] = sandbox.credentials.apiToken;
-  const mcp = await createTestHarness({
+  const host = await createTestHost({
     plugins: [jiraPlugin],
     capabilities: options.capabilities,
     config: {
-      site: { url: sandbox.url },
-      auth: { type: 'apiToken', email: sandbox.credentials.email, apiToken: { env }, store: 'memory' },
       toolsets: options.toolsets ?? ['jira:all'],
       allowDestructive: options.allowDestructive ?? false,
       ...(options.allowProjects && { allow: { projects: options.allowProjects } }),
-      rateLimit: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 5, maxWaitMs: 2000 },
       plugins: { jira: options.plugin ?? {} },
     },
   });
-  return {
-    sandbox,
-    mcp,
-    async ok(name, args = {}) {
-      const r = await mcp.call(name, args);
-      if (r.isError) throw new Error(`${name} failed: ${r.text}`);
-      return { text: r.text, structured: r.structured as Record<string, unknown> };
-    },
-    async rest<T>(path: string): Promise<T> {
-      const res = await sandbox.fetch(`${sandbox.url}${path}`, {
-        headers: { authorization: sandbox.basicAuth(), accept: 'application/json' },
-      });
-      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    },
-    async fails(name, args = {}) {
-      const r = await mcp.call(name, args);
-      if (!r.isError) throw new Error(`${name} unexpectedly succeeded: ${r.text}`);
-      return r.text;
-    },
-    async close() {
-      await mcp.close();
-      await sandbox.close();
-      delete process.env[env];
-    },
-  };
+  return { sandbox: host.sandbox, mcp: host, ok: host.ok, rest: host.rest, fails: host.fails, close: host.close };
 }
