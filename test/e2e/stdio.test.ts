@@ -76,7 +76,7 @@ describe('stdio server (spawned bin)', () => {
       Tool({ name: 'hello_greet', title: 'Greet', description: 'Greets someone.', input: z.object({ name: z.string() }),
         output: z.object({ greeting: z.string() }), readOnly: true, toolset: 'hello', scopes: [] })(HelloTools.prototype, 'greet', {});
       ToolProvider()(HelloTools);
-      module.exports = definePlugin({ id: 'hello', apiVersion: PLUGIN_API_VERSION, defaultToolsets: ['hello'], toolProviders: [HelloTools] });
+      module.exports = definePlugin({ id: 'hello', apiVersion: PLUGIN_API_VERSION, defaultToolsets: ['hello'], toolsets: { hello: 'Hello' }, toolProviders: [HelloTools] });
     `,
     );
     writeFileSync(

@@ -23,6 +23,7 @@ const echo = definePlugin({
   id: 'echo',
   apiVersion: PLUGIN_API_VERSION,
   defaultToolsets: ['echo'],
+  toolsets: { echo: 'Echo' },
   toolProviders: [EchoTools],
 });
 
