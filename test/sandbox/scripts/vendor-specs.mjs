@@ -3,7 +3,11 @@
 // operations the sandbox simulates (specs/operations.json) and sanitized once:
 //   - `$ref` siblings are dropped (JSON Schema ignores them; they break strict validators),
 //   - regex `pattern`s that are Java-only (e.g. `\p{Digit}`) are rewritten or dropped,
-//   - narratives, tags and unreferenced components are left out.
+//   - narratives, tags and unreferenced components are left out,
+//   - `$ref`s to components/requestBodies and components/parameters are inlined in the paths
+//     (the sandbox addresses bodies and parameters by JSON pointer under the operation),
+//   - a `pathPrefix` (Confluence v2's `/wiki/api/v2`, which its spec keeps in `servers`) is
+//     prepended to every path so one router serves every product.
 // It also writes `<name>.ops.json`, the index of every operation of the full spec, so the
 // sandbox can answer a real-but-unsimulated operation with 501 instead of 404.
 //
@@ -109,12 +113,28 @@ function setPointer(doc, pointer, value) {
   cur[parts[parts.length - 1]] = value;
 }
 
-for (const [name, { source, operations }] of Object.entries(manifest)) {
+/** An operation with its `requestBody` and `parameters` component refs replaced by their targets. */
+function inlineComponentRefs(spec, op) {
+  const deref = (node, section) => {
+    const ref = node?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith(`#/components/${section}/`)) return node;
+    const target = resolvePointer(spec, ref);
+    if (target === undefined) throw new Error(`dangling ${ref}`);
+    return target;
+  };
+  const out = { ...op };
+  if (op.requestBody) out.requestBody = deref(op.requestBody, 'requestBodies');
+  if (op.parameters) out.parameters = op.parameters.map((p) => deref(p, 'parameters'));
+  return out;
+}
+
+for (const [name, { source, operations, pathPrefix = '' }] of Object.entries(manifest)) {
   const spec = JSON.parse(readFileSync(join(from, source), 'utf8'));
   const wanted = new Set(operations);
   const index = [];
   const paths = {};
-  for (const [p, item] of Object.entries(spec.paths)) {
+  for (const [rawPath, item] of Object.entries(spec.paths)) {
+    const p = pathPrefix + rawPath;
     for (const m of METHODS) {
       const op = item[m];
       if (!op?.operationId) continue;
@@ -123,7 +143,7 @@ for (const [name, { source, operations }] of Object.entries(manifest)) {
       wanted.delete(op.operationId);
       paths[p] ??= {};
       if (item.parameters) paths[p].parameters = item.parameters;
-      paths[p][m] = op;
+      paths[p][m] = inlineComponentRefs(spec, op);
     }
   }
   if (wanted.size) throw new Error(`${name}: operations not in the spec: ${[...wanted].join(', ')}`);
@@ -160,7 +180,7 @@ for (const [name, { source, operations }] of Object.entries(manifest)) {
         ...spec.info,
         description: `Pruned by test/sandbox/scripts/vendor-specs.mjs from ${source} to the ${operations.length} operations the sandbox simulates.`,
       },
-      servers: spec.servers,
+      servers: pathPrefix ? [{ url: 'https://{your-domain}' }] : spec.servers,
       paths,
       components,
     },
@@ -186,6 +206,21 @@ for (const [name, { source, operations }] of Object.entries(manifest)) {
     }
   }
   if (paramFixes) console.log(`${name}: ${paramFixes} object-typed query parameters retyped as strings`);
+  // Confluence v2 bodies are `oneOf: [XBodyWrite, XNestedBodyWrite]`, but neither member has
+  // required properties, so every body matches both and `oneOf` rejects all of them: `anyOf`.
+  let bodyFixes = 0;
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node.oneOf) && node.oneOf.length && node.oneOf.every((x) => /BodyWrite$/.test(x.$ref ?? ''))) {
+      node.anyOf = node.oneOf;
+      delete node.oneOf;
+      bodyFixes++;
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(out);
+  if (bodyFixes) console.log(`${name}: ${bodyFixes} body oneOf (flat or nested representation) relaxed to anyOf`);
   writeFileSync(join(specsDir, `${name}.json`), JSON.stringify(out));
   writeFileSync(join(specsDir, `${name}.ops.json`), JSON.stringify(index));
   console.log(

@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const c = sb.credentials;
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ url: sb.url, gatewayUrl: sb.gatewayUrl, cloudId: c.cloudId, email: c.email, apiToken: c.apiToken, oauth: c.oauth })}\n`,
+      `${JSON.stringify({ url: sb.url, gatewayUrl: sb.gatewayUrl, confluenceGatewayUrl: sb.confluenceGatewayUrl, cloudId: c.cloudId, email: c.email, apiToken: c.apiToken, oauth: c.oauth })}\n`,
     );
   } else {
     process.stdout.write(
@@ -117,6 +117,7 @@ async function main(): Promise<void> {
         '',
         `  site URL       ${sb.url}`,
         `  API gateway    ${sb.gatewayUrl}`,
+        `  Confluence     ${sb.url}/wiki  (gateway ${sb.confluenceGatewayUrl})`,
         `  auth server    ${sb.url}  (/authorize, /oauth/token; redirects to any http://localhost or 127.0.0.1 callback)`,
         `  cloudId        ${c.cloudId}`,
         '',
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
         `  OAuth client   ${c.oauth.clientId} / ${c.oauth.clientSecret}`,
         '',
         `  Try: curl -u '${c.email}:${c.apiToken}' ${sb.url}/rest/api/3/myself`,
+        `       curl -u '${c.email}:${c.apiToken}' '${sb.url}/wiki/rest/api/search?cql=type=page'`,
         `  Admin: ${sb.url}/__sandbox  (faults: POST /__sandbox/faults, log: GET /__sandbox/requests)`,
         faults.length ? `  Faults active: ${faults.map((f) => f.type).join(', ')}` : '',
         '',

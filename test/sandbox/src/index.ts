@@ -1,5 +1,5 @@
 // @atlassian-mcp/sandbox — a spec-validated, stateful stand-in for an Atlassian Cloud site
-// (Jira platform + Jira Software), with Basic and OAuth 2.0 (3LO) auth, the API gateway,
+// (Jira platform + Jira Software, Confluence), with Basic and OAuth 2.0 (3LO) auth, the API gateway,
 // fault injection and a request log.
 //
 //   const sb = await startSandbox();            // real loopback port + in-process fetch
@@ -14,6 +14,7 @@ import { BurstLimiter, type BurstRates } from './core/burst.js';
 import { Faults, type FaultSpec } from './core/faults.js';
 import type { ProductModule } from './core/product.js';
 import type { RequestLog } from './core/request-log.js';
+import { confluenceProduct } from './confluence/index.js';
 import { jiraProduct } from './jira/index.js';
 import { generateSeed, type SeedOptions } from './seed/index.js';
 import { seedDir } from './paths.js';
@@ -30,6 +31,8 @@ export type { ProductModule, Handler, HandlerContext } from './core/product.js';
 export { generateSeed } from './seed/index.js';
 export { responseValidator } from './core/spec.js';
 export { parseJql, JqlError } from './jira/jql/parser.js';
+export type { ConfluenceData } from './confluence/model.js';
+export { parseCql, CqlError } from './confluence/cql/parser.js';
 
 export const DEFAULT_CLOUD_ID = 'b8a4e7c2-3f1d-4e6a-9c5b-2d7f0e1a4c93';
 
@@ -100,7 +103,9 @@ export interface Sandbox {
   readonly oauth: OAuthServer;
   /** `https://api.atlassian.com/ex/jira/{cloudId}` equivalent: `${url}/ex/jira/${cloudId}`. */
   readonly gatewayUrl: string;
-  /** The data (`site.jira` is the Jira store) — for white-box assertions. */
+  /** `https://api.atlassian.com/ex/confluence/{cloudId}` equivalent (then `/wiki/api/v2/…`, `/wiki/rest/api/…`). */
+  readonly confluenceGatewayUrl: string;
+  /** The data (`site.jira`, `site.confluence`) — for white-box assertions. */
   readonly site: Site;
   /** `Basic base64(email:apiToken)` for a user (default: the admin). */
   basicAuth(email?: string): string;
@@ -145,7 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const faults = new Faults(now);
   if (options.faults?.length) faults.set(options.faults);
-  const products: ProductModule[] = [jiraProduct];
+  const products: ProductModule[] = [jiraProduct, confluenceProduct];
 
   const credentials = (): SandboxCredentials => {
     const a = admin();
@@ -192,6 +197,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         siteUrl: siteUrl(),
         cloudId,
         gatewayUrl: `${siteUrl()}/ex/jira/${cloudId}`,
+        confluenceGatewayUrl: `${siteUrl()}/ex/confluence/${cloudId}`,
         credentials: credentials(),
       }),
       faults,
@@ -220,6 +226,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     get gatewayUrl() {
       return `${siteUrl()}/ex/jira/${cloudId}`;
+    },
+    get confluenceGatewayUrl() {
+      return `${siteUrl()}/ex/confluence/${cloudId}`;
     },
     fetch: inProcess,
     get credentials() {

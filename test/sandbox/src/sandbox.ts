@@ -43,7 +43,7 @@ export class Engine {
   readonly log: RequestLogControl = createRequestLog();
   private readonly router = new Router<Route>();
   private readonly gateways = new Map<string, ProductModule>();
-  private unsimulated?: Router<string>;
+  private unsimulated?: Router<{ id: string; product: ProductModule }>;
   private readonly hanging = new Set<() => void>();
 
   constructor(private readonly o: EngineOptions) {
@@ -54,6 +54,22 @@ export class Engine {
         for (const op of spec.operations) {
           this.router.add(op.method, op.template, { op, handler: handlers[op.operationId], product });
         }
+      }
+      for (const r of product.extraRoutes ?? []) {
+        const op: OperationDef = {
+          api: product.id,
+          operationId: r.operationId,
+          method: r.method,
+          template: r.template,
+          params: [],
+          hasBody: false,
+          bodyRequired: false,
+          bodyTypes: [],
+          scopeAlternatives: r.scopes,
+          deprecated: false,
+          pointer: '',
+        };
+        this.router.add(r.method, r.template, { op, handler: r.handler, product });
       }
     }
   }
@@ -153,9 +169,11 @@ export class Engine {
 
     const match = this.router.match(req.method, apiPath);
     if (!match || (gatewayProduct && match.value.product !== gatewayProduct)) {
-      return this.withFaults(req, entry, { api: true, path: apiPath }, async () => this.unrouted(req.method, apiPath));
+      return this.withFaults(req, entry, { api: true, path: apiPath }, async () =>
+        this.unrouted(req.method, apiPath, gatewayProduct),
+      );
     }
-    const { op, handler } = match.value;
+    const { op, handler, product } = match.value;
     entry.operationId = op.operationId;
 
     // --- authentication -----------------------------------------------------------------
@@ -210,13 +228,17 @@ export class Engine {
       ) {
         return json(401, SCOPE_MISMATCH);
       }
-      if (!handler)
-        return json(501, { errorMessages: [`The sandbox does not simulate ${op.operationId} yet.`], errors: {} });
-
-      // --- validation -----------------------------------------------------------------------
-      const query = this.queryObject(req, op, match.params);
+      let query: Record<string, any>;
       let body: unknown;
-      if (op.hasBody) body = this.parseBody(req, op);
+      try {
+        if (!handler) throw new ApiError(501, [`The sandbox does not simulate ${op.operationId} yet.`]);
+        // --- validation ---------------------------------------------------------------------
+        query = this.queryObject(req, op, match.params);
+        if (op.hasBody) body = this.parseBody(req, op);
+      } catch (e) {
+        if (e instanceof ApiError && e.body === undefined && product.errorResponse) return product.errorResponse(e, op);
+        throw e;
+      }
       const ctx: HandlerContext = {
         req,
         op,
@@ -228,7 +250,7 @@ export class Engine {
         site: o.site,
         now: o.now(),
       };
-      const res = await handler(ctx);
+      const res = await handler!(ctx);
       res.headers['x-aaccountid'] ??= accountId!;
       return res;
     });
@@ -274,7 +296,7 @@ export class Engine {
         else obj[p.name] = all[0];
       }
     }
-    if (!this.o.validateRequests) return obj;
+    if (!this.o.validateRequests || !op.pointer) return obj;
     const v = paramValidator(op);
     if (!v(obj)) {
       const errors: Record<string, string> = {};
@@ -321,19 +343,22 @@ export class Engine {
     return body;
   }
 
-  private unrouted(method: string, apiPath: string): SandboxResponse {
+  /** No simulated route (or one of another product than the gateway named): 501 for a real operation, else 405/404. */
+  private unrouted(method: string, apiPath: string, gatewayProduct?: ProductModule): SandboxResponse {
     if (!this.unsimulated) {
-      this.unsimulated = new Router<string>();
-      for (const p of this.o.products) {
-        for (const specId of Object.keys(p.handlers)) {
-          for (const [m, t, id] of loadSpec(specId).allOperations) this.unsimulated.add(m, t, id);
+      this.unsimulated = new Router<{ id: string; product: ProductModule }>();
+      for (const product of this.o.products) {
+        for (const specId of Object.keys(product.handlers)) {
+          for (const [m, t, id] of loadSpec(specId).allOperations) this.unsimulated.add(m, t, { id, product });
         }
       }
     }
     const known = this.unsimulated.match(method, apiPath);
+    if (known && gatewayProduct && known.value.product !== gatewayProduct)
+      return json(404, { errorMessages: [`No resource found for ${method} ${apiPath}.`], errors: {} });
     if (known)
       return json(501, {
-        errorMessages: [`The sandbox does not simulate ${known.value} (${method} ${apiPath}).`],
+        errorMessages: [`The sandbox does not simulate ${known.value.id} (${method} ${apiPath}).`],
         errors: {},
       });
     const allowed = this.router.methodsFor(apiPath);

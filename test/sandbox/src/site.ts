@@ -1,4 +1,6 @@
 // The sandbox's data: one Atlassian site (cloudId, name) with its products' stores.
+import { emptyConfluenceData, type ConfluenceData } from './confluence/model.js';
+import { ConfluenceStore } from './confluence/store.js';
 import type { JiraData } from './jira/model.js';
 import { JiraStore } from './jira/store.js';
 
@@ -8,10 +10,14 @@ export const SNAPSHOT_FORMAT = 'atlassian-mcp-sandbox/1';
 export interface SandboxSnapshot {
   format: typeof SNAPSHOT_FORMAT;
   jira: JiraData;
+  /** Absent in snapshots made before Confluence existed: an empty Confluence site. */
+  confluence?: ConfluenceData;
 }
 
 export class Site {
   readonly jira: JiraStore;
+  /** Confluence's store; its users are the Jira store's (one site, one directory). */
+  readonly confluence: ConfluenceStore;
   private initial: SandboxSnapshot;
 
   constructor(
@@ -23,15 +29,17 @@ export class Site {
     checkSnapshot(snapshot);
     this.initial = snapshot;
     this.jira = new JiraStore(snapshot.jira);
+    this.confluence = new ConfluenceStore(snapshot.confluence ?? emptyConfluenceData(), () => this.jira.users);
   }
 
   /** Back to the state the site started from (or was last loaded with). */
   reset(): void {
     this.jira.load(this.initial.jira);
+    this.confluence.load(this.initial.confluence ?? emptyConfluenceData());
   }
 
   snapshot(): SandboxSnapshot {
-    return { format: SNAPSHOT_FORMAT, jira: this.jira.snapshot() };
+    return { format: SNAPSHOT_FORMAT, jira: this.jira.snapshot(), confluence: this.confluence.snapshot() };
   }
 
   /** Replaces the data; later `reset()`s return to this snapshot. */

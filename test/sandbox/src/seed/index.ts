@@ -21,13 +21,14 @@ import {
   versions,
   WORKFLOWS,
 } from './company.js';
+import { generateConfluence } from './confluence/index.js';
 import { mulberry32 } from './content.js';
 import { Generator } from './issues.js';
 
 export interface SeedOptions {
   /** The moment the seed is built around (dates are relative to it). Default: now, rounded down to the hour. */
   now?: number;
-  /** `empty`: users, projects, fields and boards but no issues. */
+  /** `empty`: users, projects, fields and boards but no issues; Confluence spaces with their homepages only. */
   issues?: boolean;
 }
 
@@ -82,6 +83,7 @@ export function generateSeed(opts: SeedOptions = {}): SandboxSnapshot {
     g.project(P.mkt, 'MKT', MKT_EPICS, MKT_LOOSE);
     g.links(next);
   }
+  const confluence = generateConfluence(data, counters, { now, pages: opts.issues !== false });
   data.counters = counters;
-  return { format: SNAPSHOT_FORMAT, jira: data };
+  return { format: SNAPSHOT_FORMAT, jira: data, confluence };
 }
