@@ -64,6 +64,8 @@ export type {
 } from './http/types.js';
 export { emptyAdfDoc, type AdfDoc, type AdfNode, type AdfMark } from './content/adf-types.js';
 export type { Logger } from './logging/logger.js';
+export { pager, type Pager } from './http/pager.js';
+export type { Page } from './http/pagination.js';
 
 // Errors core maps to results the model can act on
 export {

@@ -22,9 +22,14 @@ export interface Page<T> {
   total?: number;
 }
 
-/** Encodes a cursor as an opaque base64url string. */
-export function encodeCursor(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+/**
+ * Encodes a cursor as an opaque base64url string. `binding` ties it to the query it pages through
+ * (see `pager`): replayed with other arguments, it is refused.
+ */
+export function encodeCursor(cursor: PageCursor, binding?: string): string {
+  return Buffer.from(JSON.stringify(binding === undefined ? cursor : { ...cursor, b: binding }), 'utf8').toString(
+    'base64url',
+  );
 }
 
 const BAD_CURSOR_HINT = 'Pass the cursor exactly as a previous call returned it, or omit it to start over.';
@@ -36,6 +41,7 @@ const BAD_CURSOR_HINT = 'Pass the cursor exactly as a previous call returned it,
 export function decodeCursor<S extends PageCursor['style']>(
   cursor: string | undefined,
   expected: S,
+  binding?: string,
 ): Extract<PageCursor, { style: S }> | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   let parsed: unknown;
@@ -54,6 +60,10 @@ export function decodeCursor<S extends PageCursor['style']>(
       (expected === 'token' && typeof c.nextPageToken === 'string' && c.nextPageToken !== '') ||
       (expected === 'link' && typeof c.next === 'string' && isSafeRelativePath(c.next)));
   if (!ok) throw new InputError('The cursor does not belong to this kind of list', { hint: BAD_CURSOR_HINT });
+  if (binding !== undefined && c.b !== binding)
+    throw new InputError('This cursor belongs to another query: the other arguments changed since it was given', {
+      hint: 'Repeat the call with the same arguments as the one that returned the cursor, or omit the cursor to start over.',
+    });
   return parsed as Extract<PageCursor, { style: S }>;
 }
 
@@ -65,27 +75,42 @@ function isSafeRelativePath(p: string): boolean {
 // ---- offset: startAt / maxResults / isLast / total (Jira platform, agile) ----
 
 /** Query parameters for an offset page. */
-export function offsetParams(cursor: string | undefined, maxResults: number): { startAt: number; maxResults: number } {
-  return { startAt: decodeCursor(cursor, 'offset')?.startAt ?? 0, maxResults };
+export function offsetParams(
+  cursor: string | undefined,
+  maxResults: number,
+  binding?: string,
+): { startAt: number; maxResults: number } {
+  return { startAt: decodeCursor(cursor, 'offset', binding)?.startAt ?? 0, maxResults };
 }
 
 /** Reads an offset page (`values`, or the array under `itemsKey`, e.g. `issues` or `comments`). */
 export function offsetPage<T>(
   body: { startAt?: number; maxResults?: number; total?: number; isLast?: boolean } & Record<string, unknown>,
   itemsKey = 'values',
+  binding?: string,
 ): Page<T> {
   const items = (Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as T[];
   const startAt = body.startAt ?? 0;
   const next = startAt + items.length;
-  const more = items.length > 0 && body.isLast !== true && (body.total === undefined || next < body.total);
-  return { items, total: body.total, nextCursor: more ? encodeCursor({ style: 'offset', startAt: next }) : undefined };
+  // Jira says "more" three ways: isLast (agile, project search), total (comments, issues), or neither.
+  const more =
+    items.length > 0 &&
+    body.isLast !== true &&
+    (body.total === undefined
+      ? body.isLast === false || items.length >= (body.maxResults ?? Infinity)
+      : next < body.total);
+  return {
+    items,
+    total: body.total,
+    nextCursor: more ? encodeCursor({ style: 'offset', startAt: next }, binding) : undefined,
+  };
 }
 
 // ---- token: nextPageToken (Jira /search/jql) ----
 
 /** Query (or body) parameters for a token page. */
-export function tokenParams(cursor: string | undefined): { nextPageToken?: string } {
-  const token = decodeCursor(cursor, 'token')?.nextPageToken;
+export function tokenParams(cursor: string | undefined, binding?: string): { nextPageToken?: string } {
+  const token = decodeCursor(cursor, 'token', binding)?.nextPageToken;
   return token === undefined ? {} : { nextPageToken: token };
 }
 
@@ -93,20 +118,23 @@ export function tokenParams(cursor: string | undefined): { nextPageToken?: strin
 export function tokenPage<T>(
   body: { nextPageToken?: string | null; isLast?: boolean } & Record<string, unknown>,
   itemsKey = 'issues',
+  binding?: string,
 ): Page<T> {
   const items = (Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as T[];
   const more = typeof body.nextPageToken === 'string' && body.nextPageToken !== '' && body.isLast !== true;
   return {
     items,
-    nextCursor: more ? encodeCursor({ style: 'token', nextPageToken: body.nextPageToken as string }) : undefined,
+    nextCursor: more
+      ? encodeCursor({ style: 'token', nextPageToken: body.nextPageToken as string }, binding)
+      : undefined,
   };
 }
 
 // ---- link: Confluence `_links.next` / `Link` header ----
 
 /** The path to request: the cursor's `next` link, or `firstPath` for the first page. */
-export function linkRequestPath(cursor: string | undefined, firstPath: string): string {
-  return decodeCursor(cursor, 'link')?.next ?? firstPath;
+export function linkRequestPath(cursor: string | undefined, firstPath: string, binding?: string): string {
+  return decodeCursor(cursor, 'link', binding)?.next ?? firstPath;
 }
 
 /** The `rel="next"` target of an RFC 8288 `Link` header. */
@@ -135,30 +163,36 @@ export function linkPage<T>(
   body: { _links?: { next?: string; base?: string } } & Record<string, unknown>,
   headers?: Headers,
   itemsKey = 'results',
+  binding?: string,
 ): Page<T> {
   const items = (Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as T[];
   const raw = body._links?.next ?? nextFromLinkHeader(headers?.get('link'));
   const next = raw ? relativeNext(raw) : undefined;
-  return { items, nextCursor: next ? encodeCursor({ style: 'link', next }) : undefined };
+  return { items, nextCursor: next ? encodeCursor({ style: 'link', next }, binding) : undefined };
 }
 
 // ---- JSM: start / limit / isLastPage ----
 
 /** Query parameters for a JSM page. */
-export function jsmParams(cursor: string | undefined, limit: number): { start: number; limit: number } {
-  return { start: decodeCursor(cursor, 'jsm')?.start ?? 0, limit };
+export function jsmParams(
+  cursor: string | undefined,
+  limit: number,
+  binding?: string,
+): { start: number; limit: number } {
+  return { start: decodeCursor(cursor, 'jsm', binding)?.start ?? 0, limit };
 }
 
 /** Reads a JSM page (`values`). */
 export function jsmPage<T>(
   body: { start?: number; size?: number; isLastPage?: boolean } & Record<string, unknown>,
   itemsKey = 'values',
+  binding?: string,
 ): Page<T> {
   const items = (Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as T[];
   const start = body.start ?? 0;
   const more = items.length > 0 && body.isLastPage === false;
   return {
     items,
-    nextCursor: more ? encodeCursor({ style: 'jsm', start: start + (body.size ?? items.length) }) : undefined,
+    nextCursor: more ? encodeCursor({ style: 'jsm', start: start + (body.size ?? items.length) }, binding) : undefined,
   };
 }

@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { InputError, inject, pager, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraAgile, type Sprint } from '../client/jira-agile.js';
-import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { compact, shortTime } from '../view/display.js';
 import { IssueViews } from '../view/issue-views.js';
 import { listOut, pageOut } from '../view/outputs.js';
@@ -126,16 +125,12 @@ export class AgileTools {
         : `${(out.sprints as SprintView[]).map(sprintLine).join('\n')}\n${kit.more({ shown: out.sprints.length, nextCursor: out.nextCursor, noun: 'sprints' })}`,
   })
   async listSprints(input: z.infer<typeof sprintsInput>) {
-    const startAt = input.cursor ? decodeCursor<{ s: number; b: number }>('sprints', input.cursor).s : 0;
-    const page = await this.agile.sprints(input.boardId, input.state ?? ['active', 'future'], startAt, 50);
-    const next = startAt + page.values.length;
-    return {
-      sprints: page.values.map(sprintView),
-      nextCursor:
-        page.isLast === false && page.values.length > 0
-          ? encodeCursor('sprints', { s: next, b: input.boardId })
-          : undefined,
-    };
+    const state = input.state ?? ['active', 'future'];
+    const paging = pager('jira.sprints', input.cursor, { boardId: input.boardId, state });
+    const { startAt, maxResults } = paging.offset(50);
+    const page = await this.agile.sprints(input.boardId, state, startAt, maxResults);
+    const { items, nextCursor } = paging.offsetPage<Sprint>(page);
+    return { sprints: items.map(sprintView), nextCursor };
   }
 
   @Tool({
@@ -242,24 +237,14 @@ export class AgileTools {
               : { boardId: input.boardId }
             : undefined;
     if (!scope) throw new InputError('Pass sprintId, boardId (with backlog: true for its backlog) or epic.');
-    const startAt = input.cursor ? decodeCursor<{ s: number }>('agile', input.cursor).s : 0;
-    const limit = Math.min(100, Math.max(1, input.limit ?? 50));
+    const paging = pager('jira.agile-issues', input.cursor, { ...scope, jql: input.jql });
     const page = await this.agile.issues(scope, {
       jql: input.jql,
       fields: ['summary', 'status', 'assignee'],
-      startAt,
-      maxResults: limit,
+      ...paging.offset(Math.min(100, Math.max(1, input.limit ?? 50))),
     });
-    const issues = page.issues ?? [];
-    const next = startAt + issues.length;
-    return {
-      issues: issues.map((i) => this.views.row(i)),
-      total: page.total,
-      nextCursor:
-        page.total !== undefined && next < page.total && issues.length > 0
-          ? encodeCursor('agile', { s: next })
-          : undefined,
-    };
+    const { items, total, nextCursor } = paging.offsetPage<NonNullable<typeof page.issues>[number]>(page, 'issues');
+    return { issues: items.map((i) => this.views.row(i)), total, nextCursor };
   }
 
   @Tool({

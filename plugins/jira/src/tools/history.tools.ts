@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { inject, pager, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraIssues } from '../client/jira-issues.js';
-import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { personName, shortTime } from '../view/display.js';
 import { pageOut } from '../view/outputs.js';
 import { issueIdOrKey } from './ids.js';
@@ -33,11 +32,10 @@ export class HistoryTools {
         : `${kit.fence((out.history as Change[]).map((h) => `${h.at ?? ''} ${h.by ?? '?'}: ${h.changes.join('; ')}`).join('\n'), 'history')}\n${kit.more({ shown: out.history.length, total: out.total as number, nextCursor: out.nextCursor, noun: 'changes' })}`,
   })
   async changelog(input: z.infer<typeof historyInput>) {
-    const startAt = input.cursor ? decodeCursor<{ s: number }>('history', input.cursor).s : 0;
-    const page = await this.issues.changelog(input.issueKey, startAt, Math.min(100, Math.max(1, input.limit ?? 50)));
-    const values = page.values ?? [];
-    const next = startAt + values.length;
-    const more = page.isLast === false || (page.total !== undefined && next < page.total);
+    const paging = pager('jira.history', input.cursor, { issueKey: input.issueKey });
+    const { startAt, maxResults } = paging.offset(Math.min(100, Math.max(1, input.limit ?? 50)));
+    const page = await this.issues.changelog(input.issueKey, startAt, maxResults);
+    const { items: values, total, nextCursor } = paging.offsetPage<NonNullable<typeof page.values>[number]>(page);
     return {
       history: values.map((h) => ({
         at: shortTime(h.created),
@@ -46,8 +44,8 @@ export class HistoryTools {
           (i) => `${i.field}: ${i.fromString ?? i.from ?? '∅'} → ${i.toString ?? i.to ?? '∅'}`,
         ),
       })),
-      total: page.total,
-      nextCursor: more && values.length > 0 ? encodeCursor('history', { s: next }) : undefined,
+      total,
+      nextCursor,
     };
   }
 }

@@ -1,10 +1,8 @@
 import * as z from 'zod';
-import { createHash } from 'node:crypto';
-import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { InputError, inject, Tool, ToolProvider, pager } from '@atlassian-mcp/core';
 import { JiraSearch } from '../client/jira-search.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
 import { FieldCatalog } from '../fields/field-catalog.js';
-import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { IssueViews } from '../view/issue-views.js';
 import { pageOut } from '../view/outputs.js';
 import type { IssueRow } from '../view/schemas.js';
@@ -46,26 +44,18 @@ export class IssueSearchTools {
     },
   })
   async searchIssues(input: z.infer<typeof searchInput>): Promise<z.input<typeof searchOutput>> {
-    const query = createHash('sha1').update(input.jql).digest('base64url').slice(0, 8);
-    const token = input.cursor ? decodeCursor<{ q: string; t: string }>('search', input.cursor) : undefined;
-    if (token && token.q !== query)
-      throw new InputError('This cursor belongs to another JQL query.', {
-        hint: 'Repeat the same jql with the cursor.',
-      });
+    const paging = pager('jira.search', input.cursor, { jql: input.jql });
     if ((input.fields?.length ?? 0) > 10) throw new InputError('At most 10 extra fields.');
     const extra = await Promise.all((input.fields ?? []).map((name) => this.column(name)));
     const page = await this.search.page({
       jql: input.jql,
       fields: [...BASE_FIELDS, ...extra.map((f) => f.id)],
       maxResults: clamp(input.limit ?? this.settings.searchPageSize, 1, 100),
-      nextPageToken: token?.t,
+      ...paging.token(),
     });
-    const next =
-      page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
-    return {
-      issues: (page.issues ?? []).map((issue) => this.views.row(issue, extra)),
-      nextCursor: next ? encodeCursor('search', { q: query, t: next }) : undefined,
-    };
+    const { items, nextCursor } =
+      paging.tokenPage<typeof page.issues extends (infer I)[] | undefined ? I : never>(page);
+    return { issues: items.map((issue) => this.views.row(issue, extra)), nextCursor };
   }
 
   private async column(name: string): Promise<{ id: string; name: string }> {

@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { inject, pager, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraProjects } from '../client/jira-projects.js';
 import { ProjectScope } from '../client/project-scope.js';
-import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { compact, personName } from '../view/display.js';
 import { pageOut } from '../view/outputs.js';
 import { projectKeyOrId } from './ids.js';
@@ -49,11 +48,10 @@ export class ProjectTools {
   async listProjects(
     input: z.infer<typeof listInput>,
   ): Promise<{ projects: ProjectRow[]; total?: number; nextCursor?: string }> {
-    const startAt = input.cursor ? decodeCursor<{ s: number; q?: string }>('projects', input.cursor).s : 0;
-    const page = await this.projects.search(input.query, startAt, Math.min(100, Math.max(1, input.limit ?? 50)));
-    const values = page.values ?? [];
-    const next = startAt + values.length;
-    const more = page.isLast === false || (page.total !== undefined && next < page.total);
+    const paging = pager('jira.projects', input.cursor, { query: input.query });
+    const { startAt, maxResults } = paging.offset(Math.min(100, Math.max(1, input.limit ?? 50)));
+    const page = await this.projects.search(input.query, startAt, maxResults);
+    const { items: values, nextCursor } = paging.offsetPage<NonNullable<typeof page.values>[number]>(page);
     return {
       // Never compacted away: an empty page is still a page (the renderer and the schema expect it).
       projects: values
@@ -61,7 +59,7 @@ export class ProjectTools {
         .map((p) => compact({ key: p.key ?? '', name: p.name ?? '', type: p.projectTypeKey })),
       ...compact({
         total: this.scope.active ? undefined : page.total,
-        nextCursor: more && values.length > 0 ? encodeCursor('projects', { s: next }) : undefined,
+        nextCursor,
       }),
     };
   }

@@ -1,7 +1,6 @@
-import { InputError, inject, Service } from '@atlassian-mcp/core';
+import { inject, pager, Service } from '@atlassian-mcp/core';
 import { JiraComments } from '../client/jira-comments.js';
 import { JiraWorklogs } from '../client/jira-worklogs.js';
-import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { IssueViews } from './issue-views.js';
 import type { CommentView, WorklogView } from './schemas.js';
 
@@ -19,15 +18,14 @@ export class IssueActivity {
     limit: number,
     cursor?: string,
   ): Promise<{ total: number; comments: CommentView[]; nextCursor?: string }> {
-    const startAt = cursor ? offset('comments', issueKey, cursor) : 0;
-    const page = await this.comments.list(issueKey, startAt, limit);
-    const items = page.comments ?? [];
-    const total = page.total ?? startAt + items.length;
-    const next = startAt + items.length;
+    const paging = pager('jira.comments', cursor, { issueKey });
+    const { startAt, maxResults } = paging.offset(limit);
+    const page = await this.comments.list(issueKey, startAt, maxResults);
+    const { items, nextCursor } = paging.offsetPage<NonNullable<typeof page.comments>[number]>(page, 'comments');
     return {
-      total,
+      total: page.total ?? startAt + items.length,
       comments: await Promise.all(items.map((c) => this.views.comment(c))),
-      nextCursor: next < total && items.length > 0 ? encodeCursor('comments', { i: issueKey, s: next }) : undefined,
+      nextCursor,
     };
   }
 
@@ -36,22 +34,14 @@ export class IssueActivity {
     limit: number,
     cursor?: string,
   ): Promise<{ total: number; worklogs: WorklogView[]; nextCursor?: string }> {
-    const startAt = cursor ? offset('worklogs', issueKey, cursor) : 0;
-    const page = await this.worklogs.list(issueKey, startAt, limit);
-    const items = page.worklogs ?? [];
-    const total = page.total ?? startAt + items.length;
-    const next = startAt + items.length;
+    const paging = pager('jira.worklogs', cursor, { issueKey });
+    const { startAt, maxResults } = paging.offset(limit);
+    const page = await this.worklogs.list(issueKey, startAt, maxResults);
+    const { items, nextCursor } = paging.offsetPage<NonNullable<typeof page.worklogs>[number]>(page, 'worklogs');
     return {
-      total,
+      total: page.total ?? startAt + items.length,
       worklogs: await Promise.all(items.map((w) => this.views.worklog(w))),
-      nextCursor: next < total && items.length > 0 ? encodeCursor('worklogs', { i: issueKey, s: next }) : undefined,
+      nextCursor,
     };
   }
-}
-
-function offset(kind: string, issueKey: string, cursor: string): number {
-  const state = decodeCursor<{ i: string; s: number }>(kind, cursor);
-  if (state.i !== issueKey || typeof state.s !== 'number')
-    throw new InputError(`This cursor belongs to another issue's ${kind}.`);
-  return state.s;
 }

@@ -34,7 +34,7 @@ describe('comments and transitions', () => {
     ]);
     expect(second.structured.nextCursor).toBeUndefined();
     expect(await site.fails('jira_list_comments', { issueKey: 'NOVA-1', cursor: page.nextCursor })).toContain(
-      "another issue's comments",
+      'belongs to another query',
     );
   });
 

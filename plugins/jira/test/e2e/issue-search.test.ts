@@ -75,8 +75,10 @@ describe('jira_search (JQL via /search/jql)', () => {
     expect(r.isError).toBe(true);
     const first = await site.ok('jira_search', { jql: 'project = NOVA ORDER BY key ASC', limit: 2 });
     const text = await site.fails('jira_search', { jql: 'project = OPS', cursor: first.structured.nextCursor });
-    expect(text).toContain('another JQL query');
-    expect(await site.fails('jira_search', { jql: 'project = OPS', cursor: 'garbage!' })).toContain('Invalid cursor');
+    expect(text).toContain('belongs to another query');
+    expect(await site.fails('jira_search', { jql: 'project = OPS', cursor: 'garbage!' })).toContain(
+      'cursor is not valid',
+    );
   });
 
   it.each([

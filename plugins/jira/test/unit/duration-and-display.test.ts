@@ -1,6 +1,5 @@
 import { InputError } from '@atlassian-mcp/core';
 import { formatDuration, parseDuration } from '../../src/fields/duration.js';
-import { decodeCursor, encodeCursor } from '../../src/paging/cursor.js';
 import { compact, displayValue, shortTime } from '../../src/view/display.js';
 
 describe('durations', () => {
@@ -22,15 +21,6 @@ describe('durations', () => {
     expect(formatDuration(9000)).toBe('2h 30m');
     expect(formatDuration(201600)).toBe('1w 2d');
     expect(formatDuration(0)).toBe('0m');
-  });
-});
-
-describe('cursors', () => {
-  it('round-trips paging state and refuses a cursor of another kind or garbage', () => {
-    const c = encodeCursor('search', { q: 'abc', t: 'tok' });
-    expect(decodeCursor('search', c)).toEqual({ k: 'search', q: 'abc', t: 'tok' });
-    expect(() => decodeCursor('comments', c)).toThrow('Invalid cursor.');
-    expect(() => decodeCursor('search', '%%%not-base64')).toThrow(InputError);
   });
 });
 
