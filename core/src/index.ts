@@ -7,13 +7,7 @@
 import 'reflect-metadata';
 
 // Defining a plugin
-export {
-  definePlugin,
-  PLUGIN_API_VERSION,
-  type AtlassianMcpPlugin,
-  type PluginOptions,
-  type ServiceRegistration,
-} from './plugin-api/plugin.js';
+export { definePlugin, PLUGIN_API_VERSION, type AtlassianMcpPlugin, type PluginOptions } from './plugin-api/plugin.js';
 
 // Contributions: tools, resources, prompts, services
 export {
@@ -53,16 +47,9 @@ export type {
   StorageUserNames,
   SectionEditInput,
 } from './plugin-api/services.js';
-export { apiPath, type PathValue } from './http/path.js';
-export type {
-  AtlassianRequest,
-  AtlassianResponse,
-  HttpMethod,
-  Product,
-  QueryValue,
-  ResponseType,
-} from './http/types.js';
-export { emptyAdfDoc, type AdfDoc, type AdfNode, type AdfMark } from './content/adf-types.js';
+export { apiPath } from './http/path.js';
+export type { AtlassianRequest, AtlassianResponse, Product } from './http/types.js';
+export { emptyAdfDoc, type AdfDoc, type AdfNode } from './content/adf-types.js';
 export type { Logger } from './logging/logger.js';
 export { pager, type Pager } from './http/pager.js';
 export type { Page } from './http/pagination.js';
@@ -78,5 +65,4 @@ export {
   RateLimitedError,
   UpstreamError,
   isAtlassianMcpError,
-  type FieldErrors,
 } from './plugin-api/errors.js';
