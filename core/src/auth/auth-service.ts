@@ -80,7 +80,11 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
       store,
       (session) => this.oauthClient(session.clientId),
       logger,
-      () => this.emit({ kind: 'session-lost' }),
+      async () => {
+        // The secret was kept only to refresh this session: it goes with it.
+        await this.store.delete(CLIENT_SECRET_KEY).catch(() => undefined);
+        this.emit({ kind: 'session-lost' });
+      },
       lock,
     );
   }

@@ -19,7 +19,12 @@ export interface AuthSettings {
   /** Names of the env variables the secrets come from, for messages. */
   apiTokenVar: string;
   clientSecretVar: string;
+  /** Timeout of one OAuth token request. */
+  tokenTimeoutMs: number;
 }
+
+/** A hung token endpoint must not hold every tool call for long: token requests get at most this. */
+const MAX_TOKEN_TIMEOUT_MS = 15_000;
 
 const trim = (url: string | undefined) => url?.replace(/\/+$/, '');
 const nonEmpty = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
@@ -47,5 +52,6 @@ export function resolveAuthSettings(config: Readonly<AtlassianMcpConfig>, env: N
     configuredScopes: auth.oauth.scopes,
     apiTokenVar,
     clientSecretVar,
+    tokenTimeoutMs: Math.min(config.http.timeoutMs, MAX_TOKEN_TIMEOUT_MS),
   };
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { AuthenticationError } from '../plugin-api/errors.js';
+import { cancelledBy } from '../http/call-errors.js';
 
 const PAGE = (title: string, text: string) =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:sans-serif;margin:3em"><h1>${title}</h1><p>${text}</p></body>`;
@@ -72,7 +73,7 @@ export async function listenForCallback(
     opts.timeoutMs,
   );
   timer.unref();
-  const onAbort = () => reject(opts.signal?.reason ?? new DOMException('The operation was aborted', 'AbortError'));
+  const onAbort = () => reject(cancelledBy(opts.signal, 'The sign-in was cancelled'));
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   if (opts.signal?.aborted) onAbort();
   let closed = false;

@@ -10,6 +10,8 @@ export interface OAuthClientSettings {
   clientSecret: string;
   redirectUri: string;
   fetch: FetchLike;
+  /** Each token request gives up after this long (a hung token endpoint must not hang every tool call). */
+  timeoutMs?: number;
 }
 
 /** An access token (and its rotating refresh token) as Atlassian issued it. */
@@ -33,7 +35,23 @@ export class InvalidGrantError extends AuthenticationError {
   }
 }
 
+/**
+ * The token endpoint failed without saying the grant is bad. `transient` when trying again can
+ * help: a 5xx or 429, a timeout, a dropped connection, or an answer cut short — in the last cases
+ * Atlassian may have rotated the refresh token already, and only its reuse leeway saves the session.
+ */
+export class TokenEndpointError extends UpstreamError {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+    options: { cause?: unknown; status?: number },
+  ) {
+    super(message, { ...options, hint: 'Retry in a moment; check https://status.atlassian.com if it persists.' });
+  }
+}
+
 const DEFAULT_LIFETIME_S = 3600;
+const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
 
 /**
  * Atlassian's OAuth 2.0 (3LO) endpoints through `oauth4webapi`: a confidential client
@@ -52,6 +70,7 @@ export class OAuthClient {
     this.clientAuth = oauth.ClientSecretPost(settings.clientSecret);
     this.options = {
       [oauth.customFetch]: (url, init) => settings.fetch(url, init as RequestInit),
+      signal: () => AbortSignal.timeout(settings.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS),
       // Plain http only for loopback test servers (the sandbox); real Atlassian is https.
       [oauth.allowInsecureRequests]: base.startsWith('http://'),
     };
@@ -130,9 +149,7 @@ export class OAuthClient {
           hint: 'Check ATLASSIAN_CLIENT_ID and ATLASSIAN_CLIENT_SECRET against the app in the developer console.',
         });
       }
-      // Never put the raw error text in the message: some servers echo request parameters.
-      const code = e instanceof oauth.ResponseBodyError ? ` (${e.error}, HTTP ${e.status})` : '';
-      throw new UpstreamError(`The Atlassian token endpoint failed${code}`, { cause: e, hint: 'Retry in a moment.' });
+      throw tokenEndpointError(e);
     }
     const issuedAt = Date.now();
     return {
@@ -153,4 +170,45 @@ export class OAuthClient {
       codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
     };
   }
+}
+
+const LOST_ANSWER_CODES = new Set([oauth.PARSE_ERROR, oauth.RESPONSE_IS_NOT_JSON]);
+
+/** Classifies a token-endpoint failure; never puts raw error text in the message (servers echo parameters). */
+function tokenEndpointError(e: unknown): TokenEndpointError {
+  if (e instanceof oauth.ResponseBodyError) {
+    const transient = e.status >= 500 || e.status === 429;
+    return new TokenEndpointError(`The Atlassian token endpoint failed (${e.error}, HTTP ${e.status})`, transient, {
+      cause: e,
+      status: e.status,
+    });
+  }
+  if (e instanceof oauth.OperationProcessingError) {
+    const status = e.cause instanceof Response ? e.cause.status : undefined;
+    const transient =
+      (e.code !== undefined && LOST_ANSWER_CODES.has(e.code)) ||
+      (status !== undefined && (status >= 500 || status === 429));
+    return new TokenEndpointError(
+      `The Atlassian token endpoint sent an unusable answer${status ? ` (HTTP ${status})` : ''}`,
+      transient,
+      { cause: e, status },
+    );
+  }
+  // By name, not instanceof: undici's DOMException may come from another realm.
+  const timedOut = causes(e).some((c) => ['TimeoutError', 'AbortError'].includes((c as { name?: string }).name ?? ''));
+  return new TokenEndpointError(
+    timedOut ? 'The Atlassian token endpoint did not answer in time' : 'Could not reach the Atlassian token endpoint',
+    true,
+    { cause: e },
+  );
+}
+
+/** `e` and its chain of causes (a few levels). */
+function causes(e: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let cur = e, i = 0; cur !== undefined && cur !== null && i < 5; i++) {
+    out.push(cur);
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return out;
 }

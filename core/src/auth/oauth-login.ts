@@ -50,6 +50,7 @@ export function requireOAuthClient(settings: AuthSettings, fetchFn: FetchLike): 
     clientSecret: settings.clientSecret,
     redirectUri: settings.redirectUri,
     fetch: fetchFn,
+    timeoutMs: settings.tokenTimeoutMs,
   });
 }
 

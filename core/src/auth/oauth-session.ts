@@ -1,6 +1,9 @@
 import type { Logger } from '../logging/logger.js';
+import { currentCall } from '../pipeline/call-scope.js';
+import { UpstreamError } from '../plugin-api/errors.js';
+import { cancelledBy } from '../http/call-errors.js';
 import type { CredentialStore } from './credential-store.js';
-import { InvalidGrantError, type OAuthClient } from './oauth-client.js';
+import { InvalidGrantError, TokenEndpointError, type IssuedTokens, type OAuthClient } from './oauth-client.js';
 import { noRefreshLock, type RefreshLock } from './refresh-lock.js';
 
 /** What is persisted after an OAuth login (in the credential store, never in a log). */
@@ -23,6 +26,8 @@ export interface StoredOAuthSession {
 export const OAUTH_SESSION_KEY = 'oauth-session';
 /** Refresh this long before the access token expires (less for very short-lived tokens). */
 const REFRESH_MARGIN_MS = 60_000;
+/** Longest a caller waits for a refresh someone else started (the token requests time out sooner). */
+const DEFAULT_REFRESH_WAIT_MS = 45_000;
 
 function needsRefresh(s: StoredOAuthSession, now = Date.now()): boolean {
   const lifetime = s.issuedAt === undefined ? Infinity : s.expiresAt - s.issuedAt;
@@ -56,8 +61,9 @@ export class OAuthSession {
     private readonly store: CredentialStore,
     private readonly client: (session: StoredOAuthSession) => Promise<OAuthClient>,
     private readonly logger: Logger,
-    private readonly onLost: () => void,
+    private readonly onLost: () => unknown,
     private readonly lock: RefreshLock = noRefreshLock,
+    private readonly refreshWaitMs = DEFAULT_REFRESH_WAIT_MS,
   ) {}
 
   /** The stored session, if any (no refresh). */
@@ -104,12 +110,33 @@ export class OAuthSession {
     this.loaded = true;
   }
 
+  /** Joins (or starts) the one refresh in flight; a caller waits for it at most `refreshWaitMs`. */
   private refresh(): Promise<void> {
-    return (this.refreshing ??= this.lock
-      .run(() => this.rotate())
-      .finally(() => {
-        this.refreshing = undefined;
-      }));
+    if (!this.refreshing) {
+      this.refreshing = this.lock
+        .run(() => this.rotate())
+        .finally(() => {
+          this.refreshing = undefined;
+        });
+      // Every waiter may have given up by the time it settles.
+      this.refreshing.catch(() => undefined);
+    }
+    return bounded(this.refreshing, this.refreshWaitMs, currentCall()?.signal);
+  }
+
+  /**
+   * One refresh-token grant. When the answer is lost (timeout, reset, cut short) or the endpoint
+   * fails with a 5xx, Atlassian may already have rotated the token: the same token is sent again,
+   * exactly once, which its reuse leeway (about 10 minutes) accepts.
+   */
+  private async grant(base: StoredOAuthSession, refreshToken: string): Promise<IssuedTokens> {
+    try {
+      return await (await this.client(base)).refresh(refreshToken);
+    } catch (e) {
+      if (!(e instanceof TokenEndpointError) || !e.transient) throw e;
+      this.logger.warn({ reason: e.message }, 'the token refresh failed or its answer was lost; trying once more');
+      return (await this.client(base)).refresh(refreshToken);
+    }
   }
 
   private async rotate(): Promise<void> {
@@ -128,7 +155,7 @@ export class OAuthSession {
       return;
     }
     try {
-      const tokens = await (await this.client(base)).refresh(base.refreshToken);
+      const tokens = await this.grant(base, base.refreshToken);
       const next: StoredOAuthSession = {
         ...base,
         accessToken: tokens.accessToken,
@@ -160,7 +187,34 @@ export class OAuthSession {
   private async lose(error: InvalidGrantError): Promise<never> {
     this.logger.warn('the Atlassian refresh token was rejected; a new login is needed');
     await this.clear();
-    this.onLost();
+    await this.onLost();
     throw error;
+  }
+}
+
+/** `flight`, or an error once `ms` pass or the tool call is cancelled (the flight itself goes on). */
+async function bounded(flight: Promise<void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new UpstreamError(`Refreshing the Atlassian access token took longer than ${Math.round(ms / 1000)} s`, {
+            hint: 'The Atlassian token endpoint is slow or unreachable; retry in a moment.',
+          }),
+        ),
+      ms,
+    );
+    timer.unref();
+    onAbort = () => reject(cancelledBy(signal));
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([flight, limit]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -29,6 +29,7 @@ import {
 } from './http-exchange.js';
 import { createTypedClient } from './typed-client.js';
 import { assertSafePath } from './path.js';
+import { cancelledBy } from './call-errors.js';
 
 /** One request as the pipeline runs it (body already encoded). */
 export interface Exchange {
@@ -231,8 +232,14 @@ export class AtlassianHttp implements HttpService {
     const { rateLimit } = this.config;
     const limited = res.status === 429 || res.status === 503;
     const retryable = res.status === 429 || (ctx.idempotent && res.status >= 500 && res.status !== 501);
-    if (retryable && ctx.attempt < rateLimit.maxRetries) {
-      const delay = backoffDelay(ctx.attempt, rateLimit, rl.retryAfterMs);
+    // "Come back later" answers are bounded by the call's wait budget, not by a count (a busy
+    // site can answer 429 more often than maxRetries within a budget that has room left);
+    // other server errors also by maxRetries, so a failing server is not hammered.
+    if (retryable && (limited || ctx.attempt < rateLimit.maxRetries)) {
+      const serverDelay = backoffDelay(ctx.attempt, rateLimit, rl.retryAfterMs);
+      // Past maxRetries, never faster than our own backoff, even if the server says "now".
+      const delay =
+        ctx.attempt < rateLimit.maxRetries ? serverDelay : Math.max(serverDelay, backoffDelay(ctx.attempt, rateLimit));
       if (res.status === 429) this.applyRateLimit(site, rl.reason, ctx.endpoint, ctx.ex.issueKey, Date.now() + delay);
       if (Date.now() + delay <= ctx.deadline) {
         ctx.log.warn(
@@ -320,11 +327,9 @@ function tooLongError(waitMs: number): RateLimitedError {
   );
 }
 
-/** Throws the abort reason (the tool call was cancelled). */
+/** Throws a CancelledError when the tool call was cancelled. */
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (!signal?.aborted) return;
-  const reason: unknown = signal.reason;
-  throw reason instanceof Error ? reason : new DOMException('The operation was aborted', 'AbortError');
+  if (signal?.aborted) throw cancelledBy(signal);
 }
 
 function isScopeMismatch(bytes: Uint8Array): boolean {

@@ -11,6 +11,7 @@ export type {
 export type { RequestAuthorization, RequestAuthorizer } from './request-auth.js';
 export { httpServices, globalFetch } from './tokens.js';
 export { apiPath, pathSegment, assertSafePath, type PathValue } from './path.js';
+export { CancelledError, OutcomeUnknownError } from './call-errors.js';
 export { registerHttpAndAuth, type HttpAndAuthOverrides } from './register.js';
 export { mapErrorResponse, extractUpstreamMessages, type FailedCall } from './error-mapping.js';
 export {

@@ -57,7 +57,8 @@ export class ToolPolicy {
         hint: 'Remove it from disabledTools (or ATLASSIAN_DISABLED_TOOLS) to use it.',
       };
     }
-    if (this.config.readOnly && !tool.readOnly) {
+    // Core's sign-in writes nothing to Atlassian: read-only mode keeps it (issue 11).
+    if (this.config.readOnly && !tool.readOnly && !(tool.pluginId === 'core' && tool.toolset === 'auth')) {
       return {
         enabled: false,
         reason: `${tool.name} writes to Atlassian and the server is in read-only mode`,

@@ -146,12 +146,35 @@ describe('retries and rate limits', () => {
     ).toBe('X-2');
   });
 
-  it('gives up after maxRetries with a RateLimitedError that says when to retry', async () => {
-    nock(SITE).get('/x').times(4).reply(429, '', { 'Retry-After': '0' });
+  it("keeps retrying 429s past maxRetries while the call's wait budget has room (issue 11)", async () => {
+    nock(SITE).get('/x').times(6).reply(429, '', { 'Retry-After': '0' }).get('/x').reply(200, { ok: true });
     const { http } = makeHttp(testConfig({ rateLimit: { maxRetries: 3 } }));
-    const err = await http.request({ product: 'jira', method: 'GET', path: '/x' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(RateLimitedError);
+    expect((await http.request({ product: 'jira', method: 'GET', path: '/x' })).data).toEqual({ ok: true });
     expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('gives up on 429s when the wait budget is spent, with a RateLimitedError that says when to retry', async () => {
+    nock(SITE).get('/x').times(3).reply(429, '', { 'Retry-After': '1' });
+    const { http, log } = makeHttp(testConfig({ rateLimit: { maxRetries: 0 } }));
+    const err = await runInCallScope(
+      {
+        requestId: 'r1',
+        tool: 't',
+        signal: new AbortController().signal,
+        logger: log.logger,
+        waitDeadline: Date.now() + 1_500,
+      },
+      () => http.request({ product: 'jira', method: 'GET', path: '/x' }),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect((err as RateLimitedError).hint).toMatch(/Retry in about/);
+  });
+
+  it('still stops retrying 5xx after maxRetries (a failing server is not hammered)', async () => {
+    const scope = nock(SITE).get('/x').times(3).reply(500);
+    const { http } = makeHttp(testConfig({ rateLimit: { maxRetries: 2 } }));
+    await expect(http.request({ product: 'jira', method: 'GET', path: '/x' })).rejects.toBeInstanceOf(UpstreamError);
+    expect(scope.isDone()).toBe(true);
   });
 
   it('fails fast past the tool call wait ceiling, with retryAfterMs and a hint', async () => {

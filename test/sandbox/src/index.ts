@@ -63,6 +63,8 @@ export interface SandboxOptions {
   oauth?: Partial<{ clientId: string; clientSecret: string; redirectUri: string; redirectUris: string[] | 'loopback' }>;
   /** What reusing a rotated refresh token does: `'revoke-family'` (Atlassian's behaviour, default) or `'reject'`. */
   refreshReuse?: 'revoke-family' | 'reject';
+  /** Seconds a rotated refresh token is still accepted after rotation (default 600, Atlassian's leeway; 0 = never). */
+  refreshReuseLeewaySeconds?: number;
   cloudId?: string;
   siteName?: string;
   /** Validate requests against the OpenAPI specs (default true). */
@@ -141,6 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     client,
     accessTokenTtl: options.accessTokenTtl ?? 3600,
     refreshReuse: options.refreshReuse ?? 'revoke-family',
+    refreshReuseLeewaySeconds: options.refreshReuseLeewaySeconds ?? 600,
     now,
     cloudId,
     siteName: site.siteName,

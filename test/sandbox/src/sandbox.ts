@@ -108,7 +108,7 @@ export class Engine {
           ? e.toResponse()
           : json(500, { errorMessages: [`Sandbox error: ${(e as Error).message}`], errors: {} });
     }
-    entry.status = res.status;
+    if (!res.hang || entry.status === 0) entry.status = res.status;
     entry.durationMs = performance.now() - t0;
     this.log.log.push(entry);
     if (res.hang) {
@@ -281,6 +281,12 @@ export class Engine {
       if (!(e instanceof ApiError)) throw e;
       res = e.toResponse();
     }
+    // The request was processed; only its answer is lost.
+    if (d.lose === 'hang') {
+      entry.status = res.status;
+      return { status: res.status, headers: {}, hang: true };
+    }
+    if (d.lose) return { ...res, drop: d.lose };
     return d.malformed ? corrupt(res) : res;
   }
 

@@ -129,6 +129,8 @@ describe('auth: Basic, OAuth 2.0 (3LO) with PKCE and rotating refresh tokens, ga
     expect(t2.status).toBe(200);
     expect(t2.body.refresh_token).not.toBe(t1.body.refresh_token);
     expect(t2.body.access_token).not.toBe(t1.body.access_token);
+    // Past Atlassian's ~10-minute leeway, a spent refresh token is refused and kills the chain.
+    clock += 11 * 60_000;
     const reuse = await token({
       grant_type: 'refresh_token',
       client_id: clientId,
@@ -148,6 +150,30 @@ describe('auth: Basic, OAuth 2.0 (3LO) with PKCE and rotating refresh tokens, ga
     });
     expect(after.status).toBe(403);
     expect(sb.oauth.stats.refreshReuse).toBe(1);
+    clock -= 11 * 60_000;
+  });
+
+  it("within Atlassian's reuse leeway a spent refresh token still works once the answer was lost, and the chain lives on", async () => {
+    const { code, verifier } = await authorize('read:jira-work offline_access');
+    const t1 = await token({
+      grant_type: 'authorization_code',
+      client_id: clientId,
+      client_secret: clientSecret,
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
+    const refresh = (rt: string) =>
+      token({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: rt });
+    const lost = await refresh(t1.body.refresh_token); // the client never saw this answer
+    expect(lost.status).toBe(200);
+    clock += 5 * 60_000;
+    const retried = await refresh(t1.body.refresh_token);
+    expect(retried.status).toBe(200);
+    expect(retried.body.refresh_token).not.toBe(lost.body.refresh_token);
+    expect((await refresh(retried.body.refresh_token)).status).toBe(200);
+    expect(sb.oauth.stats).toMatchObject({ refreshReuse: 1, refreshReuseInLeeway: 1 });
+    clock -= 5 * 60_000;
   });
 
   it('PKCE: a wrong or missing verifier is refused', async () => {

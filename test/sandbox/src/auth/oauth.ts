@@ -22,6 +22,11 @@ export interface OAuthOptions {
   accessTokenTtl: number;
   /** `revoke-family` (Atlassian: reusing a rotated token kills the whole chain) or `reject` (only that token). */
   refreshReuse: 'revoke-family' | 'reject';
+  /**
+   * Seconds after its rotation during which a rotated refresh token is still accepted (Atlassian:
+   * about 10 minutes, so a client that lost the answer can retry). 0 refuses any reuse.
+   */
+  refreshReuseLeewaySeconds: number;
   now: () => number;
   cloudId: string;
   siteName: string;
@@ -54,6 +59,8 @@ interface RefreshGrant {
   scopes: string[];
   clientId: string;
   state: 'active' | 'rotated' | 'revoked';
+  /** When it was rotated (ms), for the reuse leeway. */
+  rotatedAt?: number;
 }
 
 const INVALID_REFRESH = { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' };
@@ -65,7 +72,8 @@ export class OAuthServer {
   private refresh = new Map<string, RefreshGrant>();
   private revokedFamilies = new Set<string>();
   /** Counters tests can assert on. */
-  readonly stats = { codesIssued: 0, tokensIssued: 0, refreshes: 0, refreshReuse: 0 };
+  /** `refreshReuse` counts every rotated token sent again; `refreshReuseInLeeway` those accepted. */
+  readonly stats = { codesIssued: 0, tokensIssued: 0, refreshes: 0, refreshReuse: 0, refreshReuseInLeeway: 0 };
 
   constructor(private readonly opts: OAuthOptions) {}
 
@@ -74,7 +82,13 @@ export class OAuthServer {
     this.access.clear();
     this.refresh.clear();
     this.revokedFamilies.clear();
-    Object.assign(this.stats, { codesIssued: 0, tokensIssued: 0, refreshes: 0, refreshReuse: 0 });
+    Object.assign(this.stats, {
+      codesIssued: 0,
+      tokensIssued: 0,
+      refreshes: 0,
+      refreshReuse: 0,
+      refreshReuseInLeeway: 0,
+    });
   }
 
   set accessTokenTtl(seconds: number) {
@@ -250,10 +264,17 @@ export class OAuthServer {
     }
     if (g.state === 'rotated') {
       this.stats.refreshReuse++;
+      if (this.opts.now() - (g.rotatedAt ?? 0) <= this.opts.refreshReuseLeewaySeconds * 1000) {
+        // Within the leeway the spent token still works (the client may have lost the answer).
+        this.stats.refreshReuseInLeeway++;
+        this.stats.refreshes++;
+        return json(200, this.mint(clientId, g.accountId, g.scopes, g.family), noStore);
+      }
       if (this.opts.refreshReuse === 'revoke-family') this.revokedFamilies.add(g.family);
       return json(403, INVALID_REFRESH, noStore);
     }
     g.state = 'rotated';
+    g.rotatedAt = this.opts.now();
     this.stats.refreshes++;
     return json(200, this.mint(clientId, g.accountId, g.scopes, g.family), noStore);
   }

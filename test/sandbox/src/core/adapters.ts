@@ -45,6 +45,7 @@ export function createInProcessFetch(
         });
       }
       if (request.signal.aborted) throw abortError(request.signal);
+      if (res.drop === 'reset') throw new TypeError('fetch failed', { cause: socketClosed() });
       const location = res.headers.location;
       if (res.status >= 300 && res.status < 400 && location && request.redirect !== 'manual') {
         const next = new URL(location, url);
@@ -69,7 +70,8 @@ export function createInProcessFetch(
       const payload = bytes
         ? (new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>)
         : null;
-      const response = new Response(nullBody ? null : payload, { status: res.status, headers: res.headers });
+      const answer = res.drop === 'truncate' && payload ? truncatedStream(payload) : payload;
+      const response = new Response(nullBody ? null : answer, { status: res.status, headers: res.headers });
       Object.defineProperty(response, 'url', { value: url.toString() });
       if (hop > 0) Object.defineProperty(response, 'redirected', { value: true });
       return response;
@@ -77,6 +79,21 @@ export function createInProcessFetch(
     throw new TypeError('fetch failed', { cause: new Error('redirect count exceeded') });
   };
   return inProcessFetch as typeof fetch;
+}
+
+/** What undici reports when the peer closes the socket: `SocketError: other side closed`. */
+function socketClosed(): Error {
+  return Object.assign(new Error('other side closed'), { name: 'SocketError', code: 'UND_ERR_SOCKET' });
+}
+
+/** Half the bytes, then the stream fails as undici's body does when the connection drops. */
+function truncatedStream(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes.slice(0, Math.floor(bytes.length / 2)));
+      controller.error(new TypeError('terminated', { cause: socketClosed() }));
+    },
+  });
 }
 
 function abortError(signal: AbortSignal): unknown {
@@ -143,9 +160,17 @@ async function serve(handle: Handle, req: IncomingMessage, res: ServerResponse):
   });
   if (out.hang) return; // keep the socket open; close() destroys it
   if (res.destroyed) return;
+  if (out.drop === 'reset') {
+    req.socket.destroy();
+    return;
+  }
   const body = out.body === undefined ? undefined : typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
   const h: Record<string, string | number> = { ...out.headers };
   if (body && out.status !== 204 && out.status !== 304) h['content-length'] = body.length;
   res.writeHead(out.status, h);
+  if (out.drop === 'truncate') {
+    res.write(body ? body.subarray(0, Math.floor(body.length / 2)) : Buffer.alloc(0), () => req.socket.destroy());
+    return;
+  }
   res.end(out.status === 204 || out.status === 304 || req.method === 'HEAD' ? undefined : body);
 }

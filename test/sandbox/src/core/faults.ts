@@ -52,6 +52,12 @@ export type FaultSpec =
   | (FaultSelector & { type: 'latency'; ms: number })
   | (FaultSelector & { type: 'hang' })
   | (FaultSelector & { type: 'malformedJson' })
+  /** The request is processed (a write happens), then the answer never comes: the client times out. */
+  | (FaultSelector & { type: 'timeoutAfterSend' })
+  /** The request is processed; status and headers arrive, the body is cut short and the connection closed. */
+  | (FaultSelector & { type: 'truncatedBody' })
+  /** The request is processed, then the connection is reset before any byte of the answer. */
+  | (FaultSelector & { type: 'resetAfterResponse' })
   /** The bearer token on the matching request is treated as expired (401) and stays expired. */
   | (FaultSelector & { type: 'expiredToken' });
 
@@ -70,6 +76,8 @@ export interface FaultDecision {
   response?: SandboxResponse;
   hang: boolean;
   malformed: boolean;
+  /** Run the handler, then lose its answer this way. */
+  lose?: 'hang' | 'truncate' | 'reset';
   expireToken: boolean;
   /** Ids of the rules that fired. */
   fired: string[];
@@ -139,7 +147,7 @@ export class Faults {
         d.latencyMs += s.ms;
         continue;
       }
-      if (d.response || d.hang) continue;
+      if (d.response || d.hang || d.lose) continue;
       r.fired++;
       d.fired.push(r.id);
       switch (s.type) {
@@ -154,6 +162,15 @@ export class Faults {
           break;
         case 'malformedJson':
           d.malformed = true;
+          break;
+        case 'timeoutAfterSend':
+          d.lose = 'hang';
+          break;
+        case 'truncatedBody':
+          d.lose = 'truncate';
+          break;
+        case 'resetAfterResponse':
+          d.lose = 'reset';
           break;
         case 'expiredToken':
           d.expireToken = true;
@@ -196,7 +213,17 @@ export class Faults {
   }
 }
 
-const TYPES = new Set(['rateLimit', 'status', 'latency', 'hang', 'malformedJson', 'expiredToken']);
+const TYPES = new Set([
+  'rateLimit',
+  'status',
+  'latency',
+  'hang',
+  'malformedJson',
+  'expiredToken',
+  'timeoutAfterSend',
+  'truncatedBody',
+  'resetAfterResponse',
+]);
 
 function validateSpec(s: FaultSpec): void {
   if (!s || typeof s !== 'object' || !TYPES.has((s as { type: string }).type)) {

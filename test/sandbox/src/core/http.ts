@@ -21,6 +21,11 @@ export interface SandboxResponse {
   body?: string | Buffer;
   /** Never answer (fault injection). The adapter keeps the connection open until close/abort. */
   hang?: boolean;
+  /**
+   * Lose an answer that was produced (fault injection): `truncate` sends status, headers and half
+   * the body, then closes the connection; `reset` closes it before any byte.
+   */
+  drop?: 'truncate' | 'reset';
 }
 
 export const JSON_TYPE = 'application/json;charset=UTF-8';
