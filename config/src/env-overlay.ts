@@ -1,3 +1,4 @@
+import { delimiter } from 'node:path';
 import { ConfigError } from './errors.js';
 
 /**
@@ -70,6 +71,7 @@ export const ENV_VARS = [
   'ATLASSIAN_AUDIT_FILE',
   'ATLASSIAN_CREDENTIAL_STORE',
   'ATLASSIAN_MCP_LOG_LEVEL',
+  'ATLASSIAN_FILES_ALLOWED_DIRS',
 ] as const;
 
 /** Applies environment overrides to a raw (unvalidated) config object; returns a new object. */
@@ -97,6 +99,16 @@ export function applyEnvOverlay(raw: Raw, env: NodeJS.ProcessEnv = process.env):
   if ((v = e('ATLASSIAN_DISABLED_TOOLS'))) out.disabledTools = list(v);
   if ((v = e('ATLASSIAN_AUDIT_FILE'))) set(out, ['audit', 'file'], v);
   if ((v = e('ATLASSIAN_MCP_LOG_LEVEL'))) out.logLevel = v;
+  // Directories are separated like PATH entries (":" on POSIX, ";" on Windows): a comma may be in a name.
+  if ((v = e('ATLASSIAN_FILES_ALLOWED_DIRS')))
+    set(
+      out,
+      ['files', 'allowedDirs'],
+      v
+        .split(delimiter)
+        .map((d) => d.trim())
+        .filter(Boolean),
+    );
   if ((v = e('ATLASSIAN_MODULES'))) {
     // The seed's module switch: keeps third-party plugins from the file, replaces the first-party set.
     const wanted = new Set(list(v).map((m) => FIRST_PARTY_MODULES[m.toLowerCase()] ?? m));

@@ -82,6 +82,27 @@ export const outputSchema = z
   })
   .strict();
 
+export const filesSchema = z
+  .object({
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe('Master switch for local file access; false turns every local read and write off (hosted mode)'),
+    allowedDirs: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Directories tools may read files from (uploads) and write files into (downloads); none means no local file access (ATLASSIAN_FILES_ALLOWED_DIRS)',
+      ),
+    maxBytes: z
+      .number()
+      .int()
+      .min(1)
+      .default(10 * 1024 * 1024)
+      .describe('Largest local file read or written'),
+  })
+  .strict();
+
 /** The whole config file. */
 export const configSchema = z
   .object({
@@ -121,6 +142,7 @@ export const configSchema = z
     http: httpSchema.default({ timeoutMs: 30000, connectTimeoutMs: 10000, debug: false }),
     audit: auditSchema.default({ enabled: true }),
     output: outputSchema.default({ maxChars: 24000, perTool: {} }),
+    files: filesSchema.default({ enabled: true, allowedDirs: [], maxBytes: 10 * 1024 * 1024 }),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .strict();

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { applyEnvOverlay, ConfigError, configJsonSchema, loadConfig, parseConfig } from '@atlassian-mcp/config';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'amcp-config-'));
@@ -107,6 +107,14 @@ describe('config', () => {
     await expect(loadConfig({ cwd: dir(), env: { ATLASSIAN_READ_ONLY: 'enabled' } })).rejects.toThrow(
       /ATLASSIAN_READ_ONLY/,
     );
+  });
+
+  it('takes allowed file directories from the environment, separated like PATH', () => {
+    const config = parseConfig(
+      applyEnvOverlay({}, { ATLASSIAN_FILES_ALLOWED_DIRS: `/srv/uploads${delimiter} /tmp/a,b ` }),
+    );
+    expect(config.files).toEqual({ enabled: true, allowedDirs: ['/srv/uploads', '/tmp/a,b'], maxBytes: 10485760 });
+    expect(parseConfig({}).files.allowedDirs).toEqual([]);
   });
 
   it('never takes a secret from the file: only an env reference', () => {

@@ -43,6 +43,7 @@ export type {
   RichTextService,
   AuthStatusService,
   SiteService,
+  LocalFilesService,
   MediaResolver,
   StorageUserNames,
   SectionEditInput,

@@ -90,3 +90,45 @@ export interface SiteService {
    */
   cacheKey(): Promise<string>;
 }
+
+/**
+ * What a local file access needs from the call: the user's confirmation (a `ToolContext` fits).
+ * @public
+ */
+export interface FileConsent {
+  confirm(message: string): Promise<boolean>;
+}
+
+/**
+ * A local file that was read.
+ * @public
+ */
+export interface LocalFile {
+  readonly bytes: Uint8Array;
+  /** The resolved path (symlinks followed). */
+  readonly path: string;
+  /** Its base name. */
+  readonly name: string;
+  readonly size: number;
+}
+
+/**
+ * The only way a plugin reads or writes a local file. Off unless the configuration names allowed
+ * directories (`files.allowedDirs`); paths are resolved and must stay inside them; credentials,
+ * system trees and hidden files are never reachable; the user confirms each access with the
+ * resolved path and size where the client can ask. Refusals are thrown as core errors.
+ * @public
+ */
+export interface LocalFilesService {
+  /** False when no local file can be read or written (nothing allowed, or switched off). */
+  readonly enabled: boolean;
+  /** Reads a whole file (an upload). `purpose` completes the confirmation: "attach it to NOVA-1". */
+  read(path: string, consent: FileConsent, options?: { purpose?: string }): Promise<LocalFile>;
+  /** Creates a new file (a download); never overwrites and never writes through a symlink. */
+  write(
+    path: string,
+    bytes: Uint8Array,
+    consent: FileConsent,
+    options?: { purpose?: string },
+  ): Promise<{ path: string; size: number }>;
+}

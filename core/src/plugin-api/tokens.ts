@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
 import type { Logger } from '../logging/logger.js';
-import type { AuthStatusService, HttpService, RichTextService, SiteService } from './services.js';
+import type { AuthStatusService, HttpService, LocalFilesService, RichTextService, SiteService } from './services.js';
 
 /**
  * A typed DI token. At run time it is a global symbol (`Symbol.for`), so every module that names
@@ -51,6 +51,8 @@ export const coreServices = {
   content: createServiceToken<RichTextService>('core.content'),
   /** The site: URL and a per-site cache key. */
   site: createServiceToken<SiteService>('core.site'),
+  /** Local files: read and written only inside the configured allowed directories, with consent. */
+  files: createServiceToken<LocalFilesService>('core.files'),
 } as const;
 
 /**

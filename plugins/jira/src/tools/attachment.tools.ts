@@ -1,7 +1,14 @@
 import * as z from 'zod';
-import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { extname } from 'node:path';
+import {
+  coreServices,
+  InputError,
+  inject,
+  Tool,
+  ToolProvider,
+  type LocalFilesService,
+  type ToolContext,
+} from '@atlassian-mcp/core';
 import { JiraAttachments } from '../client/jira-attachments.js';
 import { JiraIssues } from '../client/jira-issues.js';
 import type { JiraSchemas } from '../client/jira-http.js';
@@ -9,7 +16,9 @@ import { compact, fileSize, personName, shortTime } from '../view/display.js';
 import { issueOut, listOut } from '../view/outputs.js';
 import { issueIdOrKey } from './ids.js';
 
-const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+// Inline content travels inside one MCP message (10 MiB on stdio): 7 MB decoded is 9.3 MB of base64.
+// Bigger files go by path, through core's local-files service (files.allowedDirs, files.maxBytes).
+const MAX_INLINE_BYTES = 7 * 1024 * 1024;
 const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -26,7 +35,7 @@ const MIME: Record<string, string> = {
 
 const uploadInput = z.object({
   issueKey: issueIdOrKey,
-  path: z.string().optional().describe('Local file path'),
+  path: z.string().optional().describe("Local file, inside the server's allowed directories"),
   base64: z.string().optional(),
   filename: z.string().optional().describe('Required with base64'),
 });
@@ -47,6 +56,7 @@ export class AttachmentTools {
   constructor(
     @inject(JiraAttachments) private readonly attachments: JiraAttachments,
     @inject(JiraIssues) private readonly issues: JiraIssues,
+    @inject(coreServices.files) private readonly files: LocalFilesService,
   ) {}
 
   @Tool({
@@ -90,11 +100,22 @@ export class AttachmentTools {
     render: (out) =>
       `Attached ${(out.attachments as AttachmentRow[]).map((a) => `${a.filename} (${a.uri})`).join(', ')} to ${out.key}.`,
   })
-  async addAttachment(input: z.infer<typeof uploadInput>) {
-    const { bytes, filename } = await readUpload(input);
+  async addAttachment(input: z.infer<typeof uploadInput>, ctx: ToolContext) {
+    const { bytes, filename } = await this.readUpload(input, ctx);
     const mimeType = MIME[extname(filename).toLowerCase()] ?? 'application/octet-stream';
     const created = await this.attachments.upload(input.issueKey, filename, bytes, mimeType);
     return { key: input.issueKey, attachments: created.map(row) };
+  }
+
+  private async readUpload(
+    input: z.infer<typeof uploadInput>,
+    ctx: ToolContext,
+  ): Promise<{ bytes: Uint8Array; filename: string }> {
+    if ((input.path === undefined) === (input.base64 === undefined))
+      throw new InputError('Pass exactly one of `path` or `base64`.');
+    if (input.path === undefined) return inlineUpload(input);
+    const file = await this.files.read(input.path, ctx, { purpose: `attach it to ${input.issueKey}` });
+    return { bytes: file.bytes, filename: input.filename ?? file.name };
   }
 }
 
@@ -103,21 +124,15 @@ function link(a: AttachmentRow) {
   return { uri: a.uri, name: a.filename, ...(a.mimeType ? { mimeType: a.mimeType } : {}) };
 }
 
-async function readUpload(input: z.infer<typeof uploadInput>): Promise<{ bytes: Uint8Array; filename: string }> {
-  if ((input.path === undefined) === (input.base64 === undefined))
-    throw new InputError('Pass exactly one of `path` or `base64`.');
-  if (input.path !== undefined) {
-    const info = await stat(input.path).catch(() => undefined);
-    if (!info?.isFile()) throw new InputError(`No file at ${input.path}.`);
-    if (info.size > MAX_UPLOAD_BYTES)
-      throw new InputError(`${input.path} is ${fileSize(info.size)}; the limit here is ${fileSize(MAX_UPLOAD_BYTES)}.`);
-    return { bytes: new Uint8Array(await readFile(input.path)), filename: input.filename ?? basename(input.path) };
-  }
+function inlineUpload(input: z.infer<typeof uploadInput>): { bytes: Uint8Array; filename: string } {
   if (!input.filename) throw new InputError('`filename` is required with `base64`.');
   const bytes = Buffer.from(input.base64!, 'base64');
   if (bytes.length === 0) throw new InputError('`base64` decodes to nothing.');
-  if (bytes.length > MAX_UPLOAD_BYTES)
-    throw new InputError(`The content is ${fileSize(bytes.length)}; the limit here is ${fileSize(MAX_UPLOAD_BYTES)}.`);
+  if (bytes.length > MAX_INLINE_BYTES)
+    throw new InputError(
+      `The content is ${fileSize(bytes.length)}; inline content is limited to ${fileSize(MAX_INLINE_BYTES)}.`,
+      { hint: "Pass a `path` inside the server's allowed directories for bigger files." },
+    );
   return { bytes: new Uint8Array(bytes), filename: input.filename };
 }
 

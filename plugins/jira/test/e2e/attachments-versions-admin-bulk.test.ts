@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, realpath, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startJiraSite, type JiraSite } from './jira-site.js';
@@ -7,12 +7,13 @@ describe('attachments, versions, admin-destructive and bulk toolsets', () => {
   let site: JiraSite;
   let dir: string;
   beforeAll(async () => {
+    dir = await realpath(await mkdtemp(join(tmpdir(), 'jira-attach-')));
     site = await startJiraSite({
       toolsets: ['jira:attachments', 'jira:versions', 'jira:admin-destructive', 'jira:bulk', 'jira:issues'],
       allowDestructive: true,
       capabilities: { elicitation: { form: {} } },
+      allowedDirs: [dir],
     });
-    dir = await mkdtemp(join(tmpdir(), 'jira-attach-'));
   });
   afterAll(async () => {
     await site.close();
@@ -27,7 +28,14 @@ describe('attachments, versions, admin-destructive and bulk toolsets', () => {
     const key = await newTask('Attachment target');
     const file = join(dir, 'trace.log');
     await writeFile(file, 'line 1\nline 2\n');
+    const asked: string[] = [];
+    site.mcp.client.setRequestHandler('elicitation/create', (async (req: { params: { message: string } }) => {
+      asked.push(req.params.message);
+      return { action: 'accept', content: { confirm: true } };
+    }) as never);
     await site.ok('jira_add_attachment', { issueKey: key, path: file });
+    // The user confirmed the resolved path and the size.
+    expect(asked).toEqual([`Read the local file ${file} (14 B) to attach it to ${key}?`]);
     await site.ok('jira_add_attachment', {
       issueKey: key,
       base64: Buffer.from('{"ok":true}').toString('base64'),

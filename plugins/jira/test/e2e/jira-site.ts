@@ -26,6 +26,8 @@ export async function startJiraSite(
     allowProjects?: string[];
     capabilities?: Record<string, unknown>;
     plugin?: Record<string, unknown>;
+    /** Local directories tools may read from and write into (`files.allowedDirs`). */
+    allowedDirs?: string[];
   } = {},
 ): Promise<JiraSite> {
   const host = await createTestHost({
@@ -35,6 +37,7 @@ export async function startJiraSite(
       toolsets: options.toolsets ?? ['jira:all'],
       allowDestructive: options.allowDestructive ?? false,
       ...(options.allowProjects && { allow: { projects: options.allowProjects } }),
+      ...(options.allowedDirs && { files: { allowedDirs: options.allowedDirs } }),
       plugins: { jira: options.plugin ?? {} },
     },
   });
