@@ -5,6 +5,7 @@ import { AtlassianMcpHost } from '../host/host.js';
 import { createMcpServer } from '../host/server-factory.js';
 import { StartupError } from '../host/startup-error.js';
 import { createLogger } from '../logging/logger.js';
+import { boundedStdioTransport } from '../transport/bounded-stdio.js';
 import { CORE_VERSION } from '../version.js';
 import { parseCliArgs, USAGE, type CliArgs } from './args.js';
 import { printErr, printOut } from './output.js';
@@ -22,7 +23,11 @@ async function startHost(loaded: LoadedConfig, override?: Record<string, unknown
 async function serve(loaded: LoadedConfig): Promise<void> {
   const host = await startHost(loaded);
   host.logger.info({ tools: host.enabledTools().length, skipped: host.skipped }, 'serving MCP over stdio');
+  const transport = boundedStdioTransport({
+    onOversized: (line) => host.logger.warn(line, 'refused an oversized message'),
+  });
   const handle = serveStdio(() => createMcpServer(host), {
+    transport,
     onerror: (e) => host.logger.error({ err: e }, 'transport error'),
   });
   const stop = async () => {
