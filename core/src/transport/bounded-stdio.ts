@@ -27,10 +27,9 @@ export function boundedStdioTransport(
 ): StdioServerTransport {
   const max = options.maxMessageBytes ?? MAX_STDIO_MESSAGE_BYTES;
   const stdin = options.stdin ?? process.stdin;
-  let transport: StdioServerTransport | undefined;
   const limiter = new LineLimiter(max, (line) => {
     options.onOversized?.(line);
-    if (line.id === undefined || !transport) return; // a notification has nobody to answer
+    if (line.id === undefined) return; // a notification has nobody to answer
     void transport
       .send({
         jsonrpc: '2.0',
@@ -44,6 +43,7 @@ export function boundedStdioTransport(
   });
   stdin.pipe(limiter);
   // Lines reach the SDK whole and within the limit, so its own buffer never overflows.
-  transport = new StdioServerTransport(limiter, options.stdout ?? process.stdout, { maxBufferSize: 2 * max + 1 });
+  // (The limiter calls back only after data flows, by which time `transport` exists.)
+  const transport = new StdioServerTransport(limiter, options.stdout ?? process.stdout, { maxBufferSize: 2 * max + 1 });
   return transport;
 }
