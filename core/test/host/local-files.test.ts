@@ -51,6 +51,7 @@ const files = definePlugin({
   id: 'files',
   apiVersion: PLUGIN_API_VERSION,
   defaultToolsets: ['files'],
+  toolsets: { files: 'Local files' },
   toolProviders: [FileTools],
 });
 
