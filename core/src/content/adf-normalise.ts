@@ -1,25 +1,31 @@
 import { liftEdgeSpaces } from './adf-inline-to-mdast.js';
 import type { AdfDoc, AdfNode } from './adf-types.js';
+import { INVISIBLE_ATTRS } from './adf-inherit.js';
 
 /**
  * The documented normalisation under which ADF → Markdown → ADF is the identity when blocks are
  * rebuilt from Markdown (unchanged blocks need none: they come back verbatim):
  * - marks are sorted by type; whitespace at the edge of formatted text sits outside the marks, and
  *   neighbouring text nodes with the same marks are one node (`liftEdgeSpaces`);
- * - `localId`s are dropped (Atlassian regenerates them; new task/decision lists get fresh ones);
+ * - attributes Markdown never shows are dropped (`INVISIBLE_ATTRS`: `localId`s, which Atlassian
+ *   regenerates, and the storage element attributes the reader keeps): a write against the
+ *   document carries them over from the blocks it replaces (`inheritInPlace`), a rebuild cannot;
  * - default attributes are dropped: `orderedList.order: 1`, `hardBreak.text: "\n"`, empty `attrs`,
- *   empty `content` of paragraphs and code blocks.
+ *   empty `content` of paragraphs and code blocks;
+ * - a `blockTaskItem` holding one paragraph is the `taskItem` it reads as.
  */
 export function normaliseAdf<T extends AdfDoc | AdfNode>(doc: T): T {
   return normaliseNode(doc as AdfNode) as T;
 }
 
 function normaliseNode(node: AdfNode): AdfNode {
+  if (node.type === 'blockTaskItem' && node.content?.length === 1 && node.content[0]!.type === 'paragraph')
+    node = { type: 'taskItem', attrs: node.attrs, content: node.content[0]!.content ?? [] };
   const out: AdfNode = { ...node };
   if (node.attrs !== undefined) {
     const attrs: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node.attrs))
-      if (key !== 'localId' && value !== undefined) attrs[key] = value;
+      if (!INVISIBLE_ATTRS.includes(key) && value !== undefined) attrs[key] = value;
     if (node.type === 'orderedList' && attrs.order === 1) delete attrs.order;
     if (node.type === 'hardBreak' && attrs.text === '\n') delete attrs.text;
     if (Object.keys(attrs).length === 0) delete out.attrs;

@@ -1,6 +1,8 @@
-import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mdast';
+import type { AlignType, Table, TableCell, TableRow } from 'mdast';
 import type { AdfNode } from './adf-types.js';
 import { inlineToMdast, placeholderNode, type InlineRenderContext } from './adf-inline-to-mdast.js';
+import { cellPreview } from './table-cell-units.js';
+import { INVISIBLE_ATTRS } from './adf-inherit.js';
 
 /** Preview-grid filler for a position covered by a cell to its left (colspan). */
 export const COLSPAN_FILLER = '←';
@@ -54,8 +56,12 @@ function columnAlignments(table: AdfNode): AlignType[] | undefined {
   return aligns;
 }
 
+/**
+ * No attributes GFM would lose. Invisible ones (ids, kept storage attributes: `INVISIBLE_ATTRS`)
+ * do not count: an edited table keeps them from the table it replaces (`inheritInPlace`).
+ */
 function isEmptyRecord(record: Record<string, unknown> | undefined): boolean {
-  return record === undefined || Object.keys(record).length === 0;
+  return record === undefined || Object.keys(record).every((key) => INVISIBLE_ATTRS.includes(key));
 }
 
 /** A plain table as a GFM table. */
@@ -117,39 +123,4 @@ export function previewTableToMdast(table: AdfNode, ctx: InlineRenderContext): T
     })),
   }));
   return { type: 'table', align: null, children: rows };
-}
-
-/** A cell's blocks flattened to one line of phrasing content. */
-export function cellPreview(cell: AdfNode, ctx: InlineRenderContext): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  for (const block of cell.content ?? []) {
-    if (out.length > 0) out.push({ type: 'html', value: '<br>' });
-    out.push(...blockPreview(block, ctx));
-  }
-  return out;
-}
-
-function blockPreview(block: AdfNode, ctx: InlineRenderContext): PhrasingContent[] {
-  switch (block.type) {
-    case 'paragraph':
-      return inlineToMdast(block.content ?? [], ctx).map((n) =>
-        n.type === 'break' ? { type: 'html', value: '<br>' } : n,
-      );
-    case 'heading':
-      return [{ type: 'strong', children: inlineToMdast(block.content ?? [], ctx) }];
-    case 'codeBlock':
-      return [{ type: 'inlineCode', value: (block.content ?? []).map((t) => t.text ?? '').join('') }];
-    case 'bulletList':
-    case 'orderedList':
-    case 'taskList':
-      return (block.content ?? []).flatMap((item, i) => [
-        ...(i > 0 ? [{ type: 'html', value: '<br>' } as PhrasingContent] : []),
-        { type: 'text', value: block.type === 'orderedList' ? `${i + 1}. ` : '• ' } as PhrasingContent,
-        ...(item.type === 'listItem'
-          ? (item.content ?? []).flatMap((b) => blockPreview(b, ctx))
-          : inlineToMdast(item.content ?? [], ctx)),
-      ]);
-    default:
-      return [placeholderNode(block.type, undefined, ctx.ids.nodeId(block))];
-  }
 }

@@ -106,11 +106,12 @@ export class AdfMarkdownRenderer {
         );
       case 'expand':
       case 'nestedExpand': {
+        // `⟦expand⟧` creates an expand without a title: an empty title needs the id to survive.
         const title = typeof attrs.title === 'string' ? attrs.title : undefined;
         return formatPlaceholder(
           'expand',
           title ?? '',
-          shellId({ type: node.type, attrs: title === undefined ? {} : { title } }),
+          shellId({ type: node.type, attrs: title === undefined || title === '' ? {} : { title } }),
         );
       }
       case 'layoutSection':
@@ -244,8 +245,14 @@ export class AdfMarkdownRenderer {
           spread: false,
           children: this.taskItems(child),
         });
-      } else if (child.type === 'taskItem') {
-        const inline = this.inline(child.content ?? []);
+      } else if (
+        child.type === 'taskItem' ||
+        (child.type === 'blockTaskItem' && child.content?.length === 1 && child.content[0]!.type === 'paragraph')
+      ) {
+        // A block task holding one paragraph reads as a task; an edit keeps it a block task (inheritInPlace).
+        const inline = this.inline(
+          child.type === 'taskItem' ? (child.content ?? []) : (child.content![0]!.content ?? []),
+        );
         items.push({
           type: 'listItem',
           spread: false,

@@ -4,6 +4,7 @@ import { canonicalJson } from './node-ids.js';
 import { layoutType, statusColourName } from './storage-vocabulary.js';
 import { cdata, element, escapeText, serializeStorage, type XmlNode } from './storage-xml.js';
 import { isAdfPanel, writeAdfDecisions, writeAdfPanel } from './storage-adf-extension.js';
+import { writeBlockAttrs } from './storage-block-attrs.js';
 
 type Element = Extract<XmlNode, { kind: 'element' }>;
 
@@ -17,6 +18,7 @@ const PANEL_MACRO: Record<string, string> = {
   custom: 'info',
 };
 const MARK_RANK: Record<string, number> = {
+  annotation: -1, // inline comment markers wrap the formatting they comment on
   link: 0,
   strong: 1,
   em: 2,
@@ -68,16 +70,21 @@ export class StorageWriter {
     const content = node.content ?? [];
     switch (node.type) {
       case 'paragraph':
-        return element('p', [], this.inline(content));
+        if (attrs.bare === true && (node.marks ?? []).length === 0) return this.inline(content);
+        return element('p', writeBlockAttrs(node), this.inline(content));
       case 'heading':
-        return element(`h${Math.min(6, Math.max(1, Number(attrs.level) || 1))}`, [], this.inline(content));
+        return element(
+          `h${Math.min(6, Math.max(1, Number(attrs.level) || 1))}`,
+          writeBlockAttrs(node),
+          this.inline(content),
+        );
       case 'bulletList':
-        return element('ul', [], content.map((item) => this.listItem(item)).join(''));
+        return element('ul', xmlAttrs(attrs), content.map((item) => this.listItem(item)).join(''));
       case 'orderedList': {
         const order = Number(attrs.order ?? 1);
         return element(
           'ol',
-          order !== 1 ? [['start', String(order)]] : [],
+          [...(order !== 1 ? [['start', String(order)] as [string, string]] : []), ...xmlAttrs(attrs)],
           content.map((item) => this.listItem(item)).join(''),
         );
       }
@@ -86,11 +93,11 @@ export class StorageWriter {
       case 'taskList':
         return element(
           'ac:task-list',
-          [],
+          xmlAttrs(attrs),
           content.map((item) => (item.type === 'taskList' ? this.block(item) : this.task(item))).join(''),
         );
       case 'blockquote':
-        return element('blockquote', [], this.blocks(content));
+        return element('blockquote', writeBlockAttrs(node), this.blocks(content));
       case 'rule':
         return '<hr />';
       case 'codeBlock':
@@ -115,10 +122,14 @@ export class StorageWriter {
         const widths = content.map((c) => Number(c.attrs?.width ?? 50));
         const type =
           typeof attrs.sectionType === 'string' && attrs.sectionType !== '' ? attrs.sectionType : layoutType(widths);
-        return element('ac:layout-section', [['ac:type', type]], content.map((column) => this.block(column)).join(''));
+        return element(
+          'ac:layout-section',
+          [['ac:type', type], ...xmlAttrs(attrs)],
+          content.map((column) => this.block(column)).join(''),
+        );
       }
       case 'layoutColumn':
-        return element('ac:layout-cell', [], this.blocks(content));
+        return element('ac:layout-cell', xmlAttrs(attrs), this.blocks(content));
       case 'table':
         return this.table(node);
       case 'mediaSingle': {
@@ -145,7 +156,7 @@ export class StorageWriter {
   private listItem(item: AdfNode): string {
     const original = this.source.get(item);
     if (original !== undefined) return serializeStorage([original]);
-    return element('li', [], this.blocks(item.content ?? []));
+    return element('li', xmlAttrs(item.attrs ?? {}), this.blocks(item.content ?? []));
   }
 
   private task(item: AdfNode): string {
@@ -157,6 +168,7 @@ export class StorageWriter {
       'ac:task',
       [],
       element('ac:task-id', [], id) +
+        (typeof item.attrs?.taskUuid === 'string' ? element('ac:task-uuid', [], escapeText(item.attrs.taskUuid)) : '') +
         element('ac:task-status', [], item.attrs?.state === 'DONE' ? 'complete' : 'incomplete') +
         element('ac:task-body', [], this.inline(item.content ?? [])),
     );
@@ -165,6 +177,7 @@ export class StorageWriter {
   private code(node: AdfNode): string {
     const attrs = node.attrs ?? {};
     const text = (node.content ?? []).map((t) => t.text ?? '').join('');
+    if (attrs.pre === true) return element('pre', xmlAttrs(attrs), escapeText(text));
     const shell = attrs.macro as Element | undefined;
     const language = typeof attrs.language === 'string' && attrs.language !== '' ? attrs.language : undefined;
     let params =
@@ -334,6 +347,11 @@ export class StorageWriter {
         return escapeText(plain(node));
     }
   }
+}
+
+/** The storage attributes the reader kept on a node. */
+function xmlAttrs(attrs: Record<string, unknown>): [string, string][] {
+  return (attrs.xmlAttrs as [string, string][] | undefined) ?? [];
 }
 
 function plain(node: AdfNode): string {

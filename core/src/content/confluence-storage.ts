@@ -4,6 +4,7 @@ import { StorageWriter } from './adf-to-storage.js';
 import type { AdfNode } from './adf-types.js';
 import { MarkdownAdfConverter } from './markdown-to-adf.js';
 import { NodeIds } from './node-ids.js';
+import { inheritInPlace } from './adf-inherit.js';
 import { adfBlockModel, applySectionEdit, countAdfText, replaceAdfText, type SectionEdit } from './section-edit.js';
 import { assertWellFormedStorage, parseStorage } from './storage-xml.js';
 import { storageToAdf, type StorageAdf } from './storage-to-adf.js';
@@ -72,7 +73,7 @@ export class ConfluenceStorage {
     } else {
       const convert = (md: string) =>
         new MarkdownAdfConverter({ base: current.doc, reuseBlocks: false, forStorage: true }).convert(md).content;
-      blocks = applySectionEdit(current.doc.content, edit, adfBlockModel, convert);
+      blocks = inheritInPlace(current.doc.content, applySectionEdit(current.doc.content, edit, adfBlockModel, convert));
     }
     return this.write(blocks, current);
   }

@@ -11,11 +11,12 @@ import { gfmTableToAdf, reconcileTable } from './mdast-table-to-adf.js';
 import { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
 import { ListConverter } from './mdast-list-to-adf.js';
-import { applyPlaceholderEdit } from './placeholder-edits.js';
+import { applyPlaceholderEdit, PANEL_TYPES } from './placeholder-edits.js';
 import { storagePlaceholder } from './storage-placeholders.js';
 import { normaliseAdf } from './adf-normalise.js';
 import { canonicalJson, type NodeIds } from './node-ids.js';
 import { INLINE_TYPES } from './adf-shape.js';
+import { inheritInPlace } from './adf-inherit.js';
 
 /** Options of a Markdown → ADF conversion. */
 export interface MarkdownToAdfOptions {
@@ -98,7 +99,11 @@ export class MarkdownAdfConverter {
     this.source = markdown;
     const root = parseMarkdown(markdown);
     this.collectDefinitions(root);
-    return { type: 'doc', version: 1, content: this.fit(this.flow(root.children, 'doc'), 'doc') };
+    let content = this.fit(this.flow(root.children, 'doc'), 'doc');
+    // Edited blocks keep the ids of the blocks they replace (reuse on: a write against the document).
+    if (this.options.base !== undefined && this.options.reuseBlocks !== false)
+      content = inheritInPlace(this.options.base.content, content);
+    return { type: 'doc', version: 1, content };
   }
 
   /**
@@ -208,10 +213,8 @@ export class MarkdownAdfConverter {
     switch (open.kind) {
       case 'panel': {
         const panelType = open.arg === '' ? 'info' : open.arg;
-        if (!['info', 'note', 'tip', 'warning', 'error', 'success'].includes(panelType))
-          throw new InputError(
-            `⟦panel ${open.arg}⟧: the panel type is one of info, note, tip, warning, error, success.`,
-          );
+        if (!PANEL_TYPES.includes(panelType))
+          throw new InputError(`⟦panel ${open.arg}⟧: the panel type is one of ${PANEL_TYPES.join(', ')}.`);
         return { type: 'panel', attrs: { panelType } };
       }
       case 'expand':

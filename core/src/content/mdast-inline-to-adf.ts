@@ -50,7 +50,10 @@ export class InlineConverter {
       case 'delete':
         return this.phrasing(node.children, [...marks, { type: 'strike' }]);
       case 'inlineCode': {
-        const link = [...marks, ...this.spans.map((s) => s.mark)].filter((m) => m.type === 'link');
+        // Code takes only the marks the schema allows with it: links and comment annotations.
+        const link = [...marks, ...this.spans.map((s) => s.mark)].filter(
+          (m) => m.type === 'link' || m.type === 'annotation',
+        );
         // CommonMark: a line ending inside a code span is a space.
         const value = node.value.replace(/\r\n|\r|\n/g, ' ');
         return value === '' ? [] : [withMarks({ type: 'text', text: value }, [...link, { type: 'code' }])];
@@ -144,7 +147,7 @@ export class InlineConverter {
           mark:
             ph.id !== undefined
               ? this.resolver.mark(ph)
-              : { type: ph.kind === 'color' ? 'textColor' : 'backgroundColor', attrs: { color: ph.arg.toLowerCase() } },
+              : { type: ph.kind === 'color' ? 'textColor' : 'backgroundColor', attrs: { color: ph.arg } },
         });
         return [];
       case 'mark':

@@ -6,7 +6,7 @@ import type { AdfNode } from './adf-types.js';
 import { liftEdgeSpaces } from './adf-inline-to-mdast.js';
 import { parseMarkdown, stringifyMarkdown } from './markdown-dialect.js';
 import type { InlineConverter } from './mdast-inline-to-adf.js';
-import { canonicalJson } from './node-ids.js';
+import { rebuildCell, shape } from './table-cell-units.js';
 
 const ALIGN_MARK: Record<string, string> = { center: 'center', right: 'end' };
 
@@ -70,7 +70,7 @@ export function reconcileTable(
       }
       if (slot !== undefined && 'cell' in slot) {
         if (same(cell, preview.children[r]?.children[c])) cells.push(slot.cell);
-        else cells.push({ ...slot.cell, content: [{ type: 'paragraph', content: inline.convert(cell.children) }] });
+        else cells.push({ ...slot.cell, content: rebuildCell(slot.cell, cell.children, inline, ctx) });
         return;
       }
       cells.push({
@@ -97,17 +97,4 @@ function trimCellEdges(nodes: AdfNode[]): AdfNode[] {
 function isFiller(cell: TableCell): boolean {
   const only = cell.children.length === 1 ? cell.children[0] : undefined;
   return only?.type === 'placeholder' && (only.value === COLSPAN_FILLER || only.value === ROWSPAN_FILLER);
-}
-
-/** Phrasing content compared without source positions. */
-export function shape(nodes: readonly unknown[]): string {
-  return canonicalJson(nodes.map(stripPositions));
-}
-
-function stripPositions(node: unknown): unknown {
-  if (node === null || typeof node !== 'object') return node;
-  if (Array.isArray(node)) return node.map(stripPositions);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) if (key !== 'position') out[key] = stripPositions(value);
-  return out;
 }

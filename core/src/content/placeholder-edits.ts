@@ -3,6 +3,9 @@ import { createDate, isoDate, STATUS_COLORS } from './adf-inline-to-mdast.js';
 import type { AdfNode } from './adf-types.js';
 import type { Placeholder } from './placeholder-syntax.js';
 
+/** ADF panel types (`custom` panels may carry an icon and colour, or not). */
+export const PANEL_TYPES = ['info', 'note', 'tip', 'warning', 'error', 'success', 'custom'];
+
 /**
  * A model may edit the readable part of some placeholders that carry an `^id`: the text or colour
  * of a status, the day of a date, the URL of a card, a panel's type, an expand's title, a column's
@@ -33,9 +36,7 @@ export function applyPlaceholderEdit(node: AdfNode, ph: Placeholder): AdfNode {
         ? changed(node, { ...attrs, url: ph.arg })
         : node;
     case 'panel':
-      return ph.arg !== '' &&
-        ph.arg !== attrs.panelType &&
-        ['info', 'note', 'tip', 'warning', 'error', 'success'].includes(ph.arg)
+      return ph.arg !== '' && ph.arg !== attrs.panelType && PANEL_TYPES.includes(ph.arg)
         ? changed(node, { ...attrs, panelType: ph.arg })
         : node;
     case 'expand':

@@ -9,6 +9,7 @@ import { AdfValidator } from './adf-validator.js';
 import { sanitizeAdfContent } from './adf-sanitize.js';
 import { MarkdownAdfConverter } from './markdown-to-adf.js';
 import { NodeIds } from './node-ids.js';
+import { inheritInPlace } from './adf-inherit.js';
 import {
   adfBlockModel,
   applySectionEdit,
@@ -73,7 +74,8 @@ export class RichText implements RichTextService {
     } else {
       const convert = (md: string) =>
         new MarkdownAdfConverter({ base: current, media: options.media, reuseBlocks: false }).convert(md).content;
-      doc = { ...current, content: applySectionEdit(current.content, parsed, adfBlockModel, convert) };
+      const edited = applySectionEdit(current.content, parsed, adfBlockModel, convert);
+      doc = { ...current, content: inheritInPlace(current.content, edited) };
     }
     this.validator.assertValid(doc);
     return doc;

@@ -2,6 +2,7 @@ import { isoDate } from './adf-inline-to-mdast.js';
 import type { AdfDoc, AdfMark, AdfNode } from './adf-types.js';
 import { attr, parseStorage, xmlText, type XmlNode } from './storage-xml.js';
 import { readAdfExtension } from './storage-adf-extension.js';
+import { readBlockAttrs } from './storage-block-attrs.js';
 import {
   codeBlock,
   describe,
@@ -84,7 +85,8 @@ class StorageReader {
     let inline: XmlNode[] = [];
     const flush = () => {
       if (inline.some((n) => n.kind !== 'text' || n.text.trim() !== ''))
-        out.push({ type: 'paragraph', content: this.inline(inline, []) });
+        // Text straight in a <li>, <td> or the page (no <p>): a paragraph that is written back bare.
+        out.push({ type: 'paragraph', attrs: { bare: true }, content: this.inline(inline, []) });
       inline = [];
     };
     for (const node of nodes) {
@@ -122,30 +124,44 @@ class StorageReader {
 
   private blockNode(el: Element): AdfNode | AdfNode[] | undefined {
     const tag = el.tag;
-    if (/^h[1-6]$/.test(tag))
-      return { type: 'heading', attrs: { level: Number(tag[1]) }, content: this.inline(el.children, []) };
+    if (/^h[1-6]$/.test(tag)) {
+      const { attrs, marks } = readBlockAttrs(el.attrs);
+      return {
+        type: 'heading',
+        attrs: { level: Number(tag[1]), ...attrs },
+        ...(marks && { marks }),
+        content: this.inline(el.children, []),
+      };
+    }
     switch (tag) {
       case 'p':
-        return { type: 'paragraph', content: this.inline(el.children, []) };
+        return { type: 'paragraph', ...readBlockAttrs(el.attrs), content: this.inline(el.children, []) };
       case 'ul':
       case 'ol': {
         const items = el.children
           .filter((c): c is Element => c.kind === 'element' && c.tag === 'li')
           .map((li) => {
             const item: AdfNode = { type: 'listItem', content: this.blocks(li.children) };
+            if (li.attrs.length > 0) item.attrs = { xmlAttrs: li.attrs };
             if (item.content!.length === 0) item.content!.push({ type: 'paragraph', content: [] });
             this.source.set(item, li);
             return item;
           });
         if (items.length === 0) return this.raw(el, 'storageBlock');
+        const rest = el.attrs.filter(([k]) => k !== 'start');
+        const xmlAttrs = rest.length > 0 ? { xmlAttrs: rest } : {};
         return tag === 'ul'
-          ? { type: 'bulletList', content: items }
-          : { type: 'orderedList', attrs: { order: Number(attr(el, 'start') ?? 1) }, content: items };
+          ? { type: 'bulletList', ...(rest.length > 0 && { attrs: xmlAttrs }), content: items }
+          : { type: 'orderedList', attrs: { order: Number(attr(el, 'start') ?? 1), ...xmlAttrs }, content: items };
       }
       case 'blockquote':
-        return { type: 'blockquote', content: this.blocks(el.children) };
-      case 'pre':
-        return codeBlock(undefined, xmlText(el));
+        return { type: 'blockquote', ...readBlockAttrs(el.attrs), content: this.blocks(el.children) };
+      case 'pre': {
+        // A <pre> stays a <pre> (not a code macro) when written back; its fence carries the ^id.
+        const node = codeBlock(undefined, xmlText(el));
+        node.attrs = { pre: true, ...(el.attrs.length > 0 && { xmlAttrs: el.attrs }) };
+        return node;
+      }
       case 'hr':
         return { type: 'rule' };
       case 'table':
@@ -202,7 +218,7 @@ class StorageReader {
             ? params.title === undefined
               ? {}
               : { title: params.title }
-            : { title: params.title ?? '', macro: macroShell(el) },
+            : { ...(params.title !== undefined && { title: params.title }), macro: macroShell(el) },
           content,
         };
       return {
@@ -227,15 +243,16 @@ class StorageReader {
     const cells = section.children.filter((c): c is Element => c.kind === 'element' && c.tag === 'ac:layout-cell');
     const widths = layoutWidths(attr(section, 'ac:type') ?? '', cells.length);
     const sectionType = attr(section, 'ac:type') ?? '';
+    const rest = section.attrs.filter(([k]) => k !== 'ac:type');
     return {
       type: 'layoutSection',
-      ...(sectionType === layoutType(widths.slice(0, cells.length)) && section.attrs.length === 1
+      ...(sectionType === layoutType(widths.slice(0, cells.length)) && rest.length === 0
         ? {}
-        : { attrs: { sectionType } }),
+        : { attrs: { sectionType, ...(rest.length > 0 && { xmlAttrs: rest }) } }),
       content: cells.map((cell, i) => {
         const column: AdfNode = {
           type: 'layoutColumn',
-          attrs: { width: widths[i] ?? 50 },
+          attrs: { width: widths[i] ?? 50, ...(cell.attrs.length > 0 && { xmlAttrs: cell.attrs }) },
           content: this.blocks(cell.children),
         };
         if (column.content!.length === 0) column.content!.push({ type: 'paragraph', content: [] });
@@ -292,9 +309,11 @@ class StorageReader {
       if (child.tag === 'ac:task') {
         const part = (name: string) => child.children.find((c): c is Element => c.kind === 'element' && c.tag === name);
         const body = part('ac:task-body');
+        const uuid = part('ac:task-uuid');
         const item: AdfNode = {
           type: 'taskItem',
           attrs: {
+            ...(uuid !== undefined && { taskUuid: xmlText(uuid).trim() }),
             localId: xmlText(part('ac:task-id') ?? { kind: 'text', text: '' }).trim(),
             state:
               xmlText(part('ac:task-status') ?? { kind: 'text', text: '' }).trim() === 'complete' ? 'DONE' : 'TODO',
@@ -313,7 +332,7 @@ class StorageReader {
         content.push(this.taskList(child));
       }
     }
-    return { type: 'taskList', attrs: { localId: '' }, content };
+    return { type: 'taskList', attrs: { localId: '', ...(el.attrs.length > 0 && { xmlAttrs: el.attrs }) }, content };
   }
 
   inline(nodes: readonly XmlNode[], marks: AdfMark[]): AdfNode[] {

@@ -34,7 +34,8 @@ describe('unchanged blocks and list items come back verbatim', () => {
   test('editing one paragraph leaves every other block verbatim (localIds included)', () => {
     const out = rt.markdownToAdf(md.replace('Outro', 'Outro, edited'), { base: doc });
     expect(out.content.slice(0, 3)).toEqual(doc.content.slice(0, 3));
-    expect(out.content[3]).toEqual({ type: 'paragraph', content: [t('Outro, edited')] });
+    // The edited paragraph is the same block, edited: it keeps its own localId too.
+    expect(out.content[3]).toEqual({ type: 'paragraph', attrs: { localId: 'outro' }, content: [t('Outro, edited')] });
   });
 
   test('ticking one task keeps every other task and the list itself', () => {

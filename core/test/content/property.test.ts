@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { AdfValidator, RichText } from '../../src/content/index.js';
+import { AdfValidator, RichText, type AdfNode } from '../../src/content/index.js';
+import { AdfMarkdownRenderer } from '../../src/content/adf-to-markdown.js';
+import { NodeIds } from '../../src/content/node-ids.js';
 import { normaliseAdf } from '../../src/content/adf-normalise.js';
 import { MarkdownAdfConverter } from '../../src/content/markdown-to-adf.js';
 import { assertWellFormedStorage, canonicalStorage } from '../../src/content/storage-xml.js';
@@ -126,4 +128,48 @@ function convertOrUnknownPlaceholder<T>(convert: () => T, markdown: string): T |
     expect(error).toMatchObject({ name: 'InputError', message: expect.stringMatching(/placeholder|⟦/i) });
     return undefined;
   }
+}
+
+describe('property: edit one block', () => {
+  // Every block (and every list item) carries a localId, as documents from the new editors do.
+  let counter = 0;
+  const withIds = (node: AdfNode): AdfNode => {
+    const content = node.content?.map(withIds);
+    const ided = ['paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'codeBlock', 'rule'];
+    const attrs = ided.includes(node.type) ? { ...node.attrs, localId: `id-${counter++}` } : node.attrs;
+    return { ...node, ...(attrs && { attrs }), ...(content && { content }) };
+  };
+  const editable = ['paragraph', 'heading', 'bulletList', 'orderedList', 'taskList', 'blockquote'];
+  const docAndBlock = validDoc
+    .map((doc) => ({ ...doc, content: doc.content.map(withIds) }))
+    .filter((doc) => doc.content.some((b) => editable.includes(b.type)))
+    .chain((doc) =>
+      fc
+        .constantFrom(...doc.content.flatMap((b, i) => (editable.includes(b.type) ? [i] : [])))
+        .map((index) => ({ doc, index })),
+    );
+
+  test('every other block, and every id in the document, stays as it was', () => {
+    fc.assert(
+      fc.property(docAndBlock, ({ doc, index }) => {
+        const ids = new NodeIds(doc.content);
+        const blocks = new AdfMarkdownRenderer({ ids }).renderFlow(doc.content).map((b) => b.markdown);
+        // One more word at the end of the block: its text changes, its structure does not.
+        blocks[index] = blocks[index]! + ' Zq';
+        const out = rt.markdownToAdf(blocks.join('\n\n'), { base: doc });
+        expect(out.content).toHaveLength(doc.content.length);
+        out.content.forEach((block, i) => {
+          if (i !== index) expect(block).toBe(doc.content[i]);
+        });
+        expect(localIds(out.content[index]!)).toEqual(localIds(doc.content[index]!));
+        expect(JSON.stringify(out.content[index])).toContain('Zq');
+      }),
+      { ...runs, numRuns: 60 },
+    );
+  });
+});
+
+function localIds(node: AdfNode): string[] {
+  const own = typeof node.attrs?.localId === 'string' ? [node.attrs.localId] : [];
+  return [...own, ...(node.content ?? []).flatMap(localIds)];
 }
