@@ -131,6 +131,8 @@ function inlineComponentRefs(spec, op) {
 for (const [name, { source, operations, pathPrefix = '' }] of Object.entries(manifest)) {
   const spec = JSON.parse(readFileSync(join(from, source), 'utf8'));
   const wanted = new Set(operations);
+  // An operationId can name several operations (JSM's `getArticles`, `getOrganizations`…): keep them all.
+  const found = new Set();
   const index = [];
   const paths = {};
   for (const [rawPath, item] of Object.entries(spec.paths)) {
@@ -140,13 +142,14 @@ for (const [name, { source, operations, pathPrefix = '' }] of Object.entries(man
       if (!op?.operationId) continue;
       index.push([m.toUpperCase(), p, op.operationId]);
       if (!wanted.has(op.operationId)) continue;
-      wanted.delete(op.operationId);
+      found.add(op.operationId);
       paths[p] ??= {};
       if (item.parameters) paths[p].parameters = item.parameters;
       paths[p][m] = inlineComponentRefs(spec, op);
     }
   }
-  if (wanted.size) throw new Error(`${name}: operations not in the spec: ${[...wanted].join(', ')}`);
+  const missing = operations.filter((o) => !found.has(o));
+  if (missing.length) throw new Error(`${name}: operations not in the spec: ${missing.join(', ')}`);
 
   // Transitive closure of referenced components.
   const keep = new Set();

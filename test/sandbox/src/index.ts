@@ -16,6 +16,8 @@ import type { ProductModule } from './core/product.js';
 import type { RequestLog } from './core/request-log.js';
 import { confluenceProduct } from './confluence/index.js';
 import { jiraProduct } from './jira/index.js';
+import { jsmProduct } from './jsm/index.js';
+import { generateServiceManagementSeed, withServiceManagement, type ServiceManagementSeed } from './jsm/seed/index.js';
 import { generateSeed, type SeedOptions } from './seed/index.js';
 import { seedDir } from './paths.js';
 import { Engine } from './sandbox.js';
@@ -29,6 +31,14 @@ export type { SandboxSnapshot } from './site.js';
 export type { JiraData } from './jira/model.js';
 export type { ProductModule, Handler, HandlerContext } from './core/product.js';
 export { generateSeed } from './seed/index.js';
+export {
+  generateServiceManagementSeed,
+  withServiceManagement,
+  type ServiceManagementSeed,
+  type ServiceManagementSeedOptions,
+} from './jsm/seed/index.js';
+export type { JsmData } from './jsm/model.js';
+export type { AssetsData } from './assets/model.js';
 export { responseValidator } from './core/spec.js';
 export { parseJql, JqlError } from './jira/jql/parser.js';
 export type { ConfluenceData } from './confluence/model.js';
@@ -40,6 +50,14 @@ export const DEFAULT_CLOUD_ID = 'b8a4e7c2-3f1d-4e6a-9c5b-2d7f0e1a4c93';
 export const SEED_SNAPSHOT_NOW = Date.parse('2026-11-02T09:00:00Z');
 /** The default site as a committed JSON snapshot (regenerate with scripts/write-seed.mjs). */
 export const SEED_SNAPSHOT_PATH = join(seedDir, 'nimbus-works.json');
+/** The Service Management layer (JSM + Assets) at SEED_SNAPSHOT_NOW, applied on top of the Jira seed. */
+export const SEED_JSM_SNAPSHOT_PATH = join(seedDir, 'nimbus-works-jsm.json');
+
+/** The committed default site: `nimbus-works.json` with `nimbus-works-jsm.json` applied (dates at SEED_SNAPSHOT_NOW). */
+export function readCommittedSeed(): SandboxSnapshot {
+  const jira = JSON.parse(readFileSync(SEED_SNAPSHOT_PATH, 'utf8')) as SandboxSnapshot;
+  return withServiceManagement(jira, JSON.parse(readFileSync(SEED_JSM_SNAPSHOT_PATH, 'utf8')) as ServiceManagementSeed);
+}
 
 export interface SandboxOptions {
   /** Listen on a real loopback port (default true). With `false`, only `fetch` works and `url` is undefined. */
@@ -49,8 +67,10 @@ export interface SandboxOptions {
   /** Interface (default `127.0.0.1`). */
   host?: string;
   /**
-   * Starting data: `'default'` (the seeded company, ~120 issues), `'empty'` (config, users and
-   * projects but no issues), a snapshot object, or the path of a snapshot JSON file.
+   * Starting data: `'default'` (the seeded company: ~120 Jira issues, plus the ITS and HR service
+   * desks with 40 requests and the Assets workspace), `'empty'` (config, users, projects, desks and
+   * Assets but no issues), a snapshot object (e.g. `readCommittedSeed()`), or the path of a snapshot
+   * JSON file (loaded as it is: a Jira-only snapshot gives a site without service desks).
    */
   seed?: 'default' | 'empty' | SandboxSnapshot | string;
   /** The moment the default seed is built around (ms). Default: now, rounded down to the hour. */
@@ -153,7 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const faults = new Faults(now);
   if (options.faults?.length) faults.set(options.faults);
-  const products: ProductModule[] = [jiraProduct, confluenceProduct];
+  const products: ProductModule[] = [jiraProduct, confluenceProduct, jsmProduct];
 
   const credentials = (): SandboxCredentials => {
     const a = admin();
@@ -261,8 +281,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 function resolveSeed(seed: SandboxOptions['seed'], o: SeedOptions): SandboxSnapshot {
-  if (seed === undefined || seed === 'default') return generateSeed(o);
-  if (seed === 'empty') return generateSeed({ ...o, issues: false });
+  if (seed === undefined || seed === 'default' || seed === 'empty') {
+    const now = o.now ?? Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const issues = seed !== 'empty';
+    const layer = generateServiceManagementSeed({ now, requests: issues });
+    return withServiceManagement(generateSeed({ now, issues }), layer);
+  }
   if (typeof seed === 'string') return JSON.parse(readFileSync(seed, 'utf8')) as SandboxSnapshot;
   return seed;
 }

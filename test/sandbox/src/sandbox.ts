@@ -42,13 +42,14 @@ const SCOPE_MISMATCH = { code: 401, message: 'Unauthorized; scope does not match
 export class Engine {
   readonly log: RequestLogControl = createRequestLog();
   private readonly router = new Router<Route>();
-  private readonly gateways = new Map<string, ProductModule>();
+  /** Gateway name → the products it reaches (JSM and Assets share Jira's `/ex/jira`). */
+  private readonly gateways = new Map<string, ProductModule[]>();
   private unsimulated?: Router<{ id: string; product: ProductModule }>;
   private readonly hanging = new Set<() => void>();
 
   constructor(private readonly o: EngineOptions) {
     for (const product of o.products) {
-      this.gateways.set(product.gateway, product);
+      this.gateways.set(product.gateway, [...(this.gateways.get(product.gateway) ?? []), product]);
       for (const [specId, handlers] of Object.entries(product.handlers)) {
         const spec = loadSpec(specId);
         for (const op of spec.operations) {
@@ -152,11 +153,11 @@ export class Engine {
     let apiPath = path;
     let base = req.origin;
     let viaGateway = false;
-    let gatewayProduct: ProductModule | undefined;
+    let gatewayProducts: ProductModule[] | undefined;
     const gw = /^\/ex\/([a-z-]+)\/([^/]+)(\/.*)?$/.exec(path);
     if (gw) {
-      gatewayProduct = this.gateways.get(gw[1]!);
-      if (!gatewayProduct) return json(404, { code: 404, message: 'Not Found' });
+      gatewayProducts = this.gateways.get(gw[1]!);
+      if (!gatewayProducts) return json(404, { code: 404, message: 'Not Found' });
       if (gw[2] !== o.site.cloudId) return json(404, { code: 404, message: 'Not Found' });
       apiPath = gw[3] ?? '/';
       base = `${req.origin}/ex/${gw[1]}/${gw[2]}`;
@@ -168,9 +169,9 @@ export class Engine {
     entry.route = apiPath;
 
     const match = this.router.match(req.method, apiPath);
-    if (!match || (gatewayProduct && match.value.product !== gatewayProduct)) {
+    if (!match || (gatewayProducts && !gatewayProducts.includes(match.value.product))) {
       return this.withFaults(req, entry, { api: true, path: apiPath }, async () =>
-        this.unrouted(req.method, apiPath, gatewayProduct),
+        this.unrouted(req.method, apiPath, gatewayProducts),
       );
     }
     const { op, handler, product } = match.value;
@@ -350,7 +351,7 @@ export class Engine {
   }
 
   /** No simulated route (or one of another product than the gateway named): 501 for a real operation, else 405/404. */
-  private unrouted(method: string, apiPath: string, gatewayProduct?: ProductModule): SandboxResponse {
+  private unrouted(method: string, apiPath: string, gatewayProducts?: ProductModule[]): SandboxResponse {
     if (!this.unsimulated) {
       this.unsimulated = new Router<{ id: string; product: ProductModule }>();
       for (const product of this.o.products) {
@@ -360,7 +361,7 @@ export class Engine {
       }
     }
     const known = this.unsimulated.match(method, apiPath);
-    if (known && gatewayProduct && known.value.product !== gatewayProduct)
+    if (known && gatewayProducts && !gatewayProducts.includes(known.value.product))
       return json(404, { errorMessages: [`No resource found for ${method} ${apiPath}.`], errors: {} });
     if (known)
       return json(501, {

@@ -1,8 +1,13 @@
 // The sandbox's data: one Atlassian site (cloudId, name) with its products' stores.
+import { emptyAssetsData, type AssetsData } from './assets/model.js';
+import { AssetsStore } from './assets/store.js';
 import { emptyConfluenceData, type ConfluenceData } from './confluence/model.js';
 import { ConfluenceStore } from './confluence/store.js';
 import type { JiraData } from './jira/model.js';
 import { JiraStore } from './jira/store.js';
+import { registerJsmFields } from './jsm/jira-fields.js';
+import { emptyJsmData, type JsmData } from './jsm/model.js';
+import { JsmStore } from './jsm/store.js';
 
 export const SNAPSHOT_FORMAT = 'atlassian-mcp-sandbox/1';
 
@@ -12,12 +17,18 @@ export interface SandboxSnapshot {
   jira: JiraData;
   /** Absent in snapshots made before Confluence existed: an empty Confluence site. */
   confluence?: ConfluenceData;
+  /** Jira Service Management (absent: no service desks). */
+  jsm?: JsmData;
+  /** The Assets workspace (absent: Assets not enabled). */
+  assets?: AssetsData;
 }
 
 export class Site {
   readonly jira: JiraStore;
   /** Confluence's store; its users are the Jira store's (one site, one directory). */
   readonly confluence: ConfluenceStore;
+  readonly jsm: JsmStore;
+  readonly assets: AssetsStore;
   private initial: SandboxSnapshot;
 
   constructor(
@@ -30,16 +41,27 @@ export class Site {
     this.initial = snapshot;
     this.jira = new JiraStore(snapshot.jira);
     this.confluence = new ConfluenceStore(snapshot.confluence ?? emptyConfluenceData(), () => this.jira.users);
+    this.jsm = new JsmStore(snapshot.jsm ?? emptyJsmData(), this.jira);
+    this.assets = new AssetsStore(snapshot.assets ?? emptyAssetsData());
+    registerJsmFields(this);
   }
 
   /** Back to the state the site started from (or was last loaded with). */
   reset(): void {
     this.jira.load(this.initial.jira);
     this.confluence.load(this.initial.confluence ?? emptyConfluenceData());
+    this.jsm.load(this.initial.jsm ?? emptyJsmData());
+    this.assets.load(this.initial.assets ?? emptyAssetsData());
   }
 
   snapshot(): SandboxSnapshot {
-    return { format: SNAPSHOT_FORMAT, jira: this.jira.snapshot(), confluence: this.confluence.snapshot() };
+    return {
+      format: SNAPSHOT_FORMAT,
+      jira: this.jira.snapshot(),
+      confluence: this.confluence.snapshot(),
+      ...(this.jsm.desks.size || this.jsm.organizations.size ? { jsm: this.jsm.snapshot() } : {}),
+      ...(this.assets.enabled ? { assets: this.assets.snapshot() } : {}),
+    };
   }
 
   /** Replaces the data; later `reset()`s return to this snapshot. */

@@ -282,6 +282,7 @@ const CUSTOM_KINDS: Record<string, FieldKind> = {
   [`${CF}textarea`]: 'adf',
   [`${CF}textfield`]: 'string',
   [`${CF}labels`]: 'labels',
+  'com.atlassian.servicedesk:sd-request-participants': 'users',
 };
 
 export function kindOf(f: FieldDef): FieldKind {

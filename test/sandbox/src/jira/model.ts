@@ -154,6 +154,8 @@ export interface Comment {
   created: number;
   updated: number;
   visibility?: Visibility;
+  /** Comment properties; JSM marks internal comments with `sd.public.comment: {internal: true}`. */
+  properties?: Record<string, unknown>;
 }
 
 export interface Worklog {

@@ -1,6 +1,7 @@
 // In-memory Jira site: the records of `JiraData` plus lookup indexes. Handlers read and
 // mutate through this class; `snapshot()` gives the records back as JSON-friendly data.
 import { ApiError } from '../core/http.js';
+import type { RenderCtx } from './render/context.js';
 import type {
   Attachment,
   Board,
@@ -70,6 +71,8 @@ export class JiraStore {
   counters!: Record<string, number>;
   /** Bumped on every write; caches (e.g. search results) key on it. */
   version = 0;
+  /** Renderers of computed fields other products own (JSM's request type, SLAs…), by field id. */
+  readonly fieldRenderers = new Map<string, (c: RenderCtx, issue: Issue) => unknown>();
 
   constructor(data: JiraData) {
     this.load(data);

@@ -14,7 +14,7 @@ export function commentBean(c: RenderCtx, cm: Comment) {
     updateAuthor: userRef(c, cm.updateAuthorId),
     created: jiraTime(cm.created),
     updated: jiraTime(cm.updated),
-    jsdPublic: true,
+    jsdPublic: (cm.properties?.['sd.public.comment'] as { internal?: boolean } | undefined)?.internal !== true,
   };
   if (cm.visibility) out.visibility = cm.visibility;
   return out;

@@ -107,6 +107,8 @@ export function renderField(c: RenderCtx, issue: Issue, f: FieldDef): unknown {
     case FIELD.rank:
       return lexoRank(issue.rank);
   }
+  const computed = st.fieldRenderers.get(f.id);
+  if (computed) return computed(c, issue);
   if (v === undefined || v === null) {
     if (f.id === 'labels' || f.id === 'components' || f.id === 'fixVersions' || f.id === 'versions') return [];
     return null;

@@ -72,10 +72,15 @@ export const getComments: Handler = (ctx) => {
 export const addComment: Handler = (ctx) => {
   const st = store(ctx);
   const issue = st.requireIssue(ctx.params.issueIdOrKey!);
-  const body = requireBody<{ body?: unknown; visibility?: unknown }>(ctx);
+  const body = requireBody<{
+    body?: unknown;
+    visibility?: unknown;
+    properties?: Array<{ key?: string; value?: unknown }>;
+  }>(ctx);
   requireAdfBody(body.body, 'comment');
   const vis = checkVisibility(ctx, body.visibility);
   const c = addCommentRecord(ctx, issue, body.body, vis) as Comment;
+  for (const p of body.properties ?? []) if (p.key) (c.properties ??= {})[p.key] = p.value;
   return json(201, renderComment(ctx, c));
 };
 
