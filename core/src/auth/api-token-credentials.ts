@@ -3,6 +3,7 @@ import type { FetchLike, Product } from '../http/types.js';
 import type { RequestAuthorization } from '../http/request-auth.js';
 import type { AuthSettings } from './auth-settings.js';
 import { fetchTenantCloudId } from './site-resolver.js';
+import { productDefinition } from '../http/products.js';
 
 /**
  * Email + API token (Basic auth). Classic tokens call the site URL; scoped tokens call the API
@@ -29,9 +30,11 @@ export class ApiTokenCredentials {
       });
     }
     const headers = { Authorization: `Basic ${Buffer.from(`${email}:${apiToken}`).toString('base64')}` };
-    if (!scopedToken) return { baseUrl: siteUrl, headers, siteKey: siteUrl, credentialId: 'api-token' };
+    const def = productDefinition(product);
+    const bases = { siteUrl, gatewayUrl };
+    if (!scopedToken) return { baseUrl: def.direct(bases), headers, siteKey: siteUrl, credentialId: 'api-token' };
     const cloudId = await this.resolveCloudId();
-    return { baseUrl: `${gatewayUrl}/ex/${product}/${cloudId}`, headers, siteKey: cloudId, credentialId: 'api-token' };
+    return { baseUrl: def.gateway(bases, cloudId), headers, siteKey: cloudId, credentialId: 'api-token' };
   }
 
   /** The cloud id the scoped token's calls go to. */

@@ -1,5 +1,7 @@
 import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
 import type { AuthStatusService } from '../plugin-api/services.js';
+import { productDefinition } from '../http/products.js';
+import { identify, type IdentityDeps } from './identity-check.js';
 import { inject, Service } from '../plugin-api/decorators.js';
 import { coreServices } from '../plugin-api/tokens.js';
 import { AuthenticationError } from '../plugin-api/errors.js';
@@ -16,7 +18,7 @@ import { loginScopes, requireOAuthClient, runOAuthLogin, type LoginOptions } fro
 import type { OAuthClient } from './oauth-client.js';
 import { FileRefreshLock, noRefreshLock } from './refresh-lock.js';
 import { defaultConfigDir, FileCredentialStore } from './file-credential-store.js';
-import { authStatusLines, fetchIdentity, problemOf, type AtlassianIdentity, type AuthStatus } from './auth-status.js';
+import { authStatusLines, problemOf, type AuthStatus } from './auth-status.js';
 
 /** Why auth changed; the host re-lists tools (`notifications/tools/list_changed`) on each. */
 export interface AuthChange {
@@ -56,6 +58,7 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
   private readonly apiToken: ApiTokenCredentials;
   private readonly oauth: OAuthSession;
   private required: string[] = [];
+  private products: string[] = ['jira'];
   private readonly listeners = new Set<(change: AuthChange) => void>();
   private loginInFlight: Promise<LoginResult> | undefined;
 
@@ -103,6 +106,19 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
     return [...this.required];
   }
 
+  /** The products the loaded plugins use (the host sets them): identity checks ask these. */
+  setProducts(products: readonly string[]): void {
+    this.products = products.length > 0 ? [...new Set(products)] : ['jira'];
+  }
+
+  private identityDeps(): IdentityDeps {
+    return {
+      authorize: (product) => this.authorize(product),
+      onUnauthorized: (id) => this.onUnauthorized(id),
+      fetchFn: this.fetchFn,
+    };
+  }
+
   /** Granted OAuth scopes; `undefined` for API tokens (all of the account's permissions apply). */
   async grantedScopes(): Promise<string[] | undefined> {
     if (this.settings.mode === 'apiToken') return undefined;
@@ -136,7 +152,10 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
       );
     }
     return {
-      baseUrl: `${this.settings.gatewayUrl}/ex/${product}/${session.cloudId}`,
+      baseUrl: productDefinition(product).gateway(
+        { siteUrl: session.siteUrl, gatewayUrl: this.settings.gatewayUrl },
+        session.cloudId,
+      ),
       headers: { Authorization: `Bearer ${session.accessToken}` },
       siteKey: session.cloudId,
       credentialId: `${OAUTH_PREFIX}${generation}`,
@@ -185,18 +204,12 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
       base.scopes = { granted: session.scopes, needed, missing: needed.filter((s) => !session.scopes.includes(s)) };
     }
     try {
-      let auth = await this.authorize('jira');
       if (scoped) base.site = { ...base.site, cloudId: await this.apiToken.resolveCloudId() };
-      let user: AtlassianIdentity;
-      try {
-        user = await fetchIdentity(auth, this.fetchFn, signal);
-      } catch (e) {
-        if (!(e instanceof AuthenticationError) || !(await this.onUnauthorized(auth.credentialId))) throw e;
-        auth = await this.authorize('jira');
-        user = await fetchIdentity(auth, this.fetchFn, signal);
-      }
+      const { user, reach, error } = await identify(this.products, this.identityDeps(), signal);
+      if (!user) throw error;
       const session = this.settings.mode === 'oauth' ? await this.oauth.peek() : undefined;
-      return { ...base, user, ok: true, expiresAt: session ? new Date(session.expiresAt).toISOString() : undefined };
+      const expiresAt = session ? new Date(session.expiresAt).toISOString() : undefined;
+      return { ...base, user, reach, ok: true, expiresAt };
     } catch (e) {
       return { ...base, method: (await this.isAuthenticated()) ? base.method : 'none', ...problemOf(e) };
     }
@@ -239,9 +252,9 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
     );
     this.logger.info({ site: session.siteUrl, scopes: session.scopes.length }, 'signed in to Atlassian');
     this.emit({ kind: 'login' });
-    const who = await this.authorize('jira')
-      .then((auth) => fetchIdentity(auth, this.fetchFn, options.signal))
-      .catch(() => undefined);
+    const { user: who } = await identify(this.products, this.identityDeps(), options.signal).catch(() => ({
+      user: undefined,
+    }));
     return {
       site: session.siteUrl,
       siteName: session.siteName,

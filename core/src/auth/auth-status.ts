@@ -3,6 +3,7 @@ import { mapErrorResponse } from '../http/error-mapping.js';
 import { decodeErrorBody } from '../http/http-exchange.js';
 import type { FetchLike } from '../http/types.js';
 import type { RequestAuthorization } from '../http/request-auth.js';
+import { identityProduct, type ProductDefinition } from '../http/products.js';
 
 /** Who the credentials belong to (`/rest/api/3/myself`). */
 export interface AtlassianIdentity {
@@ -26,6 +27,8 @@ export interface AuthStatus {
     needed: string[];
     missing: string[];
   };
+  /** Which of the products the plugins use these credentials reach. */
+  reach?: { product: string; ok: boolean; problem?: string }[];
   /** Access token expiry (OAuth), ISO time. */
   expiresAt?: string;
   ok: boolean;
@@ -33,13 +36,14 @@ export interface AuthStatus {
   hint?: string;
 }
 
-/** Calls `/rest/api/3/myself` with the given credentials (a live check, no retries). */
+/** Asks a product who the credentials belong to (a live check, no retries); Jira's `/myself` by default. */
 export async function fetchIdentity(
   auth: RequestAuthorization,
   fetchFn: FetchLike,
   signal?: AbortSignal,
+  product: ProductDefinition = identityProduct('jira'),
 ): Promise<AtlassianIdentity> {
-  const path = '/rest/api/3/myself';
+  const path = product.identity!.path;
   const res = await fetchFn(`${auth.baseUrl}${path}`, {
     method: 'GET',
     headers: { Accept: 'application/json', ...auth.headers },
@@ -47,12 +51,7 @@ export async function fetchIdentity(
   });
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (!res.ok) throw mapErrorResponse({ method: 'GET', path, status: res.status, body: decodeErrorBody(bytes) });
-  const body = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-  return {
-    accountId: String(body.accountId ?? ''),
-    displayName: typeof body.displayName === 'string' ? body.displayName : undefined,
-    email: typeof body.emailAddress === 'string' ? body.emailAddress : undefined,
-  };
+  return product.identity!.read(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>);
 }
 
 /** Describes an error for the status report without leaking anything but its message and hint. */
@@ -72,6 +71,11 @@ export function authStatusLines(s: AuthStatus): [string, string][] {
     lines.push([
       'signed in as',
       `${s.user.displayName ?? s.user.accountId}${s.user.email ? ` <${s.user.email}>` : ''}`,
+    ]);
+  if (s.reach && s.reach.length > 0)
+    lines.push([
+      'products',
+      s.reach.map((r) => (r.ok ? `${r.product} ok` : `${r.product} unreachable (${r.problem ?? '?'})`)).join(', '),
     ]);
   if (s.expiresAt) lines.push(['token expires', s.expiresAt]);
   if (s.scopes.granted) lines.push(['scopes granted', s.scopes.granted.join(' ') || '(none)']);

@@ -109,6 +109,7 @@ export class AtlassianMcpHost {
     logger.debug({ plugins: [...loadedIds], tools: registry.tools.length }, 'host started');
     const host = new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped, promptFiles);
     host.auth().setRequiredScopes(host.enabledTools().flatMap((t) => t.meta.scopes));
+    host.auth().setProducts(registry.plugins.flatMap((p) => p.plugin.products ?? []));
     return host;
   }
 

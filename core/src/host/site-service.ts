@@ -17,6 +17,8 @@ export class SiteInfo implements SiteService {
     this.url = config.site.url;
   }
 
+  private reach: { at: number; products: Promise<string[]> } | undefined;
+
   async cacheKey(): Promise<string> {
     // Under OAuth the site is whatever the grant covers: its cloudId, not the configured URL.
     if (this.auth.method() === 'oauth' && (await this.auth.isAuthenticated())) {
@@ -24,4 +26,22 @@ export class SiteInfo implements SiteService {
     }
     return this.url ?? 'unconfigured';
   }
+
+  async cloudId(): Promise<string | undefined> {
+    if (!(await this.auth.isAuthenticated())) return undefined;
+    const key = (await this.auth.authorize('jira')).siteKey;
+    return /^https?:/.test(key) ? undefined : key;
+  }
+
+  reachableProducts(): Promise<string[]> {
+    if (!this.reach || Date.now() - this.reach.at > REACH_TTL_MS) {
+      const products = this.auth.status().then((s) => (s.reach ?? []).filter((r) => r.ok).map((r) => r.product));
+      products.catch(() => (this.reach = undefined));
+      this.reach = { at: Date.now(), products };
+    }
+    return this.reach.products;
+  }
 }
+
+/** How long a live "which products do these credentials reach" answer is reused. */
+const REACH_TTL_MS = 5 * 60_000;

@@ -28,6 +28,7 @@ import {
   type SendFailure,
 } from './http-exchange.js';
 import { createTypedClient } from './typed-client.js';
+import { productDefinition } from './products.js';
 import { assertSafePath } from './path.js';
 import { cancelledBy } from './call-errors.js';
 
@@ -40,6 +41,7 @@ export interface Exchange {
   headers: Record<string, string>;
   body?: BodyInit;
   idempotent?: boolean;
+  writeKey?: string;
   issueKey?: string;
   scopes?: string[];
   signal?: AbortSignal;
@@ -147,7 +149,11 @@ export class AtlassianHttp implements HttpService {
       const auth = await this.auth.authorize(ex.product);
       const site = this.limiter(auth.siteKey);
       await this.waitForTurn(
-        site.reserve(ctx.endpoint, ex.method !== 'GET' ? ex.issueKey : undefined),
+        site.reserve(
+          ctx.endpoint,
+          productDefinition(ex.product).quota,
+          ex.method !== 'GET' ? writeKeyOf(ex) : undefined,
+        ),
         ctx.deadline,
         ctx.signal,
       );
@@ -240,7 +246,7 @@ export class AtlassianHttp implements HttpService {
       // Past maxRetries, never faster than our own backoff, even if the server says "now".
       const delay =
         ctx.attempt < rateLimit.maxRetries ? serverDelay : Math.max(serverDelay, backoffDelay(ctx.attempt, rateLimit));
-      if (res.status === 429) this.applyRateLimit(site, rl.reason, ctx.endpoint, ctx.ex.issueKey, Date.now() + delay);
+      if (res.status === 429) this.applyRateLimit(site, rl.reason, ctx.endpoint, ctx.ex, Date.now() + delay);
       if (Date.now() + delay <= ctx.deadline) {
         ctx.log.warn(
           {
@@ -283,12 +289,14 @@ export class AtlassianHttp implements HttpService {
     site: SiteLimiter,
     reason: string | undefined,
     endpoint: string,
-    issueKey: string | undefined,
+    ex: Exchange,
     until: number,
   ): void {
     const scope = scopeOfReason(reason);
-    if (scope === 'site') site.pauseSite(until);
-    else if (scope === 'issue' && issueKey) site.spaceIssue(issueKey, until);
+    const writeKey = writeKeyOf(ex);
+    // A quota 429 pauses that product's quota on the site, not the other products.
+    if (scope === 'site') site.pauseQuota(productDefinition(ex.product).quota, until);
+    else if (scope === 'issue' && writeKey) site.spaceWrites(writeKey, until);
     else site.slowEndpoint(endpoint, until);
   }
 
@@ -314,6 +322,11 @@ export class AtlassianHttp implements HttpService {
     this.lastNearLimitLog = Date.now();
     log.warn('less than 20% of the Atlassian rate-limit quota remains');
   }
+}
+
+/** The target a write is spaced by (`issueKey` is the older name of `writeKey`). */
+function writeKeyOf(ex: { writeKey?: string; issueKey?: string }): string | undefined {
+  return ex.writeKey ?? ex.issueKey;
 }
 
 function tooLongError(waitMs: number): RateLimitedError {

@@ -1,9 +1,9 @@
 import PQueue from 'p-queue';
 
-/** Minimum spacing of writes to one issue: Jira allows 20 writes per 2 s per issue. */
-const ISSUE_WRITE_SPACING_MS = 100;
+/** Minimum spacing of writes to one target (Jira allows 20 writes per 2 s per issue). */
+const WRITE_SPACING_MS = 100;
 const VERSION_PARENTS = new Set(['api', 'agile', 'devinfo', 'latest']);
-/** Per-endpoint and per-issue entries older than this are forgotten. */
+/** Per-endpoint and per-target entries older than this are forgotten. */
 const FORGET_AFTER_MS = 10 * 60_000;
 
 /** A snapshot of one site's limiter, for `doctor` and tests. */
@@ -14,20 +14,22 @@ export interface SiteLimiterStats {
   waiting: number;
   /** Most requests that ever ran at once. */
   maxRunning: number;
-  /** Epoch ms until which the whole site is paused (0 when not). */
+  /** Epoch ms until which some product's quota on this site is paused (0 when none is). */
   pausedUntil: number;
+  /** Per quota (product), epoch ms until which it is paused. */
+  paused: Record<string, number>;
 }
 
 /**
- * Rate-limit state of one Atlassian site: a concurrency queue (p-queue), a site-wide pause for
- * quota 429s, per-endpoint slow-downs for burst 429s, and spacing of writes to one issue.
+ * Rate-limit state of one Atlassian site: a concurrency queue (p-queue) for the site, a pause per
+ * product quota for quota 429s (a Jira quota pause never delays Confluence), per-endpoint
+ * slow-downs for burst 429s, and spacing of writes to one target (an issue, a page).
  */
 export class SiteLimiter {
   private readonly queue: PQueue;
-  private pausedUntil = 0;
-  private resumeTimer: NodeJS.Timeout | undefined;
+  private readonly quotaUntil = new Map<string, number>();
   private readonly endpointUntil = new Map<string, number>();
-  private readonly issueNext = new Map<string, number>();
+  private readonly writeNext = new Map<string, number>();
   private maxRunning = 0;
 
   constructor(
@@ -38,21 +40,22 @@ export class SiteLimiter {
   }
 
   /**
-   * Epoch ms at which a request to `endpoint` may start. A write to `issueKey` also reserves its
-   * slot in that issue's spacing, so call this once per attempt.
+   * Epoch ms at which a request to `endpoint` under `quota` (a product's rate-limit quota) may
+   * start. A write to `writeKey` also reserves its slot in that target's spacing, so call this
+   * once per attempt.
    */
-  reserve(endpoint: string, issueKey?: string): number {
+  reserve(endpoint: string, quota: string, writeKey?: string): number {
     const now = this.now();
-    let at = Math.max(now, this.pausedUntil, this.endpointUntil.get(endpoint) ?? 0);
-    if (issueKey) {
-      at = Math.max(at, this.issueNext.get(issueKey) ?? 0);
-      this.issueNext.set(issueKey, at + ISSUE_WRITE_SPACING_MS);
+    let at = Math.max(now, this.quotaUntil.get(quota) ?? 0, this.endpointUntil.get(endpoint) ?? 0);
+    if (writeKey) {
+      at = Math.max(at, this.writeNext.get(writeKey) ?? 0);
+      this.writeNext.set(writeKey, at + WRITE_SPACING_MS);
     }
     this.forgetOld(now);
     return at;
   }
 
-  /** Runs `task` when a concurrency slot is free (and the site is not paused). */
+  /** Runs `task` when one of the site's concurrency slots is free. */
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     return this.queue.add(
       async () => {
@@ -63,14 +66,9 @@ export class SiteLimiter {
     ) as Promise<T>;
   }
 
-  /** Pauses every request to this site until `until` (quota exhausted). */
-  pauseSite(until: number): void {
-    if (until <= this.pausedUntil) return;
-    this.pausedUntil = until;
-    this.queue.pause();
-    clearTimeout(this.resumeTimer);
-    this.resumeTimer = setTimeout(() => this.queue.start(), Math.max(0, until - this.now()));
-    this.resumeTimer.unref();
+  /** Pauses every request under one product quota on this site until `until` (quota exhausted). */
+  pauseQuota(quota: string, until: number): void {
+    if (until > (this.quotaUntil.get(quota) ?? 0)) this.quotaUntil.set(quota, until);
   }
 
   /** Holds back requests to one endpoint until `until` (burst limit). */
@@ -78,22 +76,25 @@ export class SiteLimiter {
     this.endpointUntil.set(endpoint, Math.max(until, this.endpointUntil.get(endpoint) ?? 0));
   }
 
-  /** Holds back writes to one issue until `until` (per-issue write limit). */
-  spaceIssue(issueKey: string, until: number): void {
-    this.issueNext.set(issueKey, Math.max(until, this.issueNext.get(issueKey) ?? 0));
+  /** Holds back writes to one target until `until` (per-target write limit). */
+  spaceWrites(writeKey: string, until: number): void {
+    this.writeNext.set(writeKey, Math.max(until, this.writeNext.get(writeKey) ?? 0));
   }
 
   stats(): SiteLimiterStats {
+    const now = this.now();
+    const paused = Object.fromEntries([...this.quotaUntil].filter(([, until]) => until > now));
     return {
       running: this.queue.pending,
       waiting: this.queue.size,
       maxRunning: this.maxRunning,
-      pausedUntil: this.pausedUntil > this.now() ? this.pausedUntil : 0,
+      pausedUntil: Math.max(0, ...Object.values(paused)),
+      paused,
     };
   }
 
   private forgetOld(now: number): void {
-    for (const map of [this.endpointUntil, this.issueNext]) {
+    for (const map of [this.endpointUntil, this.writeNext]) {
       if (map.size < 256) continue;
       for (const [k, until] of map) if (until < now - FORGET_AFTER_MS) map.delete(k);
     }

@@ -1,5 +1,8 @@
-/** The Atlassian product an API path belongs to; it picks the base URL (JSM and agile live under `jira`). */
-export type Product = 'jira' | 'confluence';
+/**
+ * The Atlassian product an API path belongs to: it picks the base URL, the rate-limit quota and
+ * the identity check (core's product registry, `http/products.ts`). Agile lives under `jira`.
+ */
+export type Product = 'jira' | 'confluence' | 'jsm' | 'assets' | (string & {});
 
 /** HTTP methods the pipeline sends. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
@@ -22,7 +25,12 @@ export interface AtlassianRequest {
   headers?: Record<string, string>;
   /** Safe to retry after a 5xx or a network error. Defaults to true for GET/PUT/DELETE, false for POST/PATCH. */
   idempotent?: boolean;
-  /** The issue a write targets: writes to one issue are spaced (Jira's per-issue write limit). */
+  /**
+   * What a write targets, for per-target write spacing (e.g. Jira allows 20 writes per 2 s per
+   * issue: pass the issue key). Writes with the same key are spaced; others are not.
+   */
+  writeKey?: string;
+  /** @deprecated Use `writeKey`. */
   issueKey?: string;
   /** Defaults to `json` (an empty body decodes to `undefined`). */
   responseType?: ResponseType;

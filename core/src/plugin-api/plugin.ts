@@ -33,6 +33,11 @@ export interface PluginOptions<C extends z.ZodType = z.ZodType> {
    * instructions (keep it to a line or two: it is sent to every client).
    */
   instructions?: string;
+  /**
+   * The Atlassian products the plugin calls (`jira`, `confluence`, `jsm`, `assets`): sign-in and
+   * `doctor` check these, so a grant covering only this plugin's product works.
+   */
+  products?: string[];
   /** zod schema of the plugin's config slice (`plugins.<id>` in the config file). */
   config?: C;
   /** Toolsets on when the user names none. */

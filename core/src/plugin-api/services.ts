@@ -89,6 +89,10 @@ export interface SiteService {
    * — or two users on different sites — never share cached metadata.
    */
   cacheKey(): Promise<string>;
+  /** The site's cloud id once known (OAuth and scoped tokens); `undefined` for classic API tokens. */
+  cloudId(): Promise<string | undefined>;
+  /** The products (`jira`, `confluence`, …) the loaded plugins use that these credentials reach (a live check, cached). */
+  reachableProducts(): Promise<string[]>;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger.js';
 import type { StartupProblem } from '../host/startup-error.js';
 import type { LoadedPluginModule } from '../host/plugin-loader.js';
 import { construct, injectionProblems, registerClass } from './construct.js';
+import { PRODUCT_IDS } from '../http/products.js';
 
 /** A tool ready to serve: its metadata, the instance that handles it and the plugin it belongs to. */
 export interface ToolEntry {
@@ -172,6 +173,12 @@ export function validateContributions(registry: Registry, problems: StartupProbl
   const prefixes = new Map(registry.plugins.map((p) => [p.plugin.id, p.plugin.toolPrefix]));
   const declared = new Map(registry.plugins.map((p) => [p.plugin.id, new Set(Object.keys(p.plugin.toolsets ?? {}))]));
   for (const { plugin } of registry.plugins) {
+    for (const product of plugin.products ?? [])
+      if (!PRODUCT_IDS.includes(product))
+        problems.push({
+          source: plugin.id,
+          message: `uses unknown Atlassian product "${product}" (known: ${PRODUCT_IDS.join(', ')})`,
+        });
     for (const set of plugin.defaultToolsets ?? [])
       if (!declared.get(plugin.id)?.has(set))
         problems.push({

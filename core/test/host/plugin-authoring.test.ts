@@ -1,8 +1,17 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import * as z from 'zod';
-import { createTestHarness, type TestHarness } from '@atlassian-mcp/core/testing';
-import { definePlugin, inject, PLUGIN_API_VERSION, Service, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { createTestHarness, createTestHost, type TestHarness } from '@atlassian-mcp/core/testing';
+import {
+  coreServices,
+  definePlugin,
+  inject,
+  PLUGIN_API_VERSION,
+  Service,
+  Tool,
+  ToolProvider,
+  type SiteService,
+} from '@atlassian-mcp/core';
 import type * as PluginApi from '@atlassian-mcp/core';
 
 const echoInput = z.object({ text: z.string() });
@@ -206,5 +215,56 @@ describe('plugin authoring: start-up says what is wrong, by name', () => {
     expect(failed.isError).toBe(true);
     expect(failed.text).toMatch(/no booms/);
     expect(failed.text).toMatch(/Pick another word/);
+  });
+
+  it('gives plugins the site: URL, cache key, cloud id and the products the credentials reach', async () => {
+    const siteOut = z.object({
+      url: z.string(),
+      key: z.string(),
+      cloudId: z.string().optional(),
+      products: z.array(z.string()),
+    });
+    @ToolProvider()
+    class SiteTools {
+      constructor(@inject(coreServices.site) private readonly site: SiteService) {}
+      @Tool({
+        name: 'probe_site',
+        title: 'Site',
+        description: 'Site.',
+        input: z.object({}),
+        output: siteOut,
+        readOnly: true,
+        toolset: 'main',
+        scopes: [],
+      })
+      async site_() {
+        return {
+          url: this.site.url ?? '',
+          key: await this.site.cacheKey(),
+          cloudId: await this.site.cloudId(),
+          products: await this.site.reachableProducts(),
+        };
+      }
+    }
+    const plugin = definePlugin({
+      id: 'probe',
+      apiVersion: PLUGIN_API_VERSION,
+      products: ['jira', 'confluence'],
+      toolsets: { main: 'Main' },
+      defaultToolsets: ['main'],
+      toolProviders: [SiteTools],
+    });
+    const host = await createTestHost({ plugins: [plugin] });
+    try {
+      const { structured } = await host.ok('probe_site');
+      expect(structured).toEqual({ url: host.sandbox.url, key: host.sandbox.url, products: ['jira', 'confluence'] });
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('refuses a plugin that names an unknown product', async () => {
+    const plugin = definePlugin({ id: 'odd', apiVersion: PLUGIN_API_VERSION, products: ['bitbucket'] });
+    await expect(createTestHarness({ plugins: [plugin] })).rejects.toThrow(/unknown Atlassian product "bitbucket"/);
   });
 });

@@ -146,6 +146,41 @@ describe('the pipeline against the sandbox site', () => {
     await expect(first).resolves.toMatchObject({ status: 200 });
   });
 
+  it('a Jira quota 429 pauses Jira only: a Confluence call on the same site goes straight through', async () => {
+    const { http, log } = apiTokenPipeline();
+    sb.faults.set({
+      type: 'rateLimit',
+      reason: 'jira-quota-tenant-based',
+      retryAfter: 20,
+      times: 1,
+      match: { path: '/rest/api/3/myself' },
+    });
+    const ac = new AbortController();
+    const scope = (waitMs: number) => ({
+      requestId: 'q',
+      tool: 't',
+      signal: ac.signal,
+      logger: log.logger,
+      waitDeadline: Date.now() + waitMs,
+    });
+    // The Jira call meets the quota and is told to wait 20 s: past its 100 ms ceiling.
+    const jira = await runInCallScope(scope(100), () => http.request(myself)).catch((e: unknown) => e);
+    expect(jira).toBeInstanceOf(RateLimitedError);
+    expect(Object.values(http.stats())[0]!.paused).toHaveProperty('jira');
+    // Confluence shares the site but not Jira's quota: answered at once, nothing paused for it.
+    const seen = sb.requests.length;
+    const wiki = await runInCallScope(scope(100), () =>
+      http.request({ product: 'confluence', method: 'GET', path: '/wiki/rest/api/user/current' }),
+    );
+    expect(wiki.status).toBe(200);
+    expect(sb.requests.slice(seen).map((r) => r.route)).toEqual(['/wiki/rest/api/user/current']);
+    // Another Jira call is still held back by the quota pause, without reaching the site.
+    const again = await runInCallScope(scope(100), () =>
+      http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/project/search' }),
+    ).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(RateLimitedError);
+  });
+
   it('a non-idempotent POST is not retried on 500; a GET is', async () => {
     const { http } = apiTokenPipeline();
     sb.faults.set({ type: 'status', status: 500, times: 1, match: { method: 'POST' } });

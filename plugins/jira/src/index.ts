@@ -52,6 +52,7 @@ export default definePlugin({
   apiVersion: PLUGIN_API_VERSION,
   toolPrefix: 'jira_',
   description: 'Jira Cloud: issues, JQL search, custom fields by name, comments, worklogs',
+  products: ['jira'],
   config: jiraConfigSchema,
   defaultToolsets: ['issues', 'context', 'worklogs'],
   toolsets: {

@@ -3,7 +3,13 @@ import { FieldCatalog } from '../../src/fields/field-catalog.js';
 
 /** A site whose cache key can change (another grant, another site). */
 function siteAt(initial: string) {
-  const site = { key: initial, url: initial, cacheKey: async () => site.key };
+  const site = {
+    key: initial,
+    url: initial,
+    cacheKey: async () => site.key,
+    cloudId: async () => undefined,
+    reachableProducts: async () => ['jira'],
+  };
   return site;
 }
 
