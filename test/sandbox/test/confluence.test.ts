@@ -271,3 +271,61 @@ describe('site and gateway paths', () => {
     expect(log).toContain('getPageById');
   });
 });
+
+describe('faults, burst limits and the request log', () => {
+  it('rate limits, 5xx and malformed JSON on Confluence paths; the log names the operations', async () => {
+    const page = byTitle(sb, 'Runbooks');
+    sb.faults.set({
+      type: 'rateLimit',
+      every: 2,
+      retryAfter: 3,
+      reason: 'confluence-quota-tenant-based',
+      match: { path: '/wiki/api/v2/pages' },
+    });
+    const a = await call('GET', `/wiki/api/v2/pages/${page.id}`);
+    const b = await call('GET', `/wiki/api/v2/pages/${page.id}`);
+    expect([a.status, b.status]).toEqual([200, 429]);
+    expect(b.headers.get('retry-after')).toBe('3');
+    expect(b.headers.get('ratelimit-reason')).toBe('confluence-quota-tenant-based');
+    expect((await call('GET', '/wiki/rest/api/user/current')).status).toBe(200); // outside the selector
+    sb.faults.clear();
+    sb.faults.set({ type: 'status', status: 503, times: 1, match: { operationId: 'searchByCQL' } });
+    expect((await call('GET', `/wiki/rest/api/search?cql=type=page`)).status).toBe(503);
+    expect((await call('GET', `/wiki/rest/api/search?cql=type=page`)).status).toBe(200);
+    sb.faults.set({ type: 'malformedJson', times: 1, match: { path: '/wiki/rest/api/user/current' } });
+    const broken = await sb.fetch('/wiki/rest/api/user/current', { headers: { authorization: sb.basicAuth() } });
+    await expect(broken.json()).rejects.toThrow();
+    const ops = sb.requests.map((r) => r.operationId);
+    expect(ops).toEqual(expect.arrayContaining(['getPageById', 'getCurrentUser', 'searchByCQL']));
+    expect(sb.requests.find((r) => r.operationId === 'getPageById')!.route).toBe(`/wiki/api/v2/pages/${page.id}`);
+  });
+
+  it('burst limits apply per endpoint to Confluence routes too', async () => {
+    let t = Date.parse('2026-11-02T10:00:00Z');
+    const limited = await startSandbox({ listen: false, now: () => t, burstLimits: { PUT: 1 } });
+    try {
+      const page = byTitle(limited, 'Runbooks');
+      const put = (n: number) =>
+        limited.fetch(`/wiki/api/v2/pages/${page.id}`, {
+          method: 'PUT',
+          headers: { authorization: limited.basicAuth(), 'content-type': 'application/json' },
+          body: JSON.stringify({
+            id: page.id,
+            status: 'current',
+            title: page.title,
+            body: { representation: 'storage', value: '<p>x</p>' },
+            version: { number: n },
+          }),
+        });
+      const n = page.versions.length;
+      expect((await put(n + 1)).status).toBe(200);
+      const second = await put(n + 2);
+      expect(second.status).toBe(429);
+      expect(second.headers.get('retry-after')).toBe('1');
+      t += 1000;
+      expect((await put(n + 2)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -26,12 +26,31 @@ export function notFoundMessage(ctx: HandlerContext, id: string): string {
   return isV1(ctx) ? `No content found with id: ContentId{id=${id}}` : 'Not Found';
 }
 
-/** A page, blog post or folder (any status but `deleted`), or a 404. */
+/** Read restrictions apply to the page and everything under it (Confluence inherits them). */
+export function canRead(s: ConfluenceStore, c: Content, accountId: string): boolean {
+  for (const x of [c, ...s.ancestors(c)])
+    if (x.restrictions?.read && !x.restrictions.read.includes(accountId)) return false;
+  return true;
+}
+
+/** A page, blog post or folder (any status but `deleted`) the caller may read, or a 404 (as Cloud hides what you cannot see). */
 export function contentOr404(ctx: HandlerContext, id: string, ...types: ContentType[]): Content {
   const c = store(ctx).contents.get(String(id));
-  if (!c || c.status === 'deleted' || (types.length && !types.includes(c.type)))
+  if (
+    !c ||
+    c.status === 'deleted' ||
+    (types.length && !types.includes(c.type)) ||
+    !canRead(store(ctx), c, ctx.accountId)
+  )
     throw fail(ctx, 404, notFoundMessage(ctx, String(id)));
   return c;
+}
+
+/** 403 unless the caller may edit the page (update restrictions). */
+export function assertCanEdit(ctx: HandlerContext, c: Content): void {
+  const update = c.restrictions?.update;
+  if (update && !update.includes(ctx.accountId))
+    throw fail(ctx, 403, `You do not have permission to edit ${c.type} ${c.id}: it is restricted to named editors.`);
 }
 
 export function spaceOr404(ctx: HandlerContext, id: string): Space {
@@ -41,16 +60,26 @@ export function spaceOr404(ctx: HandlerContext, id: string): Space {
 }
 
 export function commentOr404(ctx: HandlerContext, id: string, kind?: Comment['kind']): Comment {
-  const c = store(ctx).comments.get(String(id));
-  if (!c || c.status !== 'current' || (kind && c.kind !== kind)) throw fail(ctx, 404, notFoundMessage(ctx, id));
+  const s = store(ctx);
+  const c = s.comments.get(String(id));
+  if (!c || c.status !== 'current' || (kind && c.kind !== kind) || !containerReadable(ctx, c.containerId))
+    throw fail(ctx, 404, notFoundMessage(ctx, id));
   return c;
 }
 
 export function attachmentOr404(ctx: HandlerContext, id: string): Attachment {
   const key = String(id).startsWith('att') ? String(id) : `att${id}`;
   const a = store(ctx).attachments.get(key);
-  if (!a || a.status !== 'current') throw fail(ctx, 404, notFoundMessage(ctx, id));
+  if (!a || a.status !== 'current' || !containerReadable(ctx, a.containerId))
+    throw fail(ctx, 404, notFoundMessage(ctx, id));
   return a;
+}
+
+/** Whether the page or blog post (or an attachment's page) holding something is readable by the caller. */
+export function containerReadable(ctx: HandlerContext, containerId: string): boolean {
+  const s = store(ctx);
+  const c = s.contents.get(containerId) ?? s.contents.get(s.attachments.get(containerId)?.containerId ?? '');
+  return !c || canRead(s, c, ctx.accountId);
 }
 
 /** `/spaces/ENG/pages/98306/Engineering+running+log` and friends (relative to `/wiki`). */

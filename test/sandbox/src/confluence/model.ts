@@ -56,6 +56,8 @@ export interface Content {
   labels: string[];
   /** Content properties (key → value). */
   properties: Record<string, unknown>;
+  /** Page restrictions: who may read / update (account ids). Absent: everyone in the space. */
+  restrictions?: { read?: string[]; update?: string[] };
 }
 
 export interface InlineAnchor {

@@ -7,6 +7,8 @@ export type RateLimitReason =
   | 'jira-quota-global-based'
   | 'jira-quota-tenant-based'
   | 'jira-per-issue-on-write'
+  | 'confluence-quota-global-based'
+  | 'confluence-quota-tenant-based'
   | (string & {});
 
 /** Which requests a rule applies to, and how often it fires. */

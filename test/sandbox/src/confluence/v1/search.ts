@@ -2,7 +2,7 @@
 // spaces, with excerpts, highlights, containers and cursor links) and `/content/search`.
 import { json, type SandboxResponse } from '../../core/http.js';
 import type { HandlerContext } from '../../core/product.js';
-import { fail, iso, store, webui, wikiBase } from '../context.js';
+import { canRead, fail, iso, store, webui, wikiBase } from '../context.js';
 import { entities, type Entity } from '../cql/entities.js';
 import { compileCql, type CompiledCql } from '../cql/evaluate.js';
 import { CqlError } from '../cql/parser.js';
@@ -37,6 +37,8 @@ export function runCql(ctx: HandlerContext, cql: string): { compiled: CompiledCq
   const archived = ctx.query.includeArchivedSpaces === true;
   const hits = entities(s).filter((e) => {
     if (e.type === 'space' && !compiled.includeSpaces) return false;
+    const page = e.ref.content ?? (e.containerId ? s.contents.get(e.containerId) : undefined);
+    if (page && !canRead(s, page, ctx.accountId)) return false;
     if (!archived) {
       const sp = e.ref.space ?? s.spaceByKey(e.spaceKey);
       if (sp?.status === 'archived') return false;

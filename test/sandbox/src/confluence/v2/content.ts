@@ -3,7 +3,7 @@
 // to their operationIds.
 import { empty, json, type SandboxResponse } from '../../core/http.js';
 import type { HandlerContext } from '../../core/product.js';
-import { contentOr404, fail, pageV2, store } from '../context.js';
+import { assertCanEdit, canRead, contentOr404, fail, pageV2, store } from '../context.js';
 import type { Content } from '../model.js';
 import { contentV2, current, extrasV2 } from '../render/v2.js';
 import { checkParent, checkTitle, checkVersion, reanchorInlineComments, readBody, saveVersion } from '../write.js';
@@ -44,7 +44,8 @@ export function listContents(
       (!ids || ids.has(c.id)) &&
       (!spaces || spaces.includes(c.spaceId)) &&
       (title === undefined || c.title === title) &&
-      (!extra || extra(c)),
+      (!extra || extra(c)) &&
+      canRead(store(ctx), c, ctx.accountId),
   );
   return pageV2(ctx, sortContents(items, q.sort), (c) => contentV2(ctx, c, { bodyFormat: q['body-format'] }));
 }
@@ -109,6 +110,7 @@ export function updateContent(ctx: HandlerContext, kind: Kind): SandboxResponse 
   const b = ctx.body as Record<string, any>;
   if (b.id !== undefined && String(b.id) !== c.id)
     throw fail(ctx, 400, `The id in the body (${b.id}) does not match the path (${c.id}).`);
+  assertCanEdit(ctx, c);
   if (c.status === 'trashed' && b.status === 'current') {
     c.status = 'current';
     s.touch();
@@ -142,6 +144,7 @@ export function updateContent(ctx: HandlerContext, kind: Kind): SandboxResponse 
 
 export function retitleContent(ctx: HandlerContext, kind: Kind): SandboxResponse {
   const c = contentOr404(ctx, ctx.params.id!, kind);
+  assertCanEdit(ctx, c);
   const b = ctx.body as { title: string; status: string };
   checkTitle(ctx, c, b.title);
   saveVersion(ctx, c, { title: b.title, body: c.body });
@@ -153,6 +156,7 @@ export function retitleContent(ctx: HandlerContext, kind: Kind): SandboxResponse
 export function deleteContent(ctx: HandlerContext, kind: Kind): SandboxResponse {
   const s = store(ctx);
   const c = contentOr404(ctx, ctx.params.id!, kind);
+  assertCanEdit(ctx, c);
   if (ctx.query.purge) {
     if (c.status !== 'trashed') throw fail(ctx, 400, `Only a trashed ${kind} can be purged; delete it first.`);
     c.status = 'deleted';

@@ -2,7 +2,7 @@
 // folders), ancestors (root first) and descendants to a depth, for pages and folders; folders.
 import { empty, json, type SandboxResponse } from '../../core/http.js';
 import type { HandlerContext } from '../../core/product.js';
-import { contentOr404, fail, pageV2, store, wikiBase } from '../context.js';
+import { canRead, contentOr404, fail, pageV2, store, wikiBase } from '../context.js';
 import type { Content } from '../model.js';
 import { contentV2 } from '../render/v2.js';
 import { checkParent } from '../write.js';
@@ -35,7 +35,10 @@ const child = (c: Content) => ({
 
 function directChildren(ctx: HandlerContext, kind: 'page' | 'folder'): SandboxResponse {
   const c = contentOr404(ctx, ctx.params.id!, kind);
-  return pageV2(ctx, sorted(store(ctx).children(c.id), ctx.query.sort), child);
+  const visible = store(ctx)
+    .children(c.id)
+    .filter((x) => canRead(store(ctx), x, ctx.accountId));
+  return pageV2(ctx, sorted(visible, ctx.query.sort), child);
 }
 
 function ancestors(ctx: HandlerContext, kind: 'page' | 'folder'): SandboxResponse {
@@ -51,7 +54,9 @@ function descendants(ctx: HandlerContext, kind: 'page' | 'folder'): SandboxRespo
   const c = contentOr404(ctx, ctx.params.id!, kind);
   const depth = Number(ctx.query.depth ?? 5);
   if (depth < 1 || depth > 10) throw fail(ctx, 400, 'depth must be between 1 and 10.');
-  const all = store(ctx).descendants(c.id, depth);
+  const all = store(ctx)
+    .descendants(c.id, depth)
+    .filter((d) => canRead(store(ctx), d.content, ctx.accountId));
   return pageV2(ctx, all, ({ content, depth: d }) => ({ ...child(content), parentId: content.parentId, depth: d }));
 }
 

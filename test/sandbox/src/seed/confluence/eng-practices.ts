@@ -200,6 +200,7 @@ export const practicesPages = (): PageSpec[] => [
     author: SAM,
     age: 295,
     labels: ['onboarding', 'security'],
+    restrictions: { update: [SAM, MAYA] },
     body: (ids) =>
       table([
         ['System', 'How to get access', 'Approver'],

@@ -143,6 +143,7 @@ export function generateConfluence(
         versions,
         labels: (ps.labels ?? []).map(labelId),
         properties: ps.properties ?? {},
+        ...(ps.restrictions ? { restrictions: ps.restrictions } : {}),
       };
       data.contents.push(content);
       data.comments.push(...comments);

@@ -24,6 +24,7 @@ export function personalSpace(_now: number): SpaceSpec {
         author: MAYA,
         age: 90,
         labels: ['one-on-one'],
+        restrictions: { read: [MAYA], update: [MAYA] },
         edits: [[MAYA, 20, 'October']],
         body: (ids) =>
           h(2, mention(JONAS)) +

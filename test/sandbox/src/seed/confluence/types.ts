@@ -47,6 +47,8 @@ export interface PageSpec {
   /** Jira issue keys that get a remote link to this page. */
   issues?: string[];
   properties?: Record<string, unknown>;
+  /** Who may read / edit (account ids); absent: everyone. */
+  restrictions?: { read?: string[]; update?: string[] };
 }
 
 export interface SpaceSpec {
