@@ -15,7 +15,8 @@ const NO_CHECK = { 'x-atlassian-token': 'no-check' };
 
 function form(files: Array<[string, string | Buffer, string]>, extra: Record<string, string> = { minorEdit: 'true' }) {
   const f = new FormData();
-  for (const [name, data, type] of files) f.append('file', new Blob([data], { type }), name);
+  for (const [name, data, type] of files)
+    f.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type }), name);
   for (const [k, v] of Object.entries(extra)) f.append(k, v);
   return f;
 }
