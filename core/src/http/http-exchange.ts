@@ -16,9 +16,38 @@ export interface ReceivedResponse {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** Why a send failed without an HTTP status. */
+/**
+ * Why a send failed without a usable answer. `truncated`: the status and headers arrived, the body
+ * did not (cut short, or it stalled past the timeout).
+ */
 export type SendFailure =
-  { kind: 'aborted'; reason: unknown } | { kind: 'timeout' } | { kind: 'network'; code?: string };
+  | { kind: 'aborted'; reason: unknown }
+  | { kind: 'timeout' }
+  | { kind: 'network'; code?: string }
+  | { kind: 'truncated'; status: number; headers: Headers; code?: string };
+
+/** Network errors raised before the request could reach the server: resending is safe. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** True when the request certainly did not reach Atlassian (nothing can have happened). */
+export function certainlyNotSent(failure: SendFailure): boolean {
+  return failure.kind === 'network' && failure.code !== undefined && NOT_SENT_CODES.has(failure.code);
+}
+
+/** A success status whose body could not be decoded (cut short, or not what was announced). */
+export class MalformedAnswerError extends UpstreamError {}
 
 /** Thrown by {@link sendOnce} when no response arrived. */
 export class SendFailedError extends Error {
@@ -80,8 +109,9 @@ export async function sendOnce(
 ): Promise<ReceivedResponse> {
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  let res: Response;
   try {
-    const res = await fetchFn(req.url, {
+    res = await fetchFn(req.url, {
       method: req.method,
       headers: req.headers,
       body: req.body,
@@ -89,13 +119,18 @@ export async function sendOnce(
       dispatcher: opts.dispatcher,
       redirect: 'follow',
     });
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    return { status: res.status, headers: res.headers, bytes };
   } catch (e) {
     if (opts.signal?.aborted) throw new SendFailedError({ kind: 'aborted', reason: opts.signal.reason }, e);
     const code = causeCode(e);
     if (timeout.aborted || (code && TIMEOUT_CODES.has(code))) throw new SendFailedError({ kind: 'timeout' }, e);
     throw new SendFailedError({ kind: 'network', code }, e);
+  }
+  try {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { status: res.status, headers: res.headers, bytes };
+  } catch (e) {
+    if (opts.signal?.aborted) throw new SendFailedError({ kind: 'aborted', reason: opts.signal.reason }, e);
+    throw new SendFailedError({ kind: 'truncated', status: res.status, headers: res.headers, code: causeCode(e) }, e);
   }
 }
 
@@ -108,7 +143,7 @@ export function decodeBody(bytes: Uint8Array, type: 'json' | 'text' | 'bytes', w
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UpstreamError(`Atlassian sent a malformed JSON answer to ${what}`, {
+    throw new MalformedAnswerError(`Atlassian sent a malformed JSON answer to ${what}`, {
       cause: e,
       hint: 'Retry; if it persists, the site may be behind a proxy or login page.',
     });

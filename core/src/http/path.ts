@@ -4,7 +4,6 @@ import { InputError } from '../plugin-api/errors.js';
 export type PathValue = string | number;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const MAX_SEGMENT = 1024;
 

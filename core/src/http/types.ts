@@ -38,6 +38,26 @@ export interface AtlassianRequest {
   scopes?: string[];
   /** Extra abort signal; the running tool call's signal is always honoured. */
   signal?: AbortSignal;
+  /**
+   * For a write that is not safe to repeat (a create): how to tell, when its answer is lost
+   * (timeout after sending, answer cut short, connection reset, a 5xx), whether it happened. Core
+   * then reports the write found, or resends it once when it is provably absent, and otherwise
+   * answers "outcome unknown" with `check` — never a blind retry. Without it such a write answers
+   * "outcome unknown". Give the write a marker the lookup can find (e.g. an entity property).
+   */
+  reconcile?: WriteReconciliation;
+}
+
+/** See {@link AtlassianRequest.reconcile}. */
+export interface WriteReconciliation {
+  /**
+   * Looks for the write's effect (with requests through the same pipeline). `found: true` with
+   * the body the write would have answered; `found: false` only when the write is provably not
+   * there. Throws when neither can be told.
+   */
+  find(): Promise<{ found: true; data?: unknown } | { found: false }>;
+  /** The exact check to make if the outcome stays unknown, e.g. "jira_list_comments NOVA-1: is there …". */
+  check: string;
 }
 
 /** A successful response. Errors are thrown, never returned. */

@@ -94,12 +94,22 @@ describe('AtlassianHttp.request', () => {
     expect((err as InputError).fieldErrors.summary).toMatch(/summary/);
   });
 
-  it('rejects a malformed JSON success body instead of returning nothing', async () => {
-    nock(SITE).get('/rest/api/3/myself').reply(200, '<html>login</html>', { 'content-type': 'text/html' });
+  it('rejects a malformed JSON success body instead of returning nothing (after reading it again)', async () => {
+    const scope = nock(SITE)
+      .get('/rest/api/3/myself')
+      .times(4)
+      .reply(200, '<html>login</html>', { 'content-type': 'text/html' });
     const { http } = makeHttp();
     await expect(http.request({ product: 'jira', method: 'GET', path: '/rest/api/3/myself' })).rejects.toThrow(
       /malformed JSON/,
     );
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('a read whose answer was cut short is read again (issue 11)', async () => {
+    nock(SITE).get('/x').reply(200, '{"ok":tr').get('/x').reply(200, { ok: true });
+    const { http } = makeHttp();
+    expect((await http.request({ product: 'jira', method: 'GET', path: '/x' })).data).toEqual({ ok: true });
   });
 });
 

@@ -197,8 +197,15 @@ describe('the pipeline against the sandbox site', () => {
 
   it('a hanging upstream times out with a clear error', async () => {
     const { http } = apiTokenPipeline({ http: { timeoutMs: 300 } });
-    sb.faults.set({ type: 'hang', times: 1 });
+    sb.faults.set({ type: 'hang' });
     await expect(http.request(myself)).rejects.toThrow('Atlassian did not answer GET /rest/api/3/myself within 300 ms');
+    await http.close();
+  });
+
+  it('a read that timed out once is sent again (issue 11)', async () => {
+    const { http } = apiTokenPipeline({ http: { timeoutMs: 300 } });
+    sb.faults.set({ type: 'hang', times: 1 });
+    await expect(http.request(myself)).resolves.toMatchObject({ status: 200 });
     await http.close();
   });
 

@@ -3,7 +3,8 @@ import type { Sandbox } from '@atlassian-mcp/sandbox';
 /** Plausible argument values by argument name, pointing at real things in the sandbox. */
 export type Samples = Record<string, unknown>;
 
-async function rest<T>(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<T> {
+/** Calls the sandbox's REST API as its admin. */
+export async function rest<T>(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<T> {
   const res = await sandbox.fetch(`${sandbox.siteUrl}${path}`, {
     method,
     headers: { authorization: sandbox.basicAuth(), accept: 'application/json', 'content-type': 'application/json' },
@@ -32,9 +33,21 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
     started: '2026-10-01T09:00:00.000+0000',
   });
   const attachment = [...jira.attachments.values()][0]!;
+  await rest(sandbox, 'POST', `/rest/api/3/issue/${issue.key}/watchers`, sandbox.credentials.accountId);
+  const transitions = await rest<{ transitions: Array<{ name: string }> }>(
+    sandbox,
+    'GET',
+    `/rest/api/3/issue/${issue.key}/transitions`,
+  );
+  const link = [...jira.issueLinks.values()][0]!;
+  const [linkedKey, linkedOtherKey] = [link.inwardIssueId, link.outwardIssueId].map((id) => jira.issues.get(id)!.key);
+  const otherUser = [...jira.users.values()].find(
+    (u) => u.active && u.accountType === 'atlassian' && u.accountId !== sandbox.credentials.accountId,
+  )!;
   const version = [...jira.versions.values()].find((v) => v.projectId === project.id)!;
   const board = [...jira.boards.values()].find((b) => b.projectId === project.id)!;
   const sprint = [...jira.sprints.values()].find((s) => s.originBoardId === board.id && s.state === 'future')!;
+  const active = [...jira.sprints.values()].find((s) => s.originBoardId === board.id && s.state === 'active')!;
   sandbox.loadSnapshot(sandbox.snapshot());
   return {
     issueKey: issue.key,
@@ -52,9 +65,13 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
     projectKey: project.key,
     boardId: board.id,
     sprintId: sprint.id,
+    activeSprintId: active.id,
+    linkedKey,
+    linkedOtherKey,
+    otherUser: otherUser.emailAddress,
     jql: `project = ${project.key}`,
     query: 'a',
-    to: 'In Progress',
+    to: transitions.transitions[0]!.name,
     type: 'Task',
     summary: 'Sample summary',
     body: 'Sample body',

@@ -95,6 +95,40 @@ describe('fault injection', () => {
     await expect(bad.json()).rejects.toThrow();
   });
 
+  it('lost answers: the write happens, then the answer hangs, is cut short or the connection resets', async () => {
+    const key = [...sb.site.jira.issues.values()][0]!.key;
+    const comments = () => sb.site.jira.commentsByIssue.get(sb.site.jira.issuesByKey.get(key)!.id)?.length ?? 0;
+    const body = JSON.stringify({
+      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] },
+    });
+    const post = (f: typeof fetch, url: string, signal?: AbortSignal) =>
+      f(url, {
+        method: 'POST',
+        headers: { authorization: sb.basicAuth(), 'content-type': 'application/json' },
+        body,
+        signal,
+      }).then((r) => r.json());
+    for (const [f, base] of [
+      [fetch, sb.url!],
+      [sb.fetch, ''],
+    ] as const) {
+      const url = `${base}/rest/api/3/issue/${key}/comment`;
+      const before = comments();
+      sb.faults.set({ type: 'timeoutAfterSend', times: 1 });
+      await expect(post(f, url, AbortSignal.timeout(150))).rejects.toThrow();
+      sb.faults.set({ type: 'truncatedBody', times: 1 });
+      await expect(post(f, url)).rejects.toThrow(/terminated/);
+      sb.faults.set({ type: 'resetAfterResponse', times: 1 });
+      await expect(post(f, url)).rejects.toThrow(/fetch failed/);
+      expect(comments()).toBe(before + 3);
+      expect(sb.requests.slice(-3).map((r) => [r.status, r.faults?.length])).toEqual([
+        [201, 1],
+        [201, 1],
+        [201, 1],
+      ]);
+    }
+  });
+
   it('hanging responses: the client times out; close() releases them', async () => {
     sb.faults.set({ type: 'hang', times: 2 });
     await expect(get('/rest/api/3/myself', { signal: AbortSignal.timeout(100) })).rejects.toThrow();

@@ -455,3 +455,44 @@ describe('state', () => {
     );
   });
 });
+
+describe('entity properties (how a write whose answer was lost is found again)', () => {
+  const prop = { key: 'atlassian-mcp.write', value: { id: 'm-1' } };
+  it('issues, comments and worklogs keep the properties they were created with', async () => {
+    const created = await call('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'NOVA' }, issuetype: { name: 'Task' }, summary: 'With a marker' },
+      properties: [prop],
+    });
+    expect(created.status).toBe(201);
+    const key = created.body.key as string;
+    const issue = await call('GET', `/rest/api/3/issue/${key}?fields=summary&properties=atlassian-mcp.write`);
+    expect(issue.body.properties).toEqual({ 'atlassian-mcp.write': { id: 'm-1' } });
+    const found = await call('POST', '/rest/api/3/search/jql', {
+      jql: 'project = NOVA AND created >= -60m',
+      fields: ['summary'],
+      properties: ['atlassian-mcp.write'],
+    });
+    expect(found.body.issues.find((i: { key: string }) => i.key === key).properties).toEqual({
+      'atlassian-mcp.write': { id: 'm-1' },
+    });
+
+    const comment = await call('POST', `/rest/api/3/issue/${key}/comment`, { body: adf('x'), properties: [prop] });
+    const plain = await call('POST', `/rest/api/3/issue/${key}/comment`, { body: adf('y') });
+    const listed = await call('POST', '/rest/api/3/comment/list?expand=properties', {
+      ids: [Number(comment.body.id), Number(plain.body.id), 999999],
+    });
+    expect(listed.body.values.map((c: { id: string; properties: unknown }) => [c.id, c.properties])).toEqual([
+      [comment.body.id, [prop]],
+      [plain.body.id, []],
+    ]);
+
+    await call('POST', `/rest/api/3/issue/${key}/worklog`, {
+      timeSpentSeconds: 60,
+      started: '2026-10-01T09:00:00.000+0000',
+      properties: [prop],
+    });
+    const worklogs = await call('GET', `/rest/api/3/issue/${key}/worklog?expand=properties`);
+    expect(worklogs.body.worklogs[0].properties).toEqual([prop]);
+    expect((await call('GET', `/rest/api/3/issue/${key}/worklog`)).body.worklogs[0].properties).toBeUndefined();
+  });
+});

@@ -17,9 +17,14 @@ export interface Sprint {
   startDate?: string;
   endDate?: string;
   completeDate?: string;
+  createdDate?: string;
   goal?: string;
   originBoardId?: number;
 }
+
+/** Room for the difference between our clock and Atlassian's when matching "created since". */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
 export interface AgilePage<T> {
   startAt?: number;
   maxResults?: number;
@@ -78,23 +83,47 @@ export class JiraAgile {
     return res.data;
   }
 
+  /**
+   * Creates a future sprint. After a lost answer, a future sprint of this name created since just
+   * before the send (with room for clock skew) is taken for it.
+   */
   async createSprint(body: CreateSprintBody): Promise<Sprint> {
+    const board = body.originBoardId;
+    const since = Date.now() - CLOCK_SKEW_MS;
     const res = await this.http.request<Sprint>({
       product: 'jira',
       method: 'POST',
       path: '/rest/agile/1.0/sprint',
       body,
+      reconcile: {
+        check: `jira_list_sprints {boardId: ${board}, state: ["future"]}: is "${body.name}" there? Create it only if not.`,
+        find: async () => {
+          const future = board === undefined ? [] : ((await this.sprints(board, ['future'], 0, 200)).values ?? []);
+          const hit = future.find((s) => s.name === body.name && Date.parse(String(s.createdDate)) >= since);
+          return hit ? { found: true, data: hit } : { found: false };
+        },
+      },
     });
     return res.data;
   }
 
+  /**
+   * A partial update (also how sprints start and close). Repeating a state change fails, so a lost
+   * answer is settled by reading the sprint: every field as asked → done; otherwise sent again.
+   */
   async updateSprint(sprintId: number, patch: SprintPatch): Promise<Sprint> {
     const res = await this.http.request<Sprint>({
       product: 'jira',
       method: 'POST',
       path: apiPath`/rest/agile/1.0/sprint/${sprintId}`,
       body: patch,
-      idempotent: true,
+      reconcile: {
+        check: `jira_list_sprints for its board: does sprint ${sprintId} show the change? Make it only if not.`,
+        find: async () => {
+          const now = await this.sprint(sprintId);
+          return matchesPatch(now, patch) ? { found: true, data: now } : { found: false };
+        },
+      },
     });
     return res.data;
   }
@@ -171,4 +200,14 @@ export class JiraAgile {
       idempotent: true,
     });
   }
+}
+
+/** True when the sprint shows every field of the patch (dates compared as instants). */
+function matchesPatch(sprint: Sprint, patch: SprintPatch): boolean {
+  return Object.entries(patch).every(([k, want]) => {
+    if (want === undefined) return true;
+    const have = (sprint as unknown as Record<string, unknown>)[k];
+    if (k.endsWith('Date')) return Date.parse(String(have)) === Date.parse(String(want));
+    return have === want;
+  });
 }

@@ -4,13 +4,21 @@ import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 export type Attachment = JiraSchemas['Attachment'];
 export type AttachmentMetadata = JiraSchemas['AttachmentMetadata'];
 
+/** Room for the difference between our clock and Atlassian's when matching "created since". */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
 /** Issue attachments: upload (multipart), metadata, content, delete. */
 @Service()
 export class JiraAttachments {
   constructor(@inject(coreServices.http) private readonly http: JiraHttp) {}
 
-  /** Uploads one file; core adds `X-Atlassian-Token: no-check` to multipart requests. */
+  /**
+   * Uploads one file; core adds `X-Atlassian-Token: no-check` to multipart requests. Attachments
+   * carry no marker: after a lost answer, one with this name and size created since just before
+   * the send (with room for clock skew) is taken for the upload.
+   */
   async upload(key: string, filename: string, bytes: Uint8Array, mimeType: string): Promise<Attachment[]> {
+    const since = Date.now() - CLOCK_SKEW_MS;
     const form = new FormData();
     form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }), filename);
     const res = await this.http.request<Attachment[]>({
@@ -19,8 +27,28 @@ export class JiraAttachments {
       path: apiPath`/rest/api/3/issue/${key}/attachments`,
       body: form,
       issueKey: key,
+      reconcile: {
+        check: `jira_list_attachments {issueKey: "${key}"}: is a new "${filename}" there? Upload it again only if not.`,
+        find: async () => {
+          const added = (await this.onIssue(key)).filter(
+            (a) => a.filename === filename && a.size === bytes.length && Date.parse(String(a.created)) >= since,
+          );
+          return added.length ? { found: true, data: added } : { found: false };
+        },
+      },
     });
     return res.data;
+  }
+
+  /** The issue's attachments as they are now. */
+  private async onIssue(key: string): Promise<Attachment[]> {
+    const res = await this.http.request<{ fields?: { attachment?: Attachment[] } }>({
+      product: 'jira',
+      method: 'GET',
+      path: apiPath`/rest/api/3/issue/${key}`,
+      query: { fields: 'attachment' },
+    });
+    return res.data.fields?.attachment ?? [];
   }
 
   async metadata(id: string): Promise<AttachmentMetadata> {

@@ -1,5 +1,9 @@
 import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
 import { type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { carriesMarker, newWriteMarker } from './write-marker.js';
+
+/** How many of the newest comments a lost add is looked for among. */
+const LOOKUP_WINDOW = 50;
 
 export type Comment = JiraSchemas['Comment'];
 export type CommentPage = JiraSchemas['PageOfComments'];
@@ -30,14 +34,35 @@ export class JiraComments {
   }
 
   async add(key: string, body: unknown): Promise<Comment> {
+    const marker = newWriteMarker();
     const res = await this.http.request<Comment>({
       product: 'jira',
       method: 'POST',
       path: apiPath`/rest/api/3/issue/${key}/comment`,
-      body: { body },
+      body: { body, properties: [marker.property] },
       issueKey: key,
+      reconcile: {
+        check: `jira_list_comments {issueKey: "${key}"}: is the new comment there? Add it again only if it is not.`,
+        find: () => this.findMarked(key, marker.id),
+      },
     });
     return res.data;
+  }
+
+  /** The comment carrying `markerId` among the newest on the issue (comment properties come from `/comment/list`). */
+  private async findMarked(key: string, markerId: string): Promise<{ found: true; data: Comment } | { found: false }> {
+    const ids = ((await this.list(key, 0, LOOKUP_WINDOW)).comments ?? []).map((c) => Number(c.id)).filter(Boolean);
+    if (ids.length === 0) return { found: false };
+    const res = await this.http.request<{ values?: Comment[] }>({
+      product: 'jira',
+      method: 'POST',
+      path: '/rest/api/3/comment/list',
+      query: { expand: 'properties' },
+      body: { ids },
+      idempotent: true,
+    });
+    const hit = res.data.values?.find((c) => carriesMarker(c.properties, markerId));
+    return hit ? { found: true, data: hit } : { found: false };
   }
 
   async update(key: string, id: string, body: unknown): Promise<Comment> {

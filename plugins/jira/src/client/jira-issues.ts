@@ -1,5 +1,6 @@
 import { apiPath, coreServices, inject, isAtlassianMcpError, NotFoundError, Service } from '@atlassian-mcp/core';
 import { type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { carriesMarker, newWriteMarker, WRITE_PROPERTY } from './write-marker.js';
 
 export type IssueBean = JiraSchemas['IssueBean'];
 export type IssueTransition = JiraSchemas['IssueTransition'];
@@ -44,23 +45,75 @@ export class JiraIssues {
   }
 
   async create(body: IssueUpdateDetails): Promise<JiraSchemas['CreatedIssue']> {
+    const marker = newWriteMarker();
     const res = await this.http.request<JiraSchemas['CreatedIssue']>({
       product: 'jira',
       method: 'POST',
       path: '/rest/api/3/issue',
-      body,
+      body: { ...body, properties: [...(body.properties ?? []), marker.property] },
+      reconcile: {
+        check: `${recentIssuesCheck([body])} Create it again only if it is not there.`,
+        find: async () => {
+          const [hit] = await this.findMarked([body], [marker.id]);
+          return { found: true, data: hit };
+        },
+      },
     });
     return res.data;
   }
 
   async createMany(issues: IssueUpdateDetails[]): Promise<JiraSchemas['CreatedIssues']> {
+    const markers = issues.map(() => newWriteMarker());
     const res = await this.http.request<JiraSchemas['CreatedIssues']>({
       product: 'jira',
       method: 'POST',
       path: '/rest/api/3/issue/bulk',
-      body: { issueUpdates: issues },
+      body: {
+        issueUpdates: issues.map((b, i) => ({ ...b, properties: [...(b.properties ?? []), markers[i]!.property] })),
+      },
+      reconcile: {
+        check: `${recentIssuesCheck(issues)} Create again only those that are not there.`,
+        find: async () => ({
+          found: true,
+          data: {
+            issues: await this.findMarked(
+              issues,
+              markers.map((m) => m.id),
+            ),
+            errors: [],
+          },
+        }),
+      },
     });
     return res.data;
+  }
+
+  /**
+   * The issues carrying the markers, from a search of the projects' recently created issues. Jira's
+   * search index can lag a fresh create, so "not found" proves nothing: it throws (the outcome
+   * stays unknown) rather than let the create be sent again.
+   */
+  private async findMarked(
+    bodies: IssueUpdateDetails[],
+    markerIds: string[],
+  ): Promise<Array<{ id: string; key: string; self: string }>> {
+    const projects = [...new Set(bodies.map(projectOf).filter((p): p is string => p !== undefined))];
+    if (projects.length === 0) throw new Error('no project to search');
+    const res = await this.http.request<{ issues?: IssueBean[] }>({
+      product: 'jira',
+      method: 'POST',
+      path: '/rest/api/3/search/jql',
+      body: {
+        jql: `project in (${projects.map((p) => `"${p}"`).join(', ')}) AND created >= -60m ORDER BY created DESC`,
+        fields: ['summary'],
+        properties: [WRITE_PROPERTY],
+        maxResults: 100,
+      },
+      idempotent: true,
+    });
+    const found = markerIds.map((id) => res.data.issues?.find((i) => carriesMarker(i.properties, id)));
+    if (found.some((i) => !i)) throw new Error(`${found.filter((i) => !i).length} of the issues are not visible yet`);
+    return found.map((i) => ({ id: i!.id!, key: i!.key!, self: i!.self! }));
   }
 
   async edit(key: string, body: IssueUpdateDetails): Promise<void> {
@@ -96,13 +149,27 @@ export class JiraIssues {
     return res.data.transitions ?? [];
   }
 
-  async transition(key: string, body: IssueUpdateDetails): Promise<void> {
+  /**
+   * Runs a transition. With `toStatusId` (and a transition that is not a loop), a lost answer is
+   * settled by reading the issue's status: already there → done; not there → sent once more.
+   */
+  async transition(key: string, body: IssueUpdateDetails, toStatusId?: string): Promise<void> {
     await this.http.request({
       product: 'jira',
       method: 'POST',
       path: apiPath`/rest/api/3/issue/${key}/transitions`,
       body,
       issueKey: key,
+      reconcile: toStatusId
+        ? {
+            check: `jira_get_issue {issueKey: "${key}"}: is it in the target status? Transition it only if it is not.`,
+            find: async () => {
+              const status = (await this.get(key, { fields: ['status'] })).fields?.status as
+                { id?: string } | undefined;
+              return status?.id === toStatusId ? { found: true } : { found: false };
+            },
+          }
+        : undefined,
     });
   }
 
@@ -136,4 +203,22 @@ export class JiraIssues {
     });
     return res.data;
   }
+}
+
+/** The project key or id a create names. */
+function projectOf(body: IssueUpdateDetails): string | undefined {
+  const p = body.fields?.project as { key?: string; id?: string } | undefined;
+  return p?.key ?? p?.id;
+}
+
+/** The search that shows whether creates happened, for an "outcome unknown" answer. */
+function recentIssuesCheck(bodies: IssueUpdateDetails[]): string {
+  const projects = [...new Set(bodies.map(projectOf).filter(Boolean))].join(', ');
+  const summaries = bodies
+    .map((b) => b.fields?.summary)
+    .filter((x): x is string => typeof x === 'string')
+    .slice(0, 3)
+    .map((x) => JSON.stringify(x.length > 60 ? `${x.slice(0, 60)}…` : x))
+    .join(', ');
+  return `jira_search {jql: "project in (${projects}) AND reporter = currentUser() AND created >= -60m"}: look for ${summaries || 'the new issues'}.`;
 }

@@ -1,5 +1,6 @@
 import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
 import { type JiraHttp, type JiraSchemas } from './jira-http.js';
+import { carriesMarker, newWriteMarker } from './write-marker.js';
 
 export type Worklog = JiraSchemas['Worklog'];
 export type WorklogPage = JiraSchemas['PageOfWorklogs'];
@@ -28,6 +29,7 @@ export class JiraWorklogs {
     worklog: { timeSpentSeconds: number; started: string; comment?: unknown },
     adjust: EstimateAdjustment,
   ): Promise<Worklog> {
+    const marker = newWriteMarker();
     const res = await this.http.request<Worklog>({
       product: 'jira',
       method: 'POST',
@@ -38,9 +40,30 @@ export class JiraWorklogs {
         newEstimate: adjust.mode === 'new' ? adjust.newEstimate : undefined,
         reduceBy: adjust.mode === 'manual' ? adjust.reduceBy : undefined,
       },
-      body: worklog,
+      body: { ...worklog, properties: [marker.property] },
+      reconcile: {
+        check: `jira_list_worklogs {issueKey: "${key}"}: is a worklog started ${worklog.started} there? Log it again only if it is not.`,
+        find: () => this.findMarked(key, Date.parse(worklog.started), marker.id),
+      },
     });
     return res.data;
+  }
+
+  /** The worklog carrying `markerId`, among those started around `started` (the list filters by start). */
+  private async findMarked(
+    key: string,
+    started: number,
+    markerId: string,
+  ): Promise<{ found: true; data: Worklog } | { found: false }> {
+    const around = Number.isNaN(started) ? {} : { startedAfter: started - 60_000, startedBefore: started + 60_000 };
+    const res = await this.http.request<WorklogPage>({
+      product: 'jira',
+      method: 'GET',
+      path: apiPath`/rest/api/3/issue/${key}/worklog`,
+      query: { ...around, maxResults: 5000, expand: 'properties' },
+    });
+    const hit = res.data.worklogs?.find((w) => carriesMarker(w.properties, markerId));
+    return hit ? { found: true, data: hit } : { found: false };
   }
 
   async delete(key: string, id: string): Promise<void> {

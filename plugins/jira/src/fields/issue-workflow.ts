@@ -29,11 +29,16 @@ export class IssueWorkflow {
       screen,
     );
     this.resolver.assertRequired(meta, Object.keys(fields), screen);
-    await this.issues.transition(issueKey, {
-      transition: { id: transition.id },
-      ...(Object.keys(fields).length > 0 && { fields }),
-      ...(comment && { update: { comment: [{ add: { body: this.text.toAdf(comment) } }] } }),
-    });
+    await this.issues.transition(
+      issueKey,
+      {
+        transition: { id: transition.id },
+        ...(Object.keys(fields).length > 0 && { fields }),
+        ...(comment && { update: { comment: [{ add: { body: this.text.toAdf(comment) } }] } }),
+      },
+      // A lost answer is settled by the issue's status, unless the transition loops back to it.
+      transition.isLooped ? undefined : transition.to?.id,
+    );
     return { transition: transition.name ?? to, status: transition.to?.name };
   }
 }

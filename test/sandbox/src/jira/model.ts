@@ -154,7 +154,10 @@ export interface Comment {
   created: number;
   updated: number;
   visibility?: Visibility;
-  /** Comment properties; JSM marks internal comments with `sd.public.comment: {internal: true}`. */
+  /**
+   * Entity properties (`properties` on create; read back with `expand=properties`); JSM marks
+   * internal comments with `sd.public.comment: {internal: true}`.
+   */
   properties?: Record<string, unknown>;
 }
 
@@ -169,6 +172,8 @@ export interface Worklog {
   started: number;
   timeSpentSeconds: number;
   visibility?: Visibility;
+  /** Entity properties (`properties` on create; read back with `expand=properties`). */
+  properties?: Record<string, unknown>;
 }
 
 export interface IssueLinkType {

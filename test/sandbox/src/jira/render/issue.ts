@@ -60,6 +60,18 @@ const projectFieldCache = new WeakMap<Project, { version: number; defs: FieldDef
 export interface IssueBeanOptions {
   fields: FieldSelection;
   expand: Set<string>;
+  /** Issue property keys to include (`*all`, or keys; `-key` excludes), as `properties` takes them. */
+  properties?: string | string[];
+}
+
+/** The `properties` object of an issue bean: the requested entity properties. */
+function requestedProperties(issue: Issue, wanted: string | string[]): Record<string, unknown> {
+  const list = (Array.isArray(wanted) ? wanted : wanted.split(',')).map((k) => k.trim()).filter(Boolean);
+  const all = list.includes('*all');
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(issue.properties ?? {}))
+    if ((all || list.includes(k)) && !list.includes(`-${k}`)) out[k] = v;
+  return out;
 }
 
 export function issueBean(c: RenderCtx, issue: Issue, o: IssueBeanOptions): Record<string, unknown> {
@@ -86,6 +98,7 @@ export function issueBean(c: RenderCtx, issue: Issue, o: IssueBeanOptions): Reco
     shown.push(f);
   }
   out.fields = fields;
+  if (o.properties !== undefined) out.properties = requestedProperties(issue, o.properties);
   return expandExtras(c, issue, o, out, shown);
 }
 

@@ -6,7 +6,7 @@ import type { Comment, Issue, Visibility, Worklog } from '../model.js';
 import { isAdf } from '../mutate.js';
 import { adfToHtml, commentBean, worklogBean } from '../render.js';
 import { addCommentRecord } from './issues.js';
-import { expandSet, page, rc, requireBody, store } from './util.js';
+import { entityProperties, expandSet, page, propertyList, rc, requireBody, store } from './util.js';
 
 const ROLES = new Set(['Administrators', 'Developers', 'Users', 'Service Desk Team']);
 
@@ -48,7 +48,15 @@ function findComment(ctx: HandlerContext): { issue: Issue; comment: Comment } {
 
 function renderComment(ctx: HandlerContext, c: Comment) {
   const out = commentBean(rc(ctx), c);
-  if (expandSet(ctx.query.expand).has('renderedBody')) out.renderedBody = adfToHtml(c.body);
+  const expand = expandSet(ctx.query.expand);
+  if (expand.has('renderedBody')) out.renderedBody = adfToHtml(c.body);
+  if (expand.has('properties')) out.properties = propertyList(c.properties);
+  return out;
+}
+
+function renderWorklog(ctx: HandlerContext, w: Worklog) {
+  const out = worklogBean(rc(ctx), w);
+  if (expandSet(ctx.query.expand).has('properties')) out.properties = propertyList(w.properties);
   return out;
 }
 
@@ -72,16 +80,29 @@ export const getComments: Handler = (ctx) => {
 export const addComment: Handler = (ctx) => {
   const st = store(ctx);
   const issue = st.requireIssue(ctx.params.issueIdOrKey!);
-  const body = requireBody<{
-    body?: unknown;
-    visibility?: unknown;
-    properties?: Array<{ key?: string; value?: unknown }>;
-  }>(ctx);
+  const body = requireBody<{ body?: unknown; visibility?: unknown; properties?: unknown }>(ctx);
   requireAdfBody(body.body, 'comment');
   const vis = checkVisibility(ctx, body.visibility);
+  const properties = entityProperties(body.properties);
   const c = addCommentRecord(ctx, issue, body.body, vis) as Comment;
-  for (const p of body.properties ?? []) if (p.key) (c.properties ??= {})[p.key] = p.value;
+  if (properties) c.properties = properties;
   return json(201, renderComment(ctx, c));
+};
+
+/** `POST /comment/list`: comments by id, across issues (ids not found are left out). */
+export const getCommentsByIds: Handler = (ctx) => {
+  const st = store(ctx);
+  const ids = new Set((requireBody<{ ids?: unknown[] }>(ctx).ids ?? []).map(String));
+  if (ids.size > 1000) throw new ApiError(400, ['The number of comment IDs exceeds the maximum of 1000.']);
+  const found: Comment[] = [];
+  for (const issue of st.issues.values()) for (const c of st.comments(issue.id)) if (ids.has(c.id)) found.push(c);
+  return json(200, {
+    maxResults: found.length,
+    startAt: 0,
+    total: found.length,
+    isLast: true,
+    values: found.map((c) => renderComment(ctx, c)),
+  });
 };
 
 export const getComment: Handler = (ctx) => json(200, renderComment(ctx, findComment(ctx).comment));
@@ -183,12 +204,11 @@ export const getIssueWorklog: Handler = (ctx) => {
   if (ctx.query.startedAfter !== undefined) ws = ws.filter((w) => w.started >= Number(ctx.query.startedAfter));
   if (ctx.query.startedBefore !== undefined) ws = ws.filter((w) => w.started < Number(ctx.query.startedBefore));
   const p = page(ws, ctx.query.startAt, ctx.query.maxResults, 5000, 5000);
-  const r = rc(ctx);
   return json(200, {
     startAt: p.startAt,
     maxResults: p.maxResults,
     total: p.total,
-    worklogs: p.values.map((w) => worklogBean(r, w)),
+    worklogs: p.values.map((w) => renderWorklog(ctx, w)),
   });
 };
 
@@ -211,6 +231,8 @@ export const addWorklog: Handler = (ctx) => {
   };
   if (b.comment) w.comment = b.comment as Worklog['comment'];
   if (vis) w.visibility = vis;
+  const properties = entityProperties((b as { properties?: unknown }).properties);
+  if (properties) w.properties = properties;
   st.addWorklog(w);
   issue.fields.updated = ctx.now;
   return json(201, worklogBean(rc(ctx), w));

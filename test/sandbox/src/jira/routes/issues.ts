@@ -15,7 +15,7 @@ import {
   type MutationContext,
 } from '../mutate.js';
 import { fieldBean, historyBean, issueBean, parseFieldSelection, statusBean } from '../render.js';
-import { expandSet, page, rc, requireBody, store } from './util.js';
+import { entityProperties, expandSet, page, rc, requireBody, store } from './util.js';
 import { fieldMeta } from './issue-meta.js';
 
 const mctx = (ctx: HandlerContext): MutationContext => ({ store: store(ctx), accountId: ctx.accountId, now: ctx.now });
@@ -24,10 +24,14 @@ export const getIssue: Handler = (ctx) => {
   const st = store(ctx);
   const issue = st.requireIssue(ctx.params.issueIdOrKey!);
   const fields = parseFieldSelection(st, ctx.query.fields, '*all');
-  return json(200, issueBean(rc(ctx), issue, { fields, expand: expandSet(ctx.query.expand) }));
+  return json(
+    200,
+    issueBean(rc(ctx), issue, { fields, expand: expandSet(ctx.query.expand), properties: ctx.query.properties }),
+  );
 };
 
 interface CreateBody {
+  properties?: unknown;
   fields?: Record<string, unknown>;
   update?: Record<string, Array<Record<string, unknown>>>;
   transition?: { id?: string };
@@ -71,6 +75,7 @@ function createOne(ctx: HandlerContext, body: CreateBody): Issue {
   if (Object.keys(errors).length) throw new ApiError(400, [], errors);
   if (allowed.has('priority') && ch.values.priority === undefined) ch.values.priority = '3';
   const issue = newIssue(m, project, typeId, ch.values);
+  issue.properties = entityProperties(body.properties) ?? {};
   st.addIssue(issue);
   for (const body of ch.comments) addCommentRecord(ctx, issue, body);
   for (const l of ch.links) {

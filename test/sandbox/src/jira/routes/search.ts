@@ -53,6 +53,7 @@ interface SearchArgs {
   maxResults?: number;
   fields?: string[];
   expand?: string | string[];
+  properties?: string | string[];
   reconcileIssues?: number[];
 }
 
@@ -69,11 +70,12 @@ function search(ctx: HandlerContext, a: SearchArgs) {
   const expand = expandSet(a.expand);
   const cache = beanCache(
     st,
-    `${ctx.base}|${ctx.accountId}|${JSON.stringify(a.fields ?? null)}|${[...expand].sort().join(',')}`,
+    `${ctx.base}|${ctx.accountId}|${JSON.stringify(a.fields ?? null)}|${[...expand].sort().join(',')}|${JSON.stringify(a.properties ?? null)}`,
   );
   const issues = slice.map((i) => {
     let text = cache.get(i.id);
-    if (text === undefined) cache.set(i.id, (text = JSON.stringify(issueBean(r, i, { fields: sel, expand }))));
+    if (text === undefined)
+      cache.set(i.id, (text = JSON.stringify(issueBean(r, i, { fields: sel, expand, properties: a.properties }))));
     return text;
   });
   const body: Record<string, unknown> = { issues: RAW };
@@ -116,6 +118,7 @@ export const searchAndReconsileIssuesUsingJql: Handler = (ctx) =>
     maxResults: ctx.query.maxResults,
     fields: ctx.query.fields,
     expand: ctx.query.expand,
+    properties: ctx.query.properties,
   });
 
 export const searchAndReconsileIssuesUsingJqlPost: Handler = (ctx) => search(ctx, (ctx.body ?? {}) as SearchArgs);

@@ -22,6 +22,23 @@ export function page<T>(items: T[], startAt: unknown, maxResults: unknown, dflt 
   return { startAt: s, maxResults: m, total: items.length, isLast: s + values.length >= items.length, values };
 }
 
+/** Jira's entity properties as sent on create (`[{key, value}]`), as a record; undefined when none. */
+export function entityProperties(list: unknown): Record<string, unknown> | undefined {
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const p of list as Array<{ key?: unknown; value?: unknown }>) {
+    if (typeof p?.key !== 'string' || p.key === '' || p.key.length > 255)
+      throw new ApiError(400, ['The property key must be between 1 and 255 characters.']);
+    out[p.key] = p.value;
+  }
+  return out;
+}
+
+/** Entity properties as Jira lists them on comments and worklogs (`[{key, value}]`). */
+export function propertyList(props: Record<string, unknown> | undefined): Array<{ key: string; value: unknown }> {
+  return Object.entries(props ?? {}).map(([key, value]) => ({ key, value }));
+}
+
 export function requireBody<T = Record<string, unknown>>(ctx: HandlerContext): T {
   if (!ctx.body || typeof ctx.body !== 'object') throw new ApiError(400, ['No content to map due to end-of-input']);
   return ctx.body as T;

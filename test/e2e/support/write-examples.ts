@@ -1,0 +1,55 @@
+import type { Sandbox } from '@atlassian-mcp/sandbox';
+import { rest, type Samples } from './tool-samples.js';
+
+/** One call of a write tool that succeeds on a freshly reset sandbox (after `setup`). */
+export interface WriteExample {
+  args: Record<string, unknown>;
+  /** Brings the sandbox to where the call makes sense (runs after each reset). */
+  setup?: (sandbox: Sandbox) => Promise<void>;
+}
+
+/**
+ * An example call for every write tool of every plugin in `plugins.ts`. The fault-matrix test
+ * fails for a write tool that has none, so each new plugin adds its own here.
+ */
+export function writeExamples(s: Samples): Record<string, WriteExample> {
+  const closeActiveSprint = async (sb: Sandbox) => {
+    await rest(sb, 'POST', `/rest/agile/1.0/sprint/${String(s.activeSprintId)}`, { state: 'closed' });
+  };
+  const jira: Record<string, Record<string, unknown>> = {
+    jira_add_attachment: { issueKey: s.issueKey, base64: s.base64, filename: 'fault-matrix.txt' },
+    jira_add_comment: { issueKey: s.issueKey, body: 'Fault matrix comment' },
+    jira_add_watcher: { issueKey: s.issueKey, user: s.otherUser },
+    jira_add_web_link: { issueKey: s.issueKey, url: 'https://example.com/fault-matrix', title: 'Fault matrix' },
+    jira_add_worklog: { issueKey: s.issueKey, timeSpent: '1h', started: '2026-10-02T10:00:00.000+0000' },
+    jira_assign_issue: { issueKey: s.issueKey, assignee: s.otherUser },
+    jira_bulk_create_issues: {
+      project: s.project,
+      issues: [{ summary: 'Fault matrix A' }, { summary: 'Fault matrix B' }],
+    },
+    jira_bulk_transition: { issueKeys: [s.issueKey], to: s.to },
+    jira_close_sprint: { sprintId: s.activeSprintId },
+    jira_create_component: { project: s.project, name: 'Fault matrix component' },
+    jira_create_issue: { project: s.project, summary: 'Fault matrix issue' },
+    jira_create_sprint: { boardId: s.boardId, name: 'Fault matrix sprint' },
+    jira_create_version: { project: s.project, name: 'Fault matrix 9.9' },
+    jira_delete_attachment: { attachmentId: s.attachmentId },
+    jira_delete_comment: { issueKey: s.issueKey, commentId: s.commentId },
+    jira_delete_issue: { issueKey: s.issueKey },
+    jira_delete_worklog: { issueKey: s.issueKey, worklogId: s.worklogId },
+    jira_edit_comment: { issueKey: s.issueKey, commentId: s.commentId, body: 'Edited by the fault matrix' },
+    jira_link_issues: { issueKey: s.issueKey, type: 'blocks', otherKey: s.otherKey },
+    jira_move_issues: { issues: [s.issueKey], sprintId: s.sprintId },
+    jira_rank_issues: { issues: [s.issueKey], before: s.otherKey },
+    jira_remove_link: { issueKey: s.linkedKey, otherKey: s.linkedOtherKey },
+    jira_remove_watcher: { issueKey: s.issueKey, user: 'me' },
+    jira_transition_issue: { issueKey: s.issueKey, to: s.to },
+    jira_update_issue: { issueKey: s.issueKey, summary: 'Updated by the fault matrix' },
+    jira_update_sprint: { sprintId: s.sprintId, goal: 'Fault matrix goal' },
+    jira_update_version: { versionId: s.versionId, description: 'Updated by the fault matrix' },
+  };
+  return {
+    ...Object.fromEntries(Object.entries(jira).map(([name, args]) => [name, { args }])),
+    jira_start_sprint: { args: { sprintId: s.sprintId }, setup: closeActiveSprint },
+  };
+}
