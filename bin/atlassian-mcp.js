@@ -1,24 +1,27 @@
 #!/usr/bin/env node
 'use strict';
-// The distribution's entry point. `--sandbox` starts the embedded sandbox site first and points
-// the server at it, so the server can be tried without an Atlassian account.
-const argv = process.argv.slice(2);
-async function run() {
-  let sandbox;
-  if (argv.includes('--sandbox')) {
-    const { startSandbox } = require('@atlassian-mcp/sandbox');
-    sandbox = await startSandbox({ listen: true });
-    process.env.ATLASSIAN_SITE_URL = sandbox.url;
-    process.env.ATLASSIAN_EMAIL = sandbox.credentials.email;
-    process.env.ATLASSIAN_API_TOKEN = sandbox.credentials.apiToken;
-    process.env.ATLASSIAN_AUTH_TYPE = 'apiToken';
-    process.stderr.write(`atlassian-mcp: using the sandbox site at ${sandbox.url}\n`);
-  }
-  const outcome = await require('@atlassian-mcp/core/cli').main(argv);
-  // A one-shot command is done: the sandbox must not keep the process alive.
-  if (outcome !== 'serving' && sandbox) await sandbox.close();
+// The `atlassian-mcp` command: checks the Node version, then runs the bundled CLI (dist/).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  process.stderr.write(`atlassian-mcp needs Node.js 20.19 or later; this is ${process.version}.\n`);
+  process.exit(1);
 }
-run().catch((e) => {
+const { join } = require('node:path');
+const { loadBundle } = require('./load-bundle.js');
+
+let bundle;
+try {
+  bundle = loadBundle(join(__dirname, '..', 'dist', 'atlassian-mcp.js'));
+} catch (e) {
+  const missing = e && e.code === 'ENOENT';
+  process.stderr.write(
+    missing
+      ? 'atlassian-mcp: dist/ is missing; in a clone, run `npm run build` first.\n'
+      : `atlassian-mcp: ${e.stack}\n`,
+  );
+  process.exit(1);
+}
+bundle.run(process.argv.slice(2)).catch((e) => {
   process.stderr.write(`atlassian-mcp: ${e && e.message ? e.message : e}\n`);
   process.exitCode = 1;
 });

@@ -9,7 +9,9 @@ const { StdioClientTransport } = require('@modelcontextprotocol/client/stdio');
 const { serverConfig, TOKEN_VAR } = require('./site.js');
 
 const REPO = resolve(__dirname, '../..');
-const OUR_BIN = join(REPO, 'bin/atlassian-mcp.js');
+// "ours" is the clone's workspace packages as tsc builds them (no bundle); "installed" is the packed
+// package (bench/lib/installed.js), whose bin runs the bundle.
+const OUR_BIN = join(REPO, 'core/dist/cli/main.js');
 const BASELINE_BIN = join(REPO, 'bench/baseline-server.js');
 
 /** Writes a config file for our server in a fresh temp dir; returns its path and a cleanup. */
@@ -20,8 +22,8 @@ function writeConfig(sandbox, extra) {
   return { dir, file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** How to spawn each server kind against the sandbox. */
-function spawnSpec(kind, sandbox, config) {
+/** How to spawn each server kind against the sandbox. `installed` is from installPackage(). */
+function spawnSpec(kind, sandbox, config, installed) {
   const env = { ...process.env, NODE_OPTIONS: '' };
   if (kind === 'baseline') {
     return {
@@ -37,6 +39,16 @@ function spawnSpec(kind, sandbox, config) {
     };
   }
   const cfg = writeConfig(sandbox, config);
+  if (kind === 'installed') {
+    if (!installed) throw new Error('spawnServer("installed") needs the installed package');
+    return {
+      command: installed.bin,
+      args: ['serve', '--config', cfg.file],
+      cwd: cfg.dir,
+      env: { ...env, [TOKEN_VAR]: sandbox.credentials.apiToken, XDG_CACHE_HOME: installed.cacheHome },
+      cleanup: cfg.cleanup,
+    };
+  }
   return {
     command: process.execPath,
     args: [OUR_BIN, 'serve', '--config', cfg.file],
@@ -48,10 +60,10 @@ function spawnSpec(kind, sandbox, config) {
 
 /**
  * Spawns a server and connects an SDK client (initialize handshake included). `kind` is
- * `'ours'` or `'baseline'`. The returned `startedAt` is the moment before spawn.
+ * `'ours'` (the clone), `'installed'` (the packed package) or `'baseline'`. The returned `startedAt` is the moment before spawn.
  */
-async function spawnServer(kind, sandbox, config = {}) {
-  const spec = spawnSpec(kind, sandbox, config);
+async function spawnServer(kind, sandbox, config = {}, installed = undefined) {
+  const spec = spawnSpec(kind, sandbox, config, installed);
   const stderr = [];
   const transport = new StdioClientTransport({
     command: spec.command,

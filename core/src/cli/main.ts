@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, parseConfig, type LoadedConfig } from '@atlassian-mcp/config';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import { AtlassianMcpHost } from '../host/host.js';
+import { AtlassianMcpHost, type HostOptions } from '../host/host.js';
 import { createMcpServer } from '../host/server-factory.js';
 import { StartupError } from '../host/startup-error.js';
 import { createLogger } from '../logging/logger.js';
@@ -10,9 +10,15 @@ import { CORE_VERSION } from '../version.js';
 import { parseCliArgs, USAGE, type CliArgs } from './args.js';
 import { printErr, printOut } from './output.js';
 
+/** What a distribution (the bundled package) hands the CLI: its built-in plugins and prompt files. */
+export type Distribution = Pick<HostOptions, 'bundledPlugins' | 'promptDirs'>;
+
+let distribution: Distribution = {};
+
 async function startHost(loaded: LoadedConfig, override?: Record<string, unknown>): Promise<AtlassianMcpHost> {
   const config = override ? parseConfig({ ...loaded.config, ...override }) : loaded.config;
   return AtlassianMcpHost.start({
+    ...distribution,
     config,
     baseDir: loaded.baseDir,
     pluginsExplicit: loaded.pluginsExplicit,
@@ -82,7 +88,8 @@ async function run(args: CliArgs): Promise<number> {
  * The `atlassian-mcp` command. Exits non-zero with a readable message on any start-up problem.
  * Resolves to `'serving'` while the stdio server runs, else to the exit code.
  */
-export async function main(argv = process.argv.slice(2)): Promise<'serving' | number> {
+export async function main(argv = process.argv.slice(2), dist: Distribution = {}): Promise<'serving' | number> {
+  distribution = dist;
   try {
     const code = await run(parseCliArgs(argv));
     if (code < 0) return 'serving';

@@ -8,7 +8,7 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditLog, defaultAuditFile } from '../audit/audit-log.js';
 import { ToolPolicy } from '../policy/tool-policy.js';
 import { buildRegistry, type Registry, type ToolEntry } from '../registry/plugin-registry.js';
-import { loadPluginModules, type LoadedPluginModule } from './plugin-loader.js';
+import { loadPluginModules, type BundledPlugins, type LoadedPluginModule } from './plugin-loader.js';
 import { StartupError, type StartupProblem } from './startup-error.js';
 import { registerCoreServices } from './core-services.js';
 import { internalServices } from './internal-services.js';
@@ -24,6 +24,8 @@ export interface HostOptions {
   baseDir?: string;
   /** Plugins as values (embedding, tests), in addition to those the config names. */
   plugins?: AtlassianMcpPlugin[];
+  /** Plugins compiled into this distribution, by specifier: found without a module lookup. */
+  bundledPlugins?: BundledPlugins;
   /** When false and the config names no plugins, the installed first-party plugins are loaded. */
   pluginsExplicit?: boolean;
   logger?: Logger;
@@ -71,7 +73,7 @@ export class AtlassianMcpHost {
     const modules: LoadedPluginModule[] = [
       { specifier: 'core', plugin: builtinPlugin },
       ...(options.plugins ?? []).map((plugin) => ({ specifier: plugin.id, plugin })),
-      ...(await loadPluginModules(specs, options.baseDir ?? process.cwd(), problems)),
+      ...(await loadPluginModules(specs, options.baseDir ?? process.cwd(), problems, options.bundledPlugins)),
     ];
     const loadedIds = new Set(modules.map((m) => m.plugin.id));
     const skipped = specs

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 
 export { AtlassianMcpHost, type HostOptions } from './host.js';
+export type { BundledPlugins } from './plugin-loader.js';
 export { createMcpServer } from './server-factory.js';
 export { StartupError, type StartupProblem } from './startup-error.js';
 export { internalServices } from './internal-services.js';

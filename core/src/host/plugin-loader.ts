@@ -53,6 +53,12 @@ function pickPlugin(mod: unknown): unknown {
 }
 
 /**
+ * Plugins compiled into a distribution (the bundled CLI), by config specifier. Each is a thunk, so
+ * a plugin the configuration does not name is never evaluated.
+ */
+export type BundledPlugins = Readonly<Record<string, () => unknown>>;
+
+/**
  * Finds and imports each configured plugin and checks its brand and API version.
  * Collects problems instead of throwing, so start-up reports all of them at once.
  */
@@ -60,10 +66,12 @@ export async function loadPluginModules(
   specs: { specifier: string; optional: boolean }[],
   baseDir: string,
   problems: StartupProblem[],
+  bundled: BundledPlugins = {},
 ): Promise<LoadedPluginModule[]> {
   const loaded: LoadedPluginModule[] = [];
   for (const { specifier, optional } of specs) {
-    const file = resolveModule(specifier, baseDir);
+    const builtIn = Object.hasOwn(bundled, specifier) ? bundled[specifier] : undefined;
+    const file = builtIn ? specifier : resolveModule(specifier, baseDir);
     if (!file) {
       if (!optional) {
         problems.push({
@@ -77,7 +85,7 @@ export async function loadPluginModules(
     }
     let mod: unknown;
     try {
-      mod = await importModule(file);
+      mod = builtIn ? builtIn() : await importModule(file);
     } catch (e) {
       problems.push({ source: specifier, message: `failed to load ${file}: ${(e as Error).message.split('\n')[0]}` });
       continue;
@@ -97,7 +105,7 @@ export async function loadPluginModules(
       });
       continue;
     }
-    loaded.push({ specifier, plugin, dir: dirname(file) });
+    loaded.push({ specifier, plugin, dir: builtIn ? undefined : dirname(file) });
   }
   return loaded;
 }
