@@ -29,12 +29,15 @@ const MAX_TOKEN_TIMEOUT_MS = 15_000;
 const trim = (url: string | undefined) => url?.replace(/\/+$/, '');
 const nonEmpty = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
 
-/** Reads the auth settings; secrets come only from the environment (or the credential store). */
+/**
+ * Reads the auth settings from the validated config (the environment overlay has already been
+ * applied by the loader); only secrets are read from the environment here (or the credential store).
+ */
 export function resolveAuthSettings(config: Readonly<AtlassianMcpConfig>, env: NodeJS.ProcessEnv): AuthSettings {
   const auth = config.auth;
   const apiTokenVar = auth.apiToken?.env ?? 'ATLASSIAN_API_TOKEN';
   const clientSecretVar = auth.oauth.clientSecret?.env ?? 'ATLASSIAN_CLIENT_SECRET';
-  const email = nonEmpty(auth.email) ?? nonEmpty(env.ATLASSIAN_EMAIL);
+  const email = nonEmpty(auth.email);
   const apiToken = nonEmpty(env[apiTokenVar]);
   const mode = auth.type === 'auto' ? (email && apiToken ? 'apiToken' : 'oauth') : auth.type;
   return {
@@ -46,7 +49,7 @@ export function resolveAuthSettings(config: Readonly<AtlassianMcpConfig>, env: N
     email,
     apiToken,
     scopedToken: auth.scopedToken,
-    clientId: nonEmpty(auth.oauth.clientId) ?? nonEmpty(env.ATLASSIAN_CLIENT_ID),
+    clientId: nonEmpty(auth.oauth.clientId),
     clientSecret: nonEmpty(env[clientSecretVar]),
     redirectUri: auth.oauth.redirectUri,
     configuredScopes: auth.oauth.scopes,

@@ -40,7 +40,6 @@ export interface Exchange {
   body?: BodyInit;
   idempotent?: boolean;
   writeKey?: string;
-  issueKey?: string;
   scopes?: string[];
   signal?: AbortSignal;
   /** The request can be reconciled after a lost answer (see `AtlassianRequest.reconcile`). */
@@ -98,8 +97,8 @@ export class AtlassianHttp implements HttpService {
   /**
    * A typed `openapi-fetch` client for a product whose `fetch` runs through this pipeline, so
    * auth, limits, retries and error mapping all apply (errors are thrown, `error` is never set).
-   * Per call, header `X-Mcp-Idempotent: true` marks a POST safe to retry and `X-Mcp-Issue-Key`
-   * names the issue a write targets.
+   * Per call, header `X-Mcp-Idempotent: true` marks a POST safe to retry and `X-Mcp-Write-Key`
+   * names the target a write is spaced by (e.g. the issue key).
    */
   client<Paths extends {}>(product: Product): Client<Paths> {
     return createTypedClient<Paths>(product, (exchange) => this.execute(exchange));
@@ -244,9 +243,9 @@ export class AtlassianHttp implements HttpService {
   }
 }
 
-/** The target a write is spaced by (`issueKey` is the older name of `writeKey`). */
-function writeKeyOf(ex: { writeKey?: string; issueKey?: string }): string | undefined {
-  return ex.writeKey ?? ex.issueKey;
+/** The target a write is spaced by. */
+function writeKeyOf(ex: { writeKey?: string }): string | undefined {
+  return ex.writeKey;
 }
 
 function isScopeMismatch(bytes: Uint8Array): boolean {

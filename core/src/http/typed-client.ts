@@ -12,14 +12,14 @@ export interface TypedExchange {
   headers: Record<string, string>;
   body?: BodyInit;
   idempotent?: boolean;
-  issueKey?: string;
+  writeKey?: string;
   signal?: AbortSignal;
 }
 
 /** Placeholder origin: openapi-fetch needs an absolute URL; the pipeline swaps in the real base URL. */
 const ORIGIN = 'https://atlassian-mcp.invalid';
 const IDEMPOTENT_HEADER = 'x-mcp-idempotent';
-const ISSUE_HEADER = 'x-mcp-issue-key';
+const WRITE_KEY_HEADER = 'x-mcp-write-key';
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
 /** Builds an openapi-fetch client whose requests run through `execute` (the pipeline). */
@@ -37,9 +37,9 @@ export function createTypedClient<Paths extends {}>(
         headers[key] = value;
       });
       const idempotent = headers[IDEMPOTENT_HEADER] === undefined ? undefined : headers[IDEMPOTENT_HEADER] === 'true';
-      const issueKey = headers[ISSUE_HEADER];
+      const writeKey = headers[WRITE_KEY_HEADER];
       delete headers[IDEMPOTENT_HEADER];
-      delete headers[ISSUE_HEADER];
+      delete headers[WRITE_KEY_HEADER];
       if (headers['content-type']?.startsWith('multipart/form-data')) headers['x-atlassian-token'] = 'no-check';
       headers.accept ??= 'application/json';
       const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
@@ -50,7 +50,7 @@ export function createTypedClient<Paths extends {}>(
         headers,
         body,
         idempotent,
-        issueKey,
+        writeKey,
         signal: request.signal,
       });
       return new Response(NULL_BODY_STATUS.has(res.status) ? null : res.bytes, {

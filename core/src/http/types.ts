@@ -30,8 +30,6 @@ export interface AtlassianRequest {
    * issue: pass the issue key). Writes with the same key are spaced; others are not.
    */
   writeKey?: string;
-  /** @deprecated Use `writeKey`. */
-  issueKey?: string;
   /** Defaults to `json` (an empty body decodes to `undefined`). */
   responseType?: ResponseType;
   /** OAuth scopes the call needs, named in the error when Atlassian says the scope does not match. */

@@ -76,7 +76,8 @@ export interface LoggerOptions {
 
 /** Creates the root logger: JSON lines on stderr, secrets redacted. Never stdout. */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const level = options.level ?? process.env.ATLASSIAN_MCP_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info';
+  // The level comes from the config (ATLASSIAN_MCP_LOG_LEVEL is applied by the config overlay).
+  const level = options.level ?? 'info';
   const dest = options.destination ?? 2;
   const stream = typeof dest === 'number' ? pino.destination({ dest, sync: true }) : dest;
   return pino(

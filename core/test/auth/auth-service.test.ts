@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { configSchema } from '@atlassian-mcp/config';
+import { applyEnvOverlay, configSchema } from '@atlassian-mcp/config';
 import { AuthService } from '../../src/auth/auth-service.js';
 import { MemoryCredentialStore } from '../../src/auth/credential-store.js';
 import { OAUTH_SESSION_KEY } from '../../src/auth/oauth-session.js';
@@ -20,8 +20,9 @@ afterAll(() => nock.enableNetConnect());
 afterEach(() => nock.cleanAll());
 
 function service(config: Record<string, unknown>, env: NodeJS.ProcessEnv, store = new MemoryCredentialStore()) {
+  // As at start-up: the environment overlays the file, then the schema validates it.
   return new AuthService(
-    configSchema.parse(config),
+    configSchema.parse(applyEnvOverlay(config, env)),
     captureLogger().logger,
     store,
     globalFetch,

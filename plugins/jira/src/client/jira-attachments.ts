@@ -26,7 +26,7 @@ export class JiraAttachments {
       method: 'POST',
       path: apiPath`/rest/api/3/issue/${key}/attachments`,
       body: form,
-      issueKey: key,
+      writeKey: key,
       reconcile: {
         check: `jira_list_attachments {issueKey: "${key}"}: is a new "${filename}" there? Upload it again only if not.`,
         find: async () => {

@@ -40,7 +40,7 @@ export class JiraComments {
       method: 'POST',
       path: apiPath`/rest/api/3/issue/${key}/comment`,
       body: { body, properties: [marker.property] },
-      issueKey: key,
+      writeKey: key,
       reconcile: {
         check: `jira_list_comments {issueKey: "${key}"}: is the new comment there? Add it again only if it is not.`,
         find: () => this.findMarked(key, marker.id),
@@ -72,7 +72,7 @@ export class JiraComments {
       path: apiPath`/rest/api/3/issue/${key}/comment/${id}`,
       body: { body },
       idempotent: true,
-      issueKey: key,
+      writeKey: key,
     });
     return res.data;
   }
@@ -83,7 +83,7 @@ export class JiraComments {
       method: 'DELETE',
       path: apiPath`/rest/api/3/issue/${key}/comment/${id}`,
       idempotent: true,
-      issueKey: key,
+      writeKey: key,
     });
   }
 }

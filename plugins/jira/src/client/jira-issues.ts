@@ -123,7 +123,7 @@ export class JiraIssues {
       path: apiPath`/rest/api/3/issue/${key}`,
       body,
       idempotent: true,
-      issueKey: key,
+      writeKey: key,
     });
   }
 
@@ -134,7 +134,7 @@ export class JiraIssues {
       path: apiPath`/rest/api/3/issue/${key}/assignee`,
       body: { accountId },
       idempotent: true,
-      issueKey: key,
+      writeKey: key,
     });
   }
 
@@ -159,7 +159,7 @@ export class JiraIssues {
       method: 'POST',
       path: apiPath`/rest/api/3/issue/${key}/transitions`,
       body,
-      issueKey: key,
+      writeKey: key,
       reconcile: toStatusId
         ? {
             check: `jira_get_issue {issueKey: "${key}"}: is it in the target status? Transition it only if it is not.`,
@@ -189,7 +189,7 @@ export class JiraIssues {
       path: apiPath`/rest/api/3/issue/${key}`,
       query: { deleteSubtasks },
       idempotent: true,
-      issueKey: key,
+      writeKey: key,
     });
   }
 

@@ -80,7 +80,7 @@ export class JiraLinks {
       path: apiPath`/rest/api/3/issue/${key}/remotelink`,
       body: { globalId: `atlassian-mcp:${newWriteMarker().id}`, ...body },
       idempotent: true,
-      issueKey: key,
+      writeKey: key,
     });
     return res.data;
   }

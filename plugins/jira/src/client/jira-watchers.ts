@@ -23,7 +23,7 @@ export class JiraWatchers {
       path: apiPath`/rest/api/3/issue/${key}/watchers`,
       body: accountId,
       idempotent: true,
-      issueKey: key,
+      writeKey: key,
     });
   }
 
@@ -34,7 +34,7 @@ export class JiraWatchers {
       path: apiPath`/rest/api/3/issue/${key}/watchers`,
       query: { accountId },
       idempotent: true,
-      issueKey: key,
+      writeKey: key,
     });
   }
 }

@@ -34,7 +34,7 @@ export class JiraWorklogs {
       product: 'jira',
       method: 'POST',
       path: apiPath`/rest/api/3/issue/${key}/worklog`,
-      issueKey: key,
+      writeKey: key,
       query: {
         adjustEstimate: adjust.mode,
         newEstimate: adjust.mode === 'new' ? adjust.newEstimate : undefined,
@@ -72,7 +72,7 @@ export class JiraWorklogs {
       method: 'DELETE',
       path: apiPath`/rest/api/3/issue/${key}/worklog/${id}`,
       idempotent: true,
-      issueKey: key,
+      writeKey: key,
     });
   }
 }
