@@ -1,7 +1,10 @@
 import { cosmiconfig } from 'cosmiconfig';
 import { dirname, resolve } from 'node:path';
-import { applyEnvOverlay } from './env-overlay.js';
-import { ConfigError, zodProblems } from './errors.js';
+import { applyEnvOverlay, ENV_VARS } from './env-overlay.js';
+import { describeFileError } from './file-errors.js';
+import type * as z from 'zod';
+import { ConfigError, zodProblems, type ConfigProblem } from './errors.js';
+import { didYouMean } from './suggest.js';
 import { configSchema, type AtlassianMcpConfig } from './schema.js';
 
 /** Where a loaded configuration came from. */
@@ -58,11 +61,86 @@ function explorer() {
   });
 }
 
+/** `acme.atlassian.net` means `https://acme.atlassian.net`. */
+function withSiteScheme(raw: Record<string, unknown>): Record<string, unknown> {
+  const site = raw.site as Record<string, unknown> | undefined;
+  if (typeof site?.url !== 'string' || site.url === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(site.url)) return raw;
+  return { ...raw, site: { ...site, url: `https://${site.url}` } };
+}
+
+/** Config paths each set environment variable writes (found by applying it alone). */
+function envOrigins(env: NodeJS.ProcessEnv): Map<string, string> {
+  const origins = new Map<string, string>();
+  const leaves = (value: unknown, path: string[]): string[][] =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0
+      ? Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]))
+      : [path];
+  for (const name of ENV_VARS) {
+    if (env[name] === undefined || env[name]!.trim() === '') continue;
+    try {
+      for (const path of leaves(applyEnvOverlay({}, { [name]: env[name] }), [])) origins.set(path.join('.'), name);
+    } catch {
+      // A variable the overlay refuses reports itself.
+    }
+  }
+  return origins;
+}
+
+/** A bad value that came from an environment variable is that variable's problem, not the file's. */
+function blameTheEnvironment(error: ConfigError, env: NodeJS.ProcessEnv, filepath: string | undefined): ConfigError {
+  const origins = envOrigins(env);
+  let fromEnv = 0;
+  const problems = error.problems.map((p) => {
+    const name = [...origins].find(([path]) => p.path === path || p.path.startsWith(`${path}.`))?.[1];
+    if (!name) return p;
+    fromEnv++;
+    return { path: `${name} (${p.path})`, message: p.message };
+  });
+  const source =
+    fromEnv === problems.length ? 'the environment' : filepath ? `${filepath} and the environment` : undefined;
+  return new ConfigError(problems, fromEnv > 0 ? source : filepath);
+}
+
+/** cosmiconfig names the file it failed on in its message ("JSON Error in /path:"). */
+function fileOfError(e: unknown): string | undefined {
+  return /Error in (.+?):(\n|$)/.exec(e instanceof Error ? e.message : '')?.[1];
+}
+
 /** Validates a raw object (file contents plus env overlay) into a config. Reports every problem. */
 export function parseConfig(raw: unknown, source?: string): AtlassianMcpConfig {
   const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ConfigError(zodProblems(result.error), source);
+  if (!result.success) throw new ConfigError(withSuggestions(result.error), source);
   return result.data;
+}
+
+type Def = { type: string; shape?: Record<string, unknown>; innerType?: { _zod: { def: Def } } };
+
+/** The keys the schema allows at `path` (objects only; defaults and optionals unwrapped). */
+function keysAt(path: PropertyKey[]): string[] {
+  let def = (configSchema as unknown as { _zod: { def: Def } })._zod.def;
+  const unwrap = () => {
+    while ((def.type === 'default' || def.type === 'optional') && def.innerType) def = def.innerType._zod.def;
+  };
+  unwrap();
+  for (const key of path) {
+    const next = def.type === 'object' ? (def.shape?.[String(key)] as { _zod: { def: Def } } | undefined) : undefined;
+    if (!next) return [];
+    def = next._zod.def;
+    unwrap();
+  }
+  return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+/** Problems, with "did you mean" on unknown keys (`readonly` → `readOnly`). */
+function withSuggestions(error: z.ZodError): ConfigProblem[] {
+  const problems = zodProblems(error);
+  error.issues.forEach((issue, i) => {
+    if (issue.code !== 'unrecognized_keys') return;
+    const known = keysAt(issue.path);
+    const keys = issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`);
+    problems[i] = { ...problems[i]!, message: `unknown key${keys.length === 1 ? '' : 's'} ${keys.join(', ')}` };
+  });
+  return problems;
 }
 
 /** Finds (cosmiconfig), loads (`.ts` too, on Node 20), overlays env, validates. */
@@ -77,7 +155,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     try {
       found = options.configPath ? await ex.load(resolve(cwd, options.configPath)) : await ex.search(cwd);
     } catch (e) {
-      throw new ConfigError([{ path: '(file)', message: (e as Error).message.split('\n')[0]! }], options.configPath);
+      const file = options.configPath ? resolve(cwd, options.configPath) : fileOfError(e);
+      throw new ConfigError([{ path: '(file)', message: describeFileError(file, e) }], file);
     }
     if (found) {
       filepath = found.filepath;
@@ -91,8 +170,13 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
       raw = (value ?? {}) as Record<string, unknown>;
     }
   }
-  const overlaid = applyEnvOverlay(raw, env);
-  const config = parseConfig(overlaid, filepath);
+  const overlaid = withSiteScheme(applyEnvOverlay(raw, env));
+  let config: AtlassianMcpConfig;
+  try {
+    config = parseConfig(overlaid, filepath);
+  } catch (e) {
+    throw e instanceof ConfigError ? blameTheEnvironment(e, env, filepath) : e;
+  }
   return {
     config,
     filepath,

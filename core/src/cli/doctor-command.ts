@@ -15,15 +15,36 @@ interface AuthDoctor {
   doctor?(requiredScopes: string[]): Promise<DoctorSection>;
 }
 
+/** The documentation's example sites: a server pointed at one of them is not configured yet. */
+export function isPlaceholderSite(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return (
+    /^(your-domain|your-site|yoursite|your-company|example)\./.test(host) || /(^|\.)example\.(com|net|org)$/.test(host)
+  );
+}
+
 export async function doctorSections(loaded: LoadedConfig, host: AtlassianMcpHost | Error): Promise<DoctorSection[]> {
   const c = loaded.config;
+  const placeholder = c.site.url !== undefined && isPlaceholderSite(c.site.url);
   const sections: DoctorSection[] = [
     {
       title: 'Configuration',
-      ok: true,
+      ok: !placeholder,
       lines: [
         ['file', loaded.filepath ?? '(none found; using environment and defaults)'],
-        ['site', c.site.url ?? '(not set: set ATLASSIAN_SITE_URL)'],
+        [
+          'site',
+          c.site.url === undefined
+            ? '(not set: set ATLASSIAN_SITE_URL)'
+            : placeholder
+              ? `${c.site.url} is the example from the documentation: set ATLASSIAN_SITE_URL to your site, e.g. https://acme.atlassian.net`
+              : c.site.url,
+        ],
         ['auth', c.auth.type],
         ['credential store', c.auth.store],
       ],
@@ -49,12 +70,17 @@ export async function doctorSections(loaded: LoadedConfig, host: AtlassianMcpHos
   });
   sections.push({
     title: 'Policy',
-    ok: true,
+    ok: enabled.length > 0,
     lines: [
       ['read-only', String(c.readOnly)],
       ['toolsets', (c.toolsets ?? ['default']).join(', ')],
       ['destructive tools', c.allowDestructive ? 'allowed in enabled toolsets' : 'off unless listed in enabledTools'],
-      ['enabled tools', String(enabled.length)],
+      [
+        'enabled tools',
+        enabled.length > 0
+          ? String(enabled.length)
+          : '0: no tool is offered; check toolsets, enabledTools, disabledTools and readOnly (or sign in)',
+      ],
       ['audit log', c.audit.enabled ? (host.audit.file ?? '') : 'off'],
     ],
   });

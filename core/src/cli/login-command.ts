@@ -32,7 +32,10 @@ export async function runLogout(_loaded: LoadedConfig, host: AtlassianMcpHost): 
     printErr('Nothing to log out of.');
     return 1;
   }
+  const signedIn = host.auth().method() === 'oauth' && (await host.auth().isAuthenticated());
   await auth.logout();
-  printOut('Signed out; stored tokens removed.');
+  printOut(
+    signedIn ? 'Signed out; the stored tokens were removed.' : 'Not signed in: there were no stored tokens to remove.',
+  );
   return 0;
 }

@@ -7,13 +7,27 @@ import { StartupError } from '../host/startup-error.js';
 import { createLogger } from '../logging/logger.js';
 import { boundedStdioTransport } from '../transport/bounded-stdio.js';
 import { CORE_VERSION } from '../version.js';
-import { parseCliArgs, USAGE, type CliArgs } from './args.js';
+import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args.js';
 import { printErr, printOut } from './output.js';
+import { humanLogStream } from './human-log.js';
 
 /** What a distribution (the bundled package) hands the CLI: its built-in plugins and prompt files. */
 export type Distribution = Pick<HostOptions, 'bundledPlugins' | 'promptDirs'>;
 
 let distribution: Distribution = {};
+let command: CliArgs['command'] = 'serve';
+
+/**
+ * `serve` logs pino JSON to stderr (the client keeps it); the commands a person runs log readable
+ * lines, and only warnings unless a log level was asked for.
+ */
+function cliLogger(level: string) {
+  if (command === 'serve') return createLogger({ level });
+  return createLogger({
+    level: level === 'info' && !process.env.ATLASSIAN_MCP_LOG_LEVEL ? 'warn' : level,
+    destination: humanLogStream(),
+  });
+}
 
 async function startHost(loaded: LoadedConfig, override?: Record<string, unknown>): Promise<AtlassianMcpHost> {
   const config = override ? parseConfig({ ...loaded.config, ...override }) : loaded.config;
@@ -22,7 +36,7 @@ async function startHost(loaded: LoadedConfig, override?: Record<string, unknown
     config,
     baseDir: loaded.baseDir,
     pluginsExplicit: loaded.pluginsExplicit,
-    logger: createLogger({ level: config.logLevel }),
+    logger: cliLogger(config.logLevel),
   });
 }
 
@@ -47,6 +61,7 @@ async function serve(loaded: LoadedConfig): Promise<void> {
 }
 
 async function run(args: CliArgs): Promise<number> {
+  command = args.command;
   if (args.command === 'help') return (printOut(USAGE), 0);
   if (args.command === 'version') return (printOut(CORE_VERSION), 0);
   const loaded = await loadConfig({ configPath: args.configPath });
@@ -96,7 +111,7 @@ export async function main(argv = process.argv.slice(2), dist: Distribution = {}
     process.exitCode = code;
     return code;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof StartupError) printErr(e.message);
+    if (e instanceof ConfigError || e instanceof StartupError || e instanceof UsageError) printErr(e.message);
     else printErr(`atlassian-mcp: ${(e as Error).message}`);
     process.exitCode = 1;
     return 1;

@@ -62,6 +62,6 @@ export function formatTools(result: { tools: ToolSize[]; totalTokens: number }):
   return [
     `${'tool'.padEnd(width)}  tokens  toolset`,
     ...lines,
-    `${on} enabled tools, ${result.totalTokens} tokens in tools/list (o200k)`,
+    `${on} enabled tool${on === 1 ? '' : 's'}, ${result.totalTokens} tokens in tools/list (o200k)`,
   ].join('\n');
 }

@@ -15,6 +15,7 @@ import { internalServices } from './internal-services.js';
 import { composeInstructions } from './instructions.js';
 import type { HttpAndAuthOverrides } from '../http/register.js';
 import { builtinPlugin } from './builtin-plugin.js';
+import { checkPolicyNames } from '../policy/policy-names.js';
 import { DEFAULT_PROMPT_DIR, readPromptDir, type PromptFile } from '../prompts/prompt-files.js';
 
 /** How to start a host. */
@@ -99,7 +100,10 @@ export class AtlassianMcpHost {
     for (const p of promptFiles)
       if (promptNames.has(p.name))
         problems.push({ source: 'prompts', message: `prompt "${p.name}" (${p.file}) is also defined by a plugin` });
+    const names = problems.length === 0 ? checkPolicyNames(config, registry, skipped) : { problems: [], warnings: [] };
+    problems.push(...names.problems);
     if (problems.length > 0) throw new StartupError(problems);
+    for (const warning of names.warnings) logger.warn(warning);
     const policy = new ToolPolicy(
       config,
       Object.fromEntries(registry.plugins.map((p) => [p.plugin.id, p.plugin.defaultToolsets])),

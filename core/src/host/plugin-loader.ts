@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
-import { isFirstParty } from '@atlassian-mcp/config';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { didYouMean, FIRST_PARTY_PLUGINS, isFirstParty } from '@atlassian-mcp/config';
 import { isPlugin, PLUGIN_API_VERSION, type AtlassianMcpPlugin } from '../plugin-api/plugin.js';
 import type { StartupProblem } from './startup-error.js';
 
@@ -29,6 +29,16 @@ function resolveModule(spec: string, baseDir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A plugin package that is not there. Never an install command: a typo such as "jiraa" would
+ * send the user to install whatever a squatter published under that name.
+ */
+function notInstalled(specifier: string, baseDir: string): string {
+  const hint = didYouMean(specifier, FIRST_PARTY_PLUGINS);
+  if (hint) return `unknown plugin "${specifier}"${hint}`;
+  return `plugin package "${specifier}" is not installed where atlassian-mcp can load it (beside atlassian-mcp, or in ${join(baseDir, 'node_modules')}); check the name`;
 }
 
 let jiti: ReturnType<typeof import('jiti').createJiti> | undefined;
@@ -78,7 +88,7 @@ export async function loadPluginModules(
           source: specifier,
           message: isPath(specifier)
             ? `plugin file not found: ${resolve(baseDir, specifier)}`
-            : `plugin package "${packageNameFor(specifier)}" is not installed (npm install ${packageNameFor(specifier)})`,
+            : notInstalled(specifier, baseDir),
         });
       }
       continue;
