@@ -1,8 +1,8 @@
 import type { PhrasingContent } from 'mdast';
 import type { AdfMark, AdfNode } from './adf-types.js';
 import type { NodeIds } from './node-ids.js';
-import { canonicalJson } from './node-ids.js';
-import { placeholderBody } from './placeholder-syntax.js';
+import { canonicalJson, mentionDisplay } from './node-ids.js';
+import { escapePlaceholderText, placeholderBody } from './placeholder-syntax.js';
 
 /** Resolves a media node's attrs to an attachment name (and URL) the model can use. */
 export type MediaResolver = (attrs: Record<string, unknown>) => { name: string; url?: string } | undefined;
@@ -205,15 +205,11 @@ function atom(item: Item, ctx: InlineRenderContext): PhrasingContent[] {
       }
       break;
     case 'mention': {
-      const text = typeof attrs.text === 'string' && attrs.text !== '' ? attrs.text : '@' + String(attrs.id);
-      return [
-        {
-          type: 'link',
-          url: 'accountid:' + String(attrs.id),
-          title: null,
-          children: [{ type: 'text', value: text.startsWith('@') ? text : '@' + text }],
-        },
-      ];
+      // `⟦@Jane Doe⟧` (a few tokens, not a 30-character account id): written back, the name finds
+      // this mention again; two people shown alike in one document carry the node's id.
+      const display = mentionDisplay(node);
+      const id = ctx.ids.peopleNamed(display) > 1 ? ctx.ids.nodeId(node) : undefined;
+      return [{ type: 'placeholder', value: '@' + escapePlaceholderText(display.slice(1)) + (id ? '^' + id : '') }];
     }
     case 'date': {
       const iso = isoDate(attrs.timestamp);

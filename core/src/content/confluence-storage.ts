@@ -1,5 +1,5 @@
 import { InputError } from '../plugin-api/errors.js';
-import { AdfMarkdownRenderer } from './adf-to-markdown.js';
+import { AdfMarkdownRenderer, type RenderedBlock } from './adf-to-markdown.js';
 import { StorageWriter } from './adf-to-storage.js';
 import type { AdfNode } from './adf-types.js';
 import { MarkdownAdfConverter } from './markdown-to-adf.js';
@@ -8,14 +8,26 @@ import { inheritInPlace } from './adf-inherit.js';
 import { adfBlockModel, applySectionEdit, countAdfText, replaceAdfText, type SectionEdit } from './section-edit.js';
 import { assertWellFormedStorage, parseStorage } from './storage-xml.js';
 import { storageToAdf, type StorageAdf } from './storage-to-adf.js';
+import type { ReadDocument } from './read-documents.js';
+import type { MentionTable } from './mentions.js';
 
 /** Display names for account ids (storage user links carry only the id). */
 export type StorageUserNames = (accountId: string) => string | undefined;
 
 /** Options of the storage conversions. */
 export interface StorageOptions {
-  /** Display names for `<ri:user>` links, so mentions read `[@Jane Doe](accountid:…)`. */
+  /** Display names for `<ri:user>` links, so mentions read `⟦@Jane Doe⟧`. */
   users?: StorageUserNames;
+  /** Which page this is (`confluence:page:123`): reads are remembered, writes know their own. */
+  source?: string;
+  /** Mentions checked against the product's user directory (`resolveMentions`). */
+  mentions?: MentionTable;
+}
+
+/** @internal What the converters need besides the public options. */
+interface InternalOptions extends StorageOptions {
+  /** Documents read on this connection (content copied from them resolves). */
+  others?: readonly ReadDocument[];
 }
 
 /*
@@ -42,26 +54,36 @@ export interface StorageOptions {
 export class ConfluenceStorage {
   /** Storage → Markdown. */
   toMarkdown(storage: string, options: StorageOptions = {}): string {
-    const { doc } = this.read(storage, options);
+    return this.read(storage, options)
+      .map((b) => b.markdown)
+      .join('\n\n');
+  }
+
+  /** Storage → its blocks, each with its Markdown (what copied placeholders resolve against). */
+  read(storage: string, options: StorageOptions = {}): RenderedBlock[] {
+    const { doc } = this.parse(storage, options);
     const ids = new NodeIds(doc.content);
     const verify = MarkdownAdfConverter.verifier(doc.content, undefined, ids);
-    return new AdfMarkdownRenderer({ ids, verify }).render(doc);
+    return new AdfMarkdownRenderer({ ids, verify }).renderFlow(doc.content);
   }
 
   /** Markdown → storage; with `base` (the page's current storage) placeholders resolve and unchanged blocks come back as they were. */
-  fromMarkdown(markdown: string, options: StorageOptions & { base?: string; reuseBlocks?: boolean } = {}): string {
-    const base = options.base === undefined ? undefined : this.read(options.base, options);
+  fromMarkdown(markdown: string, options: InternalOptions & { base?: string; reuseBlocks?: boolean } = {}): string {
+    const base = options.base === undefined ? undefined : this.parse(options.base, options);
     const adf = new MarkdownAdfConverter({
       base: base?.doc,
       reuseBlocks: options.reuseBlocks,
       forStorage: true,
+      others: options.others,
+      source: options.source,
+      mentions: options.mentions,
     }).convert(markdown);
     return this.write(adf.content, base);
   }
 
   /** A section edit on storage. */
-  edit(storage: string, edit: SectionEdit, options: StorageOptions = {}): string {
-    const current = this.read(storage, options);
+  edit(storage: string, edit: SectionEdit, options: InternalOptions = {}): string {
+    const current = this.parse(storage, options);
     let blocks: AdfNode[];
     if (edit.op === 'find_replace') {
       const found = current.doc.content.reduce((sum, block) => sum + countAdfText(block, edit.find), 0);
@@ -72,7 +94,14 @@ export class ConfluenceStorage {
       blocks = current.doc.content.map((block) => replaceAdfText(block, edit.find, edit.replace, budget).node);
     } else {
       const convert = (md: string) =>
-        new MarkdownAdfConverter({ base: current.doc, reuseBlocks: false, forStorage: true }).convert(md).content;
+        new MarkdownAdfConverter({
+          base: current.doc,
+          reuseBlocks: false,
+          forStorage: true,
+          others: options.others,
+          source: options.source,
+          mentions: options.mentions,
+        }).convert(md).content;
       blocks = inheritInPlace(current.doc.content, applySectionEdit(current.doc.content, edit, adfBlockModel, convert));
     }
     return this.write(blocks, current);
@@ -85,7 +114,7 @@ export class ConfluenceStorage {
     return storage;
   }
 
-  private read(storage: string, options: StorageOptions): StorageAdf {
+  private parse(storage: string, options: StorageOptions): StorageAdf {
     const result = storageToAdf(storage);
     if (options.users !== undefined) nameMentions(result.doc.content, options.users);
     return result;

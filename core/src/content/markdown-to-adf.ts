@@ -16,6 +16,8 @@ import { storagePlaceholder } from './storage-placeholders.js';
 import { normaliseAdf } from './adf-normalise.js';
 import { canonicalJson, type NodeIds } from './node-ids.js';
 import { INLINE_TYPES } from './adf-shape.js';
+import type { ReadDocument } from './read-documents.js';
+import { mentionName, type MentionTable } from './mentions.js';
 import { inheritInPlace } from './adf-inherit.js';
 
 /** Options of a Markdown → ADF conversion. */
@@ -30,6 +32,12 @@ export interface MarkdownToAdfOptions {
   ids?: NodeIds;
   /** @internal The result is written as Confluence storage (storage-only placeholders allowed). */
   forStorage?: boolean;
+  /** Documents read on this connection: placeholders copied from them resolve. */
+  others?: readonly ReadDocument[];
+  /** Key of the document being written (its own earlier reads are not "other documents"). */
+  source?: string;
+  /** Mentions checked against the product's user directory (`resolveMentions`). */
+  mentions?: MentionTable;
 }
 
 const CONTAINERS = new Set(['panel', 'expand', 'layout', 'column', 'macro', 'table']);
@@ -51,14 +59,19 @@ export class MarkdownAdfConverter {
   private source = '';
 
   constructor(private readonly options: MarkdownToAdfOptions = {}) {
-    this.resolver = new PlaceholderResolver(options.base, options.ids);
+    this.resolver = new PlaceholderResolver(options.base, {
+      ids: options.ids,
+      others: options.others,
+      target: options.source,
+      format: options.forStorage === true ? 'storage' : 'adf',
+    });
     const reuse = options.base !== undefined && options.reuseBlocks !== false;
     // Render the base exactly as it was read (same verifier), so unchanged blocks match verbatim.
     const verify = reuse
       ? MarkdownAdfConverter.verifier(options.base!.content, options.media, this.resolver.ids)
       : undefined;
     this.renderer = new AdfMarkdownRenderer({ ids: this.resolver.ids, media: options.media, verify });
-    this.inline = new InlineConverter(this.resolver, this.definitions, options.forStorage === true);
+    this.inline = new InlineConverter(this.resolver, this.definitions, options.forStorage === true, options.mentions);
     this.lists = new ListConverter(
       this.inline,
       (node) => this.block(node),
@@ -66,6 +79,18 @@ export class MarkdownAdfConverter {
       (nodes, parent) => this.fit(nodes, parent),
     );
     if (reuse) this.indexFlow(options.base!.content);
+    // Blocks copied whole from another document read in this session come back as they were there.
+    if (options.reuseBlocks !== false) {
+      const format = options.forStorage === true ? 'storage' : 'adf';
+      for (const doc of options.others ?? []) {
+        if (doc.format !== format || doc.key === options.source) continue;
+        for (const block of doc.blocks) {
+          const list = this.reuse.get(block.markdown) ?? [];
+          list.push(block.node);
+          this.reuse.set(block.markdown, list);
+        }
+      }
+    }
   }
 
   /**
@@ -195,12 +220,15 @@ export class MarkdownAdfConverter {
     if (open.kind === 'table') {
       const table = body.length === 1 && body[0]!.type === 'table' ? body[0] : undefined;
       if (table === undefined) throw new InputError('⟦table…⟧ must wrap exactly one Markdown table.');
-      if (open.id === undefined) return gfmTableToAdf(table, this.inline);
-      const base = this.resolver.node(open);
+      // A table copied from a document no longer at hand is rebuilt from its preview.
+      const base = open.id === undefined ? undefined : this.resolver.findNode(open);
+      if (base === undefined) return gfmTableToAdf(table, this.inline);
       return reconcileTable(base, table, this.inline, { ids: this.resolver.ids, media: this.options.media });
     }
-    const shell =
-      open.id !== undefined ? applyPlaceholderEdit(this.resolver.shell(open), open) : this.newShell(open, parent);
+    const known = open.id === undefined ? undefined : this.resolver.findShell(open);
+    // A container from no document at hand is what its marker says (a panel, an expand…).
+    if (open.id !== undefined && known === undefined && open.kind === 'macro') this.resolver.unresolvable(open);
+    const shell = known !== undefined ? applyPlaceholderEdit(known, open) : this.newShell(open, parent);
     const childParent: FlowParent = shell.type === 'layoutSection' ? 'layoutSection' : (shell.type as FlowParent);
     let content = this.fit(this.flow(body, childParent), childParent);
     if (content.length === 0) content = shell.type === 'layoutSection' ? [] : [{ type: 'paragraph', content: [] }];
@@ -253,8 +281,9 @@ export class MarkdownAdfConverter {
         const ref = /^\^([0-9a-z]{3,16})$/.exec(node.meta ?? node.lang ?? '');
         const language = ref !== null && node.meta == null ? undefined : (node.lang ?? undefined);
         const text = node.value === '' ? [] : [{ type: 'text', text: node.value }];
-        if (ref !== null) {
-          const shell = this.resolver.shell({ kind: 'code', arg: '', id: ref[1], closing: false });
+        const shell =
+          ref === null ? undefined : this.resolver.findShell({ kind: 'code', arg: '', id: ref[1], closing: false });
+        if (shell !== undefined) {
           const attrs = { ...(shell.attrs ?? {}) };
           if (language !== undefined) attrs.language = language;
           return [
@@ -291,8 +320,12 @@ export class MarkdownAdfConverter {
     if (only?.type === 'placeholder') {
       const ph = parsePlaceholder((only as PlaceholderMdast).value);
       if (ph.kind === 'empty' && !ph.closing) return { type: 'paragraph', content: [] };
-      if (!ph.closing && ph.id !== undefined) {
-        const target = applyPlaceholderEdit(this.resolver.node(ph), ph);
+      const found =
+        !ph.closing && ph.id !== undefined && mentionName((only as PlaceholderMdast).value) === undefined
+          ? this.resolver.findNode(ph)
+          : undefined;
+      if (found !== undefined) {
+        const target = applyPlaceholderEdit(found, ph);
         if (!isInline(target)) {
           this.verbatim.add(target);
           return target;
@@ -306,8 +339,9 @@ export class MarkdownAdfConverter {
         const block = storagePlaceholder(ph, true);
         if (block !== undefined) return block;
       }
-      if (ph.kind === 'blockcard' && ph.id === undefined) return { type: 'blockCard', attrs: { url: ph.arg } };
-      if (ph.kind === 'embed' && ph.id === undefined)
+      // Cards are what their URL says (with an id from no document at hand, too).
+      if (ph.kind === 'blockcard' && found === undefined) return { type: 'blockCard', attrs: { url: ph.arg } };
+      if (ph.kind === 'embed' && found === undefined)
         return { type: 'embedCard', attrs: { url: ph.arg, layout: 'center' } };
     }
     if (only?.type === 'image') return externalImage(only.url, only.alt);
@@ -337,8 +371,11 @@ export class MarkdownAdfConverter {
         marks.push({ type: 'alignment', attrs: { align: ph.arg } });
       else if (ph.kind === 'indent' && /^[1-6]$/.test(ph.arg))
         marks.push({ type: 'indentation', attrs: { level: Number(ph.arg) } });
-      else if (ph.kind === 'blockmark') marks.push(this.resolver.mark(ph));
-      else break;
+      else if (ph.kind === 'blockmark') {
+        // A block mark from no document at hand (a breakout width…) is dropped.
+        const mark = this.resolver.findMark(ph);
+        if (mark !== undefined) marks.push(mark);
+      } else break;
     }
     const rest = children.slice(i);
     if (marks.length > 0 && rest[0]?.type === 'text' && rest[0].value.startsWith(' ')) {

@@ -7,6 +7,7 @@ import { applyPlaceholderEdit } from './placeholder-edits.js';
 import { storagePlaceholder } from './storage-placeholders.js';
 import type { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, type Placeholder, type PlaceholderMdast } from './placeholder-syntax.js';
+import { mentionKey, mentionName, type DirectoryUser, type MentionTable } from './mentions.js';
 
 /** Link reference definitions of the document being converted (`[x]: https://…`). */
 export type Definitions = Map<string, { url: string; title: string | null }>;
@@ -20,13 +21,16 @@ const HTML_BREAK = /^<br\s*\/?>$/i;
  * so they live on a stack for the whole run rather than in the tree.
  */
 export class InlineConverter {
-  private readonly spans: { kind: string; mark: AdfMark }[] = [];
+  /** Open span marks; `mark` undefined: a span copied from elsewhere that means nothing here. */
+  private readonly spans: { kind: string; mark?: AdfMark }[] = [];
 
   constructor(
     private readonly resolver: PlaceholderResolver,
     private readonly definitions: Definitions,
     /** True when the result is written as Confluence storage (enables ⟦page …⟧, ⟦jira …⟧, …). */
     private readonly forStorage = false,
+    /** Mentions checked against the product's user directory (`resolveMentions`). */
+    private readonly mentions?: MentionTable,
   ) {}
 
   /** Converts one run; unclosed spans end with it. */
@@ -51,9 +55,7 @@ export class InlineConverter {
         return this.phrasing(node.children, [...marks, { type: 'strike' }]);
       case 'inlineCode': {
         // Code takes only the marks the schema allows with it: links and comment annotations.
-        const link = [...marks, ...this.spans.map((s) => s.mark)].filter(
-          (m) => m.type === 'link' || m.type === 'annotation',
-        );
+        const link = [...marks, ...this.spanMarks()].filter((m) => m.type === 'link' || m.type === 'annotation');
         // CommonMark: a line ending inside a code span is a space.
         const value = node.value.replace(/\r\n|\r|\n/g, ' ');
         return value === '' ? [] : [withMarks({ type: 'text', text: value }, [...link, { type: 'code' }])];
@@ -87,7 +89,7 @@ export class InlineConverter {
 
   private text(value: string, marks: AdfMark[]): AdfNode[] {
     if (value === '') return [];
-    return [withMarks({ type: 'text', text: value }, [...marks, ...this.spans.map((s) => s.mark)])];
+    return [this.withMarks({ type: 'text', text: value }, [...marks, ...this.spanMarks()])];
   }
 
   private link(url: string, title: string | null, children: PhrasingContent[], marks: AdfMark[]): AdfNode[] {
@@ -96,6 +98,8 @@ export class InlineConverter {
       const shown = textOf(children);
       const display = shown.startsWith('@') ? shown : '@' + shown;
       if (id === '') throw new InputError(`Mention "${shown}" has no account id: write [@Name](accountid:ID).`);
+      const checked = this.mentions?.get(mentionKey(display.slice(1), id));
+      if (checked !== undefined) return [personMention(checked)];
       return [this.resolver.mention(id, display) ?? { type: 'mention', attrs: { id, text: display } }];
     }
     const attrs: Record<string, unknown> = { href: url };
@@ -132,6 +136,8 @@ export class InlineConverter {
   }
 
   private placeholder(node: PlaceholderMdast, marks: AdfMark[]): AdfNode[] {
+    const name = mentionName(node.value);
+    if (name !== undefined) return [this.mentionByName(name, parsePlaceholder(node.value))];
     const ph = parsePlaceholder(node.value);
     if (ph.closing) {
       this.close(ph.kind);
@@ -139,19 +145,20 @@ export class InlineConverter {
     }
     switch (ph.kind) {
       case 'color':
-      case 'bg':
-        if (ph.id === undefined && !/^#[0-9a-fA-F]{6}$/.test(ph.arg))
+      case 'bg': {
+        // With an id from no document at hand, the colour written is the colour meant.
+        const known = ph.id === undefined ? undefined : this.resolver.findMark(ph);
+        if (known === undefined && !/^#[0-9a-fA-F]{6}$/.test(ph.arg))
           throw new InputError(`⟦${ph.kind} ${ph.arg}⟧ needs a colour like #ff5630.`);
         this.spans.push({
           kind: ph.kind,
-          mark:
-            ph.id !== undefined
-              ? this.resolver.mark(ph)
-              : { type: ph.kind === 'color' ? 'textColor' : 'backgroundColor', attrs: { color: ph.arg } },
+          mark: known ?? { type: ph.kind === 'color' ? 'textColor' : 'backgroundColor', attrs: { color: ph.arg } },
         });
         return [];
+      }
       case 'mark':
-        this.spans.push({ kind: 'mark', mark: this.resolver.mark(ph) });
+        // A mark from no document at hand (a comment annotation of another page) is dropped; its text stays.
+        this.spans.push({ kind: 'mark', mark: this.resolver.findMark(ph) });
         return [];
       case 'strong':
       case 'em':
@@ -166,9 +173,44 @@ export class InlineConverter {
     return [this.atom(ph, marks)];
   }
 
+  private spanMarks(): AdfMark[] {
+    return this.spans.flatMap((s) => (s.mark === undefined ? [] : [s.mark]));
+  }
+
+  /** Marks on a node; storage's kept HTML spans exist only when writing storage. */
+  private withMarks(node: AdfNode, marks: AdfMark[]): AdfNode {
+    return withMarks(node, this.forStorage ? marks : marks.filter((m) => !m.type.startsWith('html:')));
+  }
+
+  /**
+   * `⟦@Jane Doe⟧`: the person of that name mentioned in the current document (or one read in this
+   * session), else the one the directory confirmed; `⟦@Jane Doe^id⟧` names one mention node.
+   */
+  private mentionByName(name: string, ph: Placeholder): AdfNode {
+    if (ph.id !== undefined) {
+      const node = this.resolver.findNode({ ...ph, kind: 'mention' });
+      if (node !== undefined) return node;
+    }
+    const known = this.resolver.mentionsNamed('@' + name);
+    if (known.length === 1) return known[0]!;
+    const checked = this.mentions?.get(mentionKey(name));
+    if (checked !== undefined) return personMention(checked);
+    throw new InputError(
+      known.length > 1
+        ? `⟦@${name}⟧ could be ${known.length} people in this document.`
+        : `⟦@${name}⟧: no account id is known for "${name}".`,
+      { hint: 'Write [@Name](accountid:ID) with the account id (a user search finds it).' },
+    );
+  }
+
   /** An inline node from a placeholder: the current document's node when it has an id. */
   private atom(ph: Placeholder, marks: AdfMark[]): AdfNode {
-    if (ph.id !== undefined) return applyPlaceholderEdit(this.resolver.node(ph), ph);
+    if (ph.id !== undefined) {
+      const known = this.resolver.findNode(ph);
+      if (known !== undefined) return applyPlaceholderEdit(known, ph);
+      // From no document at hand: what the placeholder's text describes is rebuilt below.
+      if (!SELF_DESCRIBING.has(ph.kind.replace(/^status:.*/, 'status'))) this.resolver.unresolvable(ph);
+    }
     const colored = /^status:([a-z]+)$/.exec(ph.kind);
     if (colored !== null) {
       if (!STATUS_COLORS.includes(colored[1]!))
@@ -189,14 +231,26 @@ export class InlineConverter {
       case 'emoji':
         return { type: 'emoji', attrs: { shortName: ph.arg.startsWith(':') ? ph.arg : `:${ph.arg}:` } };
       case 'card':
-        return withMarks({ type: 'inlineCard', attrs: { url: ph.arg } }, []);
+        return { type: 'inlineCard', attrs: { url: ph.arg } };
+      case '←':
+      case '↑':
+        return { type: 'text', text: ' ' }; // a merged-cell filler of a table copied without its original
     }
     void marks;
+    if (ph.id !== undefined) this.resolver.unresolvable(ph);
     throw new InputError(
       `Unknown placeholder ⟦${ph.kind}${ph.arg ? ' ' + ph.arg : ''}⟧: keep placeholders exactly as read, or use ⟦status …⟧, ⟦date …⟧, ⟦emoji …⟧, ⟦card URL⟧.`,
     );
   }
 }
+
+/** A mention of a person the directory confirmed. */
+function personMention(user: DirectoryUser): AdfNode {
+  return { type: 'mention', attrs: { id: user.accountId, text: '@' + user.displayName } };
+}
+
+/** Placeholder kinds whose text rebuilds the node when its id is from no document at hand. */
+const SELF_DESCRIBING = new Set(['status', 'date', 'emoji', 'card', 'page', 'attachment', 'image', 'jira', 'toc']);
 
 function withMarks(node: AdfNode, marks: AdfMark[]): AdfNode {
   const unique: AdfMark[] = [];

@@ -18,6 +18,7 @@ export class NodeIds {
   private readonly byHash = new Map<string, IdTarget>();
   private readonly hashOf = new WeakMap<object, { full?: string; shell?: string }>();
   private readonly markHash = new Map<string, string>();
+  private readonly mentionAccounts = new Map<string, Set<string>>();
 
   /** Indexes every node, node shell and mark of `content`. */
   constructor(content: readonly AdfNode[] = []) {
@@ -47,6 +48,11 @@ export class NodeIds {
     return this.shortId(hash);
   }
 
+  /** How many different people the document mentions under this display text (`@Jane Doe`). */
+  peopleNamed(display: string): number {
+    return this.mentionAccounts.get(display)?.size ?? 0;
+  }
+
   /** Everything whose hash starts with `id` (0 = gone or never there, >1 = ambiguous). */
   lookup(id: string): IdTarget[] {
     const found: IdTarget[] = [];
@@ -70,6 +76,12 @@ export class NodeIds {
       if (hashes.shell !== undefined) this.add(hashes.shell, { kind: 'shell', node });
     }
     for (const mark of node.marks ?? []) this.markId(mark);
+    if (node.type === 'mention' && typeof node.attrs?.id === 'string') {
+      const display = mentionDisplay(node);
+      const accounts = this.mentionAccounts.get(display) ?? new Set<string>();
+      accounts.add(node.attrs.id);
+      this.mentionAccounts.set(display, accounts);
+    }
     return full;
   }
 
@@ -89,6 +101,13 @@ export class NodeIds {
   private shortId(hash: string): string {
     return hash.slice(0, ID_LENGTH);
   }
+}
+
+/** The `@Name` a mention shows (its text, or `@` and the account id when it has none). */
+export function mentionDisplay(node: AdfNode): string {
+  const attrs = node.attrs ?? {};
+  const text = typeof attrs.text === 'string' && attrs.text !== '' ? attrs.text : '@' + String(attrs.id);
+  return text.startsWith('@') ? text : '@' + text;
 }
 
 function digest(text: string): string {

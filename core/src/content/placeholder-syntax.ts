@@ -19,7 +19,7 @@ export const PLACEHOLDER_SYNTAX =
   'dates, panels, macros, media, colours…): keep, move or delete each as a whole; keep its ^id. ' +
   'You may change the text of ⟦status …⟧, ⟦date …⟧, a panel type or an expand title; the body ' +
   'between ⟦panel info⟧ … ⟦/panel⟧ is normal Markdown. New: ⟦status:green Done⟧, ⟦date 2026-01-31⟧, ' +
-  '⟦panel warning⟧…⟦/panel⟧, ⟦expand Title⟧…⟦/expand⟧. Mentions: [@Name](accountid:ID).';
+  '⟦panel warning⟧…⟦/panel⟧, ⟦expand Title⟧…⟦/expand⟧. Mentions: ⟦@Name⟧ or [@Name](accountid:ID).';
 
 const OPEN = 0x27e6; // ⟦
 const CLOSE = 0x27e7; // ⟧
@@ -148,7 +148,8 @@ export function escapePlaceholderText(text: string): string {
   return text.replace(/[\\⟧⟦^|\r\n]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\' + c));
 }
 
-function unescapePlaceholderText(text: string): string {
+/** Inverse of `escapePlaceholderText`. */
+export function unescapePlaceholderText(text: string): string {
   return text.replace(/\\(.)/gsu, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
 }
 

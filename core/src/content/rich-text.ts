@@ -3,8 +3,12 @@ import type { RichTextService } from '../plugin-api/services.js';
 import { ConfluenceStorage, type StorageOptions } from './confluence-storage.js';
 import { Service } from '../plugin-api/decorators.js';
 import type { MediaResolver } from './adf-inline-to-mdast.js';
-import { AdfMarkdownRenderer } from './adf-to-markdown.js';
-import type { AdfDoc } from './adf-types.js';
+import { AdfMarkdownRenderer, type RenderedBlock } from './adf-to-markdown.js';
+import type { AdfDoc, AdfNode } from './adf-types.js';
+import { currentCall } from '../pipeline/call-scope.js';
+import { ReadDocuments, type ReadDocument } from './read-documents.js';
+import { PlaceholderResolver } from './placeholder-resolver.js';
+import { resolveMentions, type MentionTable, type UserDirectory } from './mentions.js';
 import { AdfValidator } from './adf-validator.js';
 import { sanitizeAdfContent } from './adf-sanitize.js';
 import { MarkdownAdfConverter } from './markdown-to-adf.js';
@@ -23,6 +27,22 @@ import {
 export interface AdfToMarkdownOptions {
   /** Names (and URLs) for media nodes, e.g. from the issue's `attachment` field. */
   media?: MediaResolver;
+  /**
+   * Which document this is (`jira:PROJ-1:description`): the read is remembered for the calling
+   * connection, so its Markdown can be written into another document and keep its rich nodes.
+   */
+  source?: string;
+}
+
+/** Options for writing Markdown as ADF. */
+export interface MarkdownToAdfOptions {
+  /** The document as it is now: placeholders resolve against it, unchanged blocks come back as they were. */
+  base?: AdfDoc;
+  media?: MediaResolver;
+  /** Which document is written (as given when it was read): its own earlier reads are not another document. */
+  source?: string;
+  /** Mentions checked against the product's user directory (`resolveMentions`). */
+  mentions?: MentionTable;
 }
 
 /**
@@ -34,6 +54,8 @@ export interface AdfToMarkdownOptions {
 export class RichText implements RichTextService {
   private readonly validator: AdfValidator = new AdfValidator();
   private readonly storage: ConfluenceStorage = new ConfluenceStorage();
+  /** What each connection read recently (per host; never shared between connections). */
+  private readonly read = new ReadDocuments();
 
   /** ADF → Markdown (GFM + placeholders). `null`/`undefined` give `''`. */
   adfToMarkdown(doc: AdfDoc | null | undefined, options: AdfToMarkdownOptions = {}): string {
@@ -41,7 +63,9 @@ export class RichText implements RichTextService {
     const content = sanitizeAdfContent((doc as { content?: unknown }).content);
     const ids = new NodeIds(content);
     const verify = MarkdownAdfConverter.verifier(content, options.media, ids);
-    return new AdfMarkdownRenderer({ ids, media: options.media, verify }).render({ content });
+    const blocks = new AdfMarkdownRenderer({ ids, media: options.media, verify }).renderFlow(content);
+    this.remember(options.source, 'adf', content, blocks);
+    return blocks.map((b) => b.markdown).join('\n\n');
   }
 
   /**
@@ -49,14 +73,14 @@ export class RichText implements RichTextService {
    * With `base` (the document as it is now), placeholders resolve against it and unchanged blocks
    * come back byte for byte; a placeholder whose node changed meanwhile is a `ConflictError`.
    */
-  markdownToAdf(markdown: string, options: { base?: AdfDoc; media?: MediaResolver } = {}): AdfDoc {
-    const doc = new MarkdownAdfConverter(options).convert(markdown);
+  markdownToAdf(markdown: string, options: MarkdownToAdfOptions = {}): AdfDoc {
+    const doc = new MarkdownAdfConverter({ ...options, others: this.others() }).convert(markdown);
     this.validator.assertValid(doc);
     return doc;
   }
 
   /** Applies a section edit to an ADF document; the result is validated. */
-  editAdfSection(current: AdfDoc, edit: SectionEdit, options: { media?: MediaResolver } = {}): AdfDoc {
+  editAdfSection(current: AdfDoc, edit: SectionEdit, options: Omit<MarkdownToAdfOptions, 'base'> = {}): AdfDoc {
     const parsed = parseEdit(edit);
     let doc: AdfDoc;
     if (parsed.op === 'find_replace') {
@@ -73,7 +97,8 @@ export class RichText implements RichTextService {
       };
     } else {
       const convert = (md: string) =>
-        new MarkdownAdfConverter({ base: current, media: options.media, reuseBlocks: false }).convert(md).content;
+        new MarkdownAdfConverter({ ...options, base: current, reuseBlocks: false, others: this.others() }).convert(md)
+          .content;
       const edited = applySectionEdit(current.content, parsed, adfBlockModel, convert);
       doc = { ...current, content: inheritInPlace(current.content, edited) };
     }
@@ -103,7 +128,14 @@ export class RichText implements RichTextService {
   /** Confluence storage (XHTML) → Markdown. `null`/`undefined` give `''`. */
   storageToMarkdown(storage: string | null | undefined, options: StorageOptions = {}): string {
     if (storage === null || storage === undefined || storage === '') return '';
-    return this.storage.toMarkdown(storage, options);
+    const blocks = this.storage.read(storage, options);
+    this.remember(
+      options.source,
+      'storage',
+      blocks.map((b) => b.node),
+      blocks,
+    );
+    return blocks.map((b) => b.markdown).join('\n\n');
   }
 
   /**
@@ -111,12 +143,42 @@ export class RichText implements RichTextService {
    * storage) placeholders resolve against it and unchanged blocks come back as they were.
    */
   markdownToStorage(markdown: string, options: StorageOptions & { base?: string } = {}): string {
-    return this.storage.fromMarkdown(markdown, options);
+    return this.storage.fromMarkdown(markdown, { ...options, others: this.others() });
   }
 
   /** Applies a section edit to a storage document. */
   editStorageSection(current: string, edit: SectionEdit, options: StorageOptions = {}): string {
-    return this.storage.edit(current, parseEdit(edit), options);
+    return this.storage.edit(current, parseEdit(edit), { ...options, others: this.others() });
+  }
+
+  /**
+   * Checks the mentions Markdown writes that no document at hand has (a made-up account id, a bare
+   * `⟦@Name⟧`) against the product's people search: each resolves to one person by name, or the
+   * write is refused with the candidates. Pass the result as `mentions` to the write.
+   */
+  async resolveMentions(
+    markdown: string,
+    users: UserDirectory,
+    options: { base?: AdfDoc; source?: string } = {},
+  ): Promise<MentionTable> {
+    const resolver = new PlaceholderResolver(options.base, { others: this.others(), target: options.source });
+    return resolveMentions(markdown, users, resolver);
+  }
+
+  private remember(
+    source: string | undefined,
+    format: 'adf' | 'storage',
+    content: readonly AdfNode[],
+    blocks: readonly RenderedBlock[],
+  ): void {
+    const connection = currentCall()?.connection;
+    if (connection !== undefined && content.length > 0) this.read.remember(connection, source, format, content, blocks);
+  }
+
+  /** The documents the calling connection read (none outside a tool call). */
+  private others(): ReadDocument[] {
+    const connection = currentCall()?.connection;
+    return connection === undefined ? [] : this.read.recent(connection);
   }
 
   /** The raw escape hatch for storage: checks well-formedness (`InputError`) and returns it unchanged. */

@@ -14,6 +14,12 @@ export interface CallScope {
   readonly waitDeadline: number;
   /** The OAuth scopes the tool declares: a "scope does not match" answer names them. */
   readonly scopes?: string[];
+  /**
+   * Which client connection (MCP session) the call came on. State kept between calls — the
+   * documents a model read, for copying content between them — is kept per connection, never
+   * across connections (the server may serve many users).
+   */
+  readonly connection?: string;
 }
 
 const storage = new AsyncLocalStorage<CallScope>();

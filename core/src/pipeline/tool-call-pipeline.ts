@@ -74,6 +74,7 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
         logger,
         waitDeadline: started + deps.config.rateLimit.maxWaitMs,
         scopes: meta.scopes,
+        connection: connectionId(server, sdk.sessionId),
       };
       const output = (await runInCallScope(scope, () => handler(args, ctx))) as Record<string, unknown>;
 
@@ -98,4 +99,16 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
       return { isError: true, content: [{ type: 'text', text }] };
     }
   };
+}
+
+const connections = new WeakMap<object, string>();
+
+/** One id per server instance (one per connection), refined by the transport's session id. */
+function connectionId(server: McpServer, sessionId: string | undefined): string {
+  let id = connections.get(server);
+  if (id === undefined) {
+    id = randomUUID();
+    connections.set(server, id);
+  }
+  return sessionId === undefined ? id : `${id}:${sessionId}`;
 }

@@ -38,28 +38,67 @@ export type SectionEditInput =
   | { op: 'find_replace'; find: string; replace: string; all?: boolean };
 
 /**
+ * Mentions `resolveMentions` checked, to pass to a write.
+ * @public
+ */
+export type CheckedMentions = ReadonlyMap<string, { accountId: string; displayName: string }>;
+
+/**
  * Rich text: ADF and Confluence storage ⇄ the Markdown the model reads and writes, losslessly
  * (what Markdown cannot say survives as placeholders), with section edits and schema guards.
  * @public
  */
 export interface RichTextService {
-  /** ADF → Markdown (GFM + placeholders). `null`/`undefined` give `''`. */
-  adfToMarkdown(doc: AdfDoc | null | undefined, options?: { media?: MediaResolver }): string;
+  /**
+   * ADF → Markdown (GFM + placeholders). `null`/`undefined` give `''`. `source` names the document
+   * (`jira:PROJ-1:description`): the read is remembered for the calling connection, so its
+   * Markdown can be written into another document and keep its rich nodes.
+   */
+  adfToMarkdown(doc: AdfDoc | null | undefined, options?: { media?: MediaResolver; source?: string }): string;
   /**
    * Markdown → schema-valid ADF. With `base` (the document as it is now) placeholders resolve
-   * against it and unchanged blocks come back byte for byte.
+   * against it and unchanged blocks come back byte for byte; placeholders copied from another
+   * document the connection read resolve against that one. `source` names the document written,
+   * `mentions` is what `resolveMentions` checked.
    */
-  markdownToAdf(markdown: string, options?: { base?: AdfDoc; media?: MediaResolver }): AdfDoc;
+  markdownToAdf(
+    markdown: string,
+    options?: { base?: AdfDoc; media?: MediaResolver; source?: string; mentions?: CheckedMentions },
+  ): AdfDoc;
   /** Applies a section edit to an ADF document; the result is validated. */
-  editAdfSection(current: AdfDoc, edit: SectionEditInput, options?: { media?: MediaResolver }): AdfDoc;
+  editAdfSection(
+    current: AdfDoc,
+    edit: SectionEditInput,
+    options?: { media?: MediaResolver; source?: string; mentions?: CheckedMentions },
+  ): AdfDoc;
+  /**
+   * Checks the mentions Markdown writes that no document at hand has (a made-up account id, a
+   * bare `⟦@Name⟧`) with the product's people search (`users.search`, supplied by the plugin):
+   * each resolves to one person by name or the write is refused with the candidates.
+   */
+  resolveMentions(
+    markdown: string,
+    users: { search(query: string): Promise<Array<{ accountId: string; displayName: string }>> },
+    options?: { base?: AdfDoc; source?: string },
+  ): Promise<CheckedMentions>;
   /** The raw escape hatch: ADF as JSON text or an object, parsed and schema-checked. */
   parseRawAdf(json: string | object): AdfDoc;
   /** Confluence storage (XHTML) → Markdown. */
-  storageToMarkdown(storage: string | null | undefined, options?: { users?: StorageUserNames }): string;
+  storageToMarkdown(
+    storage: string | null | undefined,
+    options?: { users?: StorageUserNames; source?: string },
+  ): string;
   /** Markdown → well-formed storage; with `base`, unchanged blocks come back as they were. */
-  markdownToStorage(markdown: string, options?: { users?: StorageUserNames; base?: string }): string;
+  markdownToStorage(
+    markdown: string,
+    options?: { users?: StorageUserNames; base?: string; source?: string; mentions?: CheckedMentions },
+  ): string;
   /** Applies a section edit to a storage document. */
-  editStorageSection(current: string, edit: SectionEditInput, options?: { users?: StorageUserNames }): string;
+  editStorageSection(
+    current: string,
+    edit: SectionEditInput,
+    options?: { users?: StorageUserNames; source?: string; mentions?: CheckedMentions },
+  ): string;
   /** The raw escape hatch for storage: checks well-formedness and returns it unchanged. */
   parseRawStorage(storage: string): string;
 }

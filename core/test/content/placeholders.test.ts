@@ -145,8 +145,17 @@ describe('resolution against the current document', () => {
     expect(() => rt.markdownToAdf(md, { base: current })).toThrow(/⟦status:blue Open\^[0-9a-z]+⟧ no longer matches/);
   });
 
-  test('a placeholder with an id but no current document is a ConflictError', () => {
-    expect(() => rt.markdownToAdf(md)).toThrow(ConflictError);
+  test('with an id from no document at hand, a self-describing placeholder is what its text says', () => {
+    expect(rt.markdownToAdf(md).content[0]).toEqual(
+      p(t('State '), { type: 'status', attrs: { text: 'Open', color: 'blue' } }),
+    );
+  });
+
+  test('with an id from no document at hand, an opaque placeholder is refused by name with what to do', () => {
+    expect(() => rt.markdownToAdf('See ⟦macro jira-chart^k3f9a⟧')).toThrow(InputError);
+    expect(() => rt.markdownToAdf('See ⟦macro jira-chart^k3f9a⟧')).toThrow(
+      /⟦macro jira-chart\^k3f9a⟧ comes from a document this session has not read/,
+    );
   });
 
   test('unchanged parts elsewhere do not matter: only the placeholder must still exist', () => {

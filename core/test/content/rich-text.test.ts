@@ -112,7 +112,7 @@ describe('reading for the model', () => {
   test('storage mentions use display names when the caller knows them', () => {
     const storage = '<p>Hi <ac:link><ri:user ri:account-id="abc-1" /></ac:link></p>';
     expect(rt.storageToMarkdown(storage, { users: (id) => (id === 'abc-1' ? 'Jane Doe' : undefined) })).toBe(
-      'Hi [@Jane Doe](accountid:abc-1)',
+      'Hi ⟦@Jane Doe⟧',
     );
     expect(rt.markdownToStorage('Hi [@Jane Doe](accountid:abc-1)')).toBe(storage);
   });

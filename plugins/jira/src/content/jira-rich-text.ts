@@ -7,6 +7,7 @@ import {
   type MediaResolver,
   type RichTextService,
 } from '@atlassian-mcp/core';
+import { JiraUsers } from '../client/jira-users.js';
 
 /** An attachment a media node may point at. */
 export interface AttachmentRef {
@@ -14,16 +15,23 @@ export interface AttachmentRef {
   filename?: string;
 }
 
-/** Jira's rich text (descriptions, comments, worklog comments) through core's lossless converter. */
+/**
+ * Jira's rich text (descriptions, comments, worklog comments) through core's lossless converter.
+ * Reads name their document (`source`), so Markdown read from one issue can be written into
+ * another with its panels, statuses and mentions; writes check mentions against Jira's people.
+ */
 @Service()
 export class JiraRichText {
-  constructor(@inject(coreServices.content) private readonly content: RichTextService) {}
+  constructor(
+    @inject(coreServices.content) private readonly content: RichTextService,
+    @inject(JiraUsers) private readonly users: JiraUsers,
+  ) {}
 
   /** ADF → Markdown; media nodes name the issue attachment they show. Empty → undefined. */
-  toMarkdown(doc: unknown, attachments: AttachmentRef[] = []): string | undefined {
+  toMarkdown(doc: unknown, attachments: AttachmentRef[] = [], source?: string): string | undefined {
     if (doc === null || doc === undefined) return undefined;
     if (typeof doc === 'string') return doc.trim() || undefined;
-    const text = this.content.adfToMarkdown(doc as AdfDoc, { media: mediaResolver(attachments) }).trim();
+    const text = this.content.adfToMarkdown(doc as AdfDoc, { media: mediaResolver(attachments), source }).trim();
     return text === '' ? undefined : text;
   }
 
@@ -32,28 +40,42 @@ export class JiraRichText {
     return this.content.parseRawAdf(doc);
   }
 
-  /** Markdown → ADF for new content. */
-  toAdf(markdown: string): AdfDoc {
-    return this.content.markdownToAdf(markdown);
+  /** Markdown → ADF for new content (content copied from documents read in this session keeps its nodes). */
+  async toAdf(markdown: string): Promise<AdfDoc> {
+    const mentions = await this.content.resolveMentions(markdown, this.directory());
+    return this.content.markdownToAdf(markdown, { mentions });
   }
 
   /**
-   * Markdown → ADF replacing `current`: placeholders the model kept come back byte for byte.
-   * Pass the attachments used for reading, so blocks showing media come back verbatim too.
+   * Markdown → ADF replacing `current` (the document `source` names): placeholders the model kept
+   * come back byte for byte. Pass the attachments used for reading, so blocks showing media come
+   * back verbatim too.
    */
-  rewrite(current: unknown, markdown: string, attachments: AttachmentRef[] = []): AdfDoc {
-    return this.content.markdownToAdf(markdown, {
-      base: isDoc(current) ? current : undefined,
-      media: mediaResolver(attachments),
-    });
+  async rewrite(
+    current: unknown,
+    markdown: string,
+    attachments: AttachmentRef[] = [],
+    source?: string,
+  ): Promise<AdfDoc> {
+    const base = isDoc(current) ? current : undefined;
+    const mentions = await this.content.resolveMentions(markdown, this.directory(), { base, source });
+    return this.content.markdownToAdf(markdown, { base, media: mediaResolver(attachments), source, mentions });
   }
 
   /** Replaces the body of one section of `current`, leaving every other node untouched. */
-  replaceSection(current: unknown, heading: string, markdown: string, attachments: AttachmentRef[] = []): AdfDoc {
+  async replaceSection(
+    current: unknown,
+    heading: string,
+    markdown: string,
+    attachments: AttachmentRef[] = [],
+    source?: string,
+  ): Promise<AdfDoc> {
+    const base = isDoc(current) ? current : emptyAdfDoc();
+    const mentions = await this.content.resolveMentions(markdown, this.directory(), { base, source });
     return this.content.editAdfSection(
-      isDoc(current) ? current : emptyAdfDoc(),
+      base,
       { op: 'replace_section', heading, markdown },
-      { media: mediaResolver(attachments) },
+      { media: mediaResolver(attachments), source, mentions },
     );
   }
 
@@ -61,7 +83,25 @@ export class JiraRichText {
   hasMedia(doc: unknown): boolean {
     return JSON.stringify(doc ?? null).includes('"type":"media"');
   }
+
+  /** Jira's people search, for mentions no document at hand has. */
+  private directory() {
+    return {
+      search: async (query: string) =>
+        (await this.users.search(query, 10)).flatMap((u) =>
+          u.accountId ? [{ accountId: u.accountId, displayName: u.displayName ?? u.accountId }] : [],
+        ),
+    };
+  }
 }
+
+/** The key a Jira document is remembered under between reads and writes. */
+export const jiraDocument = {
+  description: (issueKey: string) => `jira:${issueKey.toUpperCase()}:description`,
+  field: (issueKey: string, fieldId: string) => `jira:${issueKey.toUpperCase()}:${fieldId}`,
+  comment: (commentId: string) => `jira:comment:${commentId}`,
+  worklog: (worklogId: string) => `jira:worklog:${worklogId}`,
+};
 
 function isDoc(value: unknown): value is AdfDoc {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';

@@ -39,7 +39,7 @@ export class FieldValueResolver {
       return Promise.all(list.map((v) => this.single(meta, items ?? 'string', v, scope)));
     }
     if (type === 'string' && (RICH_TEXT.has(system ?? '') || custom === TEXTAREA)) {
-      return typeof value === 'string' ? this.text.toAdf(value) : this.text.raw(value as object);
+      return typeof value === 'string' ? await this.text.toAdf(value) : this.text.raw(value as object);
     }
     return this.single(meta, type, value, scope);
   }

@@ -48,7 +48,7 @@ export class IssueDrafts {
       project: { key: draft.project },
       issuetype: { id: screen.typeId },
       summary: draft.summary,
-      ...(draft.description !== undefined && { description: this.text.toAdf(draft.description) }),
+      ...(draft.description !== undefined && { description: await this.text.toAdf(draft.description) }),
       ...(draft.parent && { parent: { key: draft.parent } }),
       ...resolved,
     };

@@ -34,7 +34,7 @@ export class IssueWorkflow {
       {
         transition: { id: transition.id },
         ...(Object.keys(fields).length > 0 && { fields }),
-        ...(comment && { update: { comment: [{ add: { body: this.text.toAdf(comment) } }] } }),
+        ...(comment && { update: { comment: [{ add: { body: await this.text.toAdf(comment) } }] } }),
       },
       // A lost answer is settled by the issue's status, unless the transition loops back to it.
       transition.isLooped ? undefined : transition.to?.id,

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraComments } from '../client/jira-comments.js';
 import { JiraIssues } from '../client/jira-issues.js';
-import { JiraRichText, type AttachmentRef } from '../content/jira-rich-text.js';
+import { JiraRichText, jiraDocument, type AttachmentRef } from '../content/jira-rich-text.js';
 import { IssueActivity } from '../view/issue-activity.js';
 import { IssueViews } from '../view/issue-views.js';
 import { commentBlock } from '../view/render-helpers.js';
@@ -44,7 +44,7 @@ export class CommentTools {
     render: (out) => `Added comment ${out.id}${out.created ? ` at ${String(out.created)}` : ''}.`,
   })
   async addComment(input: z.infer<typeof addInput>): Promise<CommentView> {
-    const created = await this.comments.add(input.issueKey, this.text.toAdf(input.body));
+    const created = await this.comments.add(input.issueKey, await this.text.toAdf(input.body));
     return this.views.comment(created);
   }
 
@@ -87,8 +87,14 @@ export class CommentTools {
       : [];
     const body =
       input.section === undefined
-        ? this.text.rewrite(current, input.body, attachments)
-        : this.text.replaceSection(current, input.section, input.body, attachments);
+        ? await this.text.rewrite(current, input.body, attachments, jiraDocument.comment(input.commentId))
+        : await this.text.replaceSection(
+            current,
+            input.section,
+            input.body,
+            attachments,
+            jiraDocument.comment(input.commentId),
+          );
     return this.views.comment(await this.comments.update(input.issueKey, input.commentId, body));
   }
 }

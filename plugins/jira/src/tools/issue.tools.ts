@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraIssues } from '../client/jira-issues.js';
 import { jiraSettings, type JiraConfig } from '../config.js';
-import { JiraRichText, type AttachmentRef } from '../content/jira-rich-text.js';
+import { JiraRichText, jiraDocument, type AttachmentRef } from '../content/jira-rich-text.js';
 import { fromFieldMap } from '../fields/field-meta.js';
 import { IssueDrafts } from '../fields/issue-drafts.js';
 import { IssueFieldResolver } from '../fields/issue-field-resolver.js';
@@ -138,8 +138,14 @@ export class IssueTools {
       const attachments = (read?.attachment as AttachmentRef[] | undefined) ?? [];
       fields.description =
         input.section === undefined
-          ? this.text.rewrite(current, input.description, attachments)
-          : this.text.replaceSection(current, input.section, input.description, attachments);
+          ? await this.text.rewrite(current, input.description, attachments, jiraDocument.description(input.issueKey))
+          : await this.text.replaceSection(
+              current,
+              input.section,
+              input.description,
+              attachments,
+              jiraDocument.description(input.issueKey),
+            );
     }
     const changed = [...Object.keys(fields), ...Object.keys(update)];
     if (changed.length === 0)

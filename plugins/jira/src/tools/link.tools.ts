@@ -44,7 +44,7 @@ export class LinkTools {
       type: { name: type.name },
       inwardIssue: { key: from },
       outwardIssue: { key: to },
-      ...(input.comment && { comment: { body: this.text.toAdf(input.comment) } }),
+      ...(input.comment && { comment: { body: await this.text.toAdf(input.comment) } }),
     });
     return {
       key: input.issueKey,

@@ -52,7 +52,7 @@ export class WorklogTools {
       {
         timeSpentSeconds: seconds,
         started: jiraTimestamp(started),
-        ...(input.comment && { comment: this.text.toAdf(input.comment) }),
+        ...(input.comment && { comment: await this.text.toAdf(input.comment) }),
       },
       adjustment(input.remaining),
     );

@@ -3,7 +3,7 @@ import type { IssueBean } from '../client/jira-issues.js';
 import type { Comment } from '../client/jira-comments.js';
 import type { Worklog } from '../client/jira-worklogs.js';
 import type { JiraSchemas } from '../client/jira-http.js';
-import { JiraRichText, type AttachmentRef } from '../content/jira-rich-text.js';
+import { JiraRichText, jiraDocument, type AttachmentRef } from '../content/jira-rich-text.js';
 import { formatDuration } from '../fields/duration.js';
 import { compact, displayValue, fileSize, personName, shortTime } from './display.js';
 import type { CommentView, IssueDetail, IssueRow, WorklogView } from './schemas.js';
@@ -104,7 +104,11 @@ export class IssueViews {
       fixVersions: names(f.fixVersions),
       time: compact({ estimate: tt.originalEstimate, remaining: tt.remainingEstimate, spent: tt.timeSpent }),
       fields: await this.otherFields(issue),
-      description: await this.markdown(f.description, f.attachment as AttachmentRef[] | undefined),
+      description: await this.markdown(
+        f.description,
+        f.attachment as AttachmentRef[] | undefined,
+        jiraDocument.description(issue.key ?? ''),
+      ),
       subtasks: ((f.subtasks as unknown[] | undefined) ?? []).map(related),
       links: ((f.issuelinks as JiraSchemas['IssueLink'][] | undefined) ?? []).map(link),
       attachments: ((f.attachment as JiraSchemas['Attachment'][] | undefined) ?? []).map((a) =>
@@ -124,7 +128,7 @@ export class IssueViews {
       author: personName(c.author),
       created: shortTime(c.created),
       edited: c.updated !== undefined && c.created !== undefined && c.updated !== c.created ? true : undefined,
-      body: (await this.markdown(c.body)) ?? '',
+      body: (await this.markdown(c.body, undefined, c.id === undefined ? undefined : jiraDocument.comment(c.id))) ?? '',
     });
   }
 
@@ -134,12 +138,12 @@ export class IssueViews {
       author: personName(w.author),
       started: shortTime(w.started),
       timeSpent: w.timeSpent ?? formatDuration(w.timeSpentSeconds ?? 0),
-      comment: await this.markdown(w.comment),
+      comment: await this.markdown(w.comment, undefined, w.id === undefined ? undefined : jiraDocument.worklog(w.id)),
     });
   }
 
-  async markdown(doc: unknown, attachments?: AttachmentRef[]): Promise<string | undefined> {
-    return this.text.toMarkdown(doc, attachments);
+  async markdown(doc: unknown, attachments?: AttachmentRef[], source?: string): Promise<string | undefined> {
+    return this.text.toMarkdown(doc, attachments, source);
   }
 
   private async otherFields(issue: IssueBean): Promise<Record<string, string>> {
@@ -149,7 +153,9 @@ export class IssueViews {
       const custom = issue.schema?.[id]?.custom ?? '';
       if (NOISE_TYPES.some((t) => custom.includes(t))) continue;
       const isDoc = typeof value === 'object' && (value as { type?: unknown }).type === 'doc';
-      const shown = isDoc ? await this.markdown(value) : displayValue(value);
+      const shown = isDoc
+        ? await this.markdown(value, undefined, jiraDocument.field(issue.key ?? '', id))
+        : displayValue(value);
       const text = shown && /^\d{4}-\d{2}-\d{2}T/.test(shown) ? shortTime(shown) : shown;
       if (text !== undefined) out[issue.names?.[id] ?? id] = text;
     }

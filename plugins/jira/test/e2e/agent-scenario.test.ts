@@ -116,7 +116,7 @@ describe('agent scenario: a day of Jira work', () => {
       'Story Points': '5',
     });
     expect(structured.description).toContain('Safari 17');
-    expect(structured.description).toContain('[@Jonas Weber](accountid:');
+    expect(structured.description).toContain('⟦@Jonas Weber⟧');
     expect(structured.description).toMatch(/⟦panel warning/);
     expect(text).toContain('Looking into it with');
     const after = await site.rest<{ fields: { description: AdfNode } }>(`/rest/api/3/issue/${key}`);
