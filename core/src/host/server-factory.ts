@@ -2,6 +2,9 @@ import { McpServer, ResourceTemplate, completable } from '@modelcontextprotocol/
 import type * as z from 'zod';
 import type { AtlassianMcpHost } from './host.js';
 import { createToolCallback } from '../pipeline/tool-call-pipeline.js';
+import { createRenderKit } from '../render/render-kit.js';
+import { inlineText } from '../render/neutralise.js';
+import type { ListedResource } from '../plugin-api/decorators.js';
 import type { PromptEntry, ResourceEntry, ToolEntry } from '../registry/plugin-registry.js';
 import { CORE_VERSION } from '../version.js';
 import { renderPrompt, type PromptFile } from '../prompts/prompt-files.js';
@@ -121,7 +124,11 @@ function annotationsFor(meta: ToolEntry['meta']): Record<string, boolean> {
 }
 
 type Log = AtlassianMcpHost['logger'];
-const idle = (logger: Log, signal?: AbortSignal) => ({ signal: signal ?? new AbortController().signal, logger });
+const idle = (logger: Log, signal?: AbortSignal) => ({
+  signal: signal ?? new AbortController().signal,
+  logger,
+  render: createRenderKit(),
+});
 
 function registerResource(server: McpServer, { meta, provider }: ResourceEntry, logger: Log): void {
   const read = call(provider, meta.method);
@@ -140,7 +147,9 @@ function registerResource(server: McpServer, { meta, provider }: ResourceEntry, 
   }
   const list = meta.list ? call(provider, meta.list) : undefined;
   const template = new ResourceTemplate(meta.uri, {
-    list: list ? async () => ({ resources: (await list(idle(logger))) as never }) : undefined,
+    list: list
+      ? async () => ({ resources: ((await list(idle(logger))) as ListedResource[]).map(neutralListing) as never })
+      : undefined,
     complete,
   });
   server.registerResource(meta.name, template, config, async (uri, variables, extra) => {
@@ -149,6 +158,16 @@ function registerResource(server: McpServer, { meta, provider }: ResourceEntry, 
     );
     return { contents: (await read(uri, vars, idle(logger, extra.mcpReq.signal))) as never };
   });
+}
+
+/** Listed resources carry user-authored titles (issue summaries): one neutralised line each. */
+function neutralListing(r: ListedResource): ListedResource {
+  return {
+    ...r,
+    name: inlineText(r.name),
+    ...(r.title !== undefined && { title: inlineText(r.title) }),
+    ...(r.description !== undefined && { description: inlineText(r.description, 500) }),
+  };
 }
 
 function registerPrompt(server: McpServer, { meta, provider }: PromptEntry, logger: Log): void {

@@ -1,5 +1,6 @@
 import { isAtlassianMcpError, type AtlassianMcpError } from '../plugin-api/errors.js';
 import type { Logger } from '../logging/logger.js';
+import { inlineText } from '../render/neutralise.js';
 
 /** The text an `isError` result carries, and the short code for the audit log. */
 export interface MappedError {
@@ -17,15 +18,18 @@ const DEFAULT_HINTS: Record<string, string> = {
   upstream: 'Atlassian had a problem; retry in a moment.',
 };
 
+/** One line per part: a message quoting user-authored text cannot start a line of its own. */
+const line = (text: string) => inlineText(text, Number.MAX_SAFE_INTEGER);
+
 function describeKnown(e: AtlassianMcpError): string {
-  const lines = [`Error (${e.code}): ${e.message}`];
+  const lines = [`Error (${e.code}): ${line(e.message)}`];
   const fieldErrors = (e as { fieldErrors?: Record<string, string> }).fieldErrors;
-  if (fieldErrors) for (const [field, msg] of Object.entries(fieldErrors)) lines.push(`- ${field}: ${msg}`);
+  if (fieldErrors) for (const [field, msg] of Object.entries(fieldErrors)) lines.push(`- ${line(field)}: ${line(msg)}`);
   const missing = (e as { missingScopes?: string[] }).missingScopes;
   if (missing && missing.length) lines.push(`Missing OAuth scopes: ${missing.join(', ')}`);
   const retry = (e as { retryAfterMs?: number }).retryAfterMs;
   if (e.code === 'rate_limited' && retry !== undefined) lines.push(`Retry after ${Math.ceil(retry / 1000)} s.`);
-  lines.push(`Next: ${e.hint ?? DEFAULT_HINTS[e.code] ?? 'Retry later.'}`);
+  lines.push(`Next: ${line(e.hint ?? DEFAULT_HINTS[e.code] ?? 'Retry later.')}`);
   return lines.join('\n');
 }
 

@@ -6,9 +6,9 @@ import type { ToolEntry } from '../registry/plugin-registry.js';
 import type { ToolPolicy } from '../policy/tool-policy.js';
 import { NotAllowedError } from '../plugin-api/errors.js';
 import { AuditLog, defaultTarget } from '../audit/audit-log.js';
-import { Fencer } from '../render/fence.js';
-import { moreFooter } from '../render/render-kit.js';
-import { applyBudget, compactText } from '../render/compact-text.js';
+import { applyBudget } from '../render/compact-text.js';
+import { neutralise } from '../render/neutralise.js';
+import { toolResult } from '../render/tool-result.js';
 import { runInCallScope } from './call-scope.js';
 import { ERROR_TEXT_MAX_CHARS, mapError } from './error-mapping.js';
 import { ConfirmationRequired, CONFIRM_KEY, CONFIRM_SCHEMA, createToolContext } from './tool-context.js';
@@ -78,13 +78,10 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
       };
       const output = (await runInCallScope(scope, () => handler(args, ctx))) as Record<string, unknown>;
 
-      const fencer = new Fencer();
-      const kit = { fence: (t: string, label?: string) => fencer.fence(t, label), more: moreFooter };
-      const text = meta.render ? meta.render(output as never, kit) : compactText(output);
+      const result = toolResult(meta, output, budget);
       audit('ok');
       logger.debug({ durationMs: Date.now() - started }, 'tool call done');
-      const links = (meta.links?.(output as never) ?? []).map((l) => ({ type: 'resource_link' as const, ...l }));
-      return { content: [{ type: 'text', text: applyBudget(text, budget) }, ...links], structuredContent: output };
+      return result;
     } catch (e) {
       if (e instanceof ConfirmationRequired) {
         return inputRequired({
@@ -95,7 +92,12 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
       }
       const mapped = mapError(e, requestId, logger);
       audit(mapped.code === 'not_allowed' && !(e as { status?: number }).status ? 'refused' : 'error', mapped.code);
-      const text = applyBudget(mapped.text, Math.min(budget, ERROR_TEXT_MAX_CHARS), 'the error text was cut');
+      // Error messages can carry user-authored text (names, Jira's own messages): neutralised too.
+      const text = applyBudget(
+        neutralise(mapped.text),
+        Math.min(budget, ERROR_TEXT_MAX_CHARS),
+        'the error text was cut',
+      );
       return { isError: true, content: [{ type: 'text', text }] };
     }
   };

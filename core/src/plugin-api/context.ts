@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.js';
+import type { RenderKit } from '../render/render-kit.js';
 
 /** What a tool handler gets besides its validated input. */
 export interface ToolContext {
@@ -26,8 +27,10 @@ export interface ToolContext {
   describeError(error: unknown): string;
 }
 
-/** What a resource read or completion gets. */
+/** What a resource read, a listing, a completion or a prompt gets. */
 export interface ResourceContext {
   readonly signal: AbortSignal;
   readonly logger: Logger;
+  /** Fences and inline values for user-authored text, exactly as tools render it. */
+  readonly render: RenderKit;
 }

@@ -1,9 +1,9 @@
 /**
  * The default text rendering of a structured result: indented `key: value` lines, no nulls,
  * no empty lists, no quotes unless needed. Cheap for a model to read; used when a tool has no
- * `render` of its own.
+ * `render` of its own. With `fence`, multi-line strings (which may be user-authored) are fenced.
  */
-export function compactText(value: unknown, indent = ''): string {
+export function compactText(value: unknown, indent = '', fence?: (text: string) => string): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'object') return `${indent}${String(value)}`;
   const lines: string[] = [];
@@ -11,7 +11,7 @@ export function compactText(value: unknown, indent = ''): string {
     for (const item of value) {
       if (item === null || item === undefined) continue;
       if (typeof item === 'object') {
-        const inner = compactText(item, `${indent}  `).replace(/^\s+/, '');
+        const inner = compactText(item, `${indent}  `, fence).replace(/^\s+/, '');
         lines.push(`${indent}- ${inner}`);
       } else lines.push(`${indent}- ${String(item)}`);
     }
@@ -20,12 +20,13 @@ export function compactText(value: unknown, indent = ''): string {
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
     if (typeof v === 'object') {
-      const inner = compactText(v, `${indent}  `);
+      const inner = compactText(v, `${indent}  `, fence);
       if (inner.trim() === '') continue;
       lines.push(`${indent}${k}:\n${inner}`);
     } else {
       const s = String(v);
-      lines.push(s.includes('\n') ? `${indent}${k}: |\n${s.replace(/^/gm, `${indent}  `)}` : `${indent}${k}: ${s}`);
+      if (!s.includes('\n')) lines.push(`${indent}${k}: ${s}`);
+      else lines.push(fence ? `${indent}${k}:\n${fence(s)}` : `${indent}${k}: |\n${s.replace(/^/gm, `${indent}  `)}`);
     }
   }
   return lines.join('\n');

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { neutralise } from './neutralise.js';
 
 /**
  * Fences user-authored Atlassian content as untrusted data. The fence carries a per-response
- * random id, and anything in the content that looks like a fence tag is defused, so content
- * cannot close the fence early or open a fake "trusted" section.
+ * random id, and anything in the content that reads as a fence tag — in ASCII or in look-alike
+ * characters — is neutralised, so content cannot close the fence early or open a fake one.
  */
 export class Fencer {
   readonly id: string;
@@ -14,11 +15,6 @@ export class Fencer {
   fence(content: string, label?: string): string {
     if (content.trim() === '') return content;
     const safeLabel = label ? ` ${label.replace(/[^\w .:-]/g, '')}` : '';
-    return `<untrusted ${this.id}${safeLabel}>\n${defuse(content)}\n</untrusted ${this.id}>`;
+    return `<untrusted ${this.id}${safeLabel}>\n${neutralise(content)}\n</untrusted ${this.id}>`;
   }
-}
-
-/** Breaks anything shaped like a fence tag, with a zero-width joiner the model still reads as text. */
-export function defuse(content: string): string {
-  return content.replace(/<(\/?)(untrusted)/gi, '<$1\u200d$2');
 }

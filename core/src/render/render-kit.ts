@@ -1,9 +1,28 @@
-/** Helpers a tool's `render` function gets to build its one compact text block. */
+import { Fencer } from './fence.js';
+import { inlineText } from './neutralise.js';
+
+/**
+ * Helpers a `render` function gets to build its one compact text block. Every string written by
+ * an Atlassian user (summaries, names, labels, filenames, goals, descriptions) reaches the text
+ * through `fence` (blocks, lists) or `inline` (one short value in a header line), never raw.
+ */
 export interface RenderKit {
-  /** Fences user-authored content (summaries, descriptions, comments) as untrusted data. */
+  /** Fences user-authored content (descriptions, comments, lists of rows) as untrusted data. */
   fence(content: string, label?: string): string;
+  /** A short user-authored value for a header line: one line, neutralised, at most `max` characters. */
+  inline(value: string | undefined | null, max?: number): string;
   /** The standard "showing X of Y; pass cursor=… for more" footer. */
   more(page: { shown: number; total?: number; nextCursor?: string; noun?: string }): string;
+}
+
+/** A kit for one result: every fence in it carries the same fresh random id. */
+export function createRenderKit(): RenderKit {
+  const fencer = new Fencer();
+  return {
+    fence: (content, label) => fencer.fence(content, label),
+    inline: inlineText,
+    more: moreFooter,
+  };
 }
 
 export function moreFooter(page: { shown: number; total?: number; nextCursor?: string; noun?: string }): string {

@@ -41,6 +41,7 @@ import { BulkTools } from './tools/bulk.tools.js';
 import { AttachmentResources } from './resources/attachment.resources.js';
 import { IssueActivity } from './view/issue-activity.js';
 import { IssueViews } from './view/issue-views.js';
+import { ProjectViews } from './view/project-view.js';
 import { JiraResources } from './resources/jira.resources.js';
 import { JiraPrompts } from './prompts/jira.prompts.js';
 
@@ -92,6 +93,7 @@ export default definePlugin({
     IssueDrafts,
     IssueWorkflow,
     IssueViews,
+    ProjectViews,
     IssueActivity,
   ],
   toolProviders: [

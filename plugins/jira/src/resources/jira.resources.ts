@@ -1,4 +1,11 @@
-import { inject, Resource, ResourceProvider, type ListedResource, type ResourceContent } from '@atlassian-mcp/core';
+import {
+  inject,
+  Resource,
+  ResourceProvider,
+  type ListedResource,
+  type ResourceContent,
+  type ResourceContext,
+} from '@atlassian-mcp/core';
 import { JiraIssues } from '../client/jira-issues.js';
 import { JiraProjects } from '../client/jira-projects.js';
 import { JiraSearch } from '../client/jira-search.js';
@@ -6,16 +13,8 @@ import { ProjectScope } from '../client/project-scope.js';
 import { IssueActivity } from '../view/issue-activity.js';
 import { renderIssue } from '../view/issue-render.js';
 import { IssueViews } from '../view/issue-views.js';
-import { personName } from '../view/display.js';
+import { ProjectViews, renderProject } from '../view/project-view.js';
 
-// Resources are attached by the user or the client, not fetched on a model's whim; they carry
-// the same compact text as the tools, with the user-authored part marked by a plain label.
-const plainKit = {
-  fence: (content: string, label = 'content') =>
-    content.trim() === '' ? content : `--- ${label} (written by Jira users) ---\n${content}\n--- end ---`,
-  more: ({ shown, total, noun }: { shown: number; total?: number; noun?: string }) =>
-    `${shown}${total !== undefined ? ` of ${total}` : ''} ${noun ?? 'results'}`,
-};
 const RECENT_JQL = 'updated >= -30d ORDER BY updated DESC';
 
 /** `jira://project/{key}` and `jira://issue/{key}`, listed and completed. */
@@ -28,6 +27,7 @@ export class JiraResources {
     @inject(IssueViews) private readonly views: IssueViews,
     @inject(IssueActivity) private readonly activity: IssueActivity,
     @inject(ProjectScope) private readonly scope: ProjectScope,
+    @inject(ProjectViews) private readonly projectViews: ProjectViews,
   ) {}
 
   @Resource({
@@ -40,12 +40,12 @@ export class JiraResources {
     complete: { key: 'completeIssueKey' },
     scopes: ['read:jira-work'],
   })
-  async readIssue(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
+  async readIssue(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
     this.scope.assert(variables.key);
     const issue = await this.issues.get(variables.key, { expand: ['names', 'schema'] });
     const detail = await this.views.detail(issue);
     const comments = await this.activity.commentPage(detail.key, 5);
-    const text = renderIssue({ ...detail, comments: comments.total > 0 ? comments : undefined }, plainKit);
+    const text = renderIssue({ ...detail, comments: comments.total > 0 ? comments : undefined }, ctx.render);
     return [{ uri: uri.href, mimeType: 'text/markdown', text }];
   }
 
@@ -83,28 +83,9 @@ export class JiraResources {
     complete: { key: 'completeProjectKey' },
     scopes: ['read:jira-work'],
   })
-  async readProject(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
+  async readProject(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
     this.scope.assert(variables.key);
-    const [p, components, versions] = await Promise.all([
-      this.projects.get(variables.key),
-      this.projects.components(variables.key),
-      this.projects.versions(variables.key),
-    ]);
-    const text = [
-      `# ${p.key} · ${p.name}`,
-      [p.projectTypeKey && `type ${p.projectTypeKey}`, personName(p.lead) && `lead ${personName(p.lead)}`]
-        .filter(Boolean)
-        .join(' · '),
-      `issue types: ${(p.issueTypes ?? []).map((t) => t.name).join(', ')}`,
-      components.length > 0 && `components: ${components.map((c) => c.name).join(', ')}`,
-      versions.length > 0 &&
-        `versions: ${versions
-          .filter((v) => !v.archived)
-          .map((v) => `${v.name}${v.released ? ' (released)' : ''}`)
-          .join(', ')}`,
-    ]
-      .filter(Boolean)
-      .join('\n');
+    const text = `# ${renderProject(await this.projectViews.project(variables.key), ctx.render)}`;
     return [{ uri: uri.href, mimeType: 'text/markdown', text }];
   }
 

@@ -90,11 +90,14 @@ export class AgileTools {
     readOnly: true,
     toolset: 'agile',
     scopes: SCOPES.boards,
-    render: (out) =>
+    render: (out, kit) =>
       [
-        (out.boards as Array<{ id: number; name: string; type?: string; project?: string }>)
-          .map((b) => `${b.id} · ${b.name} (${b.type ?? '?'}${b.project ? `, ${b.project}` : ''})`)
-          .join('\n') || 'No boards.',
+        kit.fence(
+          (out.boards as Array<{ id: number; name: string; type?: string; project?: string }>)
+            .map((b) => `${b.id} · ${b.name} (${b.type ?? '?'}${b.project ? `, ${b.project}` : ''})`)
+            .join('\n'),
+          'boards',
+        ) || 'No boards.',
         out.truncated ? `showing the first ${out.boards.length} boards; narrow with project or name` : undefined,
       ]
         .filter(Boolean)
@@ -122,7 +125,7 @@ export class AgileTools {
     render: (out, kit) =>
       out.sprints.length === 0
         ? 'No sprints.'
-        : `${(out.sprints as SprintView[]).map(sprintLine).join('\n')}\n${kit.more({ shown: out.sprints.length, nextCursor: out.nextCursor, noun: 'sprints' })}`,
+        : `${kit.fence((out.sprints as SprintView[]).map((s) => sprintLine(s)).join('\n'), 'sprints')}\n${kit.more({ shown: out.sprints.length, nextCursor: out.nextCursor, noun: 'sprints' })}`,
   })
   async listSprints(input: z.infer<typeof sprintsInput>) {
     const state = input.state ?? ['active', 'future'];
@@ -142,7 +145,7 @@ export class AgileTools {
     readOnly: false,
     toolset: 'agile',
     scopes: SCOPES.writeSprint,
-    render: (out) => `Created sprint ${sprintLine(out as unknown as SprintView)}`,
+    render: (out, kit) => `Created sprint ${sprintLine(out as unknown as SprintView, kit.inline)}`,
   })
   async createSprint(input: z.infer<typeof createSprintInput>): Promise<SprintView> {
     const { boardId, ...rest } = input;
@@ -159,7 +162,7 @@ export class AgileTools {
     idempotent: true,
     toolset: 'agile',
     scopes: SCOPES.writeSprint,
-    render: (out) => `Updated sprint ${sprintLine(out as unknown as SprintView)}`,
+    render: (out, kit) => `Updated sprint ${sprintLine(out as unknown as SprintView, kit.inline)}`,
   })
   async updateSprint(input: z.infer<typeof updateSprintInput>): Promise<SprintView> {
     const { sprintId, ...patch } = input;
@@ -176,7 +179,7 @@ export class AgileTools {
     readOnly: false,
     toolset: 'agile',
     scopes: SCOPES.changeSprint,
-    render: (out) => `Started sprint ${sprintLine(out as unknown as SprintView)}`,
+    render: (out, kit) => `Started sprint ${sprintLine(out as unknown as SprintView, kit.inline)}`,
   })
   async startSprint(input: z.infer<typeof startSprintInput>): Promise<SprintView> {
     const sprint = await this.agile.sprint(input.sprintId);
@@ -202,7 +205,7 @@ export class AgileTools {
     readOnly: false,
     toolset: 'agile',
     scopes: SCOPES.changeSprint,
-    render: (out) => `Closed sprint ${sprintLine(out as unknown as SprintView)}`,
+    render: (out, kit) => `Closed sprint ${sprintLine(out as unknown as SprintView, kit.inline)}`,
   })
   async closeSprint(input: z.infer<typeof sprintIdInput>): Promise<SprintView> {
     const sprint = await this.agile.sprint(input.sprintId);
@@ -327,6 +330,7 @@ function sprintView(s: Sprint): SprintView {
   });
 }
 
-function sprintLine(s: SprintView): string {
-  return `${s.id} · ${s.name} (${s.state}${s.start ? `, ${s.start}` : ''}${s.end ? ` → ${s.end}` : ''})${s.goal ? ` goal: ${s.goal}` : ''}`;
+/** One sprint; outside a fence (a confirmation line) its name and goal go through `inline`. */
+function sprintLine(s: SprintView, inline: (text: string) => string = (t) => t): string {
+  return `${s.id} · ${inline(s.name)} (${s.state}${s.start ? `, ${s.start}` : ''}${s.end ? ` → ${s.end}` : ''})${s.goal ? ` goal: ${inline(s.goal)}` : ''}`;
 }

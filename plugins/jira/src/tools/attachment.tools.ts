@@ -97,8 +97,8 @@ export class AttachmentTools {
     toolset: 'attachments',
     scopes: ['write:jira-work'],
     links: (out) => (out.attachments as AttachmentRow[]).map(link),
-    render: (out) =>
-      `Attached ${(out.attachments as AttachmentRow[]).map((a) => `${a.filename} (${a.uri})`).join(', ')} to ${out.key}.`,
+    render: (out, kit) =>
+      `Attached ${(out.attachments as AttachmentRow[]).map((a) => `${kit.inline(a.filename, 120)} (${a.uri})`).join(', ')} to ${out.key}.`,
   })
   async addAttachment(input: z.infer<typeof uploadInput>, ctx: ToolContext) {
     const { bytes, filename } = await this.readUpload(input, ctx);

@@ -39,8 +39,11 @@ export class BulkTools {
     readOnly: false,
     toolset: 'bulk',
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
-    render: (out) =>
-      (out.created as Result[]).map((r) => (r.key ? `${r.key} ${r.summary ?? ''}` : `failed: ${r.error}`)).join('\n'),
+    render: (out, kit) =>
+      kit.fence(
+        (out.created as Result[]).map((r) => (r.key ? `${r.key} ${r.summary ?? ''}` : `failed: ${r.error}`)).join('\n'),
+        'created',
+      ),
   })
   async bulkCreate(input: z.infer<typeof createInput>, ctx: ToolContext): Promise<{ created: Result[] }> {
     const project = input.project ?? this.settings.defaultProject;
@@ -80,8 +83,12 @@ export class BulkTools {
     readOnly: false,
     toolset: 'bulk',
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
-    render: (out) =>
-      (out.results as Result[]).map((r) => `${r.key}: ${r.error ? `failed: ${r.error}` : 'done'}`).join('\n'),
+    // Error lines can quote Jira (and so user-authored values): fenced with the rest.
+    render: (out, kit) =>
+      kit.fence(
+        (out.results as Result[]).map((r) => `${r.key}: ${r.error ? `failed: ${r.error}` : 'done'}`).join('\n'),
+        'results',
+      ),
   })
   async bulkTransition(input: z.infer<typeof transitionInput>, ctx: ToolContext): Promise<{ results: Result[] }> {
     if (input.issueKeys.length === 0 || input.issueKeys.length > MAX_BULK)

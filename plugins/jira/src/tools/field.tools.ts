@@ -39,15 +39,18 @@ export class FieldTools {
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-work'],
-    render: (out) =>
+    // Field names, allowed values and issue types are written by Jira admins: fenced as data.
+    render: (out, kit) =>
       out.fields
-        ? [
-            `${out.project} ${String(out.type)} (* required):`,
-            ...(out.fields as FieldRow[]).map(
-              (f) => `${f.name}${f.required ? '*' : ''} (${f.type})${f.allowed ? `: ${f.allowed.join(', ')}` : ''}`,
-            ),
-          ].join('\n')
-        : `${out.project} issue types: ${((out.issueTypes as string[] | undefined) ?? []).join(', ')}`,
+        ? `${out.project} ${kit.inline(String(out.type))} (* required):\n${kit.fence(
+            (out.fields as FieldRow[])
+              .map(
+                (f) => `${f.name}${f.required ? '*' : ''} (${f.type})${f.allowed ? `: ${f.allowed.join(', ')}` : ''}`,
+              )
+              .join('\n'),
+            'fields',
+          )}`
+        : `${out.project} issue types: ${((out.issueTypes as string[] | undefined) ?? []).map((t) => kit.inline(t, 80)).join(', ')}`,
   })
   async createFields(
     input: z.infer<typeof createFieldsInput>,
@@ -92,10 +95,10 @@ export class FieldTools {
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-work'],
-    render: (out) =>
+    render: (out, kit) =>
       out.fields.length === 0
         ? 'No fields match.'
-        : (out.fields as FieldRow[]).map((f) => `${f.name} · ${f.id} · ${f.type}`).join('\n'),
+        : kit.fence((out.fields as FieldRow[]).map((f) => `${f.name} · ${f.id} · ${f.type}`).join('\n'), 'fields'),
   })
   async searchFields(input: z.infer<typeof searchInput>): Promise<{ fields: FieldRow[] }> {
     const q = input.query.toLowerCase();

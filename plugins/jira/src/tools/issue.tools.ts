@@ -94,7 +94,7 @@ export class IssueTools {
     readOnly: false,
     toolset: 'issues',
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
-    render: (out) => `Created ${out.key} (${String(out.type)}): ${String(out.summary)}`,
+    render: (out, kit) => `Created ${out.key} (${kit.inline(String(out.type))}): ${kit.inline(String(out.summary))}`,
   })
   async createIssue(input: z.infer<typeof createInput>): Promise<{ key: string; type: string; summary: string }> {
     const project = input.project ?? this.settings.defaultProject;
@@ -117,7 +117,7 @@ export class IssueTools {
     idempotent: true,
     toolset: 'issues',
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
-    render: (out) => `Updated ${out.key}: ${(out.updated as string[]).join(', ')}`,
+    render: (out, kit) => `Updated ${out.key}: ${(out.updated as string[]).map((f) => kit.inline(f, 80)).join(', ')}`,
   })
   async updateIssue(input: z.infer<typeof updateInput>): Promise<{ key: string; updated: string[] }> {
     if (input.section !== undefined && input.description === undefined) {
@@ -168,8 +168,10 @@ export class IssueTools {
     idempotent: true,
     toolset: 'issues',
     scopes: ['write:jira-work', 'read:jira-user'],
-    render: (out) =>
-      out.accountId ? `Assigned ${out.key} to ${String(out.assignee ?? out.accountId)}` : `Unassigned ${out.key}`,
+    render: (out, kit) =>
+      out.accountId
+        ? `Assigned ${out.key} to ${kit.inline(String(out.assignee ?? out.accountId))}`
+        : `Unassigned ${out.key}`,
   })
   async assignIssue(
     input: z.infer<typeof assignInput>,

@@ -34,7 +34,7 @@ export class LinkTools {
     readOnly: false,
     toolset: 'links',
     scopes: ['read:jira-work', 'write:jira-work'],
-    render: (out) => `Linked: ${out.key} ${String(out.relation)} ${String(out.otherKey)}`,
+    render: (out, kit) => `Linked: ${out.key} ${kit.inline(String(out.relation))} ${String(out.otherKey)}`,
   })
   async linkIssues(input: z.infer<typeof linkInput>) {
     const { type, outward } = pickType(await this.links.types(), input.type);
@@ -90,10 +90,13 @@ export class LinkTools {
     readOnly: true,
     toolset: 'links',
     scopes: ['read:jira-work'],
-    render: (out) =>
-      (out.types as Array<{ name: string; outward?: string; inward?: string }>)
-        .map((t) => `${t.name}: ${t.outward} / ${t.inward}`)
-        .join('\n'),
+    render: (out, kit) =>
+      kit.fence(
+        (out.types as Array<{ name: string; outward?: string; inward?: string }>)
+          .map((t) => `${t.name}: ${t.outward} / ${t.inward}`)
+          .join('\n'),
+        'link types',
+      ) || 'No link types.',
   })
   async listLinkTypes() {
     return {

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { inject, pager, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraProjects } from '../client/jira-projects.js';
 import { ProjectScope } from '../client/project-scope.js';
-import { compact, personName } from '../view/display.js';
+import { compact } from '../view/display.js';
+import { ProjectViews, renderProject, type ProjectView } from '../view/project-view.js';
 import { pageOut } from '../view/outputs.js';
 import { projectKeyOrId } from './ids.js';
 
@@ -15,15 +16,6 @@ const listOutput = pageOut('projects');
 type ProjectRow = { key: string; name: string; type?: string };
 const getInput = z.object({ projectKey: projectKeyOrId });
 const getOutput = z.looseObject({ key: z.string() });
-type ProjectView = {
-  key: string;
-  name: string;
-  type?: string;
-  lead?: string;
-  issueTypes: string[];
-  components: string[];
-  versions: Array<{ name: string; released?: boolean; releaseDate?: string }>;
-};
 
 /** Projects. */
 @ToolProvider()
@@ -31,6 +23,7 @@ export class ProjectTools {
   constructor(
     @inject(JiraProjects) private readonly projects: JiraProjects,
     @inject(ProjectScope) private readonly scope: ProjectScope,
+    @inject(ProjectViews) private readonly views: ProjectViews,
   ) {}
 
   @Tool({
@@ -43,7 +36,7 @@ export class ProjectTools {
     toolset: 'context',
     scopes: ['read:jira-work'],
     render: (out, kit) =>
-      `${(out.projects as ProjectRow[]).map((p) => `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}`).join('\n') || 'No projects.'}\n${kit.more({ shown: out.projects.length, total: out.total as number | undefined, nextCursor: out.nextCursor, noun: 'projects' })}`,
+      `${kit.fence((out.projects as ProjectRow[]).map((p) => `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}`).join('\n'), 'projects') || 'No projects.'}\n${kit.more({ shown: out.projects.length, total: out.total as number | undefined, nextCursor: out.nextCursor, noun: 'projects' })}`,
   })
   async listProjects(
     input: z.infer<typeof listInput>,
@@ -73,35 +66,9 @@ export class ProjectTools {
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-work'],
-    render: (out) => {
-      const p = out as unknown as ProjectView;
-      return [
-        `${p.key} · ${p.name}${p.type ? ` (${p.type})` : ''}${p.lead ? ` · lead ${p.lead}` : ''}`,
-        `issue types: ${p.issueTypes.join(', ')}`,
-        p.components.length > 0 && `components: ${p.components.join(', ')}`,
-        p.versions.length > 0 &&
-          `versions: ${p.versions.map((v) => `${v.name}${v.released ? ' (released)' : ''}`).join(', ')}`,
-      ]
-        .filter(Boolean)
-        .join('\n');
-    },
+    render: (out, kit) => renderProject(out as unknown as ProjectView, kit),
   })
   async getProject(input: z.infer<typeof getInput>): Promise<ProjectView> {
-    const [project, components, versions] = await Promise.all([
-      this.projects.get(input.projectKey),
-      this.projects.components(input.projectKey),
-      this.projects.versions(input.projectKey),
-    ]);
-    return compact({
-      key: project.key ?? input.projectKey,
-      name: project.name ?? '',
-      type: project.projectTypeKey,
-      lead: personName(project.lead),
-      issueTypes: (project.issueTypes ?? []).map((t) => t.name ?? '').filter(Boolean),
-      components: components.map((c) => c.name ?? '').filter(Boolean),
-      versions: versions
-        .filter((v) => !v.archived)
-        .map((v) => compact({ name: v.name ?? '', released: v.released, releaseDate: v.releaseDate })),
-    });
+    return this.views.project(input.projectKey);
   }
 }

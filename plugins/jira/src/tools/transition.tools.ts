@@ -25,10 +25,10 @@ export class TransitionTools {
     readOnly: false,
     toolset: 'issues',
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
-    render: (out) =>
+    render: (out, kit) =>
       out.status && out.status !== out.transition
-        ? `${out.key}: ${String(out.transition)} → ${String(out.status)}`
-        : `${out.key} → ${String(out.status ?? out.transition)}`,
+        ? `${out.key}: ${kit.inline(String(out.transition))} → ${kit.inline(String(out.status))}`
+        : `${out.key} → ${kit.inline(String(out.status ?? out.transition))}`,
   })
   async transitionIssue(
     input: z.infer<typeof transitionInput>,

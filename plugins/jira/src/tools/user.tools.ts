@@ -29,8 +29,15 @@ export class UserTools {
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-user'],
-    render: (u) =>
-      [u.name, u.email && `<${String(u.email)}>`, `accountId ${u.accountId}`, u.timeZone].filter(Boolean).join(' · '),
+    render: (u, kit) =>
+      [
+        u.name && kit.inline(String(u.name)),
+        u.email && `<${kit.inline(String(u.email))}>`,
+        `accountId ${u.accountId}`,
+        u.timeZone && kit.inline(String(u.timeZone)),
+      ]
+        .filter(Boolean)
+        .join(' · '),
   })
   async currentUser(): Promise<UserView> {
     return view(await this.users.myself());
@@ -45,12 +52,16 @@ export class UserTools {
     readOnly: true,
     toolset: 'context',
     scopes: ['read:jira-user'],
-    render: (out) =>
+    // Display names are chosen by the people themselves: fenced as data.
+    render: (out, kit) =>
       out.users.length === 0
         ? 'No users match.'
-        : (out.users as UserView[])
-            .map((u) => [u.name, u.email && `<${u.email}>`, u.accountId].filter(Boolean).join(' · '))
-            .join('\n'),
+        : kit.fence(
+            (out.users as UserView[])
+              .map((u) => [u.name, u.email && `<${u.email}>`, u.accountId].filter(Boolean).join(' · '))
+              .join('\n'),
+            'users',
+          ),
   })
   async searchUsers(input: z.infer<typeof searchInput>): Promise<{ users: UserView[] }> {
     const limit = Math.min(50, Math.max(1, input.limit ?? 20));

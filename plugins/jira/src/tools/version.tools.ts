@@ -60,7 +60,8 @@ export class VersionTools {
     readOnly: true,
     toolset: 'versions',
     scopes: ['read:jira-work'],
-    render: (out) => (out.versions as VersionRow[]).map(versionLine).join('\n') || 'No versions.',
+    render: (out, kit) =>
+      kit.fence((out.versions as VersionRow[]).map((v) => versionLine(v)).join('\n'), 'versions') || 'No versions.',
   })
   async listVersions(input: z.infer<typeof listInput>) {
     const all = await this.projects.versions(input.project);
@@ -80,7 +81,7 @@ export class VersionTools {
     readOnly: false,
     toolset: 'versions',
     scopes: ['manage:jira-project'],
-    render: (out) => `Created version ${versionLine(out as unknown as VersionRow)}`,
+    render: (out, kit) => `Created version ${versionLine(out as unknown as VersionRow, kit.inline)}`,
   })
   async createVersion(input: z.infer<typeof createInput>) {
     const { project, ...rest } = input;
@@ -97,7 +98,7 @@ export class VersionTools {
     idempotent: true,
     toolset: 'versions',
     scopes: ['manage:jira-project'],
-    render: (out) => `Updated version ${versionLine(out as unknown as VersionRow)}`,
+    render: (out, kit) => `Updated version ${versionLine(out as unknown as VersionRow, kit.inline)}`,
   })
   async updateVersion(input: z.infer<typeof updateInput>) {
     const { versionId, ...patch } = input;
@@ -116,7 +117,7 @@ export class VersionTools {
     readOnly: false,
     toolset: 'versions',
     scopes: ['manage:jira-project', 'read:jira-user'],
-    render: (out) => `Created component ${String(out.name)} (${out.id}).`,
+    render: (out, kit) => `Created component ${kit.inline(String(out.name))} (${out.id}).`,
   })
   async createComponent(input: z.infer<typeof componentInput>) {
     const leadAccountId = input.lead ? await this.users.accountId(input.lead) : undefined;
@@ -138,7 +139,8 @@ function versionRow(v: Version): VersionRow {
   });
 }
 
-function versionLine(v: VersionRow): string {
+/** One version; outside a fence (a confirmation line) its name and description go through `inline`. */
+function versionLine(v: VersionRow, inline: (text: string) => string = (t) => t): string {
   const state = v.archived ? 'archived' : v.released ? 'released' : 'unreleased';
-  return `${v.name} (${v.id}, ${state}${v.releaseDate ? `, ${v.releaseDate}` : ''})${v.description ? `: ${v.description}` : ''}`;
+  return `${inline(v.name)} (${v.id}, ${state}${v.releaseDate ? `, ${v.releaseDate}` : ''})${v.description ? `: ${inline(v.description)}` : ''}`;
 }

@@ -28,8 +28,8 @@ export class WatcherTools {
     readOnly: true,
     toolset: 'watchers',
     scopes: ['read:jira-work'],
-    render: (out) =>
-      `${out.key}: ${String(out.count)} watcher(s)${(out.watchers as string[]).length ? `: ${(out.watchers as string[]).join(', ')}` : ''}${out.watching ? ' (including you)' : ''}`,
+    render: (out, kit) =>
+      `${out.key}: ${String(out.count)} watcher(s)${(out.watchers as string[]).length ? `: ${(out.watchers as string[]).map((w) => kit.inline(w, 80)).join(', ')}` : ''}${out.watching ? ' (including you)' : ''}`,
   })
   async listWatchers(input: { issueKey: string }) {
     const w = await this.watchers.list(input.issueKey);

@@ -1,6 +1,6 @@
 import type { RenderKit } from '@atlassian-mcp/core';
 import type { IssueDetail } from './schemas.js';
-import { commentBlock, lines, list, worklogDayLine } from './render-helpers.js';
+import { commentBlock, lines, worklogDayLine } from './render-helpers.js';
 
 /** The one compact text block of `jira_get_issue`: facts first, user-authored content fenced once. */
 export function renderIssue(issue: IssueDetail, kit: RenderKit): string {
@@ -13,36 +13,45 @@ export function renderIssue(issue: IssueDetail, kit: RenderKit): string {
         .filter(Boolean)
         .join(', ')
     : '';
+  // Header lines are facts at a glance; every value in them that a Jira user wrote (names,
+  // labels, the parent's summary, filenames) is inlined: one neutralised line, length-capped.
+  const v = (value: string | undefined, max?: number) => (value ? kit.inline(value, max) : undefined);
+  const values = (label: string, list: string[] | undefined) =>
+    list?.length ? `${label}: ${list.map((x) => kit.inline(x, 80)).join(', ')}` : undefined;
   const head = lines(
     [
       issue.key,
-      issue.type,
-      issue.status,
-      issue.priority && `${issue.priority} priority`,
-      issue.resolution && `resolved: ${issue.resolution}`,
+      v(issue.type),
+      v(issue.status),
+      issue.priority && `${kit.inline(issue.priority)} priority`,
+      issue.resolution && `resolved: ${kit.inline(issue.resolution)}`,
     ]
       .filter(Boolean)
       .join(' · '),
-    [issue.assignee ? `assignee ${issue.assignee}` : 'unassigned', issue.reporter && `reporter ${issue.reporter}`]
+    [
+      issue.assignee ? `assignee ${kit.inline(issue.assignee)}` : 'unassigned',
+      issue.reporter && `reporter ${kit.inline(issue.reporter)}`,
+    ]
       .filter(Boolean)
       .join(' · '),
     [
       issue.created && `created ${issue.created}`,
       issue.updated && `updated ${issue.updated}`,
-      issue.due && `due ${issue.due}`,
+      issue.due && `due ${kit.inline(issue.due)}`,
     ]
       .filter(Boolean)
       .join(' · '),
-    issue.parent && `parent ${issue.parent.key}${issue.parent.summary ? ` ${issue.parent.summary}` : ''}`,
-    list('labels', issue.labels),
-    list('components', issue.components),
-    list('fix versions', issue.fixVersions),
-    time && `time: ${time}`,
-    list(
-      'attachments',
-      issue.attachments?.map((a) => `${a.filename} (${[a.size, a.uri].filter(Boolean).join(', ')})`),
-    ),
-    list(
+    issue.parent &&
+      `parent ${issue.parent.key}${issue.parent.summary ? ` "${kit.inline(issue.parent.summary, 120)}"` : ''}`,
+    values('labels', issue.labels),
+    values('components', issue.components),
+    values('fix versions', issue.fixVersions),
+    time && `time: ${kit.inline(time)}`,
+    (issue.attachments?.length ?? 0) > 0 &&
+      `attachments: ${issue
+        .attachments!.map((a) => `${kit.inline(a.filename, 80)} (${[a.size, a.uri].filter(Boolean).join(', ')})`)
+        .join(', ')}`,
+    values(
       'transitions',
       issue.transitions?.map((t) => (t.to && t.to !== t.name ? `${t.name} → ${t.to}` : t.name)),
     ),

@@ -23,7 +23,3 @@ export function worklogDayLine(w: WorklogView): string {
 export function lines(...parts: Array<string | undefined | false>): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n');
 }
-
-export function list(label: string, values: string[] | undefined): string | undefined {
-  return values?.length ? `${label}: ${values.join(', ')}` : undefined;
-}
