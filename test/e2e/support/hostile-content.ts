@@ -37,10 +37,22 @@ export function poisonSandbox(sandbox: Sandbox): void {
   const snap = sandbox.snapshot();
   const j = snap.jira;
   for (const u of j.users) u.displayName += hostile();
-  for (const p of j.projects) ((p.name += hostile()), (p.description += hostile()));
-  for (const c of j.components) ((c.name += hostile()), (c.description += hostile()));
-  for (const v of j.versions) ((v.name += hostile()), (v.description += hostile()));
-  for (const s of j.sprints) ((s.name += hostile()), (s.goal += hostile()));
+  for (const p of j.projects) {
+    p.name += hostile();
+    p.description += hostile();
+  }
+  for (const c of j.components) {
+    c.name += hostile();
+    c.description += hostile();
+  }
+  for (const v of j.versions) {
+    v.name += hostile();
+    v.description += hostile();
+  }
+  for (const s of j.sprints) {
+    s.name += hostile();
+    s.goal += hostile();
+  }
   for (const b of j.boards) b.name += hostile();
   for (const a of j.attachments) a.filename = `report${hostile()}.txt`;
   for (const c of j.comments) poisonAdf(c.body);
