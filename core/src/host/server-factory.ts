@@ -4,6 +4,7 @@ import type { AtlassianMcpHost } from './host.js';
 import { createToolCallback } from '../pipeline/tool-call-pipeline.js';
 import { createRenderKit } from '../render/render-kit.js';
 import { inlineText } from '../render/neutralise.js';
+import { annotationsFor, listedTool } from '../render/tool-list.js';
 import type { ListedResource } from '../plugin-api/decorators.js';
 import type { PromptEntry, ResourceEntry, ToolEntry } from '../registry/plugin-registry.js';
 import { CORE_VERSION } from '../version.js';
@@ -46,7 +47,7 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
     );
     registered.add(meta.name);
   }
-  if (registered.size > 0) filterToolList(server, host);
+  if (registered.size > 0) serveToolList(server, host);
   for (const r of host.registry.resources) registerResource(server, r, host.logger);
   for (const p of host.registry.prompts) registerPrompt(server, p, host.logger);
   for (const f of host.promptFiles) registerPromptFile(server, f);
@@ -63,64 +64,16 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
 }
 
 /**
- * Filters `tools/list` through policy. Tools stay registered, so a call to a tool policy hides
- * reaches the pipeline, which refuses it with a clear reason and next step (the SDK's own
- * "disabled" answer is a bare protocol error).
+ * `tools/list` from the host's registry, filtered by policy and granted scopes, through the SDK's
+ * public extension point (the low-level server's `setRequestHandler`, which the SDK documents for
+ * custom handlers). Tools stay registered, so a call to a tool policy hides reaches the pipeline,
+ * which refuses it with a clear reason and next step (the SDK's own "disabled" answer is a bare
+ * protocol error). Nothing here reads SDK internals.
  */
-function filterToolList(server: McpServer, host: AtlassianMcpHost): void {
-  type Handler = (request: unknown, ctx: unknown) => Promise<{ tools: { name: string }[] }>;
-  const inner = (
-    server.server as unknown as { _getRequestHandler(method: string): Handler | undefined }
-  )._getRequestHandler('tools/list');
-  if (!inner) throw new Error('MCP SDK changed: no tools/list handler to wrap');
-  server.server.setRequestHandler('tools/list', (async (request: unknown, ctx: unknown) => {
-    const offered = new Set((await host.offeredTools()).map((t) => t.meta.name));
-    const result = await inner(request, ctx);
-    return { ...result, tools: result.tools.filter((t) => offered.has(t.name)).map(lean) };
-  }) as never);
-}
-
-/**
- * Every tools/list byte is paid on every model request: drop what carries no information —
- * `$schema` (the spec's default dialect), the safe-integer bounds zod writes on every `.int()`, and
- * empty `additionalProperties`.
- */
-function lean<T extends { name: string }>(tool: T): T {
-  const t = tool as T & { inputSchema?: Record<string, unknown>; outputSchema?: Record<string, unknown> };
-  return {
-    ...t,
-    inputSchema: stripNoise(t.inputSchema),
-    ...(t.outputSchema ? { outputSchema: stripNoise(t.outputSchema) } : {}),
-  };
-}
-
-function stripNoise<V>(value: V, top = true): V {
-  if (Array.isArray(value)) return value.map((v) => stripNoise(v, false)) as V;
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (top && k === '$schema') continue;
-    if (k === 'minimum' && v === Number.MIN_SAFE_INTEGER) continue;
-    if (k === 'maximum' && v === Number.MAX_SAFE_INTEGER) continue;
-    // `additionalProperties: {}` allows anything, which is JSON Schema's default anyway.
-    if (k === 'additionalProperties' && typeof v === 'object' && v !== null && Object.keys(v).length === 0) continue;
-    out[k] = stripNoise(v, false);
-  }
-  return out as V;
-}
-
-/**
- * Annotations that say something: `readOnlyHint` always; for writes, `destructiveHint` (the spec's
- * default is true) and `idempotentHint` when true. `openWorldHint` is the default (true) for every
- * Atlassian tool, so it is left out.
- */
-function annotationsFor(meta: ToolEntry['meta']): Record<string, boolean> {
-  if (meta.readOnly) return { readOnlyHint: true };
-  return {
-    readOnlyHint: false,
-    destructiveHint: meta.destructive === true,
-    ...(meta.idempotent ? { idempotentHint: true } : {}),
-  };
+function serveToolList(server: McpServer, host: AtlassianMcpHost): void {
+  server.server.setRequestHandler('tools/list', async () => ({
+    tools: (await host.offeredTools()).map((t) => listedTool(t.meta)),
+  }));
 }
 
 type Log = AtlassianMcpHost['logger'];
