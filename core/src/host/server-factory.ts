@@ -6,7 +6,7 @@ import { createRenderKit } from '../render/render-kit.js';
 import { inlineText } from '../render/neutralise.js';
 import { annotationsFor, listedTool } from '../render/tool-list.js';
 import type { ListedResource } from '../plugin-api/decorators.js';
-import type { PromptEntry, ResourceEntry, ToolEntry } from '../registry/plugin-registry.js';
+import type { PromptEntry, ResourceEntry } from '../registry/plugin-registry.js';
 import { CORE_VERSION } from '../version.js';
 import { renderPrompt, type PromptFile } from '../prompts/prompt-files.js';
 import * as zod from 'zod';
