@@ -44,6 +44,8 @@ export type {
   AuthStatusService,
   SiteService,
   LocalFilesService,
+  ScopeService,
+  ContainerResolver,
   MediaResolver,
   StorageUserNames,
   SectionEditInput,

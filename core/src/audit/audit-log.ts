@@ -1,6 +1,7 @@
 import { appendFileSync, chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
+import { collectTargets } from '../policy/targets.js';
 
 /** One audited write: what, to what, how it ended, how long it took. Never bodies or secrets. */
 export interface AuditRecord {
@@ -38,26 +39,15 @@ export class AuditLog {
   }
 }
 
-const TARGET_KEYS = [
-  'issueKey',
-  'issueIdOrKey',
-  'key',
-  'pageId',
-  'projectKey',
-  'spaceKey',
-  'requestKey',
-  'sprintId',
-  'boardId',
-  'id',
-];
-
-/** The first identifying argument of a call, for the audit record. */
-export function defaultTarget(input: unknown): string | undefined {
-  if (typeof input !== 'object' || input === null) return undefined;
-  const rec = input as Record<string, unknown>;
-  for (const k of TARGET_KEYS) {
-    const v = rec[k];
-    if (typeof v === 'string' || typeof v === 'number') return String(v).slice(0, 200);
-  }
-  return undefined;
+/**
+ * What a call acts on, for the audit record: the tool's own `target` function, else the first
+ * reference its plugin declared in `targets` (never guessed from argument names).
+ */
+export function auditTarget(
+  meta: { target?: (input: never) => string | undefined; targets?: Record<string, string> },
+  input: unknown,
+): string | undefined {
+  const explicit = meta.target?.(input as never);
+  const first = explicit ?? collectTargets(input, meta.targets)[0]?.value;
+  return first === undefined ? undefined : String(first).slice(0, 200);
 }

@@ -1,4 +1,5 @@
-import { McpServer, ResourceTemplate, completable } from '@modelcontextprotocol/server';
+import { McpServer, ResourceTemplate, UriTemplate, completable } from '@modelcontextprotocol/server';
+import { neutralListing, runRead, type ReadDeps } from '../pipeline/read-pipeline.js';
 import type * as z from 'zod';
 import type { AtlassianMcpHost } from './host.js';
 import { createToolCallback } from '../pipeline/tool-call-pipeline.js';
@@ -8,6 +9,8 @@ import { annotationsFor, listedTool } from '../render/tool-list.js';
 import type { ListedResource } from '../plugin-api/decorators.js';
 import type { PromptEntry, ResourceEntry } from '../registry/plugin-registry.js';
 import { CORE_VERSION } from '../version.js';
+import { coreServices } from '../plugin-api/tokens.js';
+import type { ScopeService } from '../plugin-api/services.js';
 import { renderPrompt, type PromptFile } from '../prompts/prompt-files.js';
 import * as zod from 'zod';
 
@@ -30,6 +33,9 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
     audit: host.audit,
     policy: host.policy,
     site: () => host.siteLabel(),
+    grantedScopes: async () => (host.auth().method() === 'oauth' ? host.auth().grantedScopes() : undefined),
+    scopeOf: (pluginId: string) =>
+      host.registry.plugins.find((p) => p.plugin.id === pluginId)?.container.resolve<ScopeService>(coreServices.scope),
   };
   const registered = new Set<string>();
   for (const entry of [...host.registry.tools].sort((a, b) => a.meta.name.localeCompare(b.meta.name))) {
@@ -48,8 +54,8 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
     registered.add(meta.name);
   }
   if (registered.size > 0) serveToolList(server, host);
-  for (const r of host.registry.resources) registerResource(server, r, host.logger);
-  for (const p of host.registry.prompts) registerPrompt(server, p, host.logger);
+  for (const r of host.registry.resources) registerResource(server, r, deps);
+  for (const p of host.registry.prompts) registerPrompt(server, p, deps);
   for (const f of host.promptFiles) registerPromptFile(server, f);
   // Sign-in, sign-out or a revoked session changes what is offered: tell the client, no restart.
   const unsubscribe = host.auth().onChange(() => {
@@ -83,25 +89,55 @@ const idle = (logger: Log, signal?: AbortSignal) => ({
   render: createRenderKit(),
 });
 
-function registerResource(server: McpServer, { meta, provider }: ResourceEntry, logger: Log): void {
+function registerResource(server: McpServer, { meta, provider, pluginId }: ResourceEntry, deps: ReadDeps): void {
   const read = call(provider, meta.method);
+  const logger = deps.logger;
   const isTemplate = /\{[^}]+\}/.test(meta.uri);
   const config = { title: meta.title, description: meta.description, mimeType: meta.mimeType };
+  const subject = (uri?: string) => ({
+    name: `resource ${meta.name}`,
+    pluginId,
+    targets: meta.targets,
+    scopes: meta.scopes,
+    uri,
+  });
   if (!isTemplate) {
     server.registerResource(meta.name, meta.uri, config, async (uri, extra) => ({
-      contents: (await read(uri, {}, idle(logger, extra.mcpReq.signal))) as never,
+      contents: (await runRead(subject(uri.href), deps, extra.mcpReq.signal, {}, () =>
+        read(uri, {}, idle(logger, extra.mcpReq.signal)),
+      )) as never,
     }));
     return;
   }
   const complete: Record<string, (value: string) => Promise<string[]>> = {};
   for (const [variable, method] of Object.entries(meta.complete ?? {})) {
     const fn = call(provider, method);
-    complete[variable] = async (value: string) => ((await fn(value, idle(logger))) as string[]).slice(0, 100);
+    complete[variable] = async (value: string) =>
+      ((await runRead(subject(), deps, new AbortController().signal, {}, () => fn(value, idle(logger)))) as string[])
+        .slice(0, 100)
+        .map((v) => inlineText(v));
   }
   const list = meta.list ? call(provider, meta.list) : undefined;
+  const uriTemplate = new UriTemplate(meta.uri);
   const template = new ResourceTemplate(meta.uri, {
     list: list
-      ? async () => ({ resources: ((await list(idle(logger))) as ListedResource[]).map(neutralListing) as never })
+      ? async () => {
+          const listed = (await runRead(subject(), deps, new AbortController().signal, {}, () =>
+            list(idle(logger)),
+          )) as ListedResource[];
+          // Listings are filtered by the allowlist too: what a listed URI names must be inside.
+          const scope = deps.scopeOf(pluginId);
+          const kept: ListedResource[] = [];
+          for (const r of listed) {
+            const vars = uriTemplate.match(r.uri) ?? {};
+            let inside = true;
+            for (const [variable, kind] of Object.entries(meta.targets ?? {}))
+              if (scope && vars[variable] !== undefined)
+                inside &&= await scope.allows(kind, String(vars[variable]), { trusted: true });
+            if (inside) kept.push(neutralListing(r));
+          }
+          return { resources: kept as never };
+        }
       : undefined,
     complete,
   });
@@ -109,22 +145,18 @@ function registerResource(server: McpServer, { meta, provider }: ResourceEntry, 
     const vars = Object.fromEntries(
       Object.entries(variables).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
     );
-    return { contents: (await read(uri, vars, idle(logger, extra.mcpReq.signal))) as never };
+    return {
+      contents: (await runRead(subject(uri.href), deps, extra.mcpReq.signal, vars, (checked) =>
+        read(uri, checked, idle(logger, extra.mcpReq.signal)),
+      )) as never,
+    };
   });
 }
 
-/** Listed resources carry user-authored titles (issue summaries): one neutralised line each. */
-function neutralListing(r: ListedResource): ListedResource {
-  return {
-    ...r,
-    name: inlineText(r.name),
-    ...(r.title !== undefined && { title: inlineText(r.title) }),
-    ...(r.description !== undefined && { description: inlineText(r.description, 500) }),
-  };
-}
-
-function registerPrompt(server: McpServer, { meta, provider }: PromptEntry, logger: Log): void {
+function registerPrompt(server: McpServer, { meta, provider, pluginId }: PromptEntry, deps: ReadDeps): void {
   const run = call(provider, meta.method);
+  const logger = deps.logger;
+  const subject = { name: `prompt ${meta.name}`, pluginId, targets: meta.targets };
   let argsSchema = meta.args as z.ZodObject<z.ZodRawShape> | undefined;
   if (argsSchema && meta.complete) {
     const shape = { ...argsSchema.shape } as unknown as Record<string, z.ZodType>;
@@ -139,7 +171,10 @@ function registerPrompt(server: McpServer, { meta, provider }: PromptEntry, logg
       // completable() marks the schema object itself: mark a copy, or a second server (one per connection) fails.
       const c = completable(
         (base as unknown as { clone(): z.ZodType }).clone() as never,
-        (async (value: string) => ((await fn(value, idle(logger))) as string[]).slice(0, 100)) as never,
+        (async (value: string) =>
+          ((await runRead(subject, deps, new AbortController().signal, {}, () => fn(value, idle(logger)))) as string[])
+            .slice(0, 100)
+            .map((v) => inlineText(v))) as never,
       );
       shape[arg] = optional ? (c as unknown as z.ZodType).optional() : (c as unknown as z.ZodType);
     }
@@ -148,9 +183,10 @@ function registerPrompt(server: McpServer, { meta, provider }: PromptEntry, logg
   server.registerPrompt(
     meta.name,
     { title: meta.title, description: meta.description, argsSchema: argsSchema as never },
-    (async (args: unknown, extra: { mcpReq: { signal: AbortSignal } }) => {
-      const out = (await run(args ?? {}, idle(logger, extra.mcpReq.signal))) as
-        string | { role: 'user' | 'assistant'; text: string }[];
+    (async (args: Record<string, unknown> | undefined, extra: { mcpReq: { signal: AbortSignal } }) => {
+      const out = (await runRead(subject, deps, extra.mcpReq.signal, args ?? {}, (checked) =>
+        run(checked, idle(logger, extra.mcpReq.signal)),
+      )) as string | { role: 'user' | 'assistant'; text: string }[];
       const messages = typeof out === 'string' ? [{ role: 'user' as const, text: out }] : out;
       return {
         description: meta.description,

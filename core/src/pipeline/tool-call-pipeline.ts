@@ -5,14 +5,14 @@ import { lazyChild, type Logger } from '../logging/logger.js';
 import type { ToolEntry } from '../registry/plugin-registry.js';
 import type { ToolPolicy } from '../policy/tool-policy.js';
 import { NotAllowedError } from '../plugin-api/errors.js';
-import { AuditLog, defaultTarget } from '../audit/audit-log.js';
+import { AuditLog, auditTarget } from '../audit/audit-log.js';
+import type { ScopeService } from '../plugin-api/services.js';
 import { applyBudget } from '../render/compact-text.js';
 import { neutralise } from '../render/neutralise.js';
 import { toolResult } from '../render/tool-result.js';
 import { runInCallScope } from './call-scope.js';
 import { ERROR_TEXT_MAX_CHARS, mapError } from './error-mapping.js';
 import { ConfirmationRequired, CONFIRM_KEY, CONFIRM_SCHEMA, createToolContext } from './tool-context.js';
-import { projectAllowed } from '../policy/allowlist.js';
 
 /** What every call shares. */
 export interface PipelineDeps {
@@ -22,6 +22,8 @@ export interface PipelineDeps {
   policy: ToolPolicy;
   /** The site label for audit records. */
   site(): string | undefined;
+  /** A plugin's allowlist, enforced on what its calls touch. */
+  scopeOf(pluginId: string): ScopeService | undefined;
 }
 
 type Handler = (input: unknown, ctx: unknown) => Promise<unknown>;
@@ -40,7 +42,7 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
     const logger = lazyChild(deps.logger, { tool: meta.name, requestId });
     const started = Date.now();
     const audited = !meta.readOnly && deps.config.audit.enabled;
-    const target = (meta.target ?? defaultTarget)(args as never);
+    const target = auditTarget(meta, args);
     const audit = (outcome: 'ok' | 'error' | 'refused', error?: string) => {
       if (audited)
         deps.audit.write({
@@ -63,9 +65,6 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
         destructive: meta.destructive,
       });
       if (!decision.enabled) throw new NotAllowedError(decision.reason, { hint: decision.hint });
-      const denied = projectAllowed(deps.config.allow.projects, args);
-      if (denied) throw new NotAllowedError(denied, { hint: 'Only projects in the allow.projects list can be used.' });
-
       const ctx = createToolContext(meta.name, requestId, sdk, server, logger);
       const scope = {
         requestId,
@@ -76,7 +75,12 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
         scopes: meta.scopes,
         connection: connectionId(server, sdk.sessionId),
       };
-      const output = (await runInCallScope(scope, () => handler(args, ctx))) as Record<string, unknown>;
+      const output = (await runInCallScope(scope, async () => {
+        // What the call touches is checked (ids resolved to their container, queries confined)
+        // before the handler runs, inside the call scope: resolving may itself ask Atlassian.
+        const allowed = (await deps.scopeOf(entry.pluginId)?.apply(args, meta.targets)) ?? args;
+        return handler(allowed, ctx);
+      })) as Record<string, unknown>;
 
       const result = toolResult(meta, output, budget);
       audit('ok');

@@ -41,7 +41,13 @@ export interface ToolOptions<I extends ZodObjectSchema, O extends ZodObjectSchem
   render?: (output: z.infer<O>, kit: RenderKit) => string;
   /** MCP resource links to attach to the result (e.g. attachments the model can read as resources). */
   links?: (output: z.infer<O>) => ResourceLinkSpec[];
-  /** What the call acts on, for the audit log (defaults to the first of issueKey/key/pageId/… in the input). */
+  /**
+   * What the arguments name, by path → kind of reference (`{ issueKey: 'issue', jql: 'jql',
+   * 'fields.parent': 'issue', 'issues[]': 'issue' }`). Core checks each against the plugin's
+   * allowlist before the handler runs (confining queries), and the audit log records the first.
+   */
+  targets?: Record<string, string>;
+  /** What the call acts on, for the audit log (defaults to the first declared target). */
   target?: (input: z.infer<I>) => string | undefined;
   /** Output budget in characters for the text block (config may override per tool). */
   maxOutputChars?: number;
@@ -125,6 +131,8 @@ export interface ResourceOptions {
   complete?: Record<string, string>;
   /** OAuth scopes needed to read it. */
   scopes?: string[];
+  /** What the URI variables name: variable → kind of reference (`{ key: 'issue' }`), checked like a tool's targets. */
+  targets?: Record<string, string>;
 }
 
 export interface ResourceMetadata extends ResourceOptions {
@@ -164,6 +172,8 @@ export interface PromptOptions<A extends ZodObjectSchema> {
   args?: A;
   /** Argument → name of a method `(prefix, ctx) => Promise<string[]>` completing it. */
   complete?: Record<string, string>;
+  /** What the arguments name: argument → kind of reference, checked like a tool's targets. */
+  targets?: Record<string, string>;
 }
 
 export interface PromptMetadata extends PromptOptions<ZodObjectSchema> {

@@ -38,6 +38,12 @@ export interface PluginOptions<C extends z.ZodType = z.ZodType> {
    * `doctor` check these, so a grant covering only this plugin's product works.
    */
   products?: string[];
+  /**
+   * How the plugin's allowlist is enforced: which list of the configuration applies
+   * (`allow.projects`, `allow.spaces`) and the service (implementing `ContainerResolver`) that says
+   * which container a reference lives in. Tools, resources and prompts then declare `targets`.
+   */
+  scope?: { allow: 'projects' | 'spaces'; resolver: Ctor };
   /** zod schema of the plugin's config slice (`plugins.<id>` in the config file). */
   config?: C;
   /** Toolsets on when the user names none. */

@@ -175,3 +175,43 @@ export interface LocalFilesService {
     options?: { purpose?: string },
   ): Promise<{ path: string; size: number }>;
 }
+
+/**
+ * Says which container (a Jira project key, a Confluence space key) a reference lives in. A plugin
+ * that declares `scope` implements it as a service. It must never request a reference that is
+ * outside: resolve through queries confined to `allowed`, or by listing what `allowed` holds.
+ * @public
+ */
+export interface ContainerResolver {
+  /**
+   * The container key of a reference of `kind` (`issue`, `board`…), or undefined when it is in
+   * none of `allowed` or does not exist. `trusted` is true for a value Atlassian just returned
+   * (a list being filtered): a cheap rule such as an issue key's prefix is then enough.
+   */
+  containerOf(kind: string, value: string, allowed: readonly string[], trusted: boolean): Promise<string | undefined>;
+  /** For a query kind (`jql`, `cql`): the clause confining a query to `allowed`; undefined for other kinds. */
+  restriction?(kind: string, allowed: readonly string[]): string | undefined;
+}
+
+/**
+ * The plugin's allowlist, enforced on what a call touches (core checks declared `targets` before a
+ * handler runs; plugins use this for lists they filter and references they find in values).
+ * @public
+ */
+export interface ScopeService {
+  /** True when an allowlist is configured for this plugin. */
+  readonly active: boolean;
+  /** The allowed container keys (upper case), or undefined when everything is allowed. */
+  readonly allowed: readonly string[] | undefined;
+  /** Whether a reference is inside (`trusted`: the value came from Atlassian just now). */
+  allows(kind: string, value: string, options?: { trusted?: boolean }): Promise<boolean>;
+  /** Throws a NotAllowedError when a reference is outside (or does not exist). */
+  check(kind: string, value: string): Promise<void>;
+  /** A query confined to the allowed containers (unbalanced quotes or parentheses: an InputError). */
+  constrain(kind: string, query: string): string;
+  /**
+   * Checks the declared targets of a call's arguments (paths → kinds) and returns the arguments
+   * with their queries confined; core calls it for every tool, resource and prompt.
+   */
+  apply<A>(args: A, targets: Record<string, string> | undefined): Promise<A>;
+}

@@ -1,7 +1,14 @@
 import type * as z from 'zod';
 import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
 import type { Logger } from '../logging/logger.js';
-import type { AuthStatusService, HttpService, LocalFilesService, RichTextService, SiteService } from './services.js';
+import type {
+  AuthStatusService,
+  HttpService,
+  LocalFilesService,
+  RichTextService,
+  ScopeService,
+  SiteService,
+} from './services.js';
 
 /**
  * A typed DI token. At run time it is a global symbol (`Symbol.for`), so every module that names
@@ -53,6 +60,8 @@ export const coreServices = {
   site: createServiceToken<SiteService>('core.site'),
   /** Local files: read and written only inside the configured allowed directories, with consent. */
   files: createServiceToken<LocalFilesService>('core.files'),
+  /** This plugin's allowlist, enforced on what a call touches (see `definePlugin({ scope })`). */
+  scope: createServiceToken<ScopeService>('core.scope'),
 } as const;
 
 /**

@@ -4,6 +4,7 @@ import { zodProblems } from '@atlassian-mcp/config';
 import { metadata, type PromptMetadata, type ResourceMetadata, type ToolMetadata } from '../plugin-api/decorators.js';
 import type { AtlassianMcpPlugin, ServiceRegistration } from '../plugin-api/plugin.js';
 import { coreServices } from '../plugin-api/tokens.js';
+import { createScope } from '../policy/container-scope.js';
 import type { Logger } from '../logging/logger.js';
 import type { StartupProblem } from '../host/startup-error.js';
 import type { LoadedPluginModule } from '../host/plugin-loader.js';
@@ -127,6 +128,14 @@ export function buildRegistry(
     container.register(coreServices.pluginConfig, { useValue: parsed });
     container.register(coreServices.plugin, { useValue: { id: plugin.id, toolPrefix: plugin.toolPrefix, dir } });
     container.register(coreServices.logger, { useValue: logger.child({ plugin: plugin.id }) });
+    // The plugin's allowlist; its resolver is resolved on first use (it depends on plugin services).
+    const scope = plugin.scope;
+    container.register(coreServices.scope, {
+      useValue: createScope(
+        scope && { allow: scope.allow, resolver: () => container.resolve(scope.resolver as never) },
+        config,
+      ),
+    });
     for (const s of plugin.services ?? []) register(container, s);
     registry.plugins.push({ plugin, specifier, container, config: parsed });
 

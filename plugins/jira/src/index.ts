@@ -6,6 +6,7 @@ import { JiraIssues } from './client/jira-issues.js';
 import { JiraProjects } from './client/jira-projects.js';
 import { JiraSearch } from './client/jira-search.js';
 import { ProjectScope } from './client/project-scope.js';
+import { JiraContainers } from './client/jira-containers.js';
 import { JiraUsers } from './client/jira-users.js';
 import { JiraWorklogs } from './client/jira-worklogs.js';
 import { JiraLinks } from './client/jira-links.js';
@@ -69,8 +70,11 @@ export default definePlugin({
     'admin-destructive': 'Delete issues, comments, worklogs, attachments (confirmed)',
     bulk: 'Create up to 50 issues or transition many, with progress',
   },
+  // allow.projects holds on what a call touches: JiraContainers finds each reference's project.
+  scope: { allow: 'projects', resolver: JiraContainers },
   services: [
     ProjectScope,
+    JiraContainers,
     JiraIssues,
     JiraSearch,
     JiraComments,

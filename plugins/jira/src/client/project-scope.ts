@@ -1,43 +1,30 @@
-import { coreServices, inject, NotAllowedError, Service } from '@atlassian-mcp/core';
-import { scopeJql } from './jql-scope.js';
+import { coreServices, inject, Service, type ScopeService } from '@atlassian-mcp/core';
+
+export const ISSUE_KEY = /^([A-Za-z][A-Za-z0-9_]*)-\d+$/;
 
 /**
- * The configured project allowlist (`allow.projects`), for the paths core's pipeline does not
- * see: JQL (any project can be named in it) and resource reads.
+ * The project allowlist (`allow.projects`) as the Jira client sees it: core's scope service for
+ * this plugin. Queries are confined by it; lists are filtered by it.
  */
 @Service()
 export class ProjectScope {
-  private readonly projects: readonly string[] | undefined;
-
-  constructor(@inject(coreServices.rootConfig) config: { readonly allow?: { readonly projects?: readonly string[] } }) {
-    const list = config.allow?.projects?.map((p) => p.toUpperCase());
-    this.projects = list && list.length > 0 ? list : undefined;
-  }
+  constructor(@inject(coreServices.scope) private readonly scope: ScopeService) {}
 
   /** True when an allowlist is configured. */
   get active(): boolean {
-    return this.projects !== undefined;
+    return this.scope.active;
   }
 
-  /** True when the project (or the project of an issue key) may be touched. */
+  /** For a list just read from Jira: is this project key (or current issue key) allowed? */
   allows(projectOrIssueKey: string): boolean {
-    if (!this.projects) return true;
-    const project = projectOrIssueKey.includes('-')
-      ? projectOrIssueKey.slice(0, projectOrIssueKey.lastIndexOf('-'))
-      : projectOrIssueKey;
-    return this.projects.includes(project.toUpperCase());
-  }
-
-  assert(projectOrIssueKey: string): void {
-    if (!this.allows(projectOrIssueKey)) {
-      throw new NotAllowedError(`${projectOrIssueKey} is outside the configured project allowlist.`, {
-        hint: `Allowed projects: ${this.projects!.join(', ')}.`,
-      });
-    }
+    const allowed = this.scope.allowed;
+    if (!allowed) return true;
+    const m = ISSUE_KEY.exec(projectOrIssueKey);
+    return allowed.includes((m ? m[1]! : projectOrIssueKey).toUpperCase());
   }
 
   /** The query, confined to the allowed projects. */
   jql(query: string): string {
-    return scopeJql(query, this.projects);
+    return this.scope.constrain('jql', query);
   }
 }

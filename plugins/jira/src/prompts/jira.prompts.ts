@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { inject, Prompt, PromptProvider } from '@atlassian-mcp/core';
 import { JiraProjects } from '../client/jira-projects.js';
+import { ProjectScope } from '../client/project-scope.js';
 
 const triageArgs = z.object({ project: z.string().describe('Project key') });
 const standupArgs = z.object({ days: z.string().optional().describe('How many days back (default 1)') });
@@ -8,7 +9,10 @@ const standupArgs = z.object({ days: z.string().optional().describe('How many da
 /** Ready-made workflows that chain the Jira tools. */
 @PromptProvider()
 export class JiraPrompts {
-  constructor(@inject(JiraProjects) private readonly projects: JiraProjects) {}
+  constructor(
+    @inject(JiraProjects) private readonly projects: JiraProjects,
+    @inject(ProjectScope) private readonly scope: ProjectScope,
+  ) {}
 
   @Prompt({
     name: 'jira_triage',
@@ -16,6 +20,7 @@ export class JiraPrompts {
     description: 'Review unassigned, unresolved issues of a project and propose priority and owner for each',
     args: triageArgs,
     complete: { project: 'completeProject' },
+    targets: { project: 'project' },
   })
   async triage(args: z.infer<typeof triageArgs>): Promise<string> {
     return [
@@ -45,6 +50,8 @@ export class JiraPrompts {
 
   async completeProject(prefix: string): Promise<string[]> {
     const page = await this.projects.search(undefined, 0, 100);
-    return (page.values ?? []).map((p) => p.key ?? '').filter((k) => k.startsWith(prefix.toUpperCase()));
+    return (page.values ?? [])
+      .map((p) => p.key ?? '')
+      .filter((k) => k.startsWith(prefix.toUpperCase()) && this.scope.allows(k));
   }
 }

@@ -15,6 +15,7 @@ export class AttachmentResources {
     title: 'Jira attachment',
     description: 'The content of an issue attachment',
     scopes: ['read:jira-work'],
+    targets: { id: 'attachment' },
   })
   async readAttachment(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
     const meta = await this.attachments.metadata(variables.id);

@@ -39,9 +39,9 @@ export class JiraResources {
     list: 'listIssues',
     complete: { key: 'completeIssueKey' },
     scopes: ['read:jira-work'],
+    targets: { key: 'issue' },
   })
   async readIssue(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
-    this.scope.assert(variables.key);
     const issue = await this.issues.get(variables.key, { expand: ['names', 'schema'] });
     const detail = await this.views.detail(issue);
     const comments = await this.activity.commentPage(detail.key, 5);
@@ -82,9 +82,9 @@ export class JiraResources {
     list: 'listProjects',
     complete: { key: 'completeProjectKey' },
     scopes: ['read:jira-work'],
+    targets: { key: 'project' },
   })
   async readProject(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
-    this.scope.assert(variables.key);
     const text = `# ${renderProject(await this.projectViews.project(variables.key), ctx.render)}`;
     return [{ uri: uri.href, mimeType: 'text/markdown', text }];
   }

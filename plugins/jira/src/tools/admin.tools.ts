@@ -36,6 +36,7 @@ export class AdminTools {
     destructive: true,
     idempotent: true,
     toolset: 'admin-destructive',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work', 'write:jira-work'],
     render,
   })
@@ -58,6 +59,7 @@ export class AdminTools {
     destructive: true,
     idempotent: true,
     toolset: 'admin-destructive',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work', 'write:jira-work'],
     render,
   })
@@ -79,6 +81,7 @@ export class AdminTools {
     destructive: true,
     idempotent: true,
     toolset: 'admin-destructive',
+    targets: { issueKey: 'issue' },
     scopes: ['write:jira-work'],
     render,
   })
@@ -99,6 +102,7 @@ export class AdminTools {
     destructive: true,
     idempotent: true,
     toolset: 'admin-destructive',
+    targets: { attachmentId: 'attachment' },
     scopes: ['read:jira-work', 'write:jira-work'],
     render,
   })

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { InputError, inject, pager, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JiraAgile, type Sprint } from '../client/jira-agile.js';
+import { ProjectScope } from '../client/project-scope.js';
 import { compact, shortTime } from '../view/display.js';
 import { IssueViews } from '../view/issue-views.js';
 import { listOut, pageOut } from '../view/outputs.js';
@@ -79,6 +80,7 @@ export class AgileTools {
   constructor(
     @inject(JiraAgile) private readonly agile: JiraAgile,
     @inject(IssueViews) private readonly views: IssueViews,
+    @inject(ProjectScope) private readonly scope: ProjectScope,
   ) {}
 
   @Tool({
@@ -89,6 +91,7 @@ export class AgileTools {
     output: listOut('boards'),
     readOnly: true,
     toolset: 'agile',
+    targets: { project: 'project' },
     scopes: SCOPES.boards,
     render: (out, kit) =>
       [
@@ -106,9 +109,10 @@ export class AgileTools {
   async listBoards(input: z.infer<typeof boardsInput>) {
     const page = await this.agile.boards({ projectKeyOrId: input.project, name: input.name, maxResults: 50 });
     return {
-      boards: page.values.map((b) =>
-        compact({ id: b.id, name: b.name, type: b.type, project: b.location?.projectKey }),
-      ),
+      // Boards of other projects (or of none) are not shown when an allowlist is set.
+      boards: page.values
+        .filter((b) => this.scope.allows(b.location?.projectKey ?? ''))
+        .map((b) => compact({ id: b.id, name: b.name, type: b.type, project: b.location?.projectKey })),
       truncated: page.isLast === false || undefined,
     };
   }
@@ -121,6 +125,7 @@ export class AgileTools {
     output: pageOut('sprints'),
     readOnly: true,
     toolset: 'agile',
+    targets: { boardId: 'board' },
     scopes: SCOPES.sprints,
     render: (out, kit) =>
       out.sprints.length === 0
@@ -144,6 +149,7 @@ export class AgileTools {
     output: z.looseObject({ id: z.number() }),
     readOnly: false,
     toolset: 'agile',
+    targets: { boardId: 'board' },
     scopes: SCOPES.writeSprint,
     render: (out, kit) => `Created sprint ${sprintLine(out as unknown as SprintView, kit.inline)}`,
   })
@@ -161,6 +167,7 @@ export class AgileTools {
     readOnly: false,
     idempotent: true,
     toolset: 'agile',
+    targets: { sprintId: 'sprint' },
     scopes: SCOPES.writeSprint,
     render: (out, kit) => `Updated sprint ${sprintLine(out as unknown as SprintView, kit.inline)}`,
   })
@@ -178,6 +185,7 @@ export class AgileTools {
     output: z.looseObject({ id: z.number() }),
     readOnly: false,
     toolset: 'agile',
+    targets: { sprintId: 'sprint' },
     scopes: SCOPES.changeSprint,
     render: (out, kit) => `Started sprint ${sprintLine(out as unknown as SprintView, kit.inline)}`,
   })
@@ -204,6 +212,7 @@ export class AgileTools {
     output: z.looseObject({ id: z.number() }),
     readOnly: false,
     toolset: 'agile',
+    targets: { sprintId: 'sprint' },
     scopes: SCOPES.changeSprint,
     render: (out, kit) => `Closed sprint ${sprintLine(out as unknown as SprintView, kit.inline)}`,
   })
@@ -222,6 +231,7 @@ export class AgileTools {
     output: pageOut('issues'),
     readOnly: true,
     toolset: 'agile',
+    targets: { sprintId: 'sprint', boardId: 'board', epic: 'issue', jql: 'jql' },
     scopes: SCOPES.issues,
     render: (out, kit) =>
       out.issues.length === 0
@@ -242,7 +252,8 @@ export class AgileTools {
     if (!scope) throw new InputError('Pass sprintId, boardId (with backlog: true for its backlog) or epic.');
     const paging = pager('jira.agile-issues', input.cursor, { ...scope, jql: input.jql });
     const page = await this.agile.issues(scope, {
-      jql: input.jql,
+      // The board's own filter may reach other projects: confined here even without a jql.
+      jql: this.scope.active ? this.scope.jql(input.jql ?? '') : input.jql,
       fields: ['summary', 'status', 'assignee'],
       ...paging.offset(Math.min(100, Math.max(1, input.limit ?? 50))),
     });
@@ -259,6 +270,7 @@ export class AgileTools {
     readOnly: false,
     idempotent: true,
     toolset: 'agile',
+    targets: { 'issues[]': 'issue', sprintId: 'sprint' },
     scopes: SCOPES.move,
     render: (out) => `Moved ${String(out.moved)} issue(s) to ${String(out.to)}.`,
   })
@@ -281,6 +293,7 @@ export class AgileTools {
     readOnly: false,
     idempotent: true,
     toolset: 'agile',
+    targets: { 'issues[]': 'issue', before: 'issue', after: 'issue' },
     scopes: SCOPES.rank,
     render: (out) => `Ranked ${String(out.ranked)} issue(s).`,
   })
@@ -300,6 +313,7 @@ export class AgileTools {
     output: listOut('epics'),
     readOnly: true,
     toolset: 'agile',
+    targets: { boardId: 'board' },
     scopes: SCOPES.epics,
     render: (out, kit) =>
       out.epics.length === 0
@@ -314,7 +328,9 @@ export class AgileTools {
   async listEpics(input: { boardId: number }) {
     const page = await this.agile.epics(input.boardId);
     return {
-      epics: page.values.map((e) => compact({ key: e.key, name: e.name ?? e.summary, done: e.done || undefined })),
+      epics: page.values
+        .filter((e) => this.scope.allows(e.key))
+        .map((e) => compact({ key: e.key, name: e.name ?? e.summary, done: e.done || undefined })),
     };
   }
 }

@@ -67,6 +67,7 @@ export class AttachmentTools {
     output: listOut('attachments'),
     readOnly: true,
     toolset: 'attachments',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work'],
     links: (out) => (out.attachments as AttachmentRow[]).map(link),
     render: (out, kit) =>
@@ -95,6 +96,7 @@ export class AttachmentTools {
     output: issueOut,
     readOnly: false,
     toolset: 'attachments',
+    targets: { issueKey: 'issue' },
     scopes: ['write:jira-work'],
     links: (out) => (out.attachments as AttachmentRow[]).map(link),
     render: (out, kit) =>

@@ -38,6 +38,12 @@ export class BulkTools {
     output: listOut('created'),
     readOnly: false,
     toolset: 'bulk',
+    targets: {
+      project: 'project',
+      'issues[].parent': 'issue',
+      'issues[].fields.project': 'project',
+      'issues[].fields.parent': 'issue',
+    },
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     render: (out, kit) =>
       kit.fence(
@@ -82,6 +88,7 @@ export class BulkTools {
     output: listOut('results'),
     readOnly: false,
     toolset: 'bulk',
+    targets: { 'issueKeys[]': 'issue' },
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     // Error lines can quote Jira (and so user-authored values): fenced with the rest.
     render: (out, kit) =>

@@ -40,6 +40,7 @@ export class CommentTools {
     output: itemOut,
     readOnly: false,
     toolset: 'issues',
+    targets: { issueKey: 'issue' },
     scopes: ['write:jira-work'],
     render: (out) => `Added comment ${out.id}${out.created ? ` at ${String(out.created)}` : ''}.`,
   })
@@ -56,6 +57,7 @@ export class CommentTools {
     output: commentPageOut,
     readOnly: true,
     toolset: 'issues',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work'],
     render: (out, kit) =>
       out.comments.length === 0
@@ -75,6 +77,7 @@ export class CommentTools {
     readOnly: false,
     idempotent: true,
     toolset: 'issues',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work', 'write:jira-work'],
     render: (out) => `Edited comment ${out.id}.`,
   })

@@ -38,6 +38,7 @@ export class FieldTools {
     output: createFieldsOutput,
     readOnly: true,
     toolset: 'context',
+    targets: { project: 'project' },
     scopes: ['read:jira-work'],
     // Field names, allowed values and issue types are written by Jira admins: fenced as data.
     render: (out, kit) =>

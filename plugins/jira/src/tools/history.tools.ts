@@ -25,6 +25,7 @@ export class HistoryTools {
     output: pageOut('history'),
     readOnly: true,
     toolset: 'history',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work'],
     render: (out, kit) =>
       out.history.length === 0

@@ -36,6 +36,7 @@ export class IssueSearchTools {
     output: searchOutput,
     readOnly: true,
     toolset: 'issues',
+    targets: { jql: 'jql' },
     scopes: ['read:jira-work'],
     render: (out, kit) => {
       if (out.issues.length === 0) return 'No issues match.';

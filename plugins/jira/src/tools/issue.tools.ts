@@ -63,6 +63,7 @@ export class IssueTools {
     output: issueOut,
     readOnly: true,
     toolset: 'issues',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work'],
     render: (out, kit) => renderIssue(out as IssueDetail, kit),
   })
@@ -93,6 +94,7 @@ export class IssueTools {
     output: issueOut,
     readOnly: false,
     toolset: 'issues',
+    targets: { project: 'project', parent: 'issue', 'fields.project': 'project', 'fields.parent': 'issue' },
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     render: (out, kit) => `Created ${out.key} (${kit.inline(String(out.type))}): ${kit.inline(String(out.summary))}`,
   })
@@ -116,6 +118,7 @@ export class IssueTools {
     readOnly: false,
     idempotent: true,
     toolset: 'issues',
+    targets: { issueKey: 'issue', 'fields.project': 'project', 'fields.parent': 'issue' },
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     render: (out, kit) => `Updated ${out.key}: ${(out.updated as string[]).map((f) => kit.inline(f, 80)).join(', ')}`,
   })
@@ -167,6 +170,7 @@ export class IssueTools {
     readOnly: false,
     idempotent: true,
     toolset: 'issues',
+    targets: { issueKey: 'issue' },
     scopes: ['write:jira-work', 'read:jira-user'],
     render: (out, kit) =>
       out.accountId

@@ -33,6 +33,7 @@ export class LinkTools {
     output: issueOut,
     readOnly: false,
     toolset: 'links',
+    targets: { issueKey: 'issue', otherKey: 'issue' },
     scopes: ['read:jira-work', 'write:jira-work'],
     render: (out, kit) => `Linked: ${out.key} ${kit.inline(String(out.relation))} ${String(out.otherKey)}`,
   })
@@ -62,6 +63,7 @@ export class LinkTools {
     readOnly: false,
     idempotent: true,
     toolset: 'links',
+    targets: { issueKey: 'issue', otherKey: 'issue' },
     scopes: ['read:jira-work', 'write:jira-work'],
     render: (out) => `Removed ${String(out.removed)} link(s) between ${out.key} and ${String(out.otherKey)}.`,
   })
@@ -112,6 +114,7 @@ export class LinkTools {
     output: issueOut,
     readOnly: false,
     toolset: 'links',
+    targets: { issueKey: 'issue' },
     scopes: ['write:jira-work'],
     render: (out) => `Added web link ${String(out.id)} to ${out.key}.`,
   })
@@ -128,6 +131,7 @@ export class LinkTools {
     output: listOut('links'),
     readOnly: true,
     toolset: 'links',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work'],
     render: (out, kit) =>
       out.links.length === 0

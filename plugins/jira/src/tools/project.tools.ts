@@ -65,6 +65,7 @@ export class ProjectTools {
     output: getOutput,
     readOnly: true,
     toolset: 'context',
+    targets: { projectKey: 'project' },
     scopes: ['read:jira-work'],
     render: (out, kit) => renderProject(out as unknown as ProjectView, kit),
   })

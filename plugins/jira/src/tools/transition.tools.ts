@@ -24,6 +24,7 @@ export class TransitionTools {
     output: issueOut,
     readOnly: false,
     toolset: 'issues',
+    targets: { issueKey: 'issue', 'fields.parent': 'issue' },
     scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user'],
     render: (out, kit) =>
       out.status && out.status !== out.transition

@@ -51,6 +51,7 @@ export class UserTools {
     output: searchOutput,
     readOnly: true,
     toolset: 'context',
+    targets: { project: 'project', issueKey: 'issue' },
     scopes: ['read:jira-user'],
     // Display names are chosen by the people themselves: fenced as data.
     render: (out, kit) =>

@@ -59,6 +59,7 @@ export class VersionTools {
     output: listOut('versions'),
     readOnly: true,
     toolset: 'versions',
+    targets: { project: 'project' },
     scopes: ['read:jira-work'],
     render: (out, kit) =>
       kit.fence((out.versions as VersionRow[]).map((v) => versionLine(v)).join('\n'), 'versions') || 'No versions.',
@@ -80,6 +81,7 @@ export class VersionTools {
     output: itemOut,
     readOnly: false,
     toolset: 'versions',
+    targets: { project: 'project' },
     scopes: ['manage:jira-project'],
     render: (out, kit) => `Created version ${versionLine(out as unknown as VersionRow, kit.inline)}`,
   })
@@ -97,6 +99,7 @@ export class VersionTools {
     readOnly: false,
     idempotent: true,
     toolset: 'versions',
+    targets: { versionId: 'version' },
     scopes: ['manage:jira-project'],
     render: (out, kit) => `Updated version ${versionLine(out as unknown as VersionRow, kit.inline)}`,
   })
@@ -116,6 +119,7 @@ export class VersionTools {
     output: itemOut,
     readOnly: false,
     toolset: 'versions',
+    targets: { project: 'project' },
     scopes: ['manage:jira-project', 'read:jira-user'],
     render: (out, kit) => `Created component ${kit.inline(String(out.name))} (${out.id}).`,
   })

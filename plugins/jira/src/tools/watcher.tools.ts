@@ -27,6 +27,7 @@ export class WatcherTools {
     output: issueOut,
     readOnly: true,
     toolset: 'watchers',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work'],
     render: (out, kit) =>
       `${out.key}: ${String(out.count)} watcher(s)${(out.watchers as string[]).length ? `: ${(out.watchers as string[]).map((w) => kit.inline(w, 80)).join(', ')}` : ''}${out.watching ? ' (including you)' : ''}`,
@@ -51,6 +52,7 @@ export class WatcherTools {
     readOnly: false,
     idempotent: true,
     toolset: 'watchers',
+    targets: { issueKey: 'issue' },
     scopes: ['write:jira-work', 'read:jira-user'],
     render: (out) => `${String(out.accountId)} now watches ${out.key}.`,
   })
@@ -69,6 +71,7 @@ export class WatcherTools {
     readOnly: false,
     idempotent: true,
     toolset: 'watchers',
+    targets: { issueKey: 'issue' },
     scopes: ['write:jira-work', 'read:jira-user'],
     render: (out) => `${String(out.accountId)} no longer watches ${out.key}.`,
   })

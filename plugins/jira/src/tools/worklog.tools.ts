@@ -39,6 +39,7 @@ export class WorklogTools {
     output: itemOut,
     readOnly: false,
     toolset: 'worklogs',
+    targets: { issueKey: 'issue' },
     scopes: ['write:jira-work'],
     render: (out) =>
       `Logged ${String(out.timeSpent)} (worklog ${out.id}${out.started ? `, started ${String(out.started)}` : ''}).`,
@@ -67,6 +68,7 @@ export class WorklogTools {
     output: listOutput,
     readOnly: true,
     toolset: 'worklogs',
+    targets: { issueKey: 'issue' },
     scopes: ['read:jira-work'],
     render: (out, kit) =>
       out.worklogs.length === 0

@@ -19,6 +19,15 @@ describe('jira resources and prompts', () => {
     expect((project.contents[0] as { text: string }).text).toContain('# NOVA · Nova Mobile App');
   });
 
+  it('answers a read of a missing issue with a mapped error, a next step and a reference (issue 12)', async () => {
+    const error = await site.mcp.client.readResource({ uri: 'jira://issue/NOPE-1' }).then(
+      () => undefined,
+      (e: { code?: number; message: string }) => e,
+    );
+    expect(error?.code).toBe(-32602);
+    expect(error?.message).toMatch(/Error \(not_found\): Issue NOPE-1 not found.*\nNext: .+\nReference: [0-9a-f]{12}/s);
+  });
+
   it('completes project and issue keys', async () => {
     const projects = await site.mcp.client.complete({
       ref: { type: 'ref/resource', uri: 'jira://project/{key}' },
