@@ -44,8 +44,6 @@ export type {
   AuthStatusService,
   SiteService,
   LocalFilesService,
-  ScopeService,
-  ContainerResolver,
   MediaResolver,
   StorageUserNames,
   SectionEditInput,

@@ -1,4 +1,4 @@
-import { inject, isAtlassianMcpError, Service, type ContainerResolver } from '@atlassian-mcp/core';
+import { inject, isAtlassianMcpError, Service } from '@atlassian-mcp/core';
 import { JiraAgile } from './jira-agile.js';
 import { JiraProjects } from './jira-projects.js';
 import { JiraSearch } from './jira-search.js';
@@ -15,7 +15,7 @@ type Index = { map: Map<string, string>; at: number };
  * listed again on a miss at most once a minute).
  */
 @Service()
-export class JiraContainers implements ContainerResolver {
+export class JiraContainers {
   private readonly indexes = new Map<string, Index>();
 
   constructor(

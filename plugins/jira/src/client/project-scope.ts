@@ -1,4 +1,7 @@
-import { coreServices, inject, Service, type ScopeService } from '@atlassian-mcp/core';
+import { coreServices, inject, Service, type ServiceToken } from '@atlassian-mcp/core';
+
+/** Core's scope service for this plugin (typed through its token: the plugin API stays small). */
+type ScopeService = typeof coreServices.scope extends ServiceToken<infer T> ? T : never;
 
 export const ISSUE_KEY = /^([A-Za-z][A-Za-z0-9_]*)-\d+$/;
 
