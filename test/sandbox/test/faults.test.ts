@@ -150,7 +150,8 @@ describe('fault injection', () => {
   });
 
   it('tracks max in-flight concurrency', async () => {
-    sb.faults.set({ type: 'latency', ms: 40 });
+    // Long enough that all eight overlap even on a loaded machine (40 ms did not under CI load).
+    sb.faults.set({ type: 'latency', ms: 1500 });
     await Promise.all(Array.from({ length: 8 }, () => get('/rest/api/3/myself').then((r) => r.arrayBuffer())));
     expect(sb.requests.maxInFlight).toBe(8);
     expect(sb.requests.inFlight).toBe(0);
