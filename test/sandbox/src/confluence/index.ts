@@ -10,6 +10,7 @@ import * as move from './v1/move.js';
 import * as search from './v1/search.js';
 import * as templates from './v1/templates.js';
 import * as users from './v1/users.js';
+import * as web from './v1/web.js';
 import * as attachments from './v2/attachments.js';
 import * as comments from './v2/comments.js';
 import * as convert from './v2/convert.js';
@@ -64,5 +65,16 @@ export const confluenceProduct: ProductModule = {
       scopes: [['readonly:content.attachment:confluence'], ['read:attachment:confluence']],
       handler: attachmentsV1.downloadFile,
     },
+    ...[
+      ['/wiki/x/{code}', 'tinyLink', web.tinyLink],
+      ['/wiki/spaces/{key}/pages/{id}', 'pageView', web.pageView],
+      ['/wiki/spaces/{key}/pages/{id}/{title}', 'pageView', web.pageView],
+    ].map(([template, operationId, handler]) => ({
+      method: 'GET',
+      template: template as string,
+      operationId: operationId as string,
+      scopes: [['read:confluence-content.summary'], ['read:page:confluence']],
+      handler: handler as Handler,
+    })),
   ],
 };

@@ -3,6 +3,7 @@
 // and the decision records.
 import { DIEGO, JONAS, MAYA, PRIYA, SAM, TOM } from '../company.js';
 import { adrPages } from './eng-adr.js';
+import { referencePage } from './eng-reference.js';
 import { png } from './files.js';
 import type { PageSpec } from './types.js';
 import {
@@ -262,6 +263,7 @@ export const architecturePages = (): PageSpec[] => [
       jiraJql(ids, 'labels = architecture ORDER BY created DESC') +
       children(ids),
   },
+  referencePage(),
   ...adrPages(),
 ];
 

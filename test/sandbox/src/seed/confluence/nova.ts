@@ -147,13 +147,16 @@ export function novaSpace(now: number): SpaceSpec {
         labels: ['qa', 'devices'],
         edits: [[DIEGO, 20, 'Android 15 devices']],
         body: () =>
+          h(2, 'Devices') +
           table([
             ['Device', 'OS', 'Tier'],
             ['iPhone 15', 'iOS 18', 'A'],
             ['iPhone SE (2nd gen)', 'iOS 17', 'B'],
             ['Pixel 8', 'Android 15', 'A'],
             ['Samsung Galaxy A14', 'Android 14', 'A'],
-          ]) + p('Raw list with OS builds: ', attachmentLink('device-matrix.csv'), '.'),
+          ]) +
+          h(2, 'OS builds') +
+          p('Raw list with OS builds: ', attachmentLink('device-matrix.csv'), '.'),
         attachments: [
           {
             filename: 'device-matrix.csv',

@@ -203,7 +203,7 @@ export function opsSpace(now: number): SpaceSpec {
           table([
             ['SLI', 'Objective', 'Window'],
             ['Availability (non-5xx)', '99.9 %', '28 days'],
-            ['Latency p95', '< 400 ms', '28 days'],
+            ['Latency p95', '&lt; 400 ms', '28 days'],
           ]) + p('Error budget policy: feature work pauses when the budget is spent.'),
       },
       {

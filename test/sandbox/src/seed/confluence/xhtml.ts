@@ -113,9 +113,19 @@ export const layout = (
 ) =>
   `<ac:layout><ac:layout-section ac:type="${type}">${cells.map((x) => `<ac:layout-cell>${x}</ac:layout-cell>`).join('')}</ac:layout-section></ac:layout>`;
 
-/** Splits a body at its `<h2>` sections: earlier versions of a page had fewer sections. */
+/** Splits a body at its top-level `<h2>` sections: earlier versions of a page had fewer sections. */
 export function sectionsUpTo(body: string, fraction: number): string {
-  const parts = body.split(/(?=<h2>)/);
-  const keep = Math.max(1, Math.ceil(parts.length * fraction));
-  return parts.slice(0, keep).join('');
+  const cuts: number[] = [];
+  let depth = 0;
+  for (const m of body.matchAll(/<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([\w:-]+)[^>]*?(\/?)>/g)) {
+    if (!m[2]) continue;
+    if (m[1]) depth--;
+    else if (!m[3]) {
+      if (depth === 0 && m[2] === 'h2' && m.index) cuts.push(m.index);
+      depth++;
+    }
+  }
+  const parts = cuts.length + 1;
+  const keep = Math.max(1, Math.ceil(parts * fraction));
+  return keep >= parts ? body : body.slice(0, cuts[keep - 1]);
 }
