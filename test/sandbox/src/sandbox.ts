@@ -298,7 +298,10 @@ export class Engine {
         if (pathParams[p.name] !== undefined) obj[p.name] = pathParams[p.name];
       } else if (p.in === 'query') {
         const all = req.query.getAll(p.name);
-        if (all.length === 0) continue;
+        if (all.length === 0) {
+          if (p.required && p.default !== undefined) obj[p.name] = p.default;
+          continue;
+        }
         if (p.isArray) obj[p.name] = all.flatMap((v) => v.split(',')).filter((v) => v !== '');
         else obj[p.name] = all[0];
       }

@@ -12,6 +12,8 @@ export interface ParamDef {
   required: boolean;
   isArray: boolean;
   schemaType?: string;
+  /** The schema's default (JSM marks some defaulted query parameters required; the default stands in). */
+  default?: unknown;
 }
 
 export interface OperationDef {
@@ -85,6 +87,7 @@ export function loadSpec(id: string): LoadedSpec {
         required: !!p.required,
         isArray: p.schema?.type === 'array',
         schemaType: p.schema?.type,
+        default: p.schema?.default,
       }));
       const content = op.requestBody?.content ?? {};
       const x = op['x-atlassian-oauth2-scopes'] as Array<{ scopes: string[] }> | undefined;
