@@ -16,6 +16,7 @@ import type { ProductModule } from './core/product.js';
 import type { RequestLog } from './core/request-log.js';
 import { confluenceProduct } from './confluence/index.js';
 import { jiraProduct } from './jira/index.js';
+import { assetsProduct } from './assets/index.js';
 import { jsmProduct } from './jsm/index.js';
 import { generateServiceManagementSeed, withServiceManagement, type ServiceManagementSeed } from './jsm/seed/index.js';
 import { generateSeed, type SeedOptions } from './seed/index.js';
@@ -173,7 +174,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const faults = new Faults(now);
   if (options.faults?.length) faults.set(options.faults);
-  const products: ProductModule[] = [jiraProduct, confluenceProduct, jsmProduct];
+  const products: ProductModule[] = [jiraProduct, confluenceProduct, jsmProduct, assetsProduct];
 
   const credentials = (): SandboxCredentials => {
     const a = admin();
