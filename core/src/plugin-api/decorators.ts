@@ -116,8 +116,20 @@ export interface ListedResource {
 export type ResourceContent =
   { uri: string; mimeType?: string; text: string } | { uri: string; mimeType?: string; blob: string };
 
+/** A provider method listing concrete resources of a template. */
+export type ResourceListMethod = (ctx: ResourceContext) => Promise<ListedResource[]>;
+
+/** A provider method completing a template variable or prompt argument from its prefix. */
+export type CompletionMethod = (prefix: string, ctx: ResourceContext) => Promise<string[]>;
+
+/**
+ * Method names of the provider class, checked by the compiler: `list`/`complete` name methods of
+ * the decorated class with the right signature (a typo or a wrong signature does not compile).
+ */
+type MethodsNamed<K extends string, F> = { [P in K]: F };
+
 /** Options of {@link Resource}. */
-export interface ResourceOptions {
+export interface ResourceOptions<L extends string = string, C extends string = string> {
   /** Unique name, e.g. `jira-issue`. */
   name: string;
   /** A fixed URI (`jira://projects`) or an RFC 6570 template (`jira://issue/{key}`). */
@@ -125,10 +137,10 @@ export interface ResourceOptions {
   title: string;
   description: string;
   mimeType?: string;
-  /** Name of a method `(ctx) => Promise<ListedResource[]>` that lists concrete resources. */
-  list?: string;
-  /** Template variable → name of a method `(prefix, ctx) => Promise<string[]>` completing it. */
-  complete?: Record<string, string>;
+  /** Name of a method of this class, a {@link ResourceListMethod}, that lists concrete resources. */
+  list?: L;
+  /** Template variable → name of a method of this class, a {@link CompletionMethod}, completing it. */
+  complete?: Record<string, C>;
   /** OAuth scopes needed to read it. */
   scopes?: string[];
   /** What the URI variables name: variable → kind of reference (`{ key: 'issue' }`), checked like a tool's targets. */
@@ -152,8 +164,12 @@ export function ResourceProvider() {
 }
 
 /** Declares an MCP resource (or resource template) read by the decorated method. */
-export function Resource(options: ResourceOptions) {
-  return (target: object, method: string | symbol, _descriptor: { value?: ResourceHandler }): void => {
+export function Resource<L extends string = never, C extends string = never>(options: ResourceOptions<L, C>) {
+  return <T extends MethodsNamed<L, ResourceListMethod> & MethodsNamed<C, CompletionMethod>>(
+    target: T,
+    method: string | symbol,
+    _descriptor: { value?: ResourceHandler },
+  ): void => {
     pushMeta<ResourceMetadata>(target.constructor, RESOURCES, { ...options, method });
   };
 }
@@ -165,13 +181,13 @@ export interface PromptMessageText {
 }
 
 /** Options of {@link Prompt}. */
-export interface PromptOptions<A extends ZodObjectSchema> {
+export interface PromptOptions<A extends ZodObjectSchema, C extends string = string> {
   name: string;
   title: string;
   description: string;
   args?: A;
-  /** Argument → name of a method `(prefix, ctx) => Promise<string[]>` completing it. */
-  complete?: Record<string, string>;
+  /** Argument → name of a method of this class, a {@link CompletionMethod}, completing it. */
+  complete?: Record<string, C>;
   /** What the arguments name: argument → kind of reference, checked like a tool's targets. */
   targets?: Record<string, string>;
 }
@@ -192,8 +208,12 @@ export function PromptProvider() {
 }
 
 /** Declares an MCP prompt template produced by the decorated method. */
-export function Prompt<A extends ZodObjectSchema>(options: PromptOptions<A>) {
-  return (target: object, method: string | symbol, _descriptor: { value?: PromptHandler<A> }): void => {
+export function Prompt<A extends ZodObjectSchema, C extends string = never>(options: PromptOptions<A, C>) {
+  return <T extends MethodsNamed<C, CompletionMethod>>(
+    target: T,
+    method: string | symbol,
+    _descriptor: { value?: PromptHandler<A> },
+  ): void => {
     pushMeta<PromptMetadata>(target.constructor, PROMPTS, {
       ...(options as unknown as PromptOptions<ZodObjectSchema>),
       method,
