@@ -66,6 +66,7 @@ module.exports = {
     '^@atlassian-mcp/sandbox$': '<rootDir>/test/sandbox/src/index.ts',
     '^@acme/atlassian-mcp-plugin-notes$': '<rootDir>/test/fixtures/notes-plugin/src/index.ts',
     '^@atlassian-mcp/plugin-jira$': '<rootDir>/plugins/jira/src/index.ts',
+    '^@atlassian-mcp/plugin-confluence$': '<rootDir>/plugins/confluence/src/index.ts',
     '^open$': '<rootDir>/test/stubs/open.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

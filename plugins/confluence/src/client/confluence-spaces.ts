@@ -1,0 +1,115 @@
+import {
+  apiPath,
+  coreServices,
+  inject,
+  NotFoundError,
+  pager,
+  Service,
+  type Page,
+  type SiteService,
+} from '@atlassian-mcp/core';
+import { V2_BASE, type ConfluenceHttp, type V2 } from './confluence-http.js';
+
+export type SpaceBean = V2['SpaceBulk'];
+
+/**
+ * Spaces through v2, which names them by numeric id: keys resolve to ids (and back) through a
+ * per-site cache, so a tool given `ENG` costs one lookup per site, not one per call.
+ */
+@Service()
+export class ConfluenceSpaces {
+  private readonly sites = new Map<string, { byKey: Map<string, SpaceBean>; byId: Map<string, SpaceBean> }>();
+
+  constructor(
+    @inject(coreServices.http) private readonly http: ConfluenceHttp,
+    @inject(coreServices.site) private readonly site: SiteService,
+  ) {}
+
+  /** A page of spaces (by key order), optionally only some keys or one type. */
+  async list(options: { keys?: string[]; type?: string; limit: number; cursor?: string }): Promise<Page<SpaceBean>> {
+    const paging = pager('confluence.spaces', options.cursor, { keys: options.keys, type: options.type });
+    const path = paging.link(`${V2_BASE}/spaces`);
+    const first = path === `${V2_BASE}/spaces`;
+    const res = await this.http.request<object>({
+      product: 'confluence',
+      method: 'GET',
+      path,
+      query: first
+        ? {
+            keys: options.keys,
+            type: options.type,
+            status: 'current',
+            sort: 'key',
+            limit: options.limit,
+            'description-format': 'plain',
+          }
+        : undefined,
+    });
+    const page = paging.linkPage<SpaceBean>(res.data, res.headers);
+    await this.remember(page.items);
+    return page;
+  }
+
+  /** One space by key (cached). */
+  async byKey(given: string): Promise<SpaceBean> {
+    const key = normalSpaceKey(given);
+    const hit = (await this.cache()).byKey.get(key);
+    if (hit) return hit;
+    const page = await this.list({ keys: [key], limit: 1 });
+    const found = page.items[0];
+    if (!found)
+      throw new NotFoundError(`There is no space with key ${key} that you can see.`, {
+        hint: 'confluence_list_spaces lists the spaces you can see (keys are case-sensitive for personal spaces).',
+      });
+    return found;
+  }
+
+  /** One space by id (cached), with its description. */
+  async byId(id: string): Promise<SpaceBean> {
+    const hit = (await this.cache()).byId.get(id);
+    if (hit) return hit;
+    const res = await this.http.request<SpaceBean>({
+      product: 'confluence',
+      method: 'GET',
+      path: apiPath`/wiki/api/v2/spaces/${id}`,
+      query: { 'description-format': 'plain' },
+    });
+    await this.remember([res.data]);
+    return res.data;
+  }
+
+  /** A space by key, or by numeric id. */
+  async find(keyOrId: string): Promise<SpaceBean> {
+    return /^\d+$/.test(keyOrId) ? this.byId(keyOrId) : this.byKey(keyOrId);
+  }
+
+  /** The numeric id v2 needs for a space key. */
+  async idOf(key: string): Promise<string> {
+    return String((await this.byKey(key)).id);
+  }
+
+  /** The key of a space id. */
+  async keyOf(id: string): Promise<string> {
+    return String((await this.byId(id)).key);
+  }
+
+  private async cache() {
+    const key = await this.site.cacheKey();
+    let c = this.sites.get(key);
+    if (!c) this.sites.set(key, (c = { byKey: new Map(), byId: new Map() }));
+    return c;
+  }
+
+  private async remember(spaces: SpaceBean[]): Promise<void> {
+    const c = await this.cache();
+    for (const s of spaces) {
+      if (s.key) c.byKey.set(s.key, s);
+      if (s.id !== undefined) c.byId.set(String(s.id), s);
+    }
+  }
+}
+
+/** Space keys are upper case, except personal ones (`~accountid`, `~name`), which are kept as given. */
+export function normalSpaceKey(key: string): string {
+  return key.startsWith('~') ? key : key.toUpperCase();
+}

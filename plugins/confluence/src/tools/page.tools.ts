@@ -1,0 +1,166 @@
+import * as z from 'zod';
+import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { ConfluenceSpaces } from '../client/confluence-spaces.js';
+import { PageLocator } from '../client/page-locator.js';
+import { PageReader } from '../client/page-reader.js';
+import { PageWriter } from '../client/page-writer.js';
+import { SpaceScope } from '../client/space-scope.js';
+import { confluenceSettings, type ConfluenceConfig } from '../config.js';
+import { PageBody } from '../content/page-body.js';
+import { cutAt, headings, sectionOf } from '../view/markdown-sections.js';
+import { itemOut } from '../view/outputs.js';
+import { renderPage, type PageView } from '../view/page-view.js';
+import { pageRef, spaceKey } from './ids.js';
+
+/** Bodies longer than this are shown in part, with the outline to read the rest by section. */
+const MAX_BODY_CHARS = 20_000;
+
+const getInput = z.object({
+  pageId: pageRef.optional(),
+  spaceKey: spaceKey.optional(),
+  title: z.string().optional().describe('Exact title (with spaceKey)'),
+  version: z.number().int().min(1).optional().describe('An older version'),
+  section: z.string().optional().describe("Only this heading's section"),
+});
+const createInput = z.object({
+  spaceKey: spaceKey.optional().describe('Space key (default: the parent’s space)'),
+  title: z.string().min(1),
+  body: z.string().describe('Markdown'),
+  parentId: pageRef.optional().describe('Parent page id or URL'),
+});
+const updateInput = z.object({
+  pageId: pageRef,
+  version: z.number().int().min(1).optional().describe('Version you read; required to replace the whole body'),
+  body: z.string().optional().describe('Markdown'),
+  section: z.string().optional().describe('Apply body to this heading’s section only'),
+  mode: z.enum(['replace', 'append', 'prepend']).optional().describe('append/prepend: add body at the end/start'),
+  title: z.string().optional(),
+  message: z.string().optional().describe('Version note'),
+});
+
+/** Pages: read (by id, URL or title) and update (whole, one section, or the ends). */
+@ToolProvider()
+export class PageTools {
+  constructor(
+    @inject(PageLocator) private readonly locator: PageLocator,
+    @inject(PageReader) private readonly reader: PageReader,
+    @inject(PageWriter) private readonly writer: PageWriter,
+    @inject(ConfluenceSpaces) private readonly spaces: ConfluenceSpaces,
+    @inject(SpaceScope) private readonly scope: SpaceScope,
+    @inject(PageBody) private readonly body: PageBody,
+    @inject(confluenceSettings) private readonly settings: ConfluenceConfig,
+  ) {}
+
+  @Tool({
+    name: 'confluence_get_page',
+    title: 'Get page',
+    description:
+      'A page or blog post by id, URL, or spaceKey + title: header and Markdown body. ⟦…⟧ placeholders keep what Markdown cannot show; leave them in place when editing.',
+    input: getInput,
+    output: itemOut,
+    readOnly: true,
+    toolset: 'pages',
+    scopes: ['read:page:confluence', 'read:space:confluence', 'read:user:confluence'],
+    render: (out, kit) => renderPage(out as unknown as PageView, kit),
+  })
+  async getPage(input: z.infer<typeof getInput>): Promise<PageView> {
+    const { view } = await this.reader.read(await this.locator.locate(input), { version: input.version });
+    if (input.section !== undefined) {
+      const part = sectionOf(view.body, input.section);
+      if (part === undefined)
+        throw new InputError(`Page ${view.id} has no heading "${input.section}".`, {
+          hint: `Headings: ${outline(view.body) || 'none'}.`,
+        });
+      return { ...view, body: part };
+    }
+    const { shown, rest } = cutAt(view.body, MAX_BODY_CHARS);
+    if (rest === 0) return view;
+    const later = headings(view.body.slice(shown.length)).map((h) => h.text);
+    return {
+      ...view,
+      body: shown,
+      more: `[${rest} more characters not shown; read them by section: ${later.slice(0, 40).join(' | ') || 'no later headings'}]`,
+    };
+  }
+
+  @Tool({
+    name: 'confluence_create_page',
+    title: 'Create page',
+    description: 'Create a page from Markdown, under a parent page or at the top of a space.',
+    input: createInput,
+    output: itemOut,
+    readOnly: false,
+    toolset: 'pages',
+    scopes: ['read:page:confluence', 'write:page:confluence', 'read:space:confluence'],
+    render: (out) =>
+      `Created page ${out.id} "${String(out.title)}" in ${String(out.space)}${out.parentId ? ` under ${String(out.parentId)}` : ''} (v1)${out.reconciled ? ' — the answer was lost on the way back; the page was found by its title' : ''}: ${String(out.url ?? '')}`,
+  })
+  async createPage(input: z.infer<typeof createInput>) {
+    const parent =
+      input.parentId === undefined
+        ? undefined
+        : (await this.reader.bean(await this.locator.resolve(input.parentId), { body: false })).bean;
+    const key = input.spaceKey ?? (parent ? undefined : this.settings.defaultSpace);
+    if (!parent && key === undefined)
+      throw new InputError('Which space? Pass `spaceKey` (e.g. ENG) or `parentId`.', {
+        hint: 'confluence_list_spaces lists them.',
+      });
+    if (key !== undefined) this.scope.assertKey(key);
+    const spaceId = key !== undefined ? await this.spaces.idOf(key) : String(parent!.spaceId);
+    if (parent && String(parent.spaceId) !== spaceId)
+      throw new InputError(`The parent page ${String(parent.id)} is in another space than ${key}.`, {
+        hint: 'Omit spaceKey to create the page in the parent’s space.',
+      });
+    const { bean, reconciled } = await this.writer.create('page', {
+      spaceId,
+      title: input.title,
+      storage: this.body.toStorage(input.body),
+      parentId: parent ? String(parent.id) : undefined,
+    });
+    return {
+      id: String(bean.id),
+      title: bean.title,
+      space: key ?? (await this.spaces.keyOf(spaceId)),
+      parentId: bean.parentId ? String(bean.parentId) : undefined,
+      version: bean.version?.number,
+      url: this.reader.url(bean._links?.webui),
+      ...(reconciled ? { reconciled } : {}),
+    };
+  }
+
+  @Tool({
+    name: 'confluence_update_page',
+    title: 'Update page',
+    description:
+      'Edit a page: the whole Markdown body (pass the version you read), one section by heading, or append/prepend; title too. Large pages are edited without re-sending them.',
+    input: updateInput,
+    output: itemOut,
+    readOnly: false,
+    idempotent: true,
+    toolset: 'pages',
+    scopes: ['read:page:confluence', 'write:page:confluence'],
+    render: (out) =>
+      out.changed
+        ? `Updated page ${out.id} to v${String(out.version)}: ${String(out.what)}.`
+        : `No change: page ${out.id} already has this content (still v${String(out.version)}).`,
+  })
+  async updatePage(input: z.infer<typeof updateInput>) {
+    const addr = await this.locator.resolve(input.pageId);
+    const w = await this.writer.update(addr, input);
+    return {
+      id: String(w.bean.id),
+      title: w.bean.title,
+      version: w.bean.version?.number,
+      changed: w.changed,
+      what: w.what,
+      url: this.reader.url(w.bean._links?.webui),
+    };
+  }
+}
+
+function outline(markdown: string): string {
+  return headings(markdown)
+    .slice(0, 40)
+    .map((h) => `${'#'.repeat(h.level)} ${h.text}`)
+    .join(' | ');
+}
