@@ -1,4 +1,5 @@
 import { createTestHarness } from '@atlassian-mcp/core/testing';
+import confluencePlugin from '@atlassian-mcp/plugin-confluence';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
 import notesPlugin from '@acme/atlassian-mcp-plugin-notes';
 
@@ -6,7 +7,7 @@ import notesPlugin from '@acme/atlassian-mcp-plugin-notes';
 describe('tool guards', () => {
   it('every tool has a valid name, a bounded description, an explicit readOnly and declared scopes', async () => {
     const h = await createTestHarness({
-      plugins: [jiraPlugin, notesPlugin],
+      plugins: [jiraPlugin, confluencePlugin, notesPlugin],
       config: { toolsets: ['all'], allowDestructive: true },
     });
     const entries = h.host.registry.tools;

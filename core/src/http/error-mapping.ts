@@ -42,7 +42,7 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
 
 /**
  * Pulls messages out of the error bodies Atlassian sends: Jira `{errorMessages[], errors{field:msg}}`,
- * JSM `{errorMessage}`, Confluence v2 `{errors:[{title, detail}]}`, Confluence v1 `{message}`.
+ * JSM `{errorMessage}`, Confluence v2 `{errors:[{title, detail}]}`, Confluence v1 `{message, data:{errors:[{message:{translation}}]}}`.
  */
 export function extractUpstreamMessages(body: unknown): UpstreamMessages {
   const messages: string[] = [];
@@ -71,9 +71,23 @@ export function extractUpstreamMessages(body: unknown): UpstreamMessages {
     }
   }
   for (const key of ['errorMessage', 'message', 'error_description']) {
-    if (typeof rec[key] === 'string' && (rec[key] as string).trim()) messages.push(clip(rec[key] as string));
+    if (typeof rec[key] === 'string' && (rec[key] as string).trim()) messages.push(clip(javaless(rec[key] as string)));
+  }
+  // Confluence v1 puts the reason (a CQL parse position, the invalid field) under data.errors.
+  const data = asRecord(rec.data);
+  if (Array.isArray(data?.errors)) {
+    for (const e of data.errors) {
+      const m = asRecord(e)?.message;
+      const text = typeof m === 'string' ? m : asRecord(m)?.translation;
+      if (typeof text === 'string' && text.trim()) messages.push(clip(text));
+    }
   }
   return { messages: [...new Set(messages)], fieldErrors };
+}
+
+/** Confluence v1 prefixes messages with the Java exception class (`com.atlassian….BadRequestException: `). */
+function javaless(message: string): string {
+  return message.replace(/^(?:[a-z]\w*\.)+[A-Z]\w*(?:Exception|Error): /, '');
 }
 
 function describe(messages: UpstreamMessages): string {

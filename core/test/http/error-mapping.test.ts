@@ -164,6 +164,23 @@ describe('mapErrorResponse: every status maps to the right error and message', (
     expect(err.hint).toBe('Retry in about 13 s.');
   });
 
+  it('reads Confluence v1 errors: the message without its Java exception class, and the reasons under data.errors', () => {
+    const body = {
+      statusCode: 400,
+      data: {
+        authorized: true,
+        valid: false,
+        errors: [{ message: { translation: 'Expected a value at position 24', args: [] } }],
+        successful: false,
+      },
+      message: 'com.atlassian.confluence.api.service.exceptions.BadRequestException: Could not parse cql : title ~',
+    };
+    expect(extractUpstreamMessages(body).messages).toEqual([
+      'Could not parse cql : title ~',
+      'Expected a value at position 24',
+    ]);
+  });
+
   it('keeps HTML error pages and over-long texts out of the message', () => {
     expect(extractUpstreamMessages('<!DOCTYPE html><html>secret stack</html>').messages).toEqual([]);
     const long = extractUpstreamMessages({ errorMessages: ['x'.repeat(2000)] }).messages[0]!;

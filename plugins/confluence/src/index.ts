@@ -26,10 +26,10 @@ export default definePlugin({
   instructions:
     'Confluence page bodies are Markdown; ⟦…⟧ placeholders stand for macros and other content Markdown cannot show: keep them as they are when you edit.',
   config: confluenceConfigSchema,
-  defaultToolsets: ['pages', 'spaces'],
+  defaultToolsets: ['pages'],
   toolsets: {
-    pages: 'Search, read, create and update pages (whole, one section, append/prepend), page tree',
-    spaces: 'List spaces, one space, the pages of a space',
+    pages: 'Search; read, create and update pages (whole, one section, append/prepend); page tree; list spaces',
+    browse: 'One space and its pages, content search by space/label/type',
   },
   services: [
     ConfluenceSpaces,

@@ -1,4 +1,5 @@
 import type { AtlassianMcpPlugin } from '@atlassian-mcp/core';
+import confluencePlugin from '@atlassian-mcp/plugin-confluence';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
 
 /**
@@ -6,4 +7,4 @@ import jiraPlugin from '@atlassian-mcp/plugin-jira';
  * the id-safety, fault-matrix and fuzz tests then cover its tools without further edits, and they
  * fail until its write tools have an example in `tool-samples.ts`.
  */
-export const productPlugins: AtlassianMcpPlugin[] = [jiraPlugin];
+export const productPlugins: AtlassianMcpPlugin[] = [jiraPlugin, confluencePlugin];

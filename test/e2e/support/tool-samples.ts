@@ -48,6 +48,9 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
   const board = [...jira.boards.values()].find((b) => b.projectId === project.id)!;
   const sprint = [...jira.sprints.values()].find((s) => s.originBoardId === board.id && s.state === 'future')!;
   const active = [...jira.sprints.values()].find((s) => s.originBoardId === board.id && s.state === 'active')!;
+  const wiki = sandbox.site.confluence;
+  const eng = [...wiki.spaces.values()].find((s) => s.key === 'ENG')!;
+  const wikiPage = [...wiki.contents.values()].find((c) => c.title === 'Engineering running log')!;
   sandbox.loadSnapshot(sandbox.snapshot());
   return {
     issueKey: issue.key,
@@ -83,5 +86,8 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
     assignee: 'me',
     base64: Buffer.from('sample').toString('base64'),
     filename: 'sample.txt',
+    // Confluence
+    pageId: wikiPage.id,
+    spaceKey: eng.key,
   };
 }

@@ -1,6 +1,7 @@
 import {
   apiPath,
   coreServices,
+  InputError,
   inject,
   NotFoundError,
   pager,
@@ -111,5 +112,11 @@ export class ConfluenceSpaces {
 
 /** Space keys are upper case, except personal ones (`~accountid`, `~name`), which are kept as given. */
 export function normalSpaceKey(key: string): string {
+  if (!SPACE_KEY.test(key))
+    throw new InputError(`${JSON.stringify(key.slice(0, 40))} is not a space key.`, {
+      hint: 'A space key is letters and digits, like ENG (personal spaces: ~name).',
+    });
   return key.startsWith('~') ? key : key.toUpperCase();
 }
+
+const SPACE_KEY = /^~?[A-Za-z0-9_-]{1,255}$/;

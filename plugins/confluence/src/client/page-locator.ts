@@ -31,6 +31,7 @@ export class PageLocator {
   /** An id or any URL form of a page. */
   async resolve(ref: string): Promise<PageAddress> {
     if (/^\d+$/.test(ref)) return { id: ref, kind: 'page' };
+    if (!/^https?:\/\/\S+$/.test(ref)) throw notAPageUrl(ref);
     const parsed = parseConfluenceUrl(ref, this.site.url);
     if ('id' in parsed) return parsed;
     if ('title' in parsed) return this.byTitle(parsed.spaceKey, parsed.title);

@@ -1,6 +1,7 @@
 import { InputError, inject, isAtlassianMcpError, Service, type SectionEditInput } from '@atlassian-mcp/core';
 import { PageBody } from '../content/page-body.js';
 import { ConfluencePages, staleVersion, type PageBean, type PageKind } from './confluence-pages.js';
+import { ConfluenceUsers } from './confluence-users.js';
 import type { PageAddress } from './page-locator.js';
 import { PageReader } from './page-reader.js';
 
@@ -37,6 +38,7 @@ export class PageWriter {
     @inject(ConfluencePages) private readonly pages: ConfluencePages,
     @inject(PageReader) private readonly reader: PageReader,
     @inject(PageBody) private readonly body: PageBody,
+    @inject(ConfluenceUsers) private readonly users: ConfluenceUsers,
   ) {}
 
   async update(addr: PageAddress, edit: PageEdit): Promise<Written> {
@@ -55,12 +57,15 @@ export class PageWriter {
     if (edit.version !== undefined && edit.version !== current)
       throw staleVersion(addr.id, edit.version, undefined, current);
     const storage = bean.body?.storage?.value ?? '';
+    // The names the page was read with (cached by that read): placeholder ids depend on them.
+    const names =
+      edit.body === undefined ? new Map<string, string>() : await this.users.names(this.body.mentions(storage));
     const next =
       edit.body === undefined
         ? storage
         : whole
-          ? this.body.rewrite(storage, edit.body)
-          : this.body.edit(storage, sectionEdit(edit.body, edit.section, mode));
+          ? this.body.rewrite(storage, edit.body, names)
+          : this.body.edit(storage, sectionEdit(edit.body, edit.section, mode), names);
     const title = edit.title ?? bean.title ?? '';
     const what = describe(edit, mode);
     if (next === storage && title === bean.title) return { bean, kind, changed: false, what };

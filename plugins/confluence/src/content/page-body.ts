@@ -26,14 +26,18 @@ export class PageBody {
     return this.content.markdownToStorage(markdown);
   }
 
-  /** Markdown replacing `current`: placeholders resolve against it and unchanged blocks come back verbatim. */
-  rewrite(current: string, markdown: string): string {
-    return this.content.markdownToStorage(markdown, { base: current });
+  /**
+   * Markdown replacing `current`: placeholders resolve against it and unchanged blocks come back
+   * verbatim. `names` must be those the page was read with: mentions are part of what a
+   * placeholder's id hashes.
+   */
+  rewrite(current: string, markdown: string, names: ReadonlyMap<string, string> = new Map()): string {
+    return this.content.markdownToStorage(markdown, { base: current, users: (id) => names.get(id) });
   }
 
   /** One section replaced, or Markdown appended/prepended: every other block untouched. */
-  edit(current: string, edit: SectionEditInput): string {
-    return this.content.editStorageSection(current, edit);
+  edit(current: string, edit: SectionEditInput, names: ReadonlyMap<string, string> = new Map()): string {
+    return this.content.editStorageSection(current, edit, { users: (id) => names.get(id) });
   }
 
   /** Storage given as is (the escape hatch): checked for well-formedness, sent unchanged. */

@@ -7,17 +7,15 @@ import * as z from 'zod';
 /** A numeric content id (pages, blog posts, comments, folders). */
 export const contentId = z.string().regex(/^\d+$/, 'Expected a numeric id like 98306');
 
-/** A page: its id, or any Confluence URL of it (page, edit, viewpage.action, tiny /x/ link, display/SPACE/Title). */
-export const pageRef = z
-  .string()
-  .regex(/^(\d+|https?:\/\/\S+)$/, 'Expected a page id like 98306 or a Confluence page URL')
-  .describe('Page id or URL');
+/**
+ * A page: its id, or any Confluence URL of it (page, edit, viewpage.action, tiny /x/ link,
+ * display/SPACE/Title). Checked by the page locator (no pattern here: it would be paid in every
+ * tools/list), before any request.
+ */
+export const pageRef = z.string();
 
-/** A space key (`ENG`, personal `~mayachen`). */
-export const spaceKey = z
-  .string()
-  .regex(/^~?[A-Za-z0-9_-]+$/, 'Expected a space key like ENG')
-  .describe('Space key');
+/** A space key (`ENG`, personal `~mayachen`), checked by the space directory before any request. */
+export const spaceKey = z.string();
 
 /** An attachment id (`att12345` or the bare number). */
 export const attachmentId = z.string().regex(/^(att)?\d+$/, 'Expected an attachment id like att1234');
@@ -27,5 +25,11 @@ export const labelName = z
   .string()
   .regex(/^[^\s:;,.?&[\]()#^*@!<>/\\]{1,255}$/, 'A label is one word without spaces or punctuation');
 
-export const limit = z.number().int().min(1).max(100).optional();
+/** Clamped to 1..100 by the tools (bounds are not advertised: every token of tools/list is paid). */
+export const limit = z.number().int().optional();
 export const cursor = z.string().optional();
+
+/** A page size from `limit`, within 1..100. */
+export function pageSize(limit: number | undefined, fallback: number): number {
+  return Math.min(100, Math.max(1, limit ?? fallback));
+}

@@ -16,24 +16,24 @@ import { pageRef, spaceKey } from './ids.js';
 const MAX_BODY_CHARS = 20_000;
 
 const getInput = z.object({
-  pageId: pageRef.optional(),
+  pageId: pageRef.optional().describe('Id or URL'),
   spaceKey: spaceKey.optional(),
-  title: z.string().optional().describe('Exact title (with spaceKey)'),
-  version: z.number().int().min(1).optional().describe('An older version'),
+  title: z.string().optional().describe('With spaceKey'),
+  version: z.number().int().optional().describe('An older version'),
   section: z.string().optional().describe("Only this heading's section"),
 });
 const createInput = z.object({
-  spaceKey: spaceKey.optional().describe('Space key (default: the parent’s space)'),
-  title: z.string().min(1),
+  spaceKey: spaceKey.optional(),
+  title: z.string(),
   body: z.string().describe('Markdown'),
-  parentId: pageRef.optional().describe('Parent page id or URL'),
+  parentId: z.string().optional(),
 });
 const updateInput = z.object({
   pageId: pageRef,
-  version: z.number().int().min(1).optional().describe('Version you read; required to replace the whole body'),
+  version: z.number().int().optional().describe('Version read; needed to replace the whole body'),
   body: z.string().optional().describe('Markdown'),
-  section: z.string().optional().describe('Apply body to this heading’s section only'),
-  mode: z.enum(['replace', 'append', 'prepend']).optional().describe('append/prepend: add body at the end/start'),
+  section: z.string().optional().describe("Edit only this heading's section"),
+  mode: z.enum(['replace', 'append', 'prepend']).optional(),
   title: z.string().optional(),
   message: z.string().optional().describe('Version note'),
 });
@@ -55,7 +55,7 @@ export class PageTools {
     name: 'confluence_get_page',
     title: 'Get page',
     description:
-      'A page or blog post by id, URL, or spaceKey + title: header and Markdown body. ⟦…⟧ placeholders keep what Markdown cannot show; leave them in place when editing.',
+      'A page or blog post by id, URL, or spaceKey + title: header and Markdown body (⟦…⟧ placeholders: keep them when editing).',
     input: getInput,
     output: itemOut,
     readOnly: true,
@@ -86,7 +86,7 @@ export class PageTools {
   @Tool({
     name: 'confluence_create_page',
     title: 'Create page',
-    description: 'Create a page from Markdown, under a parent page or at the top of a space.',
+    description: 'Create a page from Markdown, under a parent page or in a space.',
     input: createInput,
     output: itemOut,
     readOnly: false,
@@ -96,6 +96,7 @@ export class PageTools {
       `Created page ${out.id} "${String(out.title)}" in ${String(out.space)}${out.parentId ? ` under ${String(out.parentId)}` : ''} (v1)${out.reconciled ? ' — the answer was lost on the way back; the page was found by its title' : ''}: ${String(out.url ?? '')}`,
   })
   async createPage(input: z.infer<typeof createInput>) {
+    if (input.title.trim() === '') throw new InputError('The page needs a title.');
     const parent =
       input.parentId === undefined
         ? undefined
@@ -132,7 +133,7 @@ export class PageTools {
     name: 'confluence_update_page',
     title: 'Update page',
     description:
-      'Edit a page: the whole Markdown body (pass the version you read), one section by heading, or append/prepend; title too. Large pages are edited without re-sending them.',
+      'Edit a page: the whole Markdown body (with the version read), one section, or append/prepend (mode); title.',
     input: updateInput,
     output: itemOut,
     readOnly: false,

@@ -6,7 +6,7 @@ import { SpaceScope } from '../client/space-scope.js';
 import { confluenceSettings, type ConfluenceConfig } from '../config.js';
 import { pageOut } from '../view/outputs.js';
 import { searchLine, searchRow, type SearchRow } from '../view/search-view.js';
-import { cursor, labelName, limit, spaceKey } from './ids.js';
+import { cursor, labelName, limit, spaceKey, pageSize } from './ids.js';
 
 const searchInput = z.object({
   query: z.string().min(1).describe('CQL, or plain words'),
@@ -54,7 +54,7 @@ export class SearchTools {
     name: 'confluence_search',
     title: 'Search Confluence',
     description:
-      'Search pages, blog posts, spaces, attachments and comments: CQL (space = ENG AND title ~ "plan") or plain words.',
+      'Search pages, blog posts, spaces, attachments, comments: CQL (space = ENG AND title ~ "plan") or plain words.',
     input: searchInput,
     output: resultsOut,
     readOnly: true,
@@ -74,7 +74,7 @@ export class SearchTools {
     input: contentInput,
     output: resultsOut,
     readOnly: true,
-    toolset: 'pages',
+    toolset: 'browse',
     scopes: ['search:confluence'],
     render: renderResults,
   })
@@ -93,7 +93,7 @@ export class SearchTools {
   }
 
   private async run(cql: string, limit: number | undefined, cursor: string | undefined) {
-    const page = await this.search.cql(cql, limit ?? this.settings.searchPageSize, cursor);
+    const page = await this.search.cql(cql, pageSize(limit, this.settings.searchPageSize), cursor);
     return { results: page.items.map(searchRow), total: page.total, nextCursor: page.nextCursor, cql };
   }
 }

@@ -7,9 +7,9 @@ import { PageReader } from '../client/page-reader.js';
 import { SpaceScope } from '../client/space-scope.js';
 import { compact, dots, shortTime } from '../view/display.js';
 import { itemOut, pageOut } from '../view/outputs.js';
-import { cursor, limit, spaceKey } from './ids.js';
+import { cursor, limit, spaceKey, pageSize } from './ids.js';
 
-const listInput = z.object({ type: z.enum(['global', 'personal']).optional(), limit, cursor });
+const listInput = z.object({ limit, cursor });
 const getInput = z.object({ spaceKey });
 const pagesInput = z.object({
   spaceKey,
@@ -54,7 +54,7 @@ export class SpaceTools {
     input: listInput,
     output: pageOut('spaces'),
     readOnly: true,
-    toolset: 'spaces',
+    toolset: 'pages',
     scopes: ['read:space:confluence'],
     render: (out, kit) =>
       out.spaces.length === 0
@@ -64,8 +64,7 @@ export class SpaceTools {
   async listSpaces(input: z.infer<typeof listInput>) {
     const page = await this.spaces.list({
       keys: this.scope.allowed ? [...this.scope.allowed] : undefined,
-      type: input.type,
-      limit: input.limit ?? 50,
+      limit: pageSize(input.limit, 50),
       cursor: input.cursor,
     });
     return { spaces: page.items.map(spaceRow), nextCursor: page.nextCursor };
@@ -78,7 +77,7 @@ export class SpaceTools {
     input: getInput,
     output: itemOut,
     readOnly: true,
-    toolset: 'spaces',
+    toolset: 'browse',
     scopes: ['read:space:confluence', 'read:page:confluence'],
     render: (out, kit) =>
       `${dots(`space ${String(out.key)}`, out.type as string, out.status as string, `id ${out.id}`, out.created ? `created ${String(out.created)}` : undefined)}\n${kit.fence([`# ${String(out.name)}`, out.description, out.homepage && `home page: ${String(out.homepage)}`].filter(Boolean).join('\n'), 'space')}${out.url ? `\n${String(out.url)}` : ''}`,
@@ -103,7 +102,7 @@ export class SpaceTools {
     input: pagesInput,
     output: pageOut('pages'),
     readOnly: true,
-    toolset: 'spaces',
+    toolset: 'browse',
     scopes: ['read:space:confluence', 'read:page:confluence'],
     render: (out, kit) =>
       out.pages.length === 0
@@ -115,7 +114,7 @@ export class SpaceTools {
     this.scope.assertKey(String(space.key));
     const page = await this.tree.spacePages(String(space.id), {
       root: input.depth === 'root',
-      limit: input.limit ?? 50,
+      limit: pageSize(input.limit, 50),
       cursor: input.cursor,
     });
     return {

@@ -5,11 +5,11 @@ import { PageLocator } from '../client/page-locator.js';
 import { PageReader } from '../client/page-reader.js';
 import { compact, dots } from '../view/display.js';
 import { pageOut } from '../view/outputs.js';
-import { cursor, limit, pageRef } from './ids.js';
+import { cursor, limit, pageRef, pageSize } from './ids.js';
 
 const childrenInput = z.object({
   pageId: pageRef,
-  depth: z.number().int().min(1).max(10).optional().describe('Levels below the page (default 1: direct children)'),
+  depth: z.number().int().optional().describe('Levels below (default 1)'),
   limit,
   cursor,
 });
@@ -34,7 +34,7 @@ export class TreeTools {
   @Tool({
     name: 'confluence_get_page_children',
     title: 'Page children',
-    description: 'Child pages and folders of a page in tree order; depth > 1 lists descendants, indented.',
+    description: 'Child pages and folders in tree order; depth > 1 adds descendants, indented.',
     input: childrenInput,
     output: pageOut('children'),
     readOnly: true,
@@ -48,8 +48,8 @@ export class TreeTools {
   async getPageChildren(input: z.infer<typeof childrenInput>) {
     const addr = await this.locator.resolve(input.pageId);
     await this.reader.assertAllowed(addr);
-    const depth = input.depth ?? 1;
-    const limit = input.limit ?? 50;
+    const depth = Math.min(10, Math.max(1, input.depth ?? 1));
+    const limit = pageSize(input.limit, 50);
     if (depth === 1) {
       const page = await this.tree.children(addr.id, limit, input.cursor);
       return {

@@ -1,0 +1,73 @@
+import { seededPage, startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
+
+// allow.spaces is enforced on what a call touches: space keys, the space of a page named by id
+// or URL, CQL (constrained, not only checked), create targets, parents, comments' pages.
+describe('confluence space allowlist', () => {
+  let site: ConfluenceSite;
+  beforeAll(async () => {
+    site = await startConfluenceSite({ allowSpaces: ['ENG'] });
+  });
+  afterAll(() => site?.close());
+
+  const ops = () => seededPage(site.sandbox, 'Postgres 16 upgrade');
+  const eng = () => seededPage(site.sandbox, 'Engineering running log');
+  const writes = () => site.wire().filter((w) => !w.startsWith('GET') && !w.includes('users-bulk'));
+
+  it('reads pages of allowed spaces only, however they are named', async () => {
+    await site.ok('confluence_get_page', { pageId: eng().id });
+    const refusals = [
+      { pageId: ops().id },
+      { pageId: `${site.sandbox.url}/wiki/spaces/OPS/pages/${ops().id}/Postgres+16+upgrade` },
+      { pageId: `${site.sandbox.url}/wiki/display/OPS/Postgres+16+upgrade` },
+      { spaceKey: 'OPS', title: 'Postgres 16 upgrade' },
+    ];
+    for (const args of refusals)
+      expect(await site.fails('confluence_get_page', args)).toMatch(
+        /^Error \(not_allowed\): Space OPS is outside the configured space allowlist\.\nNext: Allowed spaces: ENG\./,
+      );
+  });
+
+  it('confines every search to the allowed spaces, and refuses CQL that could escape the wrapper', async () => {
+    const r = await site.ok('confluence_search', { query: 'postgres' });
+    const sent = () =>
+      new URLSearchParams(site.sandbox.requests.filter((x) => x.path === '/wiki/rest/api/search').at(-1)!.query).get(
+        'cql',
+      );
+    expect(sent()).toBe('space in ("ENG") AND (siteSearch ~ "postgres")');
+    expect((r.structured.results as Array<{ space?: string }>).every((x) => x.space === 'ENG')).toBe(true);
+    const escaped = await site.ok('confluence_search', { query: 'space = OPS ORDER BY title' });
+    expect(sent()).toBe('space in ("ENG") AND (space = OPS) ORDER BY title');
+    expect(escaped.structured.results).toEqual([]);
+    site.sandbox.requests.clear();
+    for (const query of ['title ~ x) OR (space = OPS', 'title ~ "x', 'space = ENG) OR space = OPS OR (type = page'])
+      expect(await site.fails('confluence_search', { query })).toMatch(/unbalanced parentheses or quotes/);
+    expect(site.wire()).toEqual([]);
+    expect(await site.fails('confluence_search_content', { query: 'x', spaceKey: 'OPS' })).toMatch(
+      /Space OPS is outside/,
+    );
+  });
+
+  it('lists and reads allowed spaces only', async () => {
+    const spaces = await site.ok('confluence_list_spaces', {});
+    expect((spaces.structured.spaces as Array<{ key: string }>).map((s) => s.key)).toEqual(['ENG']);
+    for (const tool of ['confluence_get_space', 'confluence_get_space_pages'])
+      expect(await site.fails(tool, { spaceKey: 'OPS' })).toMatch(/Space OPS is outside/);
+    const opsId = [...site.sandbox.site.confluence.spaces.values()].find((s) => s.key === 'OPS')!.id;
+    expect(await site.fails('confluence_get_space', { spaceKey: opsId })).toMatch(/Space OPS is outside/);
+  });
+
+  it('writes nothing outside the allowed spaces', async () => {
+    site.sandbox.requests.clear();
+    expect(await site.fails('confluence_create_page', { spaceKey: 'OPS', title: 't', body: 'b' })).toMatch(/outside/);
+    expect(await site.fails('confluence_create_page', { parentId: ops().id, title: 't', body: 'b' })).toMatch(
+      /outside/,
+    );
+    expect(await site.fails('confluence_update_page', { pageId: ops().id, mode: 'append', body: 'x' })).toMatch(
+      /outside/,
+    );
+    expect(await site.fails('confluence_get_page_children', { pageId: ops().id })).toMatch(/outside/);
+    expect(writes()).toEqual([]);
+    const created = await site.ok('confluence_create_page', { spaceKey: 'ENG', title: 'Allowed', body: 'b' });
+    expect(created.structured.space).toBe('ENG');
+  });
+});

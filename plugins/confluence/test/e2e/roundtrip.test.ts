@@ -1,0 +1,62 @@
+import { canonicalStorage } from '@atlassian-mcp/core/host';
+import { startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
+
+jest.setTimeout(240_000);
+
+/**
+ * Seeded pages that cannot be read, and why. Each must still fail the way it says (so the list
+ * shrinks when the cause is fixed): these are defects of the seed, not of the plugin.
+ */
+const KNOWN_SEED_DEFECTS: Record<string, RegExp> = {
+  // test/sandbox/src/seed/confluence/ops.ts writes the cell "< 400 ms" through table(), which
+  // does not escape text: the body is not well-formed XML, which Confluence never stores.
+  'SLOs: checkout': /not well-formed XML/,
+};
+
+// Issue 14, "done when": every page of the seeded wiki goes get → update unchanged, and its
+// storage afterwards equals the original after XML canonicalisation: no macro, layout, task id,
+// inline-comment marker or attribute is lost by reading a page as Markdown and writing it back.
+describe('every seeded page survives get → update unchanged', () => {
+  let site: ConfluenceSite;
+  beforeAll(async () => {
+    site = await startConfluenceSite();
+  });
+  afterAll(() => site?.close());
+
+  it('round-trips all pages and blog posts of the seed', async () => {
+    const contents = [...site.sandbox.site.confluence.contents.values()].filter(
+      (c) => (c.type === 'page' || c.type === 'blogpost') && c.status === 'current',
+    );
+    expect(contents.length).toBeGreaterThanOrEqual(90);
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const c of contents) {
+      const before = c.body;
+      const read = await site.mcp.call('confluence_get_page', { pageId: c.id });
+      const known = KNOWN_SEED_DEFECTS[c.title];
+      if (known) {
+        seen.add(c.title);
+        if (!read.isError || !known.test(read.text)) problems.push(`${c.title}: no longer fails as listed; remove it`);
+        continue;
+      }
+      if (read.isError) {
+        problems.push(`${c.id} ${c.title}: read: ${read.text}`);
+        continue;
+      }
+      const { body, version, more } = read.structured as { body: string; version: number; more?: string };
+      if (more) {
+        problems.push(`${c.id} ${c.title}: body shown in part`);
+        continue;
+      }
+      const r = await site.mcp.call('confluence_update_page', { pageId: c.id, version, body });
+      if (r.isError) {
+        problems.push(`${c.id} ${c.title}: ${r.text}`);
+        continue;
+      }
+      const after = site.sandbox.site.confluence.contents.get(c.id)!.body;
+      if (canonicalStorage(after) !== canonicalStorage(before)) problems.push(`${c.id} ${c.title}: storage changed`);
+    }
+    expect(problems).toEqual([]);
+    expect([...seen].sort()).toEqual(Object.keys(KNOWN_SEED_DEFECTS).sort());
+  });
+});
