@@ -22,6 +22,7 @@ export default definePlugin({
   id: 'confluence',
   apiVersion: PLUGIN_API_VERSION,
   toolPrefix: 'confluence_',
+  products: ['confluence'],
   description: 'Confluence Cloud: CQL search, pages as lossless Markdown, section edits, spaces, page tree, comments',
   instructions:
     'Confluence page bodies are Markdown; ⟦…⟧ placeholders stand for macros and other content Markdown cannot show: keep them as they are when you edit.',
