@@ -1,4 +1,6 @@
 import { definePlugin, PLUGIN_API_VERSION } from '@atlassian-mcp/core';
+import { CommentThreads } from './client/comment-threads.js';
+import { ConfluenceComments } from './client/confluence-comments.js';
 import { ConfluencePages } from './client/confluence-pages.js';
 import { ConfluenceSearch } from './client/confluence-search.js';
 import { ConfluenceSpaces } from './client/confluence-spaces.js';
@@ -10,6 +12,7 @@ import { PageWriter } from './client/page-writer.js';
 import { SpaceScope } from './client/space-scope.js';
 import { confluenceConfigSchema } from './config.js';
 import { PageBody } from './content/page-body.js';
+import { CommentTools } from './tools/comment.tools.js';
 import { PageTools } from './tools/page.tools.js';
 import { SearchTools } from './tools/search.tools.js';
 import { SpaceTools } from './tools/space.tools.js';
@@ -27,10 +30,11 @@ export default definePlugin({
   instructions:
     'Confluence page bodies are Markdown; ⟦…⟧ placeholders stand for macros and other content Markdown cannot show: keep them as they are when you edit.',
   config: confluenceConfigSchema,
-  defaultToolsets: ['pages'],
+  defaultToolsets: ['pages', 'comments'],
   toolsets: {
     pages: 'Search; read, create and update pages (whole, one section, append/prepend); page tree; list spaces',
-    browse: 'One space and its pages, content search by space/label/type',
+    comments: 'Footer and inline comment threads: read, add, reply, edit, resolve/reopen',
+    browse: 'One space and its pages, content search by space/label/type, one comment with its replies',
   },
   services: [
     ConfluenceSpaces,
@@ -43,7 +47,9 @@ export default definePlugin({
     PageBody,
     PageReader,
     PageWriter,
+    ConfluenceComments,
+    CommentThreads,
   ],
-  toolProviders: [SearchTools, PageTools, TreeTools, SpaceTools],
+  toolProviders: [SearchTools, PageTools, TreeTools, SpaceTools, CommentTools],
   resourceProviders: [],
 });

@@ -3,11 +3,14 @@ import { createTestHarness, type TestHarness } from '@atlassian-mcp/core/testing
 import confluencePlugin from '@atlassian-mcp/plugin-confluence';
 
 const DEFAULT_TOOLS = [
+  'confluence_add_comment',
   'confluence_create_page',
   'confluence_get_page',
   'confluence_get_page_children',
+  'confluence_get_page_comments',
   'confluence_list_spaces',
   'confluence_search',
+  'confluence_update_comment',
   'confluence_update_page',
 ];
 
@@ -18,7 +21,7 @@ describe('confluence tool schemas', () => {
   });
   afterAll(() => h?.close());
 
-  it('offers the default toolset (pages) and matches the snapshot', async () => {
+  it('offers the default toolsets (pages, comments) and matches the snapshot', async () => {
     const { tools } = await h.client.listTools();
     const confluence = tools.filter((t) => t.name.startsWith('confluence_'));
     expect(confluence.map((t) => t.name).sort()).toEqual(DEFAULT_TOOLS);

@@ -66,6 +66,12 @@ describe('confluence space allowlist', () => {
       /outside/,
     );
     expect(await site.fails('confluence_get_page_children', { pageId: ops().id })).toMatch(/outside/);
+    expect(await site.fails('confluence_get_page_comments', { pageId: ops().id })).toMatch(/outside/);
+    expect(await site.fails('confluence_add_comment', { pageId: ops().id, body: 'x' })).toMatch(/outside/);
+    // 98400 is a reply on an OPS page: replying to it, reading or resolving it touch OPS.
+    expect(await site.fails('confluence_add_comment', { parentCommentId: '98400', body: 'x' })).toMatch(/outside/);
+    expect(await site.fails('confluence_get_comment', { commentId: '98399' })).toMatch(/outside/);
+    expect(await site.fails('confluence_update_comment', { commentId: '98399', resolved: true })).toMatch(/outside/);
     expect(writes()).toEqual([]);
     const created = await site.ok('confluence_create_page', { spaceKey: 'ENG', title: 'Allowed', body: 'b' });
     expect(created.structured.space).toBe('ENG');

@@ -1,0 +1,154 @@
+import {
+  apiPath,
+  coreServices,
+  inject,
+  isAtlassianMcpError,
+  NotFoundError,
+  pager,
+  Service,
+  type Page,
+} from '@atlassian-mcp/core';
+import type { ConfluenceHttp, V2, V2List } from './confluence-http.js';
+import type { PageKind } from './confluence-pages.js';
+
+export type CommentKind = 'footer' | 'inline';
+export type CommentBean = V2['InlineCommentModel'] & { resolutionStatus?: string };
+
+const base = (kind: CommentKind) => (kind === 'footer' ? 'footer-comments' : 'inline-comments');
+
+/** Footer and inline comments through v2: lists, replies, one comment, create, edit, resolve, delete. */
+@Service()
+export class ConfluenceComments {
+  constructor(@inject(coreServices.http) private readonly http: ConfluenceHttp) {}
+
+  /** Top-level comments of a page or blog post (inline ones: open and reopened unless `resolved`). */
+  async list(
+    on: { id: string; kind: PageKind },
+    kind: CommentKind,
+    options: { limit: number; cursor?: string; resolved?: boolean },
+  ): Promise<Page<CommentBean>> {
+    const paging = pager(`confluence.${kind}-comments`, options.cursor, { id: on.id, resolved: options.resolved });
+    const first =
+      on.kind === 'page'
+        ? kind === 'footer'
+          ? apiPath`/wiki/api/v2/pages/${on.id}/footer-comments`
+          : apiPath`/wiki/api/v2/pages/${on.id}/inline-comments`
+        : kind === 'footer'
+          ? apiPath`/wiki/api/v2/blogposts/${on.id}/footer-comments`
+          : apiPath`/wiki/api/v2/blogposts/${on.id}/inline-comments`;
+    const path = paging.link(first);
+    const res = await this.http.request<object>({
+      product: 'confluence',
+      method: 'GET',
+      path,
+      query:
+        path === first
+          ? {
+              'body-format': 'storage',
+              limit: options.limit,
+              sort: 'created-date',
+              ...(kind === 'inline' && !options.resolved ? { 'resolution-status': ['open', 'reopened'] } : {}),
+            }
+          : undefined,
+    });
+    return paging.linkPage<CommentBean>(res.data, res.headers);
+  }
+
+  /** Replies to a comment, oldest first (up to 100). */
+  async replies(id: string, kind: CommentKind): Promise<CommentBean[]> {
+    const res = await this.http.request<V2List<CommentBean>>({
+      product: 'confluence',
+      method: 'GET',
+      path:
+        kind === 'footer'
+          ? apiPath`/wiki/api/v2/footer-comments/${id}/children`
+          : apiPath`/wiki/api/v2/inline-comments/${id}/children`,
+      query: { 'body-format': 'storage', limit: 100, sort: 'created-date' },
+    });
+    return res.data.results ?? [];
+  }
+
+  /** One comment, footer or inline (the id does not say which: footer is tried first). */
+  async get(id: string): Promise<{ bean: CommentBean; kind: CommentKind }> {
+    const one = (kind: CommentKind) =>
+      this.http
+        .request<CommentBean>({
+          product: 'confluence',
+          method: 'GET',
+          path:
+            kind === 'footer'
+              ? apiPath`/wiki/api/v2/footer-comments/${id}`
+              : apiPath`/wiki/api/v2/inline-comments/${id}`,
+          query: { 'body-format': 'storage' },
+        })
+        .then((res) => ({ bean: res.data, kind }));
+    return one('footer').catch((e: unknown) => {
+      if (!isAtlassianMcpError(e) || e.code !== 'not_found') throw e;
+      return one('inline').catch((e2: unknown) => {
+        if (!isAtlassianMcpError(e2) || e2.code !== 'not_found') throw e2;
+        throw new NotFoundError(`Comment ${id} was not found, or you cannot see it.`, {
+          cause: e2,
+          hint: 'confluence_get_page_comments lists the comments of a page with their ids.',
+        });
+      });
+    });
+  }
+
+  async create(
+    kind: CommentKind,
+    where: { pageId?: string; blogPostId?: string; parentCommentId?: string },
+    storage: string,
+    anchor?: { text: string; count: number; index: number },
+  ): Promise<CommentBean> {
+    const res = await this.http.request<CommentBean>({
+      product: 'confluence',
+      method: 'POST',
+      path: `/wiki/api/v2/${base(kind)}`,
+      body: {
+        ...where,
+        body: { representation: 'storage', value: storage },
+        ...(anchor
+          ? {
+              inlineCommentProperties: {
+                textSelection: anchor.text,
+                textSelectionMatchCount: anchor.count,
+                textSelectionMatchIndex: anchor.index,
+              },
+            }
+          : {}),
+      },
+    });
+    return res.data;
+  }
+
+  /** A new body (version-checked by Confluence) and/or, for inline comments, resolved or reopened. */
+  async update(
+    id: string,
+    kind: CommentKind,
+    change: { current: number; storage?: string; resolved?: boolean },
+  ): Promise<CommentBean> {
+    const res = await this.http.request<CommentBean>({
+      product: 'confluence',
+      method: 'PUT',
+      path:
+        kind === 'footer' ? apiPath`/wiki/api/v2/footer-comments/${id}` : apiPath`/wiki/api/v2/inline-comments/${id}`,
+      body: {
+        ...(change.storage !== undefined
+          ? { version: { number: change.current + 1 }, body: { representation: 'storage', value: change.storage } }
+          : {}),
+        ...(change.resolved !== undefined ? { resolved: change.resolved } : {}),
+      },
+      idempotent: true,
+    });
+    return res.data;
+  }
+
+  async delete(id: string, kind: CommentKind): Promise<void> {
+    await this.http.request({
+      product: 'confluence',
+      method: 'DELETE',
+      path:
+        kind === 'footer' ? apiPath`/wiki/api/v2/footer-comments/${id}` : apiPath`/wiki/api/v2/inline-comments/${id}`,
+    });
+  }
+}
