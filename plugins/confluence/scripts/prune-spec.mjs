@@ -48,7 +48,7 @@ const v1Ops = {
   '/wiki/rest/api/user/current': ['get'],
   '/wiki/rest/api/content/{id}/label': ['post'],
   '/wiki/rest/api/content/{id}/label/{label}': ['delete'],
-  '/wiki/rest/api/content/{id}/child/attachment': ['post'],
+  '/wiki/rest/api/content/{id}/child/attachment': ['put'],
   '/wiki/rest/api/content/{pageId}/move/{position}/{targetId}': ['put'],
   '/wiki/rest/api/content/{id}/copy': ['post'],
   '/wiki/rest/api/content/{id}/version': ['post'],

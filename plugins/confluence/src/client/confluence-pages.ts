@@ -6,7 +6,9 @@ import {
   inject,
   isAtlassianMcpError,
   NotFoundError,
+  pager,
   Service,
+  type Page,
 } from '@atlassian-mcp/core';
 import type { ConfluenceHttp, V2, V2List } from './confluence-http.js';
 
@@ -22,7 +24,10 @@ export class ConfluencePages {
   constructor(@inject(coreServices.http) private readonly http: ConfluenceHttp) {}
 
   /** One page (or blog post) with its storage body, labels and version; `version` reads an older one. */
-  async get(id: string, options: { kind?: PageKind; version?: number; body?: boolean; labels?: boolean } = {}) {
+  async get(
+    id: string,
+    options: { kind?: PageKind; version?: number; body?: boolean; labels?: boolean; trashed?: boolean } = {},
+  ) {
     const kind = options.kind ?? 'page';
     const res = await this.http
       .request<PageBean>({
@@ -33,6 +38,8 @@ export class ConfluencePages {
           'body-format': options.body === false ? undefined : 'storage',
           version: options.version,
           'include-labels': options.labels || undefined,
+          // A trashed page is found only when asked for by status.
+          status: options.trashed ? ['current', 'archived', 'draft', 'trashed'] : undefined,
         },
       })
       .catch((e: unknown) => notFound(e, `${kind === 'page' ? 'Page' : 'Blog post'} ${id}`, options.version));
@@ -49,6 +56,26 @@ export class ConfluencePages {
       query: { id: ids, limit: Math.min(250, ids.length) },
     });
     return res.data.results ?? [];
+  }
+
+  /** Pages or blog posts, newest first, of some spaces or the whole site. */
+  async list(
+    kind: PageKind,
+    options: { spaceIds?: string[]; limit: number; cursor?: string },
+  ): Promise<Page<PageBean>> {
+    const paging = pager(`confluence.${plural(kind)}`, options.cursor, { spaceIds: options.spaceIds });
+    const first = `/wiki/api/v2/${plural(kind)}`;
+    const path = paging.link(first);
+    const res = await this.http.request<object>({
+      product: 'confluence',
+      method: 'GET',
+      path,
+      query:
+        path === first
+          ? { 'space-id': options.spaceIds, status: 'current', sort: '-created-date', limit: options.limit }
+          : undefined,
+    });
+    return paging.linkPage<PageBean>(res.data, res.headers);
   }
 
   /** The current page of a space with exactly this title, if any. */

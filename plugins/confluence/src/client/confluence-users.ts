@@ -2,6 +2,7 @@ import { coreServices, inject, Service, type SiteService } from '@atlassian-mcp/
 import type { ConfluenceHttp, V1, V2, V2List } from './confluence-http.js';
 
 export type UserBean = V2['User'];
+export type V1User = NonNullable<V1['User']>;
 
 /**
  * People: display names for account ids (v2 beans carry only ids), cached per site; the signed-in
@@ -34,8 +35,8 @@ export class ConfluenceUsers {
     return new Map(wanted.filter((id) => cache.has(id)).map((id) => [id, cache.get(id)!]));
   }
 
-  async current(): Promise<V1['User']> {
-    const res = await this.http.request<V1['User']>({
+  async current(): Promise<V1User> {
+    const res = await this.http.request<V1User>({
       product: 'confluence',
       method: 'GET',
       path: '/wiki/rest/api/user/current',
@@ -44,14 +45,14 @@ export class ConfluenceUsers {
   }
 
   /** Users whose name matches `query`. */
-  async search(query: string, limit: number): Promise<V1['User'][]> {
+  async search(query: string, limit: number): Promise<V1User[]> {
     const res = await this.http.request<V1['SearchPageResponseSearchResult']>({
       product: 'confluence',
       method: 'GET',
       path: '/wiki/rest/api/search/user',
       query: { cql: `user.fullname ~ "${query.replace(/["\\]/g, ' ').trim()}"`, limit },
     });
-    return (res.data.results ?? []).map((r) => r.user).filter((u): u is V1['User'] => u !== undefined);
+    return (res.data.results ?? []).map((r) => r.user).filter((u): u is V1User => u !== undefined && u !== null);
   }
 
   private async cache(): Promise<Map<string, string>> {

@@ -36,7 +36,7 @@ export class PageReader {
   /** The bean with its storage (and labels), after the allowlist check. A bare id may be a blog post. */
   async bean(
     addr: PageAddress,
-    options: { version?: number; labels?: boolean; body?: boolean } = {},
+    options: { version?: number; labels?: boolean; body?: boolean; trashed?: boolean } = {},
   ): Promise<{ bean: PageBean; kind: PageKind }> {
     const get = (kind: PageKind) => this.pages.get(addr.id, { kind, ...options });
     let kind = addr.kind;

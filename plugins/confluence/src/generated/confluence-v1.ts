@@ -92,8 +92,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        post: operations["createAttachment"];
+        put: operations["createOrUpdateAttachments"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1192,7 +1192,7 @@ export interface operations {
             };
         };
     };
-    createAttachment: {
+    createOrUpdateAttachments: {
         parameters: {
             query?: {
                 status?: "current" | "draft";
@@ -1223,12 +1223,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ContentArray"];
                 };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             403: {
                 headers: {

@@ -5,7 +5,7 @@ import { normalSpaceKey } from '../client/confluence-spaces.js';
 import { SpaceScope } from '../client/space-scope.js';
 import { confluenceSettings, type ConfluenceConfig } from '../config.js';
 import { pageOut } from '../view/outputs.js';
-import { searchLine, searchRow, type SearchRow } from '../view/search-view.js';
+import { renderSearch, searchRow } from '../view/search-view.js';
 import { cursor, labelName, limit, spaceKey, pageSize } from './ids.js';
 
 const searchInput = z.object({
@@ -60,7 +60,7 @@ export class SearchTools {
     readOnly: true,
     toolset: 'pages',
     scopes: ['search:confluence'],
-    render: renderResults,
+    render: renderSearch,
   })
   async searchAll(input: z.infer<typeof searchInput>) {
     const cql = isCql(input.query) ? input.query : `siteSearch ~ ${cqlString(input.query)}`;
@@ -76,7 +76,7 @@ export class SearchTools {
     readOnly: true,
     toolset: 'browse',
     scopes: ['search:confluence'],
-    render: renderResults,
+    render: renderSearch,
   })
   async searchContent(input: z.infer<typeof contentInput>) {
     if (input.spaceKey) this.scope.assertKey(input.spaceKey);
@@ -96,16 +96,4 @@ export class SearchTools {
     const page = await this.search.cql(cql, pageSize(limit, this.settings.searchPageSize), cursor);
     return { results: page.items.map(searchRow), total: page.total, nextCursor: page.nextCursor, cql };
   }
-}
-
-function renderResults(
-  out: { results: unknown[]; nextCursor?: string; total?: unknown },
-  kit: {
-    fence(t: string, l?: string): string;
-    more(p: { shown: number; total?: number; nextCursor?: string; noun?: string }): string;
-  },
-): string {
-  const rows = out.results as SearchRow[];
-  if (rows.length === 0) return 'No results.';
-  return `${kit.fence(rows.map(searchLine).join('\n'), 'results')}\n${kit.more({ shown: rows.length, total: out.total as number | undefined, nextCursor: out.nextCursor, noun: 'results' })}`;
 }

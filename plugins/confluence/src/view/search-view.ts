@@ -1,3 +1,4 @@
+import type { RenderKit } from '@atlassian-mcp/core';
 import type { SearchHit } from '../client/confluence-search.js';
 import { compact, shortTime, unhighlight } from './display.js';
 
@@ -50,4 +51,20 @@ export function searchLine(r: SearchRow): string {
     .filter(Boolean)
     .join(' · ');
   return r.excerpt ? `${head} — ${r.excerpt}` : head;
+}
+
+/** The text block of a page of search results. */
+export function renderSearch(
+  out: { results: unknown[]; nextCursor?: string; total?: unknown },
+  kit: RenderKit,
+): string {
+  const rows = out.results as SearchRow[];
+  if (rows.length === 0) return 'No results.';
+  const more = kit.more({
+    shown: rows.length,
+    total: out.total as number | undefined,
+    nextCursor: out.nextCursor,
+    noun: 'results',
+  });
+  return `${kit.fence(rows.map(searchLine).join('\n'), 'results')}\n${more}`;
 }

@@ -1,0 +1,44 @@
+import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import type { ConfluenceHttp, V1 } from './confluence-http.js';
+
+/** Where a page goes: under a page (last child), or just before or after a sibling. */
+export type MovePosition = 'append' | 'before' | 'after';
+
+/** Page move and copy through v1 (v2 moves only within a space and cannot order siblings or copy). */
+@Service()
+export class ConfluenceMoves {
+  constructor(@inject(coreServices.http) private readonly http: ConfluenceHttp) {}
+
+  /** Moves a page (and its subtree) relative to `targetId`, also into another space. */
+  async move(pageId: string, position: MovePosition, targetId: string): Promise<void> {
+    await this.http.request({
+      product: 'confluence',
+      method: 'PUT',
+      path: apiPath`/wiki/rest/api/content/${pageId}/move/${position}/${targetId}`,
+      writeKey: pageId,
+    });
+  }
+
+  /** Copies one page under a parent page or to the top of a space; returns the copy. */
+  async copy(
+    pageId: string,
+    to: { parentId: string } | { spaceKey: string },
+    options: { title?: string; attachments?: boolean; labels?: boolean },
+  ): Promise<NonNullable<V1['Content']>> {
+    const res = await this.http.request<NonNullable<V1['Content']>>({
+      product: 'confluence',
+      method: 'POST',
+      path: apiPath`/wiki/rest/api/content/${pageId}/copy`,
+      body: {
+        destination:
+          'parentId' in to ? { type: 'parent_page', value: to.parentId } : { type: 'space', value: to.spaceKey },
+        ...(options.title ? { pageTitle: options.title } : {}),
+        copyAttachments: options.attachments ?? false,
+        copyLabels: options.labels ?? false,
+        copyPermissions: false,
+        copyProperties: false,
+      },
+    });
+    return res.data;
+  }
+}

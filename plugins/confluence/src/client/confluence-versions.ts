@@ -1,0 +1,40 @@
+import { apiPath, coreServices, inject, pager, Service, type Page } from '@atlassian-mcp/core';
+import type { ConfluenceHttp, V1, V2 } from './confluence-http.js';
+import type { PageAddress } from './page-locator.js';
+
+export type VersionBean = V2['PageVersion'];
+
+/** Version history: the list through v2, restoring an old version through v1 (v2 has no restore). */
+@Service()
+export class ConfluenceVersions {
+  constructor(@inject(coreServices.http) private readonly http: ConfluenceHttp) {}
+
+  /** Versions, newest first. */
+  async list(on: PageAddress, limit: number, cursor?: string): Promise<Page<VersionBean>> {
+    const paging = pager('confluence.versions', cursor, { id: on.id });
+    const first =
+      on.kind === 'page'
+        ? apiPath`/wiki/api/v2/pages/${on.id}/versions`
+        : apiPath`/wiki/api/v2/blogposts/${on.id}/versions`;
+    const path = paging.link(first);
+    const res = await this.http.request<object>({
+      product: 'confluence',
+      method: 'GET',
+      path,
+      query: path === first ? { limit, sort: '-modified-date' } : undefined,
+    });
+    return paging.linkPage<VersionBean>(res.data, res.headers);
+  }
+
+  /** Makes `version` the current content again, as a new version (the history is kept). */
+  async restore(id: string, version: number, message: string): Promise<NonNullable<V1['Version']>> {
+    const res = await this.http.request<NonNullable<V1['Version']>>({
+      product: 'confluence',
+      method: 'POST',
+      path: apiPath`/wiki/rest/api/content/${id}/version`,
+      body: { operationKey: 'restore', params: { versionNumber: version, message, restoreTitle: true } },
+      writeKey: id,
+    });
+    return res.data;
+  }
+}
