@@ -9,8 +9,9 @@ export default defineConfig({
   auth: { type: 'auto' },
   plugins: {
     jira: { defaultProject: undefined },
+    confluence: { defaultSpace: undefined },
   },
-  // default = each plugin's default toolsets; add e.g. 'jira:agile', 'jira:attachments', or 'all'.
+  // default = each plugin's default toolsets; add e.g. 'jira:agile', 'confluence:versions', or 'all'.
   toolsets: ['default'],
   readOnly: false,
   allowDestructive: false,

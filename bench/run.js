@@ -12,9 +12,16 @@ const { parseArgs } = require('node:util');
 const { timeMs } = require('./lib/stats.js');
 const { environment, formatText, writeResults, targetLines } = require('./lib/report.js');
 
-const SUITES = ['tokens', 'tool-list', 'overhead', 'cold-start', 'rate-limit', 'rich-text', 'sandbox'].map((name) =>
-  require(`./suites/${name}.js`),
-);
+const SUITES = [
+  'tokens',
+  'confluence-tokens',
+  'tool-list',
+  'overhead',
+  'cold-start',
+  'rate-limit',
+  'rich-text',
+  'sandbox',
+].map((name) => require(`./suites/${name}.js`));
 
 /**
  * The user's own Atlassian settings must not leak into the servers under test: environment

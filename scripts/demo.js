@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // `npm run demo`: starts the sandbox Atlassian site, spawns the real stdio server against it with
-// the example config, and drives it with a real MCP client through an agent's day of Jira work,
-// printing what the agent sees. No Atlassian account needed.
+// the example config, and drives it with a real MCP client through an agent's day of Jira work and
+// of documenting it in Confluence, printing what the agent sees. No Atlassian account needed.
 const { join } = require('node:path');
 const { startSandbox } = require('@atlassian-mcp/sandbox');
 const { Client } = require('@modelcontextprotocol/client');
@@ -121,6 +121,54 @@ async function main() {
     description: '1. Open the app in Safari 17\n2. Sign in with SSO',
   });
   await step('Read it back: the panel and the mention survived', 'jira_get_issue', { issueKey: key });
+
+  // Documenting the work in Confluence.
+  const found = await step("Find the team's running log in Confluence", 'confluence_search', { query: 'running log' });
+  const log = (found.structuredContent.results || []).find((r) => r.type === 'page') || {};
+  await step('Read only the latest week of it', 'confluence_get_page', {
+    pageId: log.id,
+    section: 'Week of 2026-11-30',
+  });
+  const arch = sandbox.site.confluence;
+  const parent = [...arch.contents.values()].find((c) => c.title === 'Engineering running log');
+  const page = await step('Write up the investigation as a child page of the log', 'confluence_create_page', {
+    parentId: parent.id,
+    title: `${key}: login loop on Safari`,
+    body: [
+      '## Summary',
+      `Login loops on Safari 17 with SSO. Tracked in ⟦jira ${key}⟧.`,
+      '',
+      '## Decision',
+      'To be decided.',
+      '',
+      '## Next steps',
+      '- [ ] Reproduce on a clean profile',
+    ].join('\n'),
+  });
+  const pageId = page.structuredContent && page.structuredContent.id;
+  await step('Update only its "Decision" section (one read, one write)', 'confluence_update_page', {
+    pageId,
+    section: 'Decision',
+    body: `Ship the cookie fix behind a flag; [@Jonas Weber](accountid:${jonas.accountId}) owns it.`,
+  });
+  await step('Add a line at the end of the running log, without re-sending the page', 'confluence_update_page', {
+    pageId: parent.id,
+    mode: 'append',
+    body: `### ${new Date().toISOString().slice(0, 10)} — investigation of ${key} written up in its own page.`,
+  });
+  const inline = [...arch.comments.values()].find(
+    (c) => c.containerId === parent.id && c.kind === 'inline' && c.inline && c.inline.resolutionStatus === 'open',
+  );
+  await step('See the open comment threads on the log, with the text they highlight', 'confluence_get_page_comments', {
+    pageId: parent.id,
+    kind: 'inline',
+  });
+  await step('Reply to the inline comment', 'confluence_add_comment', {
+    parentCommentId: inline.id,
+    body: 'Confirmed with product: field-level merge waits for 3.0.',
+  });
+  await step('Resolve the thread', 'confluence_update_comment', { commentId: inline.id, resolved: true });
+  await step('Read the page back: the Jira macro and the task survived', 'confluence_get_page', { pageId });
 
   await client.close();
   await sandbox.close();

@@ -5,17 +5,18 @@ const { startSandbox } = require('@atlassian-mcp/sandbox');
 const { createTestHarness } = require('@atlassian-mcp/core/testing');
 const { dirname, sep } = require('node:path');
 
-const JIRA_DIR = dirname(require.resolve('@atlassian-mcp/plugin-jira/package.json')) + sep;
-
 /**
- * The Jira plugin, loaded afresh. Core's server factory currently wraps the plugin's prompt
- * argument schemas with the SDK's `completable()`, which marks the schema object itself, so a
- * second server in one process over the same module fails ("Cannot redefine property").
- * Each in-process server therefore gets its own copy of the plugin's modules (core stays shared).
+ * A first-party plugin (`jira`, `confluence`), loaded afresh. Core's server factory currently wraps
+ * a plugin's prompt argument schemas with the SDK's `completable()`, which marks the schema object
+ * itself, so a second server in one process over the same module fails ("Cannot redefine
+ * property"). Each in-process server therefore gets its own copy of the plugin's modules (core
+ * stays shared).
  */
-function freshJiraPlugin() {
-  for (const id of Object.keys(require.cache)) if (id.startsWith(JIRA_DIR)) delete require.cache[id];
-  return require('@atlassian-mcp/plugin-jira').default;
+function freshPlugin(id) {
+  const name = `@atlassian-mcp/plugin-${id}`;
+  const dir = dirname(require.resolve(`${name}/package.json`)) + sep;
+  for (const key of Object.keys(require.cache)) if (key.startsWith(dir)) delete require.cache[key];
+  return require(name).default;
 }
 
 const TOKEN_VAR = 'ATLASSIAN_MCP_BENCH_TOKEN';
@@ -57,11 +58,15 @@ function serverConfig(sandbox, extra = {}) {
 
 /**
  * The server in-process: real host, real MCP server, SDK client over an in-memory pair.
- * `config` adds to the default configuration (e.g. `toolsets`, `rateLimit`).
+ * `config` adds to the default configuration (e.g. `toolsets`, `rateLimit`); `plugins` names the
+ * first-party plugins to load (Jira unless said otherwise).
  */
-async function startInProcess(sandbox, config = {}) {
+async function startInProcess(sandbox, config = {}, plugins = ['jira']) {
   process.env[TOKEN_VAR] = sandbox.credentials.apiToken;
-  const harness = await createTestHarness({ plugins: [freshJiraPlugin()], config: serverConfig(sandbox, config) });
+  const harness = await createTestHarness({
+    plugins: plugins.map(freshPlugin),
+    config: serverConfig(sandbox, config),
+  });
   return {
     harness,
     /** Calls a tool; a tool error is a bench failure (a silent error would skew every figure). */

@@ -1,6 +1,6 @@
 'use strict';
-// 4. Cold start (spawn → first tools/list answer) and memory with every first-party plugin and
-// toolset on: the installed package (packed, installed into a temporary prefix: the bundle and its
+// 4. Cold start (spawn → first tools/list answer) and memory with every first-party plugin (Jira
+// and Confluence) and toolset on: the installed package (packed, installed into a temporary prefix: the bundle and its
 // code cache) and the clone (workspace packages as tsc builds them) vs a one-tool server on the
 // same SDK, spawned alternately in the same run. Also the tarball's size.
 const { startSite } = require('../lib/site.js');
@@ -55,7 +55,7 @@ async function sample(kind, sandbox, keys, calls = 0, installed = undefined) {
 
 /** Where start-up time goes: require() of the SDK, core and the Jira plugin in a fresh node. */
 function importCost() {
-  const script = `const t=()=>performance.now();let a=t();require('@modelcontextprotocol/server');let b=t();require('@atlassian-mcp/core');let c=t();require('@atlassian-mcp/plugin-jira');let d=t();process.stdout.write(JSON.stringify({sdk:b-a,core:c-b,jira:d-c}))`;
+  const script = `const t=()=>performance.now();let a=t();require('@modelcontextprotocol/server');let b=t();require('@atlassian-mcp/core');let c=t();require('@atlassian-mcp/plugin-jira');let d=t();require('@atlassian-mcp/plugin-confluence');let e=t();process.stdout.write(JSON.stringify({sdk:b-a,core:c-b,jira:d-c,confluence:e-d}))`;
   const out = execFileSync(process.execPath, ['-e', script], {
     cwd: REPO,
     encoding: 'utf8',
@@ -135,7 +135,7 @@ async function run(ctx) {
         ? [
             [
               '  clone: require() in a fresh node',
-              `core ${imp('core')} ms, plugin-jira ${imp('jira')} ms`,
+              `core ${imp('core')} ms, plugin-jira ${imp('jira')} ms, plugin-confluence ${imp('confluence')} ms`,
               `SDK ${imp('sdk')} ms`,
               '',
             ],

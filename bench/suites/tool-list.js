@@ -7,8 +7,8 @@ const { round } = require('../lib/stats.js');
 const EVERYTHING = { toolsets: ['all'], allowDestructive: true, readOnly: false };
 
 /** tools/list as a client receives it, measured per tool and in all. */
-async function measureList(sandbox, config) {
-  const mcp = await startInProcess(sandbox, config);
+async function measureList(sandbox, config, plugins) {
+  const mcp = await startInProcess(sandbox, config, plugins);
   try {
     const { tools } = await mcp.listTools();
     if (tools.length === 0) throw new Error(`tools/list is empty for config ${JSON.stringify(config)}`);
@@ -32,12 +32,19 @@ async function run() {
   try {
     const def = await measureList(site.sandbox, {});
     const all = await measureList(site.sandbox, EVERYTHING);
+    const confluence = await measureList(site.sandbox, {}, ['confluence']);
+    const both = await measureList(site.sandbox, {}, ['jira', 'confluence']);
+    const bothAll = await measureList(site.sandbox, EVERYTHING, ['jira', 'confluence']);
     const rows = [
       ['tools/list default config', `${def.total} tokens, ${def.count} tools`, '', ''],
       ['  per tool (default)', `${round(def.average, 1)} tokens avg`, '', ''],
       ['tools/list everything enabled', `${all.total} tokens, ${all.count} tools`, '', ''],
       ['  per tool (everything)', `${round(all.average, 1)} tokens avg`, '', ''],
       ...all.largest.map((t, i) => [`  largest #${i + 1}`, `${t.name} ${t.tokens} tokens`, '', '']),
+      ['tools/list Confluence default', `${confluence.total} tokens, ${confluence.count} tools`, '', ''],
+      ['tools/list Jira + Confluence default', `${both.total} tokens, ${both.count} tools`, '', ''],
+      ['tools/list Jira + Confluence everything', `${bothAll.total} tokens, ${bothAll.count} tools`, '', ''],
+      ['  per tool (Jira + Confluence everything)', `${round(bothAll.average, 1)} tokens avg`, '', ''],
     ];
     const targets = [
       {
@@ -51,8 +58,22 @@ async function run() {
         met: def.average <= 120,
       },
       { target: 'default configuration ≤ 2,500 tokens in all', actual: `${def.total} tokens`, met: def.total <= 2500 },
+      {
+        target: 'Confluence default tools/list ≤ 1,300 tokens',
+        actual: `${confluence.total} tokens (${confluence.count} tools)`,
+        met: confluence.total <= 1300,
+      },
+      {
+        target: 'Jira + Confluence default tools/list ≤ 4,500 tokens (the budget of all three plugins)',
+        actual: `${both.total} tokens (${both.count} tools)`,
+        met: both.total <= 4500,
+      },
     ];
-    return { rows, targets, data: { default: def, everything: all } };
+    return {
+      rows,
+      targets,
+      data: { default: def, everything: all, confluence, jiraConfluence: both, jiraConfluenceEverything: bothAll },
+    };
   } finally {
     await site.close();
   }

@@ -85,7 +85,8 @@ export class PageReader {
       ...(bean.parentId ? { parentId: String(bean.parentId) } : {}),
       ...(ancestors.length ? { path: ancestors } : {}),
       ...(bean.labels?.results?.length ? { labels: bean.labels.results.map((l) => l.name ?? '') } : {}),
-      url: this.url(bean._links?.webui),
+      // The tiny link: a third of the tokens of the long one, and it survives renames and moves.
+      url: this.url(bean._links?.tinyui ?? bean._links?.webui),
       body: this.body.toMarkdown(storage, names),
     };
     return { bean, kind, storage, view };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { InputError } from '@atlassian-mcp/core';
 
 // Shapes of the arguments that name something in a URL path: a value of another shape (`..`,
 // `/`, `%2e%2e`, a lone surrogate) is an input error before any request (issue 11). Core's
@@ -20,10 +21,17 @@ export const spaceKey = z.string();
 /** An attachment id (`att12345` or the bare number). */
 export const attachmentId = z.string().regex(/^(att)?\d+$/, 'Expected an attachment id like att1234');
 
-/** A label name: Confluence allows no spaces and none of `:;,.?&[]()#^*@!<>`. */
-export const labelName = z
-  .string()
-  .regex(/^[^\s:;,.?&[\]()#^*@!<>/\\]{1,255}$/, 'A label is one word without spaces or punctuation');
+/** A label name, checked by {@link checkLabel} (a pattern here would be paid in every tools/list). */
+export const labelName = z.string();
+
+/** Confluence allows no spaces and none of `:;,.?&[]()#^*@!<>` in a label; lower case is what it stores. */
+export function checkLabel(name: string): string {
+  if (!/^[^\s:;,.?&[\]()#^*@!<>/\\]{1,255}$/.test(name))
+    throw new InputError(
+      `${JSON.stringify(name.slice(0, 40))} is not a label: a label is one word without spaces or punctuation.`,
+    );
+  return name.toLowerCase();
+}
 
 /** Clamped to 1..100 by the tools (bounds are not advertised: every token of tools/list is paid). */
 export const limit = z.number().int().optional();

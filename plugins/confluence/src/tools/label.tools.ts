@@ -10,7 +10,7 @@ import { confluenceSettings, type ConfluenceConfig } from '../config.js';
 import { itemOut, pageOut } from '../view/outputs.js';
 import { renderSearch, searchRow } from '../view/search-view.js';
 import { cqlString } from './search.tools.js';
-import { cursor, labelName, limit, pageRef, pageSize, spaceKey } from './ids.js';
+import { checkLabel, cursor, labelName, limit, pageRef, pageSize, spaceKey } from './ids.js';
 
 const pageInput = z.object({ pageId: pageRef });
 const byLabelInput = z.object({ label: labelName, spaceKey: spaceKey.optional(), limit, cursor });
@@ -67,7 +67,7 @@ export class LabelTools {
   async searchByLabel(input: z.infer<typeof byLabelInput>) {
     if (input.spaceKey) this.scope.assertKey(input.spaceKey);
     const cql = [
-      `label = ${cqlString(input.label.toLowerCase())}`,
+      `label = ${cqlString(checkLabel(input.label))}`,
       'type in (page, blogpost)',
       input.spaceKey && `space = ${cqlString(normalSpaceKey(input.spaceKey))}`,
     ]
@@ -125,8 +125,8 @@ export class LabelTools {
         .join(' '),
   })
   async updateLabels(input: z.infer<typeof updateInput>) {
-    const add = [...new Set((input.add ?? []).map((l) => l.toLowerCase()))];
-    const remove = [...new Set((input.remove ?? []).map((l) => l.toLowerCase()))];
+    const add = [...new Set((input.add ?? []).map(checkLabel))];
+    const remove = [...new Set((input.remove ?? []).map(checkLabel))];
     if (add.length === 0 && remove.length === 0)
       throw new InputError('Nothing to change.', { hint: 'Pass add, remove, or both.' });
     const { bean, kind } = await this.reader.bean(await this.locator.resolve(input.pageId), { body: false });

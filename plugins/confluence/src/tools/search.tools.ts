@@ -6,7 +6,7 @@ import { SpaceScope } from '../client/space-scope.js';
 import { confluenceSettings, type ConfluenceConfig } from '../config.js';
 import { pageOut } from '../view/outputs.js';
 import { renderSearch, searchRow } from '../view/search-view.js';
-import { cursor, labelName, limit, spaceKey, pageSize } from './ids.js';
+import { checkLabel, cursor, labelName, limit, spaceKey, pageSize } from './ids.js';
 
 const searchInput = z.object({
   query: z.string().min(1).describe('CQL, or plain words'),
@@ -85,7 +85,7 @@ export class SearchTools {
       `(title ~ ${words} OR text ~ ${words})`,
       input.type ? `type = ${input.type}` : 'type in (page, blogpost)',
       input.spaceKey && `space = ${cqlString(normalSpaceKey(input.spaceKey))}`,
-      input.label && `label = ${cqlString(input.label)}`,
+      input.label && `label = ${cqlString(checkLabel(input.label))}`,
     ]
       .filter(Boolean)
       .join(' AND ');

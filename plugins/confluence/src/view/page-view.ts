@@ -37,18 +37,20 @@ export function renderPage(p: PageView, kit: RenderKit): string {
       `v${p.version}`,
       p.status,
       p.updated && `updated ${p.updated}${p.author ? ` by ${p.author}` : ''}`,
-      p.created && `created ${p.created}${p.createdBy && p.createdBy !== p.author ? ` by ${p.createdBy}` : ''}`,
+      // Version 1 was created when it was saved: the update says it all.
+      p.version > 1 &&
+        p.created &&
+        `created ${p.created}${p.createdBy && p.createdBy !== p.author ? ` by ${p.createdBy}` : ''}`,
       p.parentId && `parent ${p.parentId}`,
     ),
     p.labels?.length ? `labels: ${p.labels.join(', ')}` : undefined,
     p.url,
   );
-  const body = lines(
+  const facts = lines(
     `# ${p.title}`,
     p.path?.length ? `path: ${p.path.join(' › ')}` : undefined,
     p.message && `version note: ${p.message}`,
-    '',
-    p.body,
   );
+  const body = p.body ? `${facts}\n\n${p.body}` : facts;
   return lines(head, kit.fence(body, 'page'), p.more);
 }
