@@ -15,6 +15,7 @@ const READ_POSTS = new Set([
   'searchForIssuesUsingJqlPost',
   'getCommentsByIds',
   'countIssues',
+  'createBulkUserLookup',
 ]);
 
 let site: GenericSite;

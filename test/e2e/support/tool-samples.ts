@@ -51,6 +51,7 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
   const wiki = sandbox.site.confluence;
   const eng = [...wiki.spaces.values()].find((s) => s.key === 'ENG')!;
   const wikiPage = [...wiki.contents.values()].find((c) => c.title === 'Engineering running log')!;
+  const wikiByTitle = (title: string) => [...wiki.contents.values()].find((c) => c.title === title)!;
   sandbox.loadSnapshot(sandbox.snapshot());
   return {
     issueKey: issue.key,
@@ -89,5 +90,9 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
     // Confluence
     pageId: wikiPage.id,
     spaceKey: eng.key,
+    wikiLeafId: wikiByTitle('Orders service').id,
+    wikiTargetId: wikiByTitle('Onboarding').id,
+    wikiCommentId: [...wiki.comments.values()].find((c) => c.kind === 'footer' && c.status === 'current')!.id,
+    wikiAttachmentId: [...wiki.attachments.values()].find((a) => a.status === 'current')!.id,
   };
 }

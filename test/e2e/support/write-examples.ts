@@ -48,8 +48,25 @@ export function writeExamples(s: Samples): Record<string, WriteExample> {
     jira_update_sprint: { sprintId: s.sprintId, goal: 'Fault matrix goal' },
     jira_update_version: { versionId: s.versionId, description: 'Updated by the fault matrix' },
   };
+  const confluence: Record<string, Record<string, unknown>> = {
+    confluence_add_comment: { pageId: s.pageId, body: 'Fault matrix comment' },
+    confluence_copy_page: { pageId: s.wikiLeafId, parentId: s.wikiTargetId, title: 'Fault matrix copy' },
+    confluence_create_blog_post: { spaceKey: s.spaceKey, title: 'Fault matrix post', body: 'Fault **matrix**' },
+    confluence_create_page: { spaceKey: s.spaceKey, title: 'Fault matrix page', body: 'Fault **matrix**' },
+    confluence_create_page_from_template: { templateId: '2490369', title: 'Fault matrix notes', spaceKey: s.spaceKey },
+    confluence_delete_attachment: { attachmentId: s.wikiAttachmentId },
+    confluence_delete_comment: { commentId: s.wikiCommentId },
+    confluence_delete_page: { pageId: s.wikiLeafId },
+    confluence_move_page: { pageId: s.wikiLeafId, targetId: s.wikiTargetId },
+    confluence_restore_page_version: { pageId: s.pageId, version: 1 },
+    confluence_update_comment: { commentId: s.wikiCommentId, body: 'Edited by the fault matrix' },
+    confluence_update_labels: { pageId: s.pageId, add: ['fault-matrix'], remove: ['engineering'] },
+    confluence_update_page: { pageId: s.pageId, mode: 'append', body: 'Fault matrix line' },
+    confluence_upload_attachment: { pageId: s.pageId, base64: s.base64, filename: 'fault-matrix.txt' },
+  };
   return {
     ...Object.fromEntries(Object.entries(jira).map(([name, args]) => [name, { args }])),
+    ...Object.fromEntries(Object.entries(confluence).map(([name, args]) => [name, { args }])),
     jira_start_sprint: { args: { sprintId: s.sprintId }, setup: closeActiveSprint },
   };
 }

@@ -47,7 +47,12 @@ export class ConfluenceAttachments {
   }
 
   /** Uploads a file to a page: a new attachment, or a new version of the one with the same name. */
-  async upload(contentId: string, file: { name: string; bytes: Uint8Array; mimeType: string; comment?: string }) {
+  async upload(
+    on: PageAddress,
+    file: { name: string; bytes: Uint8Array; mimeType: string; comment?: string },
+  ): Promise<Array<{ id?: string }>> {
+    const contentId = on.id;
+    const sentAt = Date.now();
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.name);
     form.append('minorEdit', 'true');
@@ -57,12 +62,33 @@ export class ConfluenceAttachments {
       method: 'PUT',
       path: apiPath`/wiki/rest/api/content/${contentId}/child/attachment`,
       body: form,
-      // Create-or-update by name: sending it again makes a new version, not a duplicate; still a
-      // write whose lost answer must not be replayed blindly.
+      // Create-or-update by name: sent twice it would make two versions, so a lost answer is looked
+      // up: the file of that name and size saved since the send.
       idempotent: false,
       writeKey: contentId,
+      reconcile: {
+        check: `confluence_get_page_attachments {pageId: "${contentId}"}: is ${file.name} there, saved just now? Upload again only if it is not.`,
+        find: async () => {
+          const hit = await this.savedSince(on, file.name, file.bytes.length, sentAt);
+          return hit ? { found: true, data: { results: [hit] } } : { found: false };
+        },
+      },
     });
-    return res.data.results ?? [];
+    return (res.data.results ?? []).filter((a) => a !== null).map((a) => ({ id: a.id }));
+  }
+
+  /** The attachment of this name and size whose latest version was saved since `since` (a minute of clock skew allowed). */
+  private async savedSince(on: PageAddress, name: string, size: number, since: number) {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(on, 100, cursor);
+      const hit = page.items.find(
+        (a) => a.title === name && a.fileSize === size && Date.parse(a.version?.createdAt ?? '') >= since - 60_000,
+      );
+      if (hit) return { id: String(hit.id), title: hit.title };
+      cursor = page.nextCursor;
+    } while (cursor);
+    return undefined;
   }
 
   /** Moves an attachment to the trash. */

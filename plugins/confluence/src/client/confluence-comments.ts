@@ -100,10 +100,20 @@ export class ConfluenceComments {
     storage: string,
     anchor?: { text: string; count: number; index: number },
   ): Promise<CommentBean> {
+    const on = where.pageId ?? where.blogPostId ?? where.parentCommentId ?? '';
     const res = await this.http.request<CommentBean>({
       product: 'confluence',
       method: 'POST',
       path: `/wiki/api/v2/${base(kind)}`,
+      writeKey: on,
+      // A lost create is the newest comment there with exactly this body.
+      reconcile: {
+        check: `confluence_get_page_comments: is your comment on ${on} there? Add it again only if it is not.`,
+        find: async () => {
+          const hit = (await this.candidates(kind, where)).find((c) => c.body?.storage?.value === storage);
+          return hit ? { found: true, data: hit } : { found: false };
+        },
+      },
       body: {
         ...where,
         body: { representation: 'storage', value: storage },
@@ -119,6 +129,25 @@ export class ConfluenceComments {
       },
     });
     return res.data;
+  }
+
+  /** Where a comment just created would be: the replies of its parent, or the page's newest comments. */
+  private async candidates(
+    kind: CommentKind,
+    where: { pageId?: string; blogPostId?: string; parentCommentId?: string },
+  ): Promise<CommentBean[]> {
+    if (where.parentCommentId) return this.replies(where.parentCommentId, kind);
+    const on = where.pageId
+      ? { id: where.pageId, kind: 'page' as const }
+      : { id: where.blogPostId ?? '', kind: 'blogpost' as const };
+    const all: CommentBean[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(on, kind, { limit: 100, cursor, resolved: true });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && all.length < 500);
+    return all;
   }
 
   /** A new body (version-checked by Confluence) and/or, for inline comments, resolved or reopened. */
@@ -138,7 +167,22 @@ export class ConfluenceComments {
           : {}),
         ...(change.resolved !== undefined ? { resolved: change.resolved } : {}),
       },
-      idempotent: true,
+      // Resolving twice is harmless; a body sent twice would be refused as stale, so it is looked up.
+      idempotent: change.storage === undefined,
+      writeKey: id,
+      ...(change.storage !== undefined && {
+        reconcile: {
+          check: `confluence_get_comment {commentId: "${id}"}: does it show your edit? Edit again only if it does not.`,
+          find: async () => {
+            const now = (await this.get(id)).bean;
+            const v = now.version?.number;
+            if (v === change.current) return { found: false };
+            if (v === change.current + 1 && now.body?.storage?.value === change.storage)
+              return { found: true, data: now };
+            throw new Error(`comment ${id} is at version ${String(v)}`);
+          },
+        },
+      }),
     });
     return res.data;
   }

@@ -102,6 +102,15 @@ export class ConfluencePages {
           ...(kind === 'page' && page.parentId ? { parentId: page.parentId } : {}),
           body: { representation: 'storage', value: page.storage },
         },
+        writeKey: page.spaceId,
+        // Titles are unique in a space: a lost create is the page with this title.
+        reconcile: {
+          check: `is there a ${kind} titled "${page.title}" in the space (confluence_get_page with spaceKey and title)? Create it again only if there is not.`,
+          find: async () => {
+            const found = await this.byTitle(page.spaceId, page.title, kind);
+            return found ? { found: true, data: found } : { found: false };
+          },
+        },
       })
       .catch(storageRejected);
     return res.data;
@@ -129,7 +138,20 @@ export class ConfluencePages {
           body: { representation: 'storage', value: page.storage },
           version: { number: page.current + 1, ...(page.message ? { message: page.message } : {}) },
         },
-        idempotent: true,
+        // Sent twice, the second save would be refused as stale: a lost answer is looked up instead.
+        idempotent: false,
+        writeKey: id,
+        reconcile: {
+          check: `confluence_get_page {pageId: "${id}"}: is it at version ${page.current + 1} with your change? Edit again only if it is still at ${page.current}.`,
+          find: async () => {
+            const now = await this.get(id, { kind });
+            const v = now.version?.number;
+            if (v === page.current) return { found: false };
+            if (v === page.current + 1 && now.title === page.title && now.body?.storage?.value === page.storage)
+              return { found: true, data: now };
+            throw new Error(`page ${id} is at version ${String(v)}, not the one this write would have made`);
+          },
+        },
       })
       .catch((e: unknown) => {
         if (isAtlassianMcpError(e) && e.code === 'conflict') throw staleVersion(id, page.current, e);

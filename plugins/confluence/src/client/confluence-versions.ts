@@ -27,13 +27,30 @@ export class ConfluenceVersions {
   }
 
   /** Makes `version` the current content again, as a new version (the history is kept). */
-  async restore(id: string, version: number, message: string): Promise<NonNullable<V1['Version']>> {
+  async restore(
+    on: PageAddress,
+    version: number,
+    current: number,
+    message: string,
+  ): Promise<NonNullable<V1['Version']>> {
+    const id = on.id;
     const res = await this.http.request<NonNullable<V1['Version']>>({
       product: 'confluence',
       method: 'POST',
       path: apiPath`/wiki/rest/api/content/${id}/version`,
       body: { operationKey: 'restore', params: { versionNumber: version, message, restoreTitle: true } },
       writeKey: id,
+      // Restored twice would make two versions: a lost answer is the next version with this note.
+      reconcile: {
+        check: `confluence_get_page_versions {pageId: "${id}"}: is version ${current + 1} "${message}" there? Restore again only if it is not.`,
+        find: async () => {
+          const latest = (await this.list(on, 1)).items[0];
+          if (latest?.number === current) return { found: false };
+          if (latest?.number === current + 1 && latest.message === message)
+            return { found: true, data: { number: latest.number, message } };
+          throw new Error(`page ${id} is at version ${String(latest?.number)}`);
+        },
+      },
     });
     return res.data;
   }

@@ -1,4 +1,4 @@
-import { InputError, inject, isAtlassianMcpError, Service, type SectionEditInput } from '@atlassian-mcp/core';
+import { InputError, inject, Service, type SectionEditInput } from '@atlassian-mcp/core';
 import { PageBody } from '../content/page-body.js';
 import { ConfluencePages, staleVersion, type PageBean, type PageKind } from './confluence-pages.js';
 import { ConfluenceUsers } from './confluence-users.js';
@@ -80,22 +80,12 @@ export class PageWriter {
     return { bean: written, kind, changed: true, what };
   }
 
-  /**
-   * Creates a page. When the answer is lost on the way back (the page may exist), the space is
-   * checked for the title before anything is reported: a found page is the one just created.
-   */
+  /** Creates a page or blog post (a lost answer is reconciled by its title, in the client). */
   async create(
     kind: PageKind,
     page: { spaceId: string; title: string; storage: string; parentId?: string },
-  ): Promise<{ bean: PageBean; reconciled: boolean }> {
-    try {
-      return { bean: await this.pages.create(kind, page), reconciled: false };
-    } catch (e) {
-      if (!isAtlassianMcpError(e) || e.code !== 'upstream') throw e;
-      const found = await this.pages.byTitle(page.spaceId, page.title, kind).catch(() => undefined);
-      if (found?.id && found.version?.number === 1) return { bean: found, reconciled: true };
-      throw e;
-    }
+  ): Promise<{ bean: PageBean }> {
+    return { bean: await this.pages.create(kind, page) };
   }
 }
 

@@ -133,7 +133,7 @@ export class AttachmentTools {
   })
   async uploadAttachment(input: z.infer<typeof uploadInput>, ctx: ToolContext) {
     const addr = await this.locator.resolve(input.pageId);
-    const { bean } = await this.reader.bean(addr, { body: false });
+    const { bean, kind } = await this.reader.bean(addr, { body: false });
     const { bytes, name } = await this.readUpload(input, ctx, String(bean.id));
     if (bytes.length > this.settings.maxUploadBytes)
       throw new InputError(
@@ -143,7 +143,8 @@ export class AttachmentTools {
         },
       );
     const mimeType = MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
-    const [created] = await this.attachments.upload(String(bean.id), { name, bytes, mimeType, comment: input.comment });
+    const on = { id: String(bean.id), kind };
+    const [created] = await this.attachments.upload(on, { name, bytes, mimeType, comment: input.comment });
     const id = String(created?.id ?? '');
     return { ...attachmentRow(await this.attachments.get(id)), on: String(bean.id) };
   }

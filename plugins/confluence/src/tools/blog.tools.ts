@@ -100,7 +100,7 @@ export class BlogTools {
     if (key === undefined)
       throw new InputError('Which space? Pass `spaceKey`.', { hint: 'confluence_list_spaces lists them.' });
     const spaceId = await this.allowedSpace(key);
-    const { bean, reconciled } = await this.writer.create('blogpost', {
+    const { bean } = await this.writer.create('blogpost', {
       spaceId,
       title: input.title,
       storage: this.body.toStorage(input.body),
@@ -110,7 +110,6 @@ export class BlogTools {
       title: bean.title,
       space: await this.spaces.keyOf(spaceId),
       url: this.reader.url(bean._links?.webui),
-      ...(reconciled ? { reconciled } : {}),
     };
   }
 

@@ -88,11 +88,19 @@ export class MoveTools {
     const parentAddr = input.parentId === undefined ? undefined : await this.locator.resolve(input.parentId);
     if (input.spaceKey !== undefined) normalSpaceKey(input.spaceKey);
     const page = (await this.reader.bean(addr, { body: false })).bean;
-    const to =
-      input.spaceKey !== undefined
-        ? { spaceKey: (await this.space(input.spaceKey)).key }
-        : { parentId: (await this.target(parentAddr, undefined)).id };
-    const copy = await this.moves.copy(String(page.id), to, input);
+    let to: { spaceKey: string } | { parentId: string };
+    let spaceId: string;
+    if (input.spaceKey !== undefined) {
+      const space = await this.space(input.spaceKey);
+      to = { spaceKey: space.key };
+      spaceId = space.id;
+    } else {
+      const parent = await this.target(parentAddr, undefined);
+      to = { parentId: parent.id };
+      spaceId = parent.spaceId;
+    }
+    const title = input.title ?? page.title ?? '';
+    const copy = await this.moves.copy(String(page.id), to, { spaceId, title }, input);
     return {
       source: String(page.id),
       id: String(copy.id),

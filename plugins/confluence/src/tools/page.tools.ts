@@ -93,7 +93,7 @@ export class PageTools {
     toolset: 'pages',
     scopes: ['read:page:confluence', 'write:page:confluence', 'read:space:confluence'],
     render: (out) =>
-      `Created page ${out.id} "${String(out.title)}" in ${String(out.space)}${out.parentId ? ` under ${String(out.parentId)}` : ''} (v1)${out.reconciled ? ' — the answer was lost on the way back; the page was found by its title' : ''}: ${String(out.url ?? '')}`,
+      `Created page ${out.id} "${String(out.title)}" in ${String(out.space)}${out.parentId ? ` under ${String(out.parentId)}` : ''} (v1): ${String(out.url ?? '')}`,
   })
   async createPage(input: z.infer<typeof createInput>) {
     if (input.title.trim() === '') throw new InputError('The page needs a title.');
@@ -112,7 +112,7 @@ export class PageTools {
       throw new InputError(`The parent page ${String(parent.id)} is in another space than ${key}.`, {
         hint: 'Omit spaceKey to create the page in the parent’s space.',
       });
-    const { bean, reconciled } = await this.writer.create('page', {
+    const { bean } = await this.writer.create('page', {
       spaceId,
       title: input.title,
       storage: this.body.toStorage(input.body),
@@ -125,7 +125,6 @@ export class PageTools {
       parentId: bean.parentId ? String(bean.parentId) : undefined,
       version: bean.version?.number,
       url: this.reader.url(bean._links?.webui),
-      ...(reconciled ? { reconciled } : {}),
     };
   }
 

@@ -113,16 +113,13 @@ export class VersionTools {
     render: (out) => `Restored page ${out.id} to the content of v${String(out.restored)}: now v${String(out.version)}.`,
   })
   async restorePageVersion(input: z.infer<typeof restoreInput>) {
-    const { bean } = await this.reader.bean(await this.locator.resolve(input.pageId), { body: false });
+    const { bean, kind } = await this.reader.bean(await this.locator.resolve(input.pageId), { body: false });
     const current = bean.version?.number ?? 0;
     if (input.version === current) throw new InputError(`Version ${input.version} is already the current version.`);
     if (input.version < 1 || input.version > current)
       throw new InputError(`Page ${String(bean.id)} has versions 1 to ${current}.`);
-    const saved = await this.versions.restore(
-      String(bean.id),
-      input.version,
-      input.message ?? `Restored version ${input.version}`,
-    );
+    const message = input.message ?? `Restored version ${input.version}`;
+    const saved = await this.versions.restore({ id: String(bean.id), kind }, input.version, current, message);
     return { id: String(bean.id), restored: input.version, version: saved.number ?? current + 1 };
   }
 }

@@ -1,5 +1,5 @@
-import { createTestHost, type TestHarness } from '@atlassian-mcp/core/testing';
-import type { Sandbox } from '@atlassian-mcp/sandbox';
+import { createTestHarness, createTestHost, type TestHarness } from '@atlassian-mcp/core/testing';
+import { startSandbox, type Sandbox } from '@atlassian-mcp/sandbox';
 import confluencePlugin from '@atlassian-mcp/plugin-confluence';
 
 // End-to-end calls cross a loopback socket and a real MCP session; on a shared, busy machine the
@@ -28,8 +28,11 @@ export async function startConfluenceSite(
     allowSpaces?: string[];
     capabilities?: Record<string, unknown>;
     plugin?: Record<string, unknown>;
+    /** Serve through the sandbox's in-process fetch (no sockets): the wire then shows exactly what was sent. */
+    inProcess?: boolean;
   } = {},
 ): Promise<ConfluenceSite> {
+  if (options.inProcess) return startInProcess(options.toolsets);
   const host = await createTestHost({
     plugins: [confluencePlugin],
     capabilities: options.capabilities,
@@ -56,4 +59,50 @@ export function seededPage(sandbox: Sandbox, title: string): { id: string; space
   const page = [...sandbox.site.confluence.contents.values()].find((c) => c.title === title && c.status === 'current');
   if (!page) throw new Error(`no seeded page titled ${title}`);
   return page;
+}
+
+let tokens = 0;
+
+/** The plugin against an in-process sandbox: no keep-alive sockets, so no reconnects on the wire. */
+async function startInProcess(toolsets = ['confluence:all']): Promise<ConfluenceSite> {
+  const sandbox = await startSandbox({ listen: false });
+  const env = `CONFLUENCE_SITE_TOKEN_${process.pid}_${++tokens}`;
+  process.env[env] = sandbox.credentials.apiToken;
+  const mcp = await createTestHarness({
+    plugins: [confluencePlugin],
+    services: { fetch: (url, init) => sandbox.fetch(url, init as RequestInit) },
+    config: {
+      site: { url: sandbox.siteUrl },
+      auth: { type: 'apiToken', email: sandbox.credentials.email, apiToken: { env }, store: 'memory' },
+      toolsets,
+      rateLimit: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 5, maxWaitMs: 2000 },
+    },
+  });
+  const call = async (name: string, args: Record<string, unknown> = {}) => mcp.call(name, args);
+  return {
+    sandbox,
+    mcp,
+    async ok(name, args) {
+      const r = await call(name, args);
+      if (r.isError) throw new Error(`${name} failed: ${r.text}`);
+      return { text: r.text, structured: r.structured as Record<string, unknown> };
+    },
+    async fails(name, args) {
+      const r = await call(name, args);
+      if (!r.isError) throw new Error(`${name} unexpectedly succeeded: ${r.text}`);
+      return r.text;
+    },
+    async rest<T>(path: string): Promise<T> {
+      const res = await sandbox.fetch(`${sandbox.siteUrl}${path}`, {
+        headers: { authorization: sandbox.basicAuth(), accept: 'application/json' },
+      });
+      return (await res.json()) as T;
+    },
+    wire: () => sandbox.requests.filter((r) => r.path.startsWith('/wiki/')).map((r) => `${r.method} ${r.path}`),
+    async close() {
+      await mcp.close();
+      await sandbox.close();
+      delete process.env[env];
+    },
+  };
 }

@@ -20,7 +20,8 @@ function bigStorage(log: string, copies: number): string {
 describe('a section edit on a page over 200 KB', () => {
   let site: ConfluenceSite;
   beforeAll(async () => {
-    site = await startConfluenceSite();
+    // In-process: a keep-alive socket closed under load would show a reconnect on the wire.
+    site = await startConfluenceSite({ inProcess: true });
   });
   afterAll(() => site?.close());
 
@@ -32,7 +33,7 @@ describe('a section edit on a page over 200 KB', () => {
     const storage = before + target + after;
     expect(storage.length).toBeGreaterThan(200 * 1024);
     const eng = [...site.sandbox.site.confluence.spaces.values()].find((s) => s.key === 'ENG')!;
-    const res = await site.sandbox.fetch(`${site.sandbox.url}/wiki/api/v2/pages`, {
+    const res = await site.sandbox.fetch(`${site.sandbox.siteUrl}/wiki/api/v2/pages`, {
       method: 'POST',
       headers: { authorization: site.sandbox.basicAuth(), 'content-type': 'application/json' },
       body: JSON.stringify({

@@ -5,7 +5,7 @@ import { seededPage, startConfluenceSite, type ConfluenceSite } from './confluen
 describe('confluence pages', () => {
   let site: ConfluenceSite;
   beforeAll(async () => {
-    site = await startConfluenceSite();
+    site = await startConfluenceSite({ inProcess: true });
   });
   afterAll(() => site?.close());
   beforeEach(() => site.sandbox.faults.clear());
@@ -33,7 +33,7 @@ describe('confluence pages', () => {
 
   it('reads a page by every URL form, by space + title, and a blog post by a bare id', async () => {
     const target = page('Offline sync design');
-    const base = site.sandbox.url;
+    const base = site.sandbox.siteUrl;
     const forms = [
       `${base}/wiki/spaces/ENG/pages/${target.id}/Offline+sync+design`,
       `${base}/wiki/spaces/ENG/pages/${target.id}`,

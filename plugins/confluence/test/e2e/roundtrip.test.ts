@@ -19,7 +19,7 @@ const KNOWN_SEED_DEFECTS: Record<string, RegExp> = {
 describe('every seeded page survives get → update unchanged', () => {
   let site: ConfluenceSite;
   beforeAll(async () => {
-    site = await startConfluenceSite();
+    site = await startConfluenceSite({ inProcess: true });
   });
   afterAll(() => site?.close());
 
