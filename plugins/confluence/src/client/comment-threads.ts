@@ -1,5 +1,5 @@
 import { InputError, inject, Service } from '@atlassian-mcp/core';
-import { PageBody } from '../content/page-body.js';
+import { confluenceDocument, PageBody } from '../content/page-body.js';
 import { commentView, type CommentView } from '../view/comment-view.js';
 import { ConfluenceComments, type CommentBean, type CommentKind } from './confluence-comments.js';
 import { ConfluenceUsers } from './confluence-users.js';
@@ -64,6 +64,13 @@ export class CommentThreads {
     };
   }
 
+  /** A comment's new body from Markdown, with the comment as it is now as the base. */
+  async rewrite(bean: CommentBean, markdown: string): Promise<string> {
+    const storage = bean.body?.storage?.value ?? '';
+    const names = await this.users.names(this.body.mentions(storage));
+    return this.body.rewrite(storage, markdown, names, confluenceDocument.comment(String(bean.id)));
+  }
+
   /** Refuses a comment whose page is outside the space allowlist. */
   async assertAllowed(bean: CommentBean): Promise<void> {
     const on = bean.pageId ?? bean.blogPostId;
@@ -71,7 +78,8 @@ export class CommentThreads {
   }
 
   private view(bean: CommentBean, kind: CommentKind, names: ReadonlyMap<string, string>): CommentView {
-    return commentView(bean, kind, (storage) => this.body.toMarkdown(storage, names), names);
+    const source = confluenceDocument.comment(String(bean.id));
+    return commentView(bean, kind, (storage) => this.body.toMarkdown(storage, names, source), names);
   }
 
   /** A reply: the thread's status and anchor belong to its first comment. */

@@ -1,5 +1,5 @@
 import { coreServices, inject, isAtlassianMcpError, Service, type SiteService } from '@atlassian-mcp/core';
-import { PageBody } from '../content/page-body.js';
+import { confluenceDocument, PageBody } from '../content/page-body.js';
 import { shortTime } from '../view/display.js';
 import type { PageView } from '../view/page-view.js';
 import { ConfluencePages, type PageBean, type PageKind } from './confluence-pages.js';
@@ -87,7 +87,7 @@ export class PageReader {
       ...(bean.labels?.results?.length ? { labels: bean.labels.results.map((l) => l.name ?? '') } : {}),
       // The tiny link: a third of the tokens of the long one, and it survives renames and moves.
       url: this.url(bean._links?.tinyui ?? bean._links?.webui),
-      body: this.body.toMarkdown(storage, names),
+      body: this.body.toMarkdown(storage, names, confluenceDocument.page(String(bean.id), options.version)),
     };
     return { bean, kind, storage, view };
   }

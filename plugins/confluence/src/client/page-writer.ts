@@ -1,5 +1,5 @@
 import { InputError, inject, Service, type SectionEditInput } from '@atlassian-mcp/core';
-import { PageBody } from '../content/page-body.js';
+import { confluenceDocument, PageBody } from '../content/page-body.js';
 import { ConfluencePages, staleVersion, type PageBean, type PageKind } from './confluence-pages.js';
 import { ConfluenceUsers } from './confluence-users.js';
 import type { PageAddress } from './page-locator.js';
@@ -64,8 +64,13 @@ export class PageWriter {
       edit.body === undefined
         ? storage
         : whole
-          ? this.body.rewrite(storage, edit.body, names)
-          : this.body.edit(storage, sectionEdit(edit.body, edit.section, mode), names);
+          ? await this.body.rewrite(storage, edit.body, names, confluenceDocument.page(addr.id))
+          : await this.body.edit(
+              storage,
+              sectionEdit(edit.body, edit.section, mode),
+              names,
+              confluenceDocument.page(addr.id),
+            );
     const title = edit.title ?? bean.title ?? '';
     const what = describe(edit, mode);
     if (next === storage && title === bean.title) return { bean, kind, changed: false, what };

@@ -103,7 +103,7 @@ export class BlogTools {
     const { bean } = await this.writer.create('blogpost', {
       spaceId,
       title: input.title,
-      storage: this.body.toStorage(input.body),
+      storage: await this.body.toStorage(input.body),
     });
     return {
       id: String(bean.id),

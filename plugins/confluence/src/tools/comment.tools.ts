@@ -81,7 +81,7 @@ export class CommentTools {
   async addComment(input: z.infer<typeof addInput>) {
     if (input.body.trim() === '') throw new InputError('The comment body is empty.');
     if (input.occurrence !== undefined && input.occurrence < 1) throw new InputError('`occurrence` counts from 1.');
-    const storage = this.body.toStorage(input.body);
+    const storage = await this.body.toStorage(input.body);
     if (input.parentCommentId !== undefined) {
       if (input.anchor !== undefined) throw new InputError('A reply takes no anchor: it belongs to its thread.');
       const parent = await this.comments.get(input.parentCommentId);
@@ -155,8 +155,7 @@ export class CommentTools {
     if (input.resolved !== undefined && kind !== 'inline')
       throw new InputError(`Comment ${input.commentId} is a footer comment; only inline comments are resolved.`);
     const current = bean.version?.number ?? 1;
-    const storage =
-      input.body === undefined ? undefined : this.body.rewrite(bean.body?.storage?.value ?? '', input.body);
+    const storage = input.body === undefined ? undefined : await this.threads.rewrite(bean, input.body);
     const updated = await this.comments.update(input.commentId, kind, { current, storage, resolved: input.resolved });
     return {
       id: input.commentId,

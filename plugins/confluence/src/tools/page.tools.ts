@@ -115,7 +115,7 @@ export class PageTools {
     const { bean } = await this.writer.create('page', {
       spaceId,
       title: input.title,
-      storage: this.body.toStorage(input.body),
+      storage: await this.body.toStorage(input.body),
       parentId: parent ? String(parent.id) : undefined,
     });
     return {

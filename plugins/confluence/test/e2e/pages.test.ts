@@ -20,7 +20,7 @@ describe('confluence pages', () => {
     expect(text).toMatch(/labels: running-log, engineering/);
     expect(text).toMatch(/\n\S+\/wiki\/x\/AoAB\n/);
     expect(text).toMatch(/<untrusted \w+ page>\n# Engineering running log\npath: Engineering Home/);
-    expect(text).toMatch(/\[@Maya Chen\]\(accountid:/);
+    expect(text).toMatch(/⟦@Maya Chen⟧/);
     expect(text).toMatch(/⟦jira NOVA-1/);
     expect(structured).toMatchObject({
       id: log.id,
@@ -112,6 +112,27 @@ describe('confluence pages', () => {
     expect(await site.fails('confluence_create_page', { spaceKey: 'OPS', title: 'Ops scratch', body: 'y' })).toMatch(
       /Atlassian rejected the request|title/i,
     );
+  });
+
+  it('writes mentions by name and keeps macros copied from a page read in this session', async () => {
+    const people = [...site.sandbox.site.jira.users.values()];
+    const jonas = people.find((u) => u.displayName === 'Jonas Weber')!;
+    await site.ok('confluence_get_page', { pageId: page('Engineering running log').id });
+    const { structured } = await site.ok('confluence_create_page', {
+      spaceKey: 'ENG',
+      title: 'Copied status',
+      body: 'Owner: ⟦@Jonas Weber⟧\n\n| Item | Status |\n| --- | --- |\n| x | ⟦status:yellow AT RISK^3d4zp⟧ |',
+    });
+    const body = stored(structured.id as string).body;
+    expect(body).toContain(`ri:account-id="${jonas.accountId}"`);
+    expect(body).toMatch(/<ac:structured-macro[^>]*ac:name="status"/);
+    expect(
+      await site.fails('confluence_create_page', {
+        spaceKey: 'ENG',
+        title: 'Nobody',
+        body: 'Ask ⟦@Nobody Known Here⟧',
+      }),
+    ).toMatch(/no user is named "Nobody Known Here"/);
   });
 
   it('replaces the whole body only with the version read, and refuses a stale one without writing', async () => {
