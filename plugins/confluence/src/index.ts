@@ -1,6 +1,7 @@
 import { definePlugin, PLUGIN_API_VERSION } from '@atlassian-mcp/core';
 import { CommentThreads } from './client/comment-threads.js';
 import { ConfluenceComments } from './client/confluence-comments.js';
+import { ConfluenceContainers } from './client/confluence-containers.js';
 import { ConfluenceAttachments } from './client/confluence-attachments.js';
 import { ConfluenceLabels } from './client/confluence-labels.js';
 import { ConfluenceMoves } from './client/confluence-moves.js';
@@ -41,6 +42,7 @@ export default definePlugin({
   apiVersion: PLUGIN_API_VERSION,
   toolPrefix: 'confluence_',
   products: ['confluence'],
+  scope: { allow: 'spaces', resolver: ConfluenceContainers },
   description: 'Confluence Cloud: CQL search, pages as lossless Markdown, section edits, spaces, page tree, comments',
   instructions:
     'Confluence page bodies are Markdown; ⟦…⟧ placeholders stand for macros and other content Markdown cannot show: keep them as they are when you edit.',
@@ -61,6 +63,8 @@ export default definePlugin({
   },
   services: [
     ConfluenceSpaces,
+    ConfluenceTemplates,
+    ConfluenceContainers,
     SpaceScope,
     ConfluencePages,
     ConfluenceTree,
@@ -76,7 +80,6 @@ export default definePlugin({
     ConfluenceAttachments,
     ConfluenceVersions,
     ConfluenceMoves,
-    ConfluenceTemplates,
     ConfluenceRestrictions,
   ],
   toolProviders: [

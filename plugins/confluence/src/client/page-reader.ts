@@ -52,9 +52,9 @@ export class PageReader {
     return { bean, kind };
   }
 
-  /** Refuses a page outside the space allowlist (one metadata read, only when an allowlist is set). */
+  /** Refuses a page outside the space allowlist, without requesting it (free when no allowlist is set). */
   async assertAllowed(addr: PageAddress): Promise<void> {
-    if (this.scope.active) await this.bean(addr, { body: false });
+    if (this.scope.active) await this.scope.check('page', addr.id);
   }
 
   async read(addr: PageAddress, options: { version?: number } = {}): Promise<ReadPage> {

@@ -1,57 +1,61 @@
-import { coreServices, inject, NotAllowedError, Service } from '@atlassian-mcp/core';
+import { coreServices, inject, NotAllowedError, Service, type ServiceToken } from '@atlassian-mcp/core';
 import { ConfluenceSpaces, normalSpaceKey } from './confluence-spaces.js';
-import { scopeCql } from './cql-scope.js';
+
+/** Core's scope service for this plugin (typed through its token: the plugin API stays small). */
+type ScopeService = typeof coreServices.scope extends ServiceToken<infer T> ? T : never;
 
 /**
- * The configured space allowlist (`allow.spaces`), enforced on what a call touches: a space key
- * argument, the space of a page named by id or URL, a CQL query (constrained, not only checked),
- * a move or copy target, a resource URI.
+ * The space allowlist (`allow.spaces`) as the Confluence client sees it: core's scope service for
+ * this plugin. Core checks every declared target before a handler runs (through
+ * `ConfluenceContainers`); this confines CQL, filters lists, and checks what a handler finds
+ * itself (a default space, the space of a page it read).
  */
 @Service()
 export class SpaceScope {
-  private readonly keys: readonly string[] | undefined;
-
   constructor(
-    @inject(coreServices.rootConfig) config: { readonly allow?: { readonly spaces?: readonly string[] } },
+    @inject(coreServices.scope) private readonly scope: ScopeService,
     @inject(ConfluenceSpaces) private readonly spaces: ConfluenceSpaces,
-  ) {
-    const list = config.allow?.spaces?.map(normalSpaceKey);
-    this.keys = list && list.length > 0 ? list : undefined;
-  }
+  ) {}
 
   /** True when an allowlist is configured. */
   get active(): boolean {
-    return this.keys !== undefined;
+    return this.scope.active;
   }
 
-  /** The allowed keys, or undefined when every space is allowed. */
+  /** The allowed keys (upper case), or undefined when every space is allowed. */
   get allowed(): readonly string[] | undefined {
-    return this.keys;
+    return this.scope.allowed;
   }
 
   /** True when the space may be touched. */
   allows(key: string): boolean {
-    return !this.keys || this.keys.includes(normalSpaceKey(key));
+    const allowed = this.scope.allowed;
+    return !allowed || allowed.includes(normalSpaceKey(key).toUpperCase());
   }
 
   /** Refuses a space key outside the allowlist. */
   assertKey(key: string): void {
     if (!this.allows(key))
-      throw new NotAllowedError(`Space ${key} is outside the configured space allowlist.`, {
-        hint: `Allowed spaces: ${this.keys!.join(', ')}.`,
+      throw new NotAllowedError(`Space ${key} is outside the configured allowlist (allow.spaces).`, {
+        hint: `Only ${this.allowed!.join(', ')} can be used here (allow.spaces).`,
       });
   }
 
   /** Refuses content whose space (by v2 id) is outside the allowlist; free when no allowlist is set. */
   async assertSpaceId(spaceId: string | undefined): Promise<void> {
-    if (!this.keys) return;
+    if (!this.active) return;
     if (spaceId === undefined)
       throw new NotAllowedError('The space of this content is unknown, so the space allowlist cannot allow it.');
     this.assertKey(await this.spaces.keyOf(spaceId));
   }
 
+  /** Refuses a page, blog post, comment or attachment outside the allowed spaces, without requesting it. */
+  check(kind: 'page' | 'comment' | 'attachment', id: string): Promise<void> {
+    return this.scope.check(kind, id);
+  }
+
   /** The query, confined to the allowed spaces. */
   cql(query: string): string {
-    return scopeCql(query, this.keys);
+    return this.scope.constrain('cql', query);
   }
 }

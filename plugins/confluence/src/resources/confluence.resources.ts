@@ -5,6 +5,7 @@ import {
   ResourceProvider,
   type ListedResource,
   type ResourceContent,
+  type ResourceContext,
 } from '@atlassian-mcp/core';
 import { ConfluenceAttachments } from '../client/confluence-attachments.js';
 import { ConfluenceSearch } from '../client/confluence-search.js';
@@ -15,14 +16,6 @@ import { SpaceScope } from '../client/space-scope.js';
 import { TEXT_TYPES } from '../view/attachment-view.js';
 import { renderPage } from '../view/page-view.js';
 
-// Resources are attached by the user or the client, not fetched on a model's whim; they carry the
-// same compact text as the tools, with the user-authored part marked by a plain label.
-const plainKit = {
-  fence: (content: string, label = 'content') =>
-    content.trim() === '' ? content : `--- ${label} (written by Confluence users) ---\n${content}\n--- end ---`,
-  more: ({ shown, total, noun }: { shown: number; total?: number; noun?: string }) =>
-    `${shown}${total !== undefined ? ` of ${total}` : ''} ${noun ?? 'results'}`,
-};
 const RECENT_CQL = 'type = page AND lastmodified >= now("-30d") ORDER BY lastmodified DESC';
 
 /** `confluence://page/{id}`, `confluence://space/{key}`, `confluence://attachment/{id}`: listed and completed. */
@@ -46,10 +39,11 @@ export class ConfluenceResources {
     list: 'listPages',
     complete: { id: 'completePageId' },
     scopes: ['read:page:confluence'],
+    targets: { id: 'page' },
   })
-  async readPage(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
+  async readPage(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
     const { view } = await this.reader.read(await this.locator.resolve(pageIdOf(variables.id!)));
-    return [{ uri: uri.href, mimeType: 'text/markdown', text: renderPage(view, plainKit) }];
+    return [{ uri: uri.href, mimeType: 'text/markdown', text: renderPage(view, ctx.render) }];
   }
 
   /** Recently updated pages of the allowed spaces. */
@@ -89,13 +83,14 @@ export class ConfluenceResources {
     list: 'listSpaces',
     complete: { key: 'completeSpaceKey' },
     scopes: ['read:space:confluence'],
+    targets: { key: 'space' },
   })
-  async readSpace(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
+  async readSpace(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
     this.scope.assertKey(variables.key!);
     const s = await this.spaces.byKey(variables.key!);
     const description = (s.description as { plain?: { value?: string } } | undefined)?.plain?.value;
     const text = [
-      `# ${s.key} · ${s.name ?? ''}`,
+      `# ${s.key} · ${ctx.render.inline(s.name)}`,
       [
         s.type,
         s.status !== 'current' ? s.status : undefined,
@@ -103,7 +98,7 @@ export class ConfluenceResources {
       ]
         .filter(Boolean)
         .join(' · '),
-      description ? plainKit.fence(description, 'description') : undefined,
+      description ? ctx.render.fence(description, 'description') : undefined,
     ]
       .filter(Boolean)
       .join('\n');
@@ -132,6 +127,7 @@ export class ConfluenceResources {
     description: 'The content of a page attachment (text files as text)',
     complete: { id: 'completeAttachmentId' },
     scopes: ['read:attachment:confluence'],
+    targets: { id: 'attachment' },
   })
   async readAttachment(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
     const bean = await this.attachments.get(attachmentIdOf(variables.id!));

@@ -36,6 +36,7 @@ export class AdminTools {
 
   @Tool({
     name: 'confluence_delete_page',
+    targets: { pageId: 'page' },
     title: 'Delete page',
     description:
       'Move a page or blog post to the trash (its children move up), or purge it for good (asks for confirmation).',
@@ -63,6 +64,7 @@ export class AdminTools {
 
   @Tool({
     name: 'confluence_delete_comment',
+    targets: { commentId: 'comment' },
     title: 'Delete comment',
     description: 'Delete a comment and its replies; an inline comment’s highlight is removed (asks for confirmation).',
     input: deleteCommentInput,
@@ -86,6 +88,7 @@ export class AdminTools {
 
   @Tool({
     name: 'confluence_delete_attachment',
+    targets: { attachmentId: 'attachment' },
     title: 'Delete attachment',
     description: 'Move an attachment to the trash (asks for confirmation).',
     input: deleteAttachmentInput,

@@ -70,6 +70,7 @@ export class AttachmentTools {
 
   @Tool({
     name: 'confluence_get_page_attachments',
+    targets: { pageId: 'page' },
     title: 'Page attachments',
     description: 'Files attached to a page, each with a confluence://attachment resource URI.',
     input: listInput,
@@ -91,6 +92,7 @@ export class AttachmentTools {
 
   @Tool({
     name: 'confluence_get_attachment',
+    targets: { attachmentId: 'attachment' },
     title: 'Get attachment',
     description: 'One attachment: details and its resource link; a small text file is shown in full.',
     input: getInput,
@@ -120,6 +122,7 @@ export class AttachmentTools {
 
   @Tool({
     name: 'confluence_upload_attachment',
+    targets: { pageId: 'page' },
     title: 'Upload attachment',
     description: 'Attach a local file (path) or base64 content to a page; a file of the same name gets a new version.',
     input: uploadInput,

@@ -37,6 +37,7 @@ export class BlogTools {
 
   @Tool({
     name: 'confluence_list_blog_posts',
+    targets: { spaceKey: 'space' },
     title: 'List blog posts',
     description: 'Blog posts, newest first, of a space or the whole site; read one with confluence_get_page.',
     input: listInput,
@@ -84,6 +85,7 @@ export class BlogTools {
 
   @Tool({
     name: 'confluence_create_blog_post',
+    targets: { spaceKey: 'space' },
     title: 'Create blog post',
     description: 'Publish a blog post in a space from Markdown.',
     input: createInput,

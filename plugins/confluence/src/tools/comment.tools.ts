@@ -44,6 +44,7 @@ export class CommentTools {
 
   @Tool({
     name: 'confluence_get_page_comments',
+    targets: { pageId: 'page' },
     title: 'Page comments',
     description: 'Comment threads of a page, oldest first; inline ones with the text they highlight.',
     input: listInput,
@@ -68,6 +69,7 @@ export class CommentTools {
 
   @Tool({
     name: 'confluence_add_comment',
+    targets: { pageId: 'page', parentCommentId: 'comment' },
     title: 'Add comment',
     description: 'Comment on a page, inline on its text (anchor), or reply (parentCommentId).',
     input: addInput,
@@ -116,6 +118,7 @@ export class CommentTools {
 
   @Tool({
     name: 'confluence_get_comment',
+    targets: { commentId: 'comment' },
     title: 'Get comment',
     description: 'One comment with its replies; inline: highlighted text and status.',
     input: getInput,
@@ -131,6 +134,7 @@ export class CommentTools {
 
   @Tool({
     name: 'confluence_update_comment',
+    targets: { commentId: 'comment' },
     title: 'Edit or resolve comment',
     description: 'Rewrite a comment, or resolve/reopen an inline thread.',
     input: updateInput,

@@ -35,6 +35,7 @@ export class LabelTools {
 
   @Tool({
     name: 'confluence_get_page_labels',
+    targets: { pageId: 'page' },
     title: 'Page labels',
     description: 'The labels of a page or blog post.',
     input: pageInput,
@@ -55,6 +56,7 @@ export class LabelTools {
 
   @Tool({
     name: 'confluence_search_by_label',
+    targets: { spaceKey: 'space' },
     title: 'Search by label',
     description: 'Pages and blog posts carrying a label, optionally in one space.',
     input: byLabelInput,
@@ -106,6 +108,7 @@ export class LabelTools {
 
   @Tool({
     name: 'confluence_update_labels',
+    targets: { pageId: 'page' },
     title: 'Add or remove labels',
     description: 'Add labels to a page or blog post, or remove them.',
     input: updateInput,

@@ -36,6 +36,7 @@ export class MoveTools {
 
   @Tool({
     name: 'confluence_move_page',
+    targets: { pageId: 'page', targetId: 'page', spaceKey: 'space' },
     title: 'Move page',
     description: 'Move a page with its children: under another page, before or after a sibling, or into another space.',
     input: moveInput,
@@ -71,6 +72,7 @@ export class MoveTools {
 
   @Tool({
     name: 'confluence_copy_page',
+    targets: { pageId: 'page', parentId: 'page', spaceKey: 'space' },
     title: 'Copy page',
     description: 'Copy a page (not its children) under another page or to the top of a space, optionally renamed.',
     input: copyInput,

@@ -53,6 +53,7 @@ export class PageTools {
 
   @Tool({
     name: 'confluence_get_page',
+    targets: { pageId: 'page', spaceKey: 'space' },
     title: 'Get page',
     description:
       'A page or blog post by id, URL, or spaceKey + title: header and Markdown body (⟦…⟧ placeholders: keep them when editing).',
@@ -85,6 +86,7 @@ export class PageTools {
 
   @Tool({
     name: 'confluence_create_page',
+    targets: { spaceKey: 'space', parentId: 'page' },
     title: 'Create page',
     description: 'Create a page from Markdown, under a parent page or in a space.',
     input: createInput,
@@ -130,6 +132,7 @@ export class PageTools {
 
   @Tool({
     name: 'confluence_update_page',
+    targets: { pageId: 'page' },
     title: 'Update page',
     description:
       'Edit a page: the whole Markdown body (with the version read), one section, or append/prepend (mode); title.',

@@ -71,6 +71,7 @@ export class PeopleTools {
 
   @Tool({
     name: 'confluence_get_page_restrictions',
+    targets: { pageId: 'page' },
     title: 'Page restrictions',
     description: 'Who may view and who may edit a page, when it is restricted.',
     input: restrictionsInput,

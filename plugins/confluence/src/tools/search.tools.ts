@@ -69,6 +69,7 @@ export class SearchTools {
 
   @Tool({
     name: 'confluence_search_content',
+    targets: { spaceKey: 'space' },
     title: 'Search content',
     description: 'Find pages and blog posts (or attachments, comments) by words, within a space or label.',
     input: contentInput,

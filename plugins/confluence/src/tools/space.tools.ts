@@ -72,6 +72,7 @@ export class SpaceTools {
 
   @Tool({
     name: 'confluence_get_space',
+    targets: { spaceKey: 'space' },
     title: 'Get space',
     description: 'One space by key: name, type, description, home page.',
     input: getInput,
@@ -97,6 +98,7 @@ export class SpaceTools {
 
   @Tool({
     name: 'confluence_get_space_pages',
+    targets: { spaceKey: 'space' },
     title: 'Space pages',
     description: 'Pages of a space (all, or top level only), with parent ids to rebuild the tree.',
     input: pagesInput,

@@ -36,6 +36,7 @@ export class TemplateTools {
 
   @Tool({
     name: 'confluence_list_templates',
+    targets: { spaceKey: 'space' },
     title: 'List templates',
     description: "Page templates of a space, or the site's global ones.",
     input: listInput,
@@ -70,6 +71,7 @@ export class TemplateTools {
 
   @Tool({
     name: 'confluence_create_page_from_template',
+    targets: { templateId: 'template', spaceKey: 'space', parentId: 'page' },
     title: 'Create page from template',
     description: 'Create a page with a template’s content, under a parent page or in a space.',
     input: createInput,

@@ -33,6 +33,7 @@ export class TreeTools {
 
   @Tool({
     name: 'confluence_get_page_children',
+    targets: { pageId: 'page' },
     title: 'Page children',
     description: 'Child pages and folders in tree order; depth > 1 adds descendants, indented.',
     input: childrenInput,

@@ -33,6 +33,7 @@ export class VersionTools {
 
   @Tool({
     name: 'confluence_get_page_versions',
+    targets: { pageId: 'page' },
     title: 'Page versions',
     description: 'Version history of a page, newest first: number, author, date, note.',
     input: listInput,
@@ -64,6 +65,7 @@ export class VersionTools {
 
   @Tool({
     name: 'confluence_get_page_version',
+    targets: { pageId: 'page' },
     title: 'Get page version',
     description: 'One version of a page: who saved it, when, its note, and its Markdown body then.',
     input: getInput,
@@ -80,6 +82,7 @@ export class VersionTools {
 
   @Tool({
     name: 'confluence_diff_page_versions',
+    targets: { pageId: 'page' },
     title: 'Diff page versions',
     description: 'What changed between two versions of a page: a compact unified diff of their Markdown.',
     input: diffInput,
@@ -103,6 +106,7 @@ export class VersionTools {
 
   @Tool({
     name: 'confluence_restore_page_version',
+    targets: { pageId: 'page' },
     title: 'Restore page version',
     description: 'Make an older version current again, as a new version (nothing is lost from the history).',
     input: restoreInput,

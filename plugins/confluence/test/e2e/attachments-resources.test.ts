@@ -48,7 +48,7 @@ describe('confluence attachments and resources', () => {
     const page = await site.mcp.client.readResource({ uri: `confluence://page/${log.id}` });
     const text = (page.contents[0] as { text: string }).text;
     expect(text).toMatch(new RegExp(`^page ${log.id} · space ENG · v8`));
-    expect(text).toMatch(/--- page \(written by Confluence users\) ---\n# Engineering running log/);
+    expect(text).toMatch(/<untrusted [0-9a-f]{6} page>\n# Engineering running log/);
     const space = await site.mcp.client.readResource({ uri: 'confluence://space/ENG' });
     expect((space.contents[0] as { text: string }).text).toMatch(/^# ENG · Engineering\nglobal · home page \d+/);
     const csv = await site.mcp.client.readResource({ uri: 'confluence://attachment/att98361' });

@@ -1,5 +1,6 @@
 import { parseConfluenceUrl, tinyToId } from '../../src/client/page-locator.js';
-import { scopeCql } from '../../src/client/cql-scope.js';
+import { constrainQuery } from '../../../../core/src/policy/query-scope';
+import { spaceRestriction } from '../../src/client/confluence-containers.js';
 import { cqlString, isCql } from '../../src/tools/search.tools.js';
 
 const SITE = 'https://acme.atlassian.net';
@@ -56,8 +57,8 @@ describe('CQL', () => {
     expect(cqlString('say "hi" \\ there')).toBe('"say \\"hi\\" \\\\ there"');
   });
 
-  it('wraps a query in the allowed spaces, ORDER BY outside, and refuses one that could break out', () => {
-    expect(scopeCql('title ~ x', undefined)).toBe('title ~ x');
+  it('wraps a query in the allowed spaces (through core), ORDER BY outside, and refuses one that could break out', () => {
+    const scopeCql = (cql: string, spaces: string[]) => constrainQuery(cql, spaceRestriction(spaces));
     expect(scopeCql('title ~ x order by title', ['ENG', 'OPS'])).toBe(
       'space in ("ENG", "OPS") AND (title ~ x) order by title',
     );
@@ -65,8 +66,9 @@ describe('CQL', () => {
       'space in ("ENG") AND (title ~ "a ) order by (") ORDER BY created',
     );
     expect(scopeCql('ORDER BY created', ['ENG'])).toBe('space in ("ENG") ORDER BY created');
+    expect(spaceRestriction(['E"NG\\'])).toBe('space in ("ENG")');
     for (const bad of ['x) OR (space = OPS', 'title ~ "x', '(a', 'a)'])
-      expect(() => scopeCql(bad, ['ENG'])).toThrow(/unbalanced/);
+      expect(() => scopeCql(bad, ['ENG'])).toThrow(/not well formed/);
   });
 });
 
