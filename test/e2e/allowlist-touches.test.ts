@@ -1,17 +1,59 @@
 import { startGenericSite, type GenericSite } from './support/site.js';
 import { sampleArgs, type JsonSchema } from './support/schema-args.js';
+import { samplesFor } from './support/tool-samples.js';
 
 // Issue 11, finding 3: with `allow.projects: [NOVA]`, OPS was reached through numeric ids, JQL,
 // `fields`, boards, epics, versions and attachments. Every tool, resource and prompt of every
 // loaded plugin is called with targets in a forbidden project — by key, by numeric id, through
 // JQL, through `fields` — and must refuse without any request that names the forbidden target.
+// Confluence likewise with `allow.spaces: [ENG]` and targets in the OPS space (by id and by URL).
 jest.setTimeout(300_000);
 
 let site: GenericSite;
 let forbidden: Record<string, unknown>;
 let markers: string[];
+let wikiMarkers: Set<string>;
+
+/** Confluence targets in the OPS space (allowed: ENG): ids, URL forms, and what a request must not name. */
+function forbiddenWiki(generic: GenericSite) {
+  const c = generic.sandbox.site.confluence;
+  const ops = [...c.spaces.values()].find((s) => s.key === 'OPS')!;
+  const pages = [...c.contents.values()].filter((p) => p.spaceId === ops.id);
+  const ids = new Set(pages.map((p) => p.id));
+  const comments = [...c.comments.values()].filter((x) => ids.has(x.containerId));
+  const attachments = [...c.attachments.values()].filter((x) => ids.has(x.containerId));
+  const [page, other] = pages.filter((p) => p.type === 'page' && p.status === 'current' && p.id !== ops.homepageId);
+  const template = [...c.templates.values()].find((t) => t.spaceKey === 'OPS')!;
+  const url = generic.sandbox.siteUrl;
+  return {
+    byKey: {
+      pageId: page!.id,
+      parentId: other!.id,
+      targetId: other!.id,
+      spaceKey: 'OPS',
+      commentId: comments[0]!.id,
+      parentCommentId: comments[0]!.id,
+      attachmentId: attachments[0]!.id,
+      templateId: template.templateId,
+    },
+    byId: {
+      pageId: `${url}/wiki/spaces/OPS/pages/${page!.id}/x`,
+      parentId: `${url}/wiki/pages/viewpage.action?pageId=${other!.id}`,
+      targetId: `${url}/wiki/display/OPS/${encodeURIComponent(other!.title)}`,
+      spaceKey: ops.id,
+      attachmentId: attachments[0]!.id.replace(/^att/, ''),
+    },
+    markers: new Set([
+      ops.id,
+      ...ids,
+      ...comments.map((x) => x.id),
+      ...attachments.flatMap((x) => [x.id, x.id.replace(/^att/, '')]),
+      template.templateId,
+    ]),
+  };
+}
 beforeAll(async () => {
-  site = await startGenericSite({ config: { allow: { projects: ['NOVA'] } } });
+  site = await startGenericSite({ config: { allow: { projects: ['NOVA'], spaces: ['ENG'] } } });
   const jira = site.sandbox.site.jira;
   const ops = jira.projectsByKey.get('OPS')!;
   const issues = [...jira.issues.values()].filter((i) => i.fields.project === ops.id);
@@ -42,7 +84,10 @@ beforeAll(async () => {
     fields: { project: 'OPS', parent: a!.key },
   };
   const ids = { issueKey: a!.id, otherKey: b!.id, issueKeys: [a!.id], issues: [a!.id], parent: a!.id };
-  forbidden.byId = ids;
+  const wiki = forbiddenWiki(site);
+  forbidden.byPlugin = { confluence: wiki.byKey };
+  forbidden.byId = { ...ids, byPlugin: { confluence: { ...wiki.byKey, ...wiki.byId } } };
+  wikiMarkers = wiki.markers;
   // A request names the forbidden project if its path holds one of these segments.
   markers = [
     'OPS',
@@ -66,6 +111,15 @@ function reachedForbidden(sent: GenericSite['sent']): string[] {
     const jql = url.searchParams.get('jql');
     if (jql !== null && !jql.startsWith('project in ("NOVA")'))
       out.push(`${s.method} ${path} with unconfined jql ${jql}`);
+    if (!path.startsWith('/wiki/')) continue;
+    if (path.split('/').some((seg) => wikiMarkers.has(seg))) out.push(`${s.method} ${path}`);
+    for (const [name, value] of url.searchParams) {
+      if (name === 'cql') {
+        if (path !== '/wiki/rest/api/search/user' && !value.startsWith('space in ("ENG")'))
+          out.push(`${s.method} ${path} with unconfined cql ${value}`);
+      } else if (value.split(',').some((v) => wikiMarkers.has(v) || v === 'OPS'))
+        out.push(`${s.method} ${path}?${name}=${value}`);
+    }
   }
   return out;
 }
@@ -80,7 +134,10 @@ it('every tool refuses targets in a forbidden project (by key, by id, through JQ
     const schema = listed.get(entry.meta.name)!.inputSchema as JsonSchema;
     const props = Object.keys(schema.properties ?? {});
     for (const spelling of ['key', 'id'] as const) {
-      const values = spelling === 'id' ? { ...forbidden, ...(forbidden.byId as object) } : forbidden;
+      const values = samplesFor(
+        spelling === 'id' ? { ...forbidden, ...(forbidden.byId as object) } : forbidden,
+        entry.pluginId,
+      );
       const args = sampleArgs(
         schema,
         values,
@@ -95,24 +152,38 @@ it('every tool refuses targets in a forbidden project (by key, by id, through JQ
       if (names.length > 0) {
         if (!r.isError) problems.push(`${what}: accepted`);
         else refused++;
-      } else if (/\bOPS\b|OPS-\d/.test(JSON.stringify(r.structured ?? {}))) problems.push(`${what}: listed OPS`);
+      } else if (listsForbidden(entry.pluginId, r.structured)) problems.push(`${what}: listed OPS`);
     }
   }
   expect(refused).toBeGreaterThan(60);
   expect(problems).toEqual([]);
 });
 
+/** A result of a tool without targets (a list, a search) that shows something of the forbidden container. */
+function listsForbidden(pluginId: string, structured: unknown): boolean {
+  const json = JSON.stringify(structured ?? {});
+  // Confluence text may mention Jira's OPS issues; what must not appear is the OPS space's content.
+  if (pluginId === 'confluence')
+    return /"(space|key)":"OPS"/.test(json) || [...json.matchAll(/"id":"(\w+)"/g)].some((m) => wikiMarkers.has(m[1]!));
+  return /\bOPS\b|OPS-\d/.test(json);
+}
+
 it('every resource and prompt refuses a forbidden target and lists nothing from it', async () => {
   const { mcp, sent } = site;
   const problems: string[] = [];
   const { resources } = await mcp.client.listResources();
-  for (const r of resources) if (/OPS/.test(r.uri)) problems.push(`listed ${r.uri}`);
+  for (const r of resources)
+    if (/OPS/.test(r.uri) || wikiMarkers.has(r.uri.split('/').pop()!)) problems.push(`listed ${r.uri}`);
+  const wiki = (forbidden.byPlugin as { confluence: Record<string, string> }).confluence;
   const byId = forbidden.byId as { issueKey: string };
   for (const uri of [
     `jira://issue/${forbidden.issueKey}`,
     `jira://issue/${byId.issueKey}`,
     'jira://project/OPS',
     `jira://attachment/${forbidden.attachmentId}`,
+    `confluence://page/${wiki.pageId}`,
+    'confluence://space/OPS',
+    `confluence://attachment/${wiki.attachmentId}`,
   ]) {
     sent.length = 0;
     const error = await mcp.client.readResource({ uri }).then(

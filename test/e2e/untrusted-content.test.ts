@@ -1,6 +1,7 @@
 import { startGenericSite, type GenericSite } from './support/site.js';
 import { sampleArgs, type JsonSchema } from './support/schema-args.js';
 import { hostile, injectionProblems, poisonSandbox, structuredProblems } from './support/hostile-content.js';
+import { samplesFor } from './support/tool-samples.js';
 
 // Issue 11, finding 4: every user-authored string reaching the model is fenced, or neutralised on
 // a header line. Every field a user writes holds a fake fence closer (ASCII and look-alikes), a
@@ -67,10 +68,11 @@ it('every tool of every plugin fences or neutralises user-authored text (reads f
       continue;
     }
     const schema = tool.inputSchema as JsonSchema;
+    const own = samplesFor(values, entry.pluginId);
     const args = sampleArgs(
       schema,
-      values,
-      Object.keys(schema.properties ?? {}).filter((k) => k in values),
+      own,
+      Object.keys(schema.properties ?? {}).filter((k) => k in own),
     );
     const raw = (await mcp.client.callTool({ name: entry.meta.name, arguments: args })) as Raw;
     if (entry.meta.readOnly) {
@@ -99,11 +101,15 @@ it('every resource and prompt of every plugin fences or neutralises user-authore
     uris.add(
       uriTemplate.replace(/\{([^}]+)\}/g, (_, v: string) =>
         String(
-          v === 'id'
-            ? samples.attachmentId
-            : v === 'key' && uriTemplate.includes('project')
-              ? samples.project
-              : samples.issueKey,
+          uriTemplate.startsWith('confluence://')
+            ? uriTemplate.includes('space')
+              ? samples.spaceKey
+              : samples.pageId
+            : v === 'id'
+              ? samples.attachmentId
+              : v === 'key' && uriTemplate.includes('project')
+                ? samples.project
+                : samples.issueKey,
         ),
       ),
     );

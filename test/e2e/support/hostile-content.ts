@@ -1,5 +1,6 @@
 import type { Sandbox } from '@atlassian-mcp/sandbox';
 import { fenceMarkers } from '../../../core/src/render/neutralise';
+import { poisonConfluence } from './hostile-confluence.js';
 
 /** Fake fence closers: ASCII, fullwidth, zero-width-split, Cyrillic т, single angle quotes. */
 const CLOSERS = [
@@ -66,6 +67,7 @@ export function poisonSandbox(sandbox: Sandbox): void {
     f.labels = [...((f.labels as string[] | undefined) ?? []), `label${hostile()}`];
     for (const r of i.remoteLinks) r.object.title += hostile();
   }
+  poisonConfluence(snap.confluence, hostile);
   sandbox.loadSnapshot(snap);
 }
 

@@ -94,5 +94,21 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
     wikiTargetId: wikiByTitle('Onboarding').id,
     wikiCommentId: [...wiki.comments.values()].find((c) => c.kind === 'footer' && c.status === 'current')!.id,
     wikiAttachmentId: [...wiki.attachments.values()].find((a) => a.status === 'current')!.id,
+    // Argument names a plugin shares with another, with values of its own product.
+    byPlugin: {
+      confluence: {
+        commentId: [...wiki.comments.values()].find((c) => c.kind === 'footer' && c.status === 'current')!.id,
+        attachmentId: [...wiki.attachments.values()].find((a) => a.status === 'current')!.id,
+        templateId: [...wiki.templates.values()][0]!.templateId,
+        type: 'page',
+        to: 2,
+      },
+    },
   };
+}
+
+/** The samples as one plugin's tools take them (its own values for names it shares with others). */
+export function samplesFor(samples: Samples, pluginId: string): Samples {
+  const own = (samples.byPlugin as Record<string, Samples> | undefined)?.[pluginId];
+  return own ? { ...samples, ...own } : samples;
 }

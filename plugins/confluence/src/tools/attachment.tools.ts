@@ -104,7 +104,7 @@ export class AttachmentTools {
     render: (out, kit) => {
       const a = out as unknown as AttachmentRow & { text?: string };
       return [
-        attachmentLine(a),
+        kit.inline(attachmentLine(a), 600),
         a.on ? `on ${a.on}` : undefined,
         a.text !== undefined ? kit.fence(a.text, 'file') : undefined,
       ]
@@ -131,8 +131,8 @@ export class AttachmentTools {
     toolset: 'attachments',
     scopes: ['read:page:confluence', 'write:confluence-file'],
     links: (out) => [attachmentLink(out as unknown as AttachmentRow)],
-    render: (out) =>
-      `Attached ${String(out.filename)} (${String(out.size ?? '')}) to ${String(out.on)}: ${String(out.uri)}`,
+    render: (out, kit) =>
+      `Attached ${kit.inline(String(out.filename))} (${String(out.size ?? '')}) to ${String(out.on)}: ${String(out.uri)}`,
   })
   async uploadAttachment(input: z.infer<typeof uploadInput>, ctx: ToolContext) {
     const addr = await this.locator.resolve(input.pageId);

@@ -93,8 +93,8 @@ export class BlogTools {
     readOnly: false,
     toolset: 'blog',
     scopes: ['read:space:confluence', 'write:page:confluence'],
-    render: (out) =>
-      `Published blog post ${out.id} "${String(out.title)}" in ${String(out.space)}: ${String(out.url ?? '')}`,
+    render: (out, kit) =>
+      `Published blog post ${out.id} "${kit.inline(String(out.title))}" in ${String(out.space)}: ${String(out.url ?? '')}`,
   })
   async createBlogPost(input: z.infer<typeof createInput>) {
     if (input.title.trim() === '') throw new InputError('The blog post needs a title.');

@@ -43,8 +43,8 @@ export class LabelTools {
     readOnly: true,
     toolset: 'labels',
     scopes: ['read:label:confluence', 'read:page:confluence'],
-    render: (out) => {
-      const labels = out.labels as string[];
+    render: (out, kit) => {
+      const labels = (out.labels as string[]).map((l) => kit.inline(l, 80));
       return labels.length ? `Labels of ${out.id}: ${labels.join(', ')}` : `Page ${out.id} has no labels.`;
     },
   })
@@ -117,11 +117,11 @@ export class LabelTools {
     idempotent: true,
     toolset: 'labels',
     scopes: ['read:label:confluence', 'write:confluence-content'],
-    render: (out) =>
+    render: (out, kit) =>
       [
-        `Labels of ${out.id}: ${(out.labels as string[]).join(', ') || 'none'}.`,
+        `Labels of ${out.id}: ${(out.labels as string[]).map((l) => kit.inline(l, 80)).join(', ') || 'none'}.`,
         (out.absent as string[] | undefined)?.length
-          ? `Not on the page, so not removed: ${(out.absent as string[]).join(', ')}.`
+          ? `Not on the page, so not removed: ${(out.absent as string[]).map((l) => kit.inline(l, 80)).join(', ')}.`
           : undefined,
       ]
         .filter(Boolean)

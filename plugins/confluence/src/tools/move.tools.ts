@@ -80,8 +80,8 @@ export class MoveTools {
     readOnly: false,
     toolset: 'move',
     scopes: ['read:page:confluence', 'write:page:confluence', 'write:confluence-content'],
-    render: (out) =>
-      `Copied page ${String(out.source)} to page ${out.id} "${String(out.title)}"${out.url ? `: ${String(out.url)}` : ''}.`,
+    render: (out, kit) =>
+      `Copied page ${String(out.source)} to page ${out.id} "${kit.inline(String(out.title))}"${out.url ? `: ${String(out.url)}` : ''}.`,
   })
   async copyPage(input: z.infer<typeof copyInput>) {
     if ((input.parentId === undefined) === (input.spaceKey === undefined))

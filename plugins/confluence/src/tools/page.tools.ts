@@ -94,8 +94,8 @@ export class PageTools {
     readOnly: false,
     toolset: 'pages',
     scopes: ['read:page:confluence', 'write:page:confluence', 'read:space:confluence'],
-    render: (out) =>
-      `Created page ${out.id} "${String(out.title)}" in ${String(out.space)}${out.parentId ? ` under ${String(out.parentId)}` : ''} (v1): ${String(out.url ?? '')}`,
+    render: (out, kit) =>
+      `Created page ${out.id} "${kit.inline(String(out.title))}" in ${String(out.space)}${out.parentId ? ` under ${String(out.parentId)}` : ''} (v1): ${String(out.url ?? '')}`,
   })
   async createPage(input: z.infer<typeof createInput>) {
     if (input.title.trim() === '') throw new InputError('The page needs a title.');
@@ -142,9 +142,9 @@ export class PageTools {
     idempotent: true,
     toolset: 'pages',
     scopes: ['read:page:confluence', 'write:page:confluence'],
-    render: (out) =>
+    render: (out, kit) =>
       out.changed
-        ? `Updated page ${out.id} to v${String(out.version)}: ${String(out.what)}.`
+        ? `Updated page ${out.id} to v${String(out.version)}: ${kit.inline(String(out.what), 300)}.`
         : `No change: page ${out.id} already has this content (still v${String(out.version)}).`,
   })
   async updatePage(input: z.infer<typeof updateInput>) {

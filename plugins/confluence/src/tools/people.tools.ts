@@ -32,7 +32,7 @@ export class PeopleTools {
     readOnly: true,
     toolset: 'people',
     scopes: ['read:confluence-user'],
-    render: (out) => dots(String(out.name), `account ${out.id}`, out.email as string | undefined),
+    render: (out, kit) => dots(kit.inline(String(out.name)), `account ${out.id}`, out.email as string | undefined),
   })
   async currentUser() {
     const u = await this.users.current();
@@ -48,12 +48,15 @@ export class PeopleTools {
     readOnly: true,
     toolset: 'people',
     scopes: ['read:confluence-user', 'search:confluence'],
-    render: (out) =>
+    render: (out, kit) =>
       out.users.length === 0
         ? 'No users.'
-        : (out.users as UserRow[])
-            .map((u) => dots(u.name, u.accountId, u.email, u.active === false && 'inactive'))
-            .join('\n'),
+        : kit.fence(
+            (out.users as UserRow[])
+              .map((u) => dots(u.name, u.accountId, u.email, u.active === false && 'inactive'))
+              .join('\n'),
+            'users',
+          ),
   })
   async searchUsers(input: z.infer<typeof searchInput>) {
     const found = await this.users.search(input.query, pageSize(input.limit, 10));
@@ -79,10 +82,10 @@ export class PeopleTools {
     readOnly: true,
     toolset: 'people',
     scopes: ['read:confluence-content.permission', 'read:page:confluence'],
-    render: (out) => {
+    render: (out, kit) => {
       const line = (op: string, r?: { users: string[]; groups: string[] }) =>
         r && (r.users.length || r.groups.length)
-          ? `${op}: only ${[...r.users, ...r.groups.map((g) => `group ${g}`)].join(', ')}`
+          ? `${op}: only ${[...r.users, ...r.groups.map((g) => `group ${g}`)].map((n) => kit.inline(n, 80)).join(', ')}`
           : `${op}: everyone who can see the space`;
       const r = out.restrictions as Record<string, { users: string[]; groups: string[] }>;
       return [`page ${out.id}`, line('view', r.read), line('edit', r.update)].join('\n');

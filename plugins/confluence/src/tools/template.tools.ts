@@ -79,8 +79,8 @@ export class TemplateTools {
     readOnly: false,
     toolset: 'templates',
     scopes: ['read:confluence-content.summary', 'read:page:confluence', 'write:page:confluence'],
-    render: (out) =>
-      `Created page ${out.id} "${String(out.title)}" from template "${String(out.template)}" in ${String(out.space)}: ${String(out.url ?? '')}`,
+    render: (out, kit) =>
+      `Created page ${out.id} "${kit.inline(String(out.title))}" from template "${kit.inline(String(out.template))}" in ${String(out.space)}: ${String(out.url ?? '')}`,
   })
   async createFromTemplate(input: z.infer<typeof createInput>) {
     if (input.title.trim() === '') throw new InputError('The page needs a title.');

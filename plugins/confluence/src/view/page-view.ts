@@ -36,14 +36,14 @@ export function renderPage(p: PageView, kit: RenderKit): string {
       p.space && `space ${p.space}`,
       `v${p.version}`,
       p.status,
-      p.updated && `updated ${p.updated}${p.author ? ` by ${p.author}` : ''}`,
+      p.updated && `updated ${p.updated}${p.author ? ` by ${kit.inline(p.author, 80)}` : ''}`,
       // Version 1 was created when it was saved: the update says it all.
       p.version > 1 &&
         p.created &&
-        `created ${p.created}${p.createdBy && p.createdBy !== p.author ? ` by ${p.createdBy}` : ''}`,
+        `created ${p.created}${p.createdBy && p.createdBy !== p.author ? ` by ${kit.inline(p.createdBy, 80)}` : ''}`,
       p.parentId && `parent ${p.parentId}`,
     ),
-    p.labels?.length ? `labels: ${p.labels.join(', ')}` : undefined,
+    p.labels?.length ? `labels: ${p.labels.map((l) => kit.inline(l, 80)).join(', ')}` : undefined,
     p.url,
   );
   const facts = lines(

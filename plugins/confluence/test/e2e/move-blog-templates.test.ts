@@ -110,7 +110,7 @@ describe('confluence move, copy, blog, templates, people', () => {
     const me = await site.ok('confluence_get_current_user', {});
     expect(me.text).toMatch(/^Maya Chen · account \S+ · maya\.chen@nimbus-works\.example$/);
     const found = await site.ok('confluence_search_users', { query: 'priya' });
-    expect(found.text).toMatch(/^Priya Raman · 712020:/);
+    expect(found.text).toMatch(/^<untrusted \w+ users>\nPriya Raman · 712020:/);
     const open = seededPage(site.sandbox, 'Release process');
     expect((await site.ok('confluence_get_page_restrictions', { pageId: open.id })).text).toBe(
       `page ${open.id}\nview: everyone who can see the space\nedit: everyone who can see the space`,
