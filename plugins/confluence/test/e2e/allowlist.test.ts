@@ -1,4 +1,4 @@
-import { seededPage, startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
+import { seededInlineThread, seededPage, startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
 
 // allow.spaces is enforced on what a call touches: space keys, the space of a page named by id
 // or URL, CQL (constrained, not only checked), create targets, parents, comments' pages.
@@ -71,12 +71,15 @@ describe('confluence space allowlist', () => {
     expect(await site.fails('confluence_get_page_children', { pageId: ops().id })).toMatch(/outside/);
     expect(await site.fails('confluence_get_page_comments', { pageId: ops().id })).toMatch(/outside/);
     expect(await site.fails('confluence_add_comment', { pageId: ops().id, body: 'x' })).toMatch(/outside/);
-    // 98400 is a reply on an OPS page: replying to it, reading or resolving it touch OPS.
-    expect(await site.fails('confluence_add_comment', { parentCommentId: '98400', body: 'x' })).toMatch(/outside/);
-    expect(await site.fails('confluence_get_comment', { commentId: '98399' })).toMatch(/outside/);
-    expect(await site.fails('confluence_update_comment', { commentId: '98399', resolved: true })).toMatch(/outside/);
+    // An inline thread on an OPS page: replying to it, reading or resolving it touch OPS.
+    const thread = seededInlineThread(site.sandbox, '02:00–03:00 UTC');
+    expect(await site.fails('confluence_add_comment', { parentCommentId: thread.replyId, body: 'x' })).toMatch(
+      /outside/,
+    );
+    expect(await site.fails('confluence_get_comment', { commentId: thread.id })).toMatch(/outside/);
+    expect(await site.fails('confluence_update_comment', { commentId: thread.id, resolved: true })).toMatch(/outside/);
     expect(writes()).toEqual([]);
-    expect(site.wire().filter((w) => w.includes(ops().id) || /\/(98399|98400)\b/.test(w))).toEqual([]);
+    expect(site.wire().filter((w) => [ops().id, thread.id, thread.replyId!].some((id) => w.includes(id)))).toEqual([]);
     const created = await site.ok('confluence_create_page', { spaceKey: 'ENG', title: 'Allowed', body: 'b' });
     expect(created.structured.space).toBe('ENG');
   });

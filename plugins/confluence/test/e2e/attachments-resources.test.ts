@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestHost, type TestHost } from '@atlassian-mcp/core/testing';
 import confluencePlugin from '@atlassian-mcp/plugin-confluence';
-import { seededPage, startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
+import { seededAttachment, seededPage, startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
 
 // Attachments (list with resource links, one with a small text file shown, upload from base64 or
 // an allowed local file, a new version for the same name) and the confluence:// resources.
@@ -15,30 +15,35 @@ describe('confluence attachments and resources', () => {
   afterAll(() => site?.close());
 
   const wiki = () => site.sandbox.site.confluence;
+  const att = (name: string) => seededAttachment(site.sandbox, name);
 
   it('lists a page’s attachments with confluence://attachment resource links', async () => {
     const page = seededPage(site.sandbox, 'Checkout flow designs');
     const r = await site.mcp.call('confluence_get_page_attachments', { pageId: page.id });
     expect(r.isError).toBe(false);
+    const [cart, payment] = [att('checkout-cart.png').id, att('checkout-payment.png').id];
     expect(r.text).toMatch(
-      /att98381 · checkout-cart\.png \(\d+ B, image\/png, [^)]+\) confluence:\/\/attachment\/att98381/,
+      new RegExp(`${cart} · checkout-cart\\.png \\(\\d+ B, image/png, [^)]+\\) confluence://attachment/${cart}`),
     );
-    expect(r.text).toMatch(/att98382 · checkout-payment\.png \(\d+ B, image\/png, v3, /);
+    expect(r.text).toMatch(new RegExp(`${payment} · checkout-payment\\.png \\(\\d+ B, image/png, v3, `));
     const links = (r.raw as { content: Array<{ type: string; uri?: string }> }).content.filter(
       (c) => c.type === 'resource_link',
     );
-    expect(links.map((l) => l.uri)).toEqual(['confluence://attachment/att98381', 'confluence://attachment/att98382']);
+    expect(links.map((l) => l.uri)).toEqual([`confluence://attachment/${cart}`, `confluence://attachment/${payment}`]);
   });
 
   it('shows a small text attachment in the result, and a binary one only as its resource', async () => {
-    const csv = await site.ok('confluence_get_attachment', { attachmentId: 'att98361' });
+    const timings = att('ci-timings.csv');
+    const csv = await site.ok('confluence_get_attachment', { attachmentId: timings.id });
     expect(csv.text).toMatch(
-      /^att98361 · ci-timings\.csv \(62 B, text\/csv, [^)]+\) confluence:\/\/attachment\/att98361\non 98360\n<untrusted \w+ file>\n/,
+      new RegExp(
+        `^${timings.id} · ci-timings\\.csv \\(62 B, text/csv, [^)]+\\) confluence://attachment/${timings.id}\\non ${timings.containerId}\\n<untrusted \\w+ file>\\n`,
+      ),
     );
     expect(csv.structured.text).toBe(
-      Buffer.from(wiki().attachments.get('att98361')!.versions.at(-1)!.data, 'base64').toString('utf8'),
+      Buffer.from(wiki().attachments.get(timings.id)!.versions.at(-1)!.data, 'base64').toString('utf8'),
     );
-    const png = await site.ok('confluence_get_attachment', { attachmentId: '98381' });
+    const png = await site.ok('confluence_get_attachment', { attachmentId: att('checkout-cart.png').id.slice(3) });
     expect(png.structured.text).toBeUndefined();
     expect(await site.fails('confluence_get_attachment', { attachmentId: '../1' })).toMatch(/attachment id/);
   });
@@ -51,9 +56,9 @@ describe('confluence attachments and resources', () => {
     expect(text).toMatch(/<untrusted [0-9a-f]{6} page>\n# Engineering running log/);
     const space = await site.mcp.client.readResource({ uri: 'confluence://space/ENG' });
     expect((space.contents[0] as { text: string }).text).toMatch(/^# ENG · Engineering\nglobal · home page \d+/);
-    const csv = await site.mcp.client.readResource({ uri: 'confluence://attachment/att98361' });
+    const csv = await site.mcp.client.readResource({ uri: `confluence://attachment/${att('ci-timings.csv').id}` });
     expect(csv.contents[0]).toMatchObject({ mimeType: 'text/csv', text: expect.stringContaining(',') });
-    const png = await site.mcp.client.readResource({ uri: 'confluence://attachment/att98381' });
+    const png = await site.mcp.client.readResource({ uri: `confluence://attachment/${att('checkout-cart.png').id}` });
     expect(
       Buffer.from((png.contents[0] as { blob: string }).blob, 'base64')
         .subarray(1, 4)

@@ -1,4 +1,4 @@
-import { seededPage, startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
+import { seededInlineThread, seededPage, startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
 
 // Footer and inline comment threads: read with replies and the text they highlight, add (footer,
 // inline on the n-th match, replies to either kind), edit, resolve and reopen — state checked.
@@ -33,7 +33,8 @@ describe('confluence comments', () => {
     const open = await site.ok('confluence_get_page_comments', { pageId: prd.id, kind: 'inline' });
     expect(open.structured.comments).toEqual([]);
     const all = await site.ok('confluence_get_page_comments', { pageId: prd.id, kind: 'inline', resolved: true });
-    expect(all.text).toMatch(/\[98365 · inline · resolved\] on "Taking payments offline"/);
+    const resolvedThread = seededInlineThread(site.sandbox, 'Taking payments offline').id;
+    expect(all.text).toMatch(new RegExp(`\\[${resolvedThread} · inline · resolved\\] on "Taking payments offline"`));
     const log = page('Engineering running log');
     const first = await site.ok('confluence_get_page_comments', { pageId: log.id, kind: 'footer', limit: 1 });
     const cursor = first.structured.nextCursor as string;
@@ -99,11 +100,12 @@ describe('confluence comments', () => {
     const edited = await site.ok('confluence_update_comment', { commentId: '98310', body: 'Edited *text*' });
     expect(edited.text).toBe('Edited comment 98310 (v2).');
     expect(wiki().comments.get('98310')!.versions.at(-1)!.body).toBe('<p>Edited <em>text</em></p>');
-    const resolved = await site.ok('confluence_update_comment', { commentId: '98399', resolved: true });
-    expect(resolved.text).toBe('Comment 98399, thread resolved.');
-    expect(wiki().comments.get('98399')!.inline!.resolutionStatus).toBe('resolved');
-    await site.ok('confluence_update_comment', { commentId: '98399', resolved: false });
-    expect(wiki().comments.get('98399')!.inline!.resolutionStatus).toBe('reopened');
+    const thread = seededInlineThread(site.sandbox, '02:00–03:00 UTC').id;
+    const resolved = await site.ok('confluence_update_comment', { commentId: thread, resolved: true });
+    expect(resolved.text).toBe(`Comment ${thread}, thread resolved.`);
+    expect(wiki().comments.get(thread)!.inline!.resolutionStatus).toBe('resolved');
+    await site.ok('confluence_update_comment', { commentId: thread, resolved: false });
+    expect(wiki().comments.get(thread)!.inline!.resolutionStatus).toBe('reopened');
     expect(await site.fails('confluence_update_comment', { commentId: '98310', resolved: true })).toMatch(
       /footer comment; only inline comments are resolved/,
     );

@@ -106,3 +106,18 @@ async function startInProcess(toolsets = ['confluence:all']): Promise<Confluence
     },
   };
 }
+
+/** A seeded attachment by file name (ids move when the seed grows; names do not). */
+export function seededAttachment(sandbox: Sandbox, filename: string): { id: string; containerId: string } {
+  const a = [...sandbox.site.confluence.attachments.values()].find((x) => x.title === filename);
+  if (!a) throw new Error(`no seeded attachment named ${filename}`);
+  return a;
+}
+
+/** The seeded inline comment anchored to `selection`, and its first reply. */
+export function seededInlineThread(sandbox: Sandbox, selection: string): { id: string; replyId?: string } {
+  const comments = [...sandbox.site.confluence.comments.values()];
+  const root = comments.find((c) => c.inline?.originalSelection === selection);
+  if (!root) throw new Error(`no seeded inline comment on "${selection}"`);
+  return { id: root.id, replyId: comments.find((c) => c.parentCommentId === root.id)?.id };
+}

@@ -1,4 +1,4 @@
-import { seededPage, startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
+import { seededAttachment, seededPage, startConfluenceSite, type ConfluenceSite } from './confluence-site.js';
 
 // Deleting pages, comments and attachments: off unless allowDestructive, each confirmed with the
 // user through elicitation; declined means nothing changed.
@@ -48,9 +48,10 @@ describe('confluence destructive tools', () => {
     expect(wiki().comments.get('98311')!.status).toBe('deleted');
     expect(wiki().comments.get('98312')!.status).toBe('deleted');
     const page = seededPage(site.sandbox, 'Alerting rules migration');
-    await site.ok('confluence_delete_attachment', { attachmentId: 'att98406' });
-    expect(asked[1]).toBe(`Move attachment att98406 "nagios-checks.txt" of page ${page.id} to the trash?`);
-    expect(wiki().attachments.get('att98406')!.status).toBe('trashed');
+    const nagios = seededAttachment(site.sandbox, 'nagios-checks.txt').id;
+    await site.ok('confluence_delete_attachment', { attachmentId: nagios });
+    expect(asked[1]).toBe(`Move attachment ${nagios} "nagios-checks.txt" of page ${page.id} to the trash?`);
+    expect(wiki().attachments.get(nagios)!.status).toBe('trashed');
   });
 
   it('are not offered without allowDestructive', async () => {
