@@ -63,8 +63,9 @@ export class ConfluenceContainers {
     return this.space(parsed.spaceKey, allowed);
   }
 
+  /** Content ids are one number space (pages, blog posts, folders, comments…): the id alone finds it. */
   private byId(id: string, allowed: readonly string[]): Promise<string | undefined> {
-    return this.byCql(`type in (page, blogpost, folder) AND id = ${id}`, allowed);
+    return this.byCql(`id = ${id}`, allowed);
   }
 
   /** The space of the one result of a query confined to the allowed spaces. */

@@ -48,7 +48,13 @@ const MIME: Record<string, string> = {
 };
 
 const listInput = z.object({ pageId: pageRef, limit, cursor });
-const getInput = z.object({ attachmentId });
+const getInput = z.object({
+  attachmentId,
+  saveTo: z
+    .string()
+    .optional()
+    .describe("Also save it to this new local file (inside the server's allowed directories)"),
+});
 const uploadInput = z.object({
   pageId: pageRef,
   path: z.string().optional().describe("Local file, inside the server's allowed directories"),
@@ -94,7 +100,8 @@ export class AttachmentTools {
     name: 'confluence_get_attachment',
     targets: { attachmentId: 'attachment' },
     title: 'Get attachment',
-    description: 'One attachment: details and its resource link; a small text file is shown in full.',
+    description:
+      'One attachment: details and its resource link; a small text file is shown in full; saveTo downloads it.',
     input: getInput,
     output: itemOut,
     readOnly: true,
@@ -102,22 +109,35 @@ export class AttachmentTools {
     scopes: ['read:attachment:confluence'],
     links: (out) => [attachmentLink(out as unknown as AttachmentRow)],
     render: (out, kit) => {
-      const a = out as unknown as AttachmentRow & { text?: string };
+      const a = out as unknown as AttachmentRow & { text?: string; savedTo?: string };
       return [
         kit.inline(attachmentLine(a), 600),
         a.on ? `on ${a.on}` : undefined,
+        a.savedTo ? `saved to ${kit.inline(a.savedTo, 500)}` : undefined,
         a.text !== undefined ? kit.fence(a.text, 'file') : undefined,
       ]
         .filter(Boolean)
         .join('\n');
     },
   })
-  async getAttachment(input: z.infer<typeof getInput>) {
+  async getAttachment(input: z.infer<typeof getInput>, ctx: ToolContext) {
     const bean = await this.attachments.get(input.attachmentId);
     await this.assertAllowed(bean);
     const row = attachmentRow(bean);
-    if (!TEXT_TYPES.test(bean.mediaType ?? '') || (bean.fileSize ?? Infinity) > MAX_TEXT_SHOWN) return row;
-    return { ...row, text: Buffer.from(await this.attachments.content(bean)).toString('utf8') };
+    const shown = TEXT_TYPES.test(bean.mediaType ?? '') && (bean.fileSize ?? Infinity) <= MAX_TEXT_SHOWN;
+    if (!shown && input.saveTo === undefined) return row;
+    const bytes = await this.attachments.content(bean);
+    const saved =
+      input.saveTo === undefined
+        ? undefined
+        : await this.files.write(input.saveTo, new Uint8Array(bytes), ctx, {
+            purpose: `attachment ${row.id} of page ${row.on ?? '?'}`,
+          });
+    return {
+      ...row,
+      ...(saved && { savedTo: saved.path }),
+      ...(shown && { text: Buffer.from(bytes).toString('utf8') }),
+    };
   }
 
   @Tool({

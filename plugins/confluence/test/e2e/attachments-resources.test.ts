@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestHost, type TestHost } from '@atlassian-mcp/core/testing';
@@ -135,5 +135,22 @@ describe('confluence uploads from local files', () => {
     expect(
       await host.fails('confluence_upload_attachment', { pageId: page.id, base64: big, filename: 'big.txt' }),
     ).toMatch(/big\.txt is 100 B; the upload limit is 64 B/);
+  });
+
+  it('saves an attachment to a new file inside the allowed directories, never over an existing one or outside', async () => {
+    const att = [...host.sandbox.site.confluence.attachments.values()].find((a) => a.status === 'current')!;
+    const bytes = Buffer.from(att.versions.at(-1)!.data, 'base64');
+    const target = join(dir, 'downloaded.bin');
+    const r = await host.ok('confluence_get_attachment', { attachmentId: att.id, saveTo: target });
+    expect(r.structured.savedTo).toBe(realpathSync(target));
+    expect(r.text).toContain(`saved to ${realpathSync(target)}`);
+    expect(readFileSync(target).equals(bytes)).toBe(true);
+    expect(await host.fails('confluence_get_attachment', { attachmentId: att.id, saveTo: target })).toMatch(
+      /already exists/,
+    );
+    expect(
+      await host.fails('confluence_get_attachment', { attachmentId: att.id, saveTo: join(tmpdir(), 'x.bin') }),
+    ).toMatch(/Error \((not_allowed|input)\)/);
+    expect(readFileSync(target).equals(bytes)).toBe(true);
   });
 });
