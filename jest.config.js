@@ -67,6 +67,7 @@ module.exports = {
     '^@acme/atlassian-mcp-plugin-notes$': '<rootDir>/test/fixtures/notes-plugin/src/index.ts',
     '^@atlassian-mcp/plugin-jira$': '<rootDir>/plugins/jira/src/index.ts',
     '^@atlassian-mcp/plugin-confluence$': '<rootDir>/plugins/confluence/src/index.ts',
+    '^@atlassian-mcp/plugin-service-desk$': '<rootDir>/plugins/service-desk/src/index.ts',
     '^open$': '<rootDir>/test/stubs/open.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -1,0 +1,56 @@
+import { definePlugin, PLUGIN_API_VERSION } from '@atlassian-mcp/core';
+import { JsmAvailability } from './client/jsm-availability.js';
+import { JsmComments } from './client/jsm-comments.js';
+import { JsmCustomers } from './client/jsm-customers.js';
+import { JsmDesks } from './client/jsm-desks.js';
+import { JsmKnowledgeBase } from './client/jsm-knowledge-base.js';
+import { JsmRequests } from './client/jsm-requests.js';
+import { serviceDeskConfigSchema } from './config.js';
+import { CommentWriter } from './domain/comment-writer.js';
+import { RequestCreator } from './domain/request-creator.js';
+import { RequestFields } from './fields/request-fields.js';
+import { DeskDirectory } from './scope/desk-directory.js';
+import { JsmText } from './text/jsm-text.js';
+import { CommentTools } from './tools/comment.tools.js';
+import { DeskTools } from './tools/desk.tools.js';
+import { KnowledgeBaseTools } from './tools/knowledge-base.tools.js';
+import { RequestTypeTools } from './tools/request-type.tools.js';
+import { RequestTools } from './tools/request.tools.js';
+import { WorkflowTools } from './tools/workflow.tools.js';
+import { RequestViews } from './view/request-views.js';
+
+export { serviceDeskConfigSchema, type ServiceDeskConfig } from './config.js';
+
+/** The Service Management plugin: requests, comments (public or internal), SLAs and the knowledge base by default. */
+export default definePlugin({
+  id: 'service-desk',
+  apiVersion: PLUGIN_API_VERSION,
+  toolPrefix: 'servicedesk_',
+  description: 'Jira Service Management: requests, public and internal comments, SLAs, approvals, customers, Assets',
+  instructions:
+    'Service Management comments are public (the customer sees them) or internal (agents only): say which every time.',
+  products: ['jsm', 'assets'],
+  config: serviceDeskConfigSchema,
+  defaultToolsets: ['requests'],
+  toolsets: {
+    requests:
+      'Desks, request types and fields, requests (list, read with status and transitions, create, transition), public and internal comments, SLAs, knowledge base',
+    details: 'Service desk and request type details, status history, available transitions',
+  },
+  services: [
+    JsmDesks,
+    JsmRequests,
+    JsmComments,
+    JsmCustomers,
+    JsmKnowledgeBase,
+    JsmAvailability,
+    DeskDirectory,
+    JsmText,
+    RequestFields,
+    RequestCreator,
+    CommentWriter,
+    RequestViews,
+  ],
+  toolProviders: [DeskTools, RequestTypeTools, RequestTools, CommentTools, WorkflowTools, KnowledgeBaseTools],
+  resourceProviders: [],
+});

@@ -1,0 +1,122 @@
+import { coreServices, inject, NotAllowedError, NotFoundError, Service, type SiteService } from '@atlassian-mcp/core';
+import { JsmDesks } from '../client/jsm-desks.js';
+import { JsmRequests } from '../client/jsm-requests.js';
+import type { ServiceDesk } from '../client/jsm-http.js';
+
+/** A desk as the plugin refers to it: id, project key and name. */
+export interface DeskRef {
+  id: string;
+  projectKey: string;
+  projectName: string;
+  projectId: string;
+}
+
+/**
+ * The site's service desks (one list per site, loaded once): resolves a desk named by id or by
+ * project key, and applies the project allowlist (`allow.projects`) to what a call touches —
+ * core checks only project and issue keys in the arguments; desks arrive as ids, lists span
+ * desks, and a request may be named by its numeric id.
+ */
+@Service()
+export class DeskDirectory {
+  private readonly sites = new Map<string, Promise<DeskRef[]>>();
+  private readonly allowed: ReadonlySet<string> | undefined;
+
+  constructor(
+    @inject(JsmDesks) private readonly desks: JsmDesks,
+    @inject(JsmRequests) private readonly requests: JsmRequests,
+    @inject(coreServices.site) private readonly site: SiteService,
+    @inject(coreServices.rootConfig) config: { readonly allow?: { readonly projects?: readonly string[] } },
+  ) {
+    const list = config.allow?.projects?.map((p) => p.toUpperCase());
+    this.allowed = list && list.length > 0 ? new Set(list) : undefined;
+  }
+
+  /** True when a project allowlist is configured. */
+  get restricted(): boolean {
+    return this.allowed !== undefined;
+  }
+
+  /** Every desk the account can see (allowed or not). */
+  async all(refresh = false): Promise<DeskRef[]> {
+    const key = await this.site.cacheKey();
+    const cached = this.sites.get(key);
+    if (cached && !refresh) return cached;
+    const loading = this.loadAll();
+    loading.catch(() => this.sites.delete(key));
+    this.sites.set(key, loading);
+    return loading;
+  }
+
+  /** The desks inside the allowlist. */
+  async visible(): Promise<DeskRef[]> {
+    return (await this.all()).filter((d) => this.allows(d.projectKey));
+  }
+
+  /** True when the project may be touched. */
+  allows(projectKey: string | undefined): boolean {
+    return !this.allowed || (projectKey !== undefined && this.allowed.has(projectKey.toUpperCase()));
+  }
+
+  /** A desk by id or project key; NotFound when there is none, NotAllowed outside the allowlist. */
+  async resolve(idOrKey: string): Promise<DeskRef> {
+    const find = (list: DeskRef[]) =>
+      list.find((d) => d.id === idOrKey) ?? list.find((d) => d.projectKey.toUpperCase() === idOrKey.toUpperCase());
+    const desk = find(await this.all()) ?? find(await this.all(true));
+    if (!desk) {
+      const known = (await this.visible()).map((d) => `${d.id} (${d.projectKey})`).join(', ');
+      throw new NotFoundError(`No service desk ${JSON.stringify(idOrKey)} is visible to this account`, {
+        hint: known ? `Service desks: ${known}.` : 'List the service desks with servicedesk_list_service_desks.',
+      });
+    }
+    this.assertProject(desk.projectKey);
+    return desk;
+  }
+
+  /** Refuses a project outside the allowlist. */
+  assertProject(projectKey: string | undefined): void {
+    if (this.allows(projectKey)) return;
+    throw new NotAllowedError(`${projectKey ?? 'This service desk'} is outside the configured project allowlist`, {
+      hint: `Allowed projects: ${[...this.allowed!].join(', ')}.`,
+    });
+  }
+
+  /**
+   * Refuses a request outside the allowlist: by its key when it has one, else by its desk (given,
+   * or read from the request).
+   */
+  async assertRequest(issueIdOrKey: string, serviceDeskId?: string): Promise<void> {
+    if (!this.allowed) return;
+    const key = /^([A-Za-z][A-Za-z0-9_]*)-\d+$/.exec(issueIdOrKey);
+    if (key) this.assertProject(key[1]);
+    const deskId = serviceDeskId ?? (key ? undefined : (await this.requests.get(issueIdOrKey)).serviceDeskId);
+    if (deskId !== undefined) this.assertProject((await this.all()).find((d) => d.id === deskId)?.projectKey);
+  }
+
+  /** The project key of a desk id, when known. */
+  async keyOf(serviceDeskId: string | undefined): Promise<string | undefined> {
+    if (serviceDeskId === undefined) return undefined;
+    return (await this.all()).find((d) => d.id === serviceDeskId)?.projectKey;
+  }
+
+  private async loadAll(): Promise<DeskRef[]> {
+    const out: DeskRef[] = [];
+    for (let start = 0; ;) {
+      const page = await this.desks.list(start, 100);
+      const values = page.values ?? [];
+      out.push(...values.map(toRef));
+      if (page.isLastPage !== false || values.length === 0 || out.length >= 1000) break;
+      start += values.length;
+    }
+    return out;
+  }
+}
+
+function toRef(d: ServiceDesk): DeskRef {
+  return {
+    id: String(d.id ?? ''),
+    projectKey: d.projectKey ?? '',
+    projectName: d.projectName ?? '',
+    projectId: String(d.projectId ?? ''),
+  };
+}
