@@ -169,7 +169,9 @@ describe('switching from the seed server', () => {
     open.push(client);
     await client.connect(transport);
     const names = (await client.listTools()).tools.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['jira_search', 'confluence_search', 'confluence_get_page']));
-    expect(names.every((n) => /^(jira|confluence)_/.test(n))).toBe(true);
+    expect(names).toEqual(
+      expect.arrayContaining(['jira_search', 'confluence_search', 'confluence_get_page', 'servicedesk_get_request']),
+    );
+    expect(names.every((n) => /^(jira|confluence|servicedesk)_/.test(n))).toBe(true);
   });
 });

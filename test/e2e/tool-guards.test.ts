@@ -1,13 +1,14 @@
 import { createTestHarness } from '@atlassian-mcp/core/testing';
 import confluencePlugin from '@atlassian-mcp/plugin-confluence';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
+import serviceDeskPlugin from '@atlassian-mcp/plugin-service-desk';
 import notesPlugin from '@acme/atlassian-mcp-plugin-notes';
 
 // Static guards over every tool every plugin contributes (with every toolset on).
 describe('tool guards', () => {
   it('every tool has a valid name, a bounded description, an explicit readOnly and declared scopes', async () => {
     const h = await createTestHarness({
-      plugins: [jiraPlugin, confluencePlugin, notesPlugin],
+      plugins: [jiraPlugin, confluencePlugin, serviceDeskPlugin, notesPlugin],
       config: { toolsets: ['all'], allowDestructive: true },
     });
     const entries = h.host.registry.tools;

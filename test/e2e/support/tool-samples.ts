@@ -104,6 +104,11 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
         to: 2,
       },
     },
+    // Service Management: the IT desk and its "Get IT help" request type (issueKey above names a
+    // Jira issue, which the servicedeskapi answers with 404: enough for the path checks).
+    serviceDeskId: '1',
+    requestTypeId: '1',
+    transition: 'Cancel request',
   };
 }
 

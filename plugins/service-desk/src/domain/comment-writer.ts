@@ -57,7 +57,10 @@ export class CommentWriter {
     let visibleTo = 'agents of the service desk only; the customer does not see it';
     if (request) {
       const participants = (request.participants?.values ?? []).map((u) => person(u)).filter(Boolean);
-      visibleTo = `the customer ${person(request.reporter) ?? '(reporter)'}${participants.length ? ` and participants ${participants.join(', ')}` : ''} see it on the portal and are notified`;
+      const customer = `the customer ${person(request.reporter) ?? '(reporter)'}`;
+      visibleTo = participants.length
+        ? `${customer} and participants ${participants.join(', ')} see it on the portal and are notified`
+        : `${customer} sees it on the portal and is notified`;
     }
     return { id: String(c.id ?? ''), issueKey, public: actual, visibleTo, note: notCarriedNote(wiki.notCarried) };
   }

@@ -70,14 +70,17 @@ class WikiWriter {
     if (n.type === 'taskList') this.lost.add('task checkboxes (items kept as a list)');
     const lines: string[] = [];
     for (const item of n.content ?? []) {
+      if (item.type === 'taskItem') {
+        lines.push(`${mark} ${this.inline(item.content)}`);
+        continue;
+      }
       const parts: string[] = [];
       const nested: string[] = [];
-      for (const c of item.content ?? (item.type === 'taskItem' ? [] : [])) {
+      for (const c of item.content ?? []) {
         if (c.type === 'bulletList' || c.type === 'orderedList' || c.type === 'taskList')
           nested.push(this.list(c, mark));
         else parts.push(c.type === 'paragraph' ? this.inline(c.content) : this.block(c));
       }
-      if (item.type === 'taskItem') parts.push(this.inline(item.content));
       lines.push(`${mark} ${parts.join(' ')}`, ...nested);
     }
     return lines.join('\n');

@@ -1,0 +1,65 @@
+import { startDeskSite, type DeskSite } from './desk-site.js';
+
+type Json = Record<string, unknown>;
+
+// allow.projects names Jira projects; a service desk is one. Core checks project and issue keys in
+// the arguments; the plugin checks what a call touches: desks by id, requests by numeric id, lists.
+describe('the project allowlist applies to desks and requests', () => {
+  let site: DeskSite;
+  beforeAll(async () => {
+    site = await startDeskSite({ allowProjects: ['HR'] });
+  });
+  afterAll(() => site.close());
+
+  const writes = () => site.sandbox.requests.filter((r) => r.method !== 'GET');
+
+  it('lists only allowed desks, request types and requests', async () => {
+    expect((await site.ok('servicedesk_list_service_desks')).structured.desks).toEqual([
+      { id: '2', key: 'HR', name: 'HR Service Desk' },
+    ]);
+    const types = (await site.ok('servicedesk_list_request_types')).structured.requestTypes as Json[];
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.every((t) => t.desk === 'HR')).toBe(true);
+    const requests = await site.ok('servicedesk_get_requests', { limit: 50 });
+    const rows = requests.structured.requests as Json[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => String(r.key).startsWith('HR-'))).toBe(true);
+    expect(requests.text).toMatch(/outside the project allowlist not shown/);
+  });
+
+  it('refuses a desk outside it, by id or key, before any write', async () => {
+    site.sandbox.requests.clear();
+    for (const serviceDeskId of ['1', 'ITS']) {
+      const text = await site.fails('servicedesk_create_request', {
+        serviceDeskId,
+        requestTypeId: '1',
+        summary: 'Outside',
+      });
+      expect(text).toMatch(/Error \(not_allowed\): ITS is outside the configured project allowlist/);
+    }
+    expect(await site.fails('servicedesk_get_request_type_fields', { serviceDeskId: '1', requestTypeId: '1' })).toMatch(
+      /not_allowed/,
+    );
+    expect(writes()).toHaveLength(0);
+  });
+
+  it('refuses a request outside it, by key and by numeric id', async () => {
+    expect(await site.fails('servicedesk_get_request', { issueKey: 'ITS-1' })).toMatch(/not_allowed/);
+    const id = site.sandbox.site.jira.issuesByKey.get('ITS-1')!.id;
+    site.sandbox.requests.clear();
+    const byId = await site.fails('servicedesk_add_comment', { issueKey: id, body: 'x', public: false });
+    expect(byId).toMatch(/Error \(not_allowed\): ITS is outside/);
+    expect(writes()).toHaveLength(0);
+    expect(await site.fails('servicedesk_get_sla', { issueKey: id })).toMatch(/not_allowed/);
+    // Allowed ones work as usual.
+    const hr = site.sandbox.site.jira.issuesByKey.get('HR-1')!.id;
+    expect((await site.ok('servicedesk_get_request', { issueKey: hr })).structured.key).toBe('HR-1');
+  });
+
+  it('searches only the allowed desks’ knowledge bases', async () => {
+    expect((await site.ok('servicedesk_search_knowledge_base', { query: 'vpn' })).text).toBe('No articles match.');
+    const hr = await site.ok('servicedesk_search_knowledge_base', { query: 'leave' });
+    expect((hr.structured.articles as Json[]).length).toBeGreaterThan(0);
+    expect((hr.structured.articles as Json[]).every((a) => a.space === 'HRKB')).toBe(true);
+  });
+});

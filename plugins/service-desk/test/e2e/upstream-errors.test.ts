@@ -1,0 +1,117 @@
+import { scopesOf } from './spec-scopes.js';
+import { startDeskSite, type DeskSite } from './desk-site.js';
+
+// Arguments that succeed on a fresh sandbox, one entry per tool (writes on requests no other row reads).
+const CALLS: Record<string, Record<string, unknown>> = {
+  servicedesk_check_availability: {},
+  servicedesk_list_service_desks: {},
+  servicedesk_get_service_desk: { serviceDeskId: 'ITS' },
+  servicedesk_list_request_types: { serviceDeskId: '1' },
+  servicedesk_get_request_type: { serviceDeskId: '1', requestTypeId: '1' },
+  servicedesk_get_request_type_fields: { serviceDeskId: '1', requestTypeId: '1' },
+  servicedesk_get_requests: { serviceDeskId: 'ITS', limit: 5 },
+  servicedesk_get_request: { issueKey: 'ITS-1' },
+  servicedesk_create_request: { serviceDeskId: 'ITS', requestTypeId: '1', summary: 'Error table' },
+  servicedesk_add_comment: { issueKey: 'ITS-9', body: 'Looking into it', public: false },
+  servicedesk_get_request_comments: { issueKey: 'ITS-1' },
+  servicedesk_get_request_status: { issueKey: 'ITS-1' },
+  servicedesk_get_request_transitions: { issueKey: 'ITS-1' },
+  servicedesk_transition_request: { issueKey: '__new__', transition: 'Cancel request' },
+  servicedesk_get_sla: { issueKey: 'ITS-1' },
+  servicedesk_search_knowledge_base: { query: 'vpn' },
+};
+
+// Probes on purpose: it reports a failing JSM instead of failing.
+const REPORTS_FAILURES = new Set(['servicedesk_check_availability']);
+// Answers from the site's desk list once it is cached.
+const CACHED = new Set(['servicedesk_list_service_desks']);
+
+describe('every tool: happy path, wrong-typed arguments, and upstream 400/403/404/429', () => {
+  let site: DeskSite;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    site = await startDeskSite();
+    for (let i = 0; i < 8; i++) {
+      const { structured } = await site.ok('servicedesk_create_request', {
+        serviceDeskId: 'ITS',
+        requestTypeId: '1',
+        summary: `Transition target ${i}`,
+      });
+      ids[`__new__${i}`] = structured.key as string;
+    }
+  });
+  afterAll(() => site.close());
+  afterEach(() => site.sandbox.faults.clear());
+
+  let fresh = 0;
+  const args = (tool: string): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(CALLS[tool]!).map(([k, v]) => [k, v === '__new__' ? ids[`__new__${fresh++ % 8}`] : v]),
+    );
+
+  it('covers every tool the plugin offers', async () => {
+    const listed = (await site.mcp.client.listTools()).tools
+      .map((t) => t.name)
+      .filter((n) => n.startsWith('servicedesk_'));
+    expect(listed.filter((n) => !(n in CALLS))).toEqual([]);
+  });
+
+  it.each(Object.keys(CALLS))('%s: rejects arguments of the wrong type', async (tool) => {
+    const bad = Object.fromEntries(Object.keys(CALLS[tool]!).map((k) => [k, { not: 'valid' }]));
+    if (Object.keys(bad).length === 0) return;
+    const r = await site.mcp.call(tool, bad);
+    expect(r.isError).toBe(true);
+    expect(r.text).not.toMatch(/internal/);
+  });
+
+  it.each(Object.keys(CALLS))(
+    '%s: succeeds on the sandbox, calling only operations its declared scopes cover',
+    async (tool) => {
+      site.sandbox.requests.clear();
+      await site.ok(tool, args(tool));
+      const declared = site.mcp.host.registry.tools.find((t) => t.meta.name === tool)!.meta.scopes;
+      const called = site.sandbox.requests.map((r) => ({
+        call: `${r.method} ${r.route}`,
+        scopes: scopesOf(r.method, r.route),
+      }));
+      if (!CACHED.has(tool)) expect(called.length).toBeGreaterThan(0);
+      const uncovered = called.filter(
+        (c) => !REPORTS_FAILURES.has(tool) && !(c.scopes ?? ['(not vendored)']).every((s) => declared.includes(s)),
+      );
+      expect(uncovered).toEqual([]);
+    },
+  );
+
+  it.each(
+    Object.keys(CALLS)
+      .filter((t) => !REPORTS_FAILURES.has(t))
+      .flatMap((tool) => [
+        [tool, 400, 'input'],
+        [tool, 403, 'not_allowed'],
+        [tool, 404, 'not_found'],
+      ]) as Array<[string, number, string]>,
+  )('%s: upstream %i → %s', async (tool, status, code) => {
+    site.sandbox.faults.set({
+      type: 'status',
+      status,
+      body: { errorMessage: `Injected ${status}`, i18nErrorMessage: { i18nKey: 'sd.injected', parameters: [] } },
+    });
+    const r = await site.mcp.call(tool, args(tool));
+    if (CACHED.has(tool) && !r.isError) return;
+    expect(r.isError).toBe(true);
+    expect(r.text).toContain(`Error (${code})`);
+    expect(r.text).toContain(`Injected ${status}`);
+  });
+
+  // Last: a 429 that outlasts the wait ceiling pauses the endpoint in core's limiter, as it should.
+  it.each(Object.keys(CALLS).filter((t) => !REPORTS_FAILURES.has(t) && !CACHED.has(t)))(
+    '%s: upstream 429 → rate_limited',
+    async (tool) => {
+      site.sandbox.faults.set({ type: 'rateLimit', retryAfter: 60 });
+      const r = await site.mcp.call(tool, args(tool));
+      expect(r.isError).toBe(true);
+      expect(r.text).toContain('Error (rate_limited)');
+    },
+  );
+});
