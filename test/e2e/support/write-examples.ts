@@ -64,9 +64,16 @@ export function writeExamples(s: Samples): Record<string, WriteExample> {
     confluence_update_page: { pageId: s.pageId, mode: 'append', body: 'Fault matrix line' },
     confluence_upload_attachment: { pageId: s.pageId, base64: s.base64, filename: 'fault-matrix.txt' },
   };
+  // Service Management: ITS-9 waits for support on the IT desk (its portal offers "Cancel request").
+  const serviceDesk: Record<string, Record<string, unknown>> = {
+    servicedesk_add_comment: { issueKey: 'ITS-9', body: 'Fault matrix note', public: false },
+    servicedesk_create_request: { serviceDeskId: s.serviceDeskId, requestTypeId: '1', summary: 'Fault matrix request' },
+    servicedesk_transition_request: { issueKey: 'ITS-9', transition: 'Cancel request' },
+  };
   return {
-    ...Object.fromEntries(Object.entries(jira).map(([name, args]) => [name, { args }])),
-    ...Object.fromEntries(Object.entries(confluence).map(([name, args]) => [name, { args }])),
+    ...Object.fromEntries(
+      Object.entries({ ...jira, ...confluence, ...serviceDesk }).map(([name, args]) => [name, { args }]),
+    ),
     jira_start_sprint: { args: { sprintId: s.sprintId }, setup: closeActiveSprint },
   };
 }

@@ -96,7 +96,10 @@ export class WorkflowTools {
   async transition(input: z.infer<typeof transitionInput>): Promise<Transitioned> {
     if (input.publicComment) this.writer.assertPublicAllowed('The transition comment');
     await this.directory.assertRequest(input.issueKey);
-    const available = await this.requests.transitions(input.issueKey);
+    const [available, before] = await Promise.all([
+      this.requests.transitions(input.issueKey),
+      this.requests.get(input.issueKey),
+    ]);
     const wanted = input.transition.trim().toLowerCase();
     const t =
       available.find((x) => x.id === input.transition.trim()) ??
@@ -108,7 +111,7 @@ export class WorkflowTools {
           : 'No portal transition is available in its current status.',
       });
     const wiki = input.publicComment ? this.text.toWiki(input.publicComment) : undefined;
-    await this.requests.transition(input.issueKey, t.id, wiki?.text);
+    await this.requests.transition(input.issueKey, t.id, before.currentStatus?.status, wiki?.text);
     const after = await this.requests.get(input.issueKey);
     return {
       key: input.issueKey,
