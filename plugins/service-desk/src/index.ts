@@ -1,19 +1,32 @@
 import { definePlugin, PLUGIN_API_VERSION } from '@atlassian-mcp/core';
+import { JsmApprovals } from './client/jsm-approvals.js';
+import { JsmAttachments } from './client/jsm-attachments.js';
 import { JsmAvailability } from './client/jsm-availability.js';
 import { JsmComments } from './client/jsm-comments.js';
 import { JsmCustomers } from './client/jsm-customers.js';
 import { JsmDesks } from './client/jsm-desks.js';
+import { JsmFeedback } from './client/jsm-feedback.js';
 import { JsmKnowledgeBase } from './client/jsm-knowledge-base.js';
+import { JsmParticipants } from './client/jsm-participants.js';
+import { JsmQueues } from './client/jsm-queues.js';
 import { JsmRequests } from './client/jsm-requests.js';
+import { KnowledgeArticles } from './client/knowledge-articles.js';
 import { serviceDeskConfigSchema } from './config.js';
 import { CommentWriter } from './domain/comment-writer.js';
 import { RequestCreator } from './domain/request-creator.js';
 import { RequestFields } from './fields/request-fields.js';
 import { DeskDirectory } from './scope/desk-directory.js';
 import { JsmText } from './text/jsm-text.js';
+import { ServiceDeskResources } from './resources/service-desk.resources.js';
+import { ApprovalTools } from './tools/approval.tools.js';
+import { AttachmentTools } from './tools/attachment.tools.js';
 import { CommentTools } from './tools/comment.tools.js';
+import { CustomerTools } from './tools/customer.tools.js';
 import { DeskTools } from './tools/desk.tools.js';
+import { FeedbackTools } from './tools/feedback.tools.js';
 import { KnowledgeBaseTools } from './tools/knowledge-base.tools.js';
+import { ParticipantTools } from './tools/participant.tools.js';
+import { QueueTools } from './tools/queue.tools.js';
 import { RequestTypeTools } from './tools/request-type.tools.js';
 import { RequestTools } from './tools/request.tools.js';
 import { WorkflowTools } from './tools/workflow.tools.js';
@@ -36,6 +49,12 @@ export default definePlugin({
     requests:
       'Desks, request types and fields, requests (list, read with status and transitions, create, transition), public and internal comments, SLAs, knowledge base',
     details: 'Service desk and request type details, status history, available transitions',
+    approvals: 'Read approvals and approve or decline (confirmed by the user, audited)',
+    participants: 'Request participants (add, remove) and your notification subscription',
+    customers: 'Customers of desks (search, create, add) and organizations',
+    queues: "A desk's queues and the requests in them",
+    attachments: 'List request attachments; attach files, public or internal',
+    feedback: 'Customer satisfaction (CSAT) ratings',
   },
   services: [
     JsmDesks,
@@ -44,6 +63,12 @@ export default definePlugin({
     JsmCustomers,
     JsmKnowledgeBase,
     JsmAvailability,
+    JsmApprovals,
+    JsmParticipants,
+    JsmQueues,
+    JsmAttachments,
+    JsmFeedback,
+    KnowledgeArticles,
     DeskDirectory,
     JsmText,
     RequestFields,
@@ -51,6 +76,19 @@ export default definePlugin({
     CommentWriter,
     RequestViews,
   ],
-  toolProviders: [DeskTools, RequestTypeTools, RequestTools, CommentTools, WorkflowTools, KnowledgeBaseTools],
-  resourceProviders: [],
+  toolProviders: [
+    DeskTools,
+    RequestTypeTools,
+    RequestTools,
+    CommentTools,
+    WorkflowTools,
+    KnowledgeBaseTools,
+    ApprovalTools,
+    ParticipantTools,
+    CustomerTools,
+    QueueTools,
+    AttachmentTools,
+    FeedbackTools,
+  ],
+  resourceProviders: [ServiceDeskResources],
 });

@@ -6,6 +6,8 @@ export const SCOPE = {
   knowledgeBase: 'read:knowledgebase:jira-service-management',
   /** JSM's SLA and queue endpoints want Jira's read scope. */
   jiraRead: 'read:jira-work',
+  /** A new customer is looked up in the site's user directory when the create's answer was lost. */
+  jiraUsers: 'read:jira-user',
   assetsObjects: 'read:cmdb-object:jira',
   assetsSchemas: 'read:cmdb-schema:jira',
   assetsTypes: 'read:cmdb-type:jira',
@@ -16,7 +18,7 @@ export const TOOLSET_SCOPES: Record<string, string[]> = {
   requests: [SCOPE.read, SCOPE.write, SCOPE.jiraRead, SCOPE.knowledgeBase],
   approvals: [SCOPE.read, SCOPE.write],
   participants: [SCOPE.read, SCOPE.write],
-  customers: [SCOPE.read, SCOPE.customers],
+  customers: [SCOPE.read, SCOPE.customers, SCOPE.jiraUsers],
   queues: [SCOPE.read, SCOPE.jiraRead],
   attachments: [SCOPE.read, SCOPE.write],
   feedback: [SCOPE.read],

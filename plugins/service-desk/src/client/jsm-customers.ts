@@ -20,7 +20,7 @@ export class JsmCustomers {
     return res.data;
   }
 
-  /** Creates a portal-only customer account. */
+  /** Creates a portal-only customer account (a lost answer is settled by looking the email up). */
   async create(email: string, displayName: string): Promise<JsmUser> {
     const res = await this.http.request<JsmUser>({
       product: 'jsm',
@@ -28,8 +28,27 @@ export class JsmCustomers {
       path: `${SD}/customer`,
       body: { email, displayName },
       query: { strictConflictStatusCode: true },
+      reconcile: {
+        check: `Is there an account with the email ${email} now? Create it again only if not.`,
+        find: async () => {
+          const hit = await this.byEmail(email);
+          return hit ? { found: true, data: hit } : { found: false };
+        },
+      },
     });
     return res.data;
+  }
+
+  /** The account with exactly this email in the site's user directory (customers included). */
+  async byEmail(email: string): Promise<JsmUser | undefined> {
+    const res = await this.http.request<JsmUser[]>({
+      product: 'jira',
+      method: 'GET',
+      path: '/rest/api/3/user/search',
+      query: { query: email, maxResults: 20 },
+      scopes: [SCOPE.jiraUsers],
+    });
+    return (res.data ?? []).find((u) => u.emailAddress?.toLowerCase() === email.trim().toLowerCase());
   }
 
   async addToDesk(serviceDeskId: string, accountIds: string[]): Promise<void> {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { InputError } from '@atlassian-mcp/core';
 
 // Shapes of the arguments that name something in a URL path: a value of another shape (`..`,
 // `/`, `%2e%2e`, `?`) is an input error before any request. Core's `apiPath` checks again.
@@ -25,4 +26,12 @@ export const cursor = z.string().optional();
 /** A page size from the `limit` argument: at least 1, at most 100. */
 export function pageSize(limit: number | undefined, fallback: number): number {
   return Math.min(100, Math.max(1, limit ?? fallback));
+}
+
+/** Account ids given by the model: trimmed, without repeats, at least one. */
+export function distinctIds(ids: string[]): string[] {
+  const out = [...new Set(ids.map((s) => s.trim()).filter(Boolean))];
+  if (!out.length)
+    throw new InputError('Give at least one account id', { hint: 'Find people with servicedesk_list_customers.' });
+  return out;
 }

@@ -25,6 +25,8 @@ export async function startDeskSite(
     plugin?: Record<string, unknown>;
     allowedDirs?: string[];
     readOnly?: boolean;
+    /** JSONL file the audit log goes to (off when not given). */
+    auditFile?: string;
   } = {},
 ): Promise<DeskSite> {
   const host = await createTestHost({
@@ -33,6 +35,7 @@ export async function startDeskSite(
     config: {
       toolsets: options.toolsets ?? ['service-desk:all'],
       ...(options.readOnly && { readOnly: true }),
+      ...(options.auditFile && { audit: { enabled: true, file: options.auditFile } }),
       ...(options.allowProjects && { allow: { projects: options.allowProjects } }),
       ...(options.allowedDirs && { files: { allowedDirs: options.allowedDirs } }),
       plugins: { 'service-desk': options.plugin ?? {} },

@@ -1,0 +1,152 @@
+import * as z from 'zod';
+import { extname } from 'node:path';
+import {
+  coreServices,
+  inject,
+  InputError,
+  Tool,
+  ToolProvider,
+  type LocalFilesService,
+  type ToolContext,
+} from '@atlassian-mcp/core';
+import { JsmAttachments } from '../client/jsm-attachments.js';
+import type { RequestAttachment } from '../client/jsm-http.js';
+import { JsmRequests } from '../client/jsm-requests.js';
+import { CommentWriter } from '../domain/comment-writer.js';
+import { DeskDirectory } from '../scope/desk-directory.js';
+import { SCOPE } from '../scopes.js';
+import { JsmText, notCarriedNote } from '../text/jsm-text.js';
+import { lines, person, size, when } from '../view/format.js';
+import { anyOut } from '../view/outputs.js';
+import { issueKey } from './ids.js';
+
+// Inline content travels inside one MCP message (10 MiB on stdio): 7 MB decoded is 9.3 MB of base64.
+const MAX_INLINE_BYTES = 7 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain',
+  '.log': 'text/plain',
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+  '.zip': 'application/zip',
+};
+
+const keyInput = z.object({ issueKey });
+const addInput = z.object({
+  issueKey,
+  public: z.boolean().describe('true: the customer sees the file. false: internal, agents only'),
+  path: z.string().optional().describe("Local file, inside the server's allowed directories"),
+  base64: z.string().optional(),
+  filename: z.string().optional().describe('Required with base64'),
+  comment: z.string().optional().describe('Sent with the file, same visibility'),
+});
+
+type AttachmentRow = { filename: string; size?: string; mimeType?: string; author?: string; created?: string };
+type AddedFiles = { key: string; public: boolean; attachments: AttachmentRow[]; note?: string };
+
+const row = (a: RequestAttachment): AttachmentRow => ({
+  filename: a.filename ?? '',
+  size: size(a.size),
+  mimeType: a.mimeType,
+  author: person(a.author),
+  created: when(a.created),
+});
+
+/** Request attachments: uploaded as temporary files, then attached public or internal. */
+@ToolProvider()
+export class AttachmentTools {
+  constructor(
+    @inject(JsmAttachments) private readonly attachments: JsmAttachments,
+    @inject(JsmRequests) private readonly requests: JsmRequests,
+    @inject(CommentWriter) private readonly writer: CommentWriter,
+    @inject(JsmText) private readonly text: JsmText,
+    @inject(DeskDirectory) private readonly directory: DeskDirectory,
+    @inject(coreServices.files) private readonly files: LocalFilesService,
+  ) {}
+
+  @Tool({
+    name: 'servicedesk_list_attachments',
+    title: 'List attachments',
+    description: 'Files attached to a request that you can see.',
+    input: keyInput,
+    output: anyOut,
+    readOnly: true,
+    toolset: 'attachments',
+    scopes: [SCOPE.read],
+    render: (out, kit) => {
+      const o = out as { attachments: AttachmentRow[] };
+      if (o.attachments.length === 0) return 'No attachments.';
+      return kit.fence(
+        o.attachments
+          .map((a) => `${a.filename} (${[a.size, a.mimeType, a.author, a.created].filter(Boolean).join(', ')})`)
+          .join('\n'),
+        'attachments',
+      );
+    },
+  })
+  async list(input: z.infer<typeof keyInput>): Promise<{ key: string; attachments: AttachmentRow[] }> {
+    await this.directory.assertRequest(input.issueKey);
+    return { key: input.issueKey, attachments: (await this.attachments.list(input.issueKey)).map(row) };
+  }
+
+  @Tool({
+    name: 'servicedesk_add_attachment',
+    title: 'Attach file',
+    description: 'Attach a local file (path) or base64 content to a request, public or internal.',
+    input: addInput,
+    output: anyOut,
+    readOnly: false,
+    toolset: 'attachments',
+    scopes: [SCOPE.read, SCOPE.write],
+    render: (out) => {
+      const o = out as AddedFiles;
+      return lines(
+        `Attached ${o.attachments.map((a) => a.filename).join(', ')} to ${o.key} as ${o.public ? 'PUBLIC: the customer sees it' : 'INTERNAL: agents only'}.`,
+        o.note,
+      );
+    },
+  })
+  async add(input: z.infer<typeof addInput>, ctx: ToolContext): Promise<AddedFiles> {
+    if (input.public) this.writer.assertPublicAllowed('A public attachment');
+    const request = await this.requests.get(input.issueKey);
+    await this.directory.assertRequest(input.issueKey, request.serviceDeskId);
+    const { bytes, filename } = await this.readUpload(input, ctx);
+    const mimeType = MIME[extname(filename).toLowerCase()] ?? 'application/octet-stream';
+    const wiki = input.comment ? this.text.toWiki(input.comment) : undefined;
+    const ids = await this.attachments.uploadTemporary(String(request.serviceDeskId), filename, bytes, mimeType);
+    const done = await this.attachments.attach(input.issueKey, ids, input.public, filename, wiki?.text);
+    return {
+      key: input.issueKey,
+      public: input.public,
+      attachments: (done.attachments?.values ?? []).map(row),
+      note: notCarriedNote(wiki?.notCarried ?? []),
+    };
+  }
+
+  private async readUpload(
+    input: z.infer<typeof addInput>,
+    ctx: ToolContext,
+  ): Promise<{ bytes: Uint8Array; filename: string }> {
+    if ((input.path === undefined) === (input.base64 === undefined))
+      throw new InputError('Pass exactly one of `path` or `base64`.');
+    if (input.path !== undefined) {
+      const file = await this.files.read(input.path, ctx, { purpose: `attach it to ${input.issueKey}` });
+      return { bytes: file.bytes, filename: input.filename ?? file.name };
+    }
+    if (!input.filename) throw new InputError('`filename` is required with `base64`.');
+    const bytes = Buffer.from(input.base64!, 'base64');
+    if (bytes.length === 0) throw new InputError('`base64` decodes to nothing.');
+    if (bytes.length > MAX_INLINE_BYTES)
+      throw new InputError(
+        `The content is ${size(bytes.length)}; inline content is limited to ${size(MAX_INLINE_BYTES)}.`,
+        {
+          hint: "Pass a `path` inside the server's allowed directories for bigger files.",
+        },
+      );
+    return { bytes: new Uint8Array(bytes), filename: input.filename };
+  }
+}
