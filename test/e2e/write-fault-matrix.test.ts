@@ -37,7 +37,13 @@ const applied = (r: RequestLogEntry) => isWrite(r) && r.status >= 200 && r.statu
 /** The site's data with what differs between two equal runs (clocks, random markers) blanked. */
 function normalised(s: SandboxSnapshot): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...s.jira, confluence: s.confluence, jsm: s.jsm, assets: s.assets }))
+  // A JSM temporary upload that is never attached expires unseen: a resent one is not a second write.
+  const jsm = s.jsm && {
+    ...s.jsm,
+    temporaryAttachments: [],
+    counters: { ...s.jsm.counters, temporaryAttachment: 0 },
+  };
+  for (const [k, v] of Object.entries({ ...s.jira, confluence: s.confluence, jsm, assets: s.assets }))
     out[k] = JSON.stringify(v, (_, x: unknown) => {
       if (typeof x === 'number' && x > 1e12) return 0;
       if (typeof x === 'string')

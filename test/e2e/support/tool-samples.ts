@@ -73,6 +73,7 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
     linkedKey,
     linkedOtherKey,
     otherUser: otherUser.emailAddress,
+    otherAccountId: otherUser.accountId,
     jql: `project = ${project.key}`,
     query: 'a',
     to: transitions.transitions[0]!.name,

@@ -65,15 +65,30 @@ export function writeExamples(s: Samples): Record<string, WriteExample> {
     confluence_upload_attachment: { pageId: s.pageId, base64: s.base64, filename: 'fault-matrix.txt' },
   };
   // Service Management: ITS-9 waits for support on the IT desk (its portal offers "Cancel request").
+  // ITS-15 awaits the site admin's (Maya's) approval; organization 3 is "New Hires 2026".
   const serviceDesk: Record<string, Record<string, unknown>> = {
     servicedesk_add_comment: { issueKey: 'ITS-9', body: 'Fault matrix note', public: false },
     servicedesk_create_request: { serviceDeskId: s.serviceDeskId, requestTypeId: '1', summary: 'Fault matrix request' },
     servicedesk_transition_request: { issueKey: 'ITS-9', transition: 'Cancel request' },
+    servicedesk_approve_request: { issueKey: 'ITS-15', decision: 'approve' },
+    servicedesk_add_participants: { issueKey: 'ITS-9', accountIds: [s.otherAccountId] },
+    servicedesk_manage_notifications: { issueKey: 'ITS-9', subscribe: false },
+    servicedesk_create_customer: { email: 'fault.matrix@partner.example', displayName: 'Fault Matrix' },
+    servicedesk_add_customers: { serviceDeskId: '2', accountIds: [s.otherAccountId] },
+    servicedesk_add_organization_customers: { organizationId: '3', accountIds: [s.otherAccountId] },
+    servicedesk_add_attachment: { issueKey: 'ITS-9', public: false, base64: s.base64, filename: 'fault-matrix.txt' },
+  };
+  const addParticipant = async (sb: Sandbox) => {
+    await rest(sb, 'POST', '/rest/servicedeskapi/request/ITS-9/participant', { accountIds: [s.otherAccountId] });
   };
   return {
     ...Object.fromEntries(
       Object.entries({ ...jira, ...confluence, ...serviceDesk }).map(([name, args]) => [name, { args }]),
     ),
+    servicedesk_remove_participants: {
+      args: { issueKey: 'ITS-9', accountIds: [s.otherAccountId] },
+      setup: addParticipant,
+    },
     jira_start_sprint: { args: { sprintId: s.sprintId }, setup: closeActiveSprint },
   };
 }

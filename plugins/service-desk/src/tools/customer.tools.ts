@@ -7,7 +7,7 @@ import { DeskDirectory } from '../scope/desk-directory.js';
 import { SCOPE } from '../scopes.js';
 import { lines, person } from '../view/format.js';
 import { anyOut } from '../view/outputs.js';
-import { cursor, limit, numericId, pageSize, serviceDeskId, distinctIds } from './ids.js';
+import { accountId, cursor, distinctIds, limit, numericId, pageSize, serviceDeskId } from './ids.js';
 
 const listInput = z.object({ serviceDeskId, query: z.string().optional().describe('Name or email'), limit, cursor });
 const createInput = z.object({
@@ -15,14 +15,14 @@ const createInput = z.object({
   displayName: z.string(),
   serviceDeskId: serviceDeskId.optional().describe('Also add them to this desk'),
 });
-const addInput = z.object({ serviceDeskId, accountIds: z.array(z.string()) });
+const addInput = z.object({ serviceDeskId, accountIds: z.array(accountId) });
 const orgsInput = z.object({
   serviceDeskId: serviceDeskId.optional(),
-  accountId: z.string().optional().describe('Only organizations this person belongs to'),
+  accountId: accountId.optional().describe('Only organizations this person belongs to'),
   limit,
   cursor,
 });
-const orgAddInput = z.object({ organizationId: numericId, accountIds: z.array(z.string()) });
+const orgAddInput = z.object({ organizationId: numericId, accountIds: z.array(accountId) });
 
 type Customer = { accountId: string; name: string; email?: string };
 type OrgView = { id: string; name: string };

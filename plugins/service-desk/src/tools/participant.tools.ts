@@ -6,10 +6,10 @@ import { DeskDirectory } from '../scope/desk-directory.js';
 import { SCOPE } from '../scopes.js';
 import { person } from '../view/format.js';
 import { anyOut } from '../view/outputs.js';
-import { issueKey, distinctIds } from './ids.js';
+import { accountId, distinctIds, issueKey } from './ids.js';
 
 const keyInput = z.object({ issueKey });
-const changeInput = z.object({ issueKey, accountIds: z.array(z.string()) });
+const changeInput = z.object({ issueKey, accountIds: z.array(accountId) });
 const notifyInput = z.object({ issueKey, subscribe: z.boolean() });
 
 type Person = { accountId: string; name: string; email?: string };

@@ -101,7 +101,10 @@ describe('queues, attachments and satisfaction feedback', () => {
 
   const portalFiles = async (key: string) =>
     (
-      await site.rest<{ values: Array<{ filename: string }> }>(`/rest/servicedeskapi/request/${key}/attachment`, alex)
+      await site.rest<{ values: Array<{ filename: string }> }>(
+        `/rest/servicedeskapi/request/${key}/attachment?start=0&limit=50`,
+        alex,
+      )
     ).values.map((a) => a.filename);
 
   it('attaches an internal file the customer does not see, and a public one (from a local path) that they do', async () => {

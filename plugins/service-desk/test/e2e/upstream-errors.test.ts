@@ -19,6 +19,22 @@ const CALLS: Record<string, Record<string, unknown>> = {
   servicedesk_transition_request: { issueKey: '__new__', transition: 'Cancel request' },
   servicedesk_get_sla: { issueKey: 'ITS-1' },
   servicedesk_search_knowledge_base: { query: 'vpn' },
+  servicedesk_get_approvals: { issueKey: 'ITS-19' },
+  servicedesk_approve_request: { issueKey: 'ITS-15', decision: 'approve' },
+  servicedesk_get_participants: { issueKey: 'ITS-1' },
+  servicedesk_add_participants: { issueKey: 'ITS-9', accountIds: ['__alex__'] },
+  servicedesk_remove_participants: { issueKey: 'ITS-1', accountIds: ['__tom__'] },
+  servicedesk_manage_notifications: { issueKey: 'ITS-1', subscribe: true },
+  servicedesk_list_customers: { serviceDeskId: 'ITS' },
+  servicedesk_create_customer: { email: 'error.table@partner.example', displayName: 'Error Table' },
+  servicedesk_add_customers: { serviceDeskId: 'HR', accountIds: ['__alex__'] },
+  servicedesk_list_organizations: {},
+  servicedesk_add_organization_customers: { organizationId: '3', accountIds: ['__alex__'] },
+  servicedesk_list_queues: { serviceDeskId: 'ITS' },
+  servicedesk_get_queue_requests: { serviceDeskId: 'ITS', queueId: '__queue__' },
+  servicedesk_list_attachments: { issueKey: 'ITS-1' },
+  servicedesk_add_attachment: { issueKey: 'ITS-1', public: false, base64: 'aGk=', filename: 'table.txt' },
+  servicedesk_get_feedback: { issueKey: 'ITS-1' },
 };
 
 // Probes on purpose: it reports a failing JSM instead of failing.
@@ -40,15 +56,29 @@ describe('every tool: happy path, wrong-typed arguments, and upstream 400/403/40
       });
       ids[`__new__${i}`] = structured.key as string;
     }
+    const user = (name: string) => site.sandbox.credentials.users.find((u) => u.displayName === name)!.accountId;
+    ids.__alex__ = user('Alex Morgan');
+    ids.__tom__ = user('Tom Becker');
+    ids.__queue__ = (
+      (await site.ok('servicedesk_list_queues', { serviceDeskId: 'ITS' })).structured.queues as Array<{
+        id: string;
+      }>
+    )[0]!.id;
   });
   afterAll(() => site.close());
   afterEach(() => site.sandbox.faults.clear());
 
   let fresh = 0;
+  const resolve = (v: unknown): unknown =>
+    v === '__new__'
+      ? ids[`__new__${fresh++ % 8}`]
+      : Array.isArray(v)
+        ? v.map(resolve)
+        : typeof v === 'string' && v in ids
+          ? ids[v]
+          : v;
   const args = (tool: string): Record<string, unknown> =>
-    Object.fromEntries(
-      Object.entries(CALLS[tool]!).map(([k, v]) => [k, v === '__new__' ? ids[`__new__${fresh++ % 8}`] : v]),
-    );
+    Object.fromEntries(Object.entries(CALLS[tool]!).map(([k, v]) => [k, resolve(v)]));
 
   it('covers every tool the plugin offers', async () => {
     const listed = (await site.mcp.client.listTools()).tools
