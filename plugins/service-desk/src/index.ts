@@ -15,6 +15,7 @@ import { serviceDeskConfigSchema } from './config.js';
 import { CommentWriter } from './domain/comment-writer.js';
 import { RequestCreator } from './domain/request-creator.js';
 import { RequestFields } from './fields/request-fields.js';
+import { DeskContainers } from './scope/desk-containers.js';
 import { DeskDirectory } from './scope/desk-directory.js';
 import { JsmText } from './text/jsm-text.js';
 import { ServiceDeskResources } from './resources/service-desk.resources.js';
@@ -44,6 +45,8 @@ export default definePlugin({
     'Service Management comments are public (the customer sees them) or internal (agents only): say which every time.',
   products: ['jsm', 'assets'],
   config: serviceDeskConfigSchema,
+  // allow.projects holds on what a call touches: DeskContainers finds the project of a desk or request.
+  scope: { allow: 'projects', resolver: DeskContainers },
   defaultToolsets: ['requests'],
   toolsets: {
     requests:
@@ -70,6 +73,7 @@ export default definePlugin({
     JsmFeedback,
     KnowledgeArticles,
     DeskDirectory,
+    DeskContainers,
     JsmText,
     RequestFields,
     RequestCreator,

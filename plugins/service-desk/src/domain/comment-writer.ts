@@ -2,7 +2,6 @@ import { inject, NotAllowedError, Service, UpstreamError } from '@atlassian-mcp/
 import { JsmComments } from '../client/jsm-comments.js';
 import { JsmRequests } from '../client/jsm-requests.js';
 import { serviceDeskSettings, type ServiceDeskConfig } from '../config.js';
-import { DeskDirectory } from '../scope/desk-directory.js';
 import { JsmText, notCarriedNote } from '../text/jsm-text.js';
 import { person } from '../view/format.js';
 
@@ -26,7 +25,6 @@ export class CommentWriter {
     @inject(JsmComments) private readonly comments: JsmComments,
     @inject(JsmRequests) private readonly requests: JsmRequests,
     @inject(JsmText) private readonly text: JsmText,
-    @inject(DeskDirectory) private readonly directory: DeskDirectory,
     @inject(serviceDeskSettings) private readonly config: ServiceDeskConfig,
   ) {}
 
@@ -43,7 +41,6 @@ export class CommentWriter {
 
   async add(issueKey: string, markdown: string, isPublic: boolean): Promise<AddedComment> {
     if (isPublic) this.assertPublicAllowed('A public comment');
-    await this.directory.assertRequest(issueKey);
     const wiki = this.text.toWiki(markdown);
     // Who will read it, said before writing: the reporter and the participants for a public reply.
     const request = isPublic ? await this.requests.get(issueKey, ['participant']) : undefined;

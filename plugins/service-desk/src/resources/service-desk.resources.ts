@@ -1,4 +1,11 @@
-import { inject, Resource, ResourceProvider, type ListedResource, type ResourceContent } from '@atlassian-mcp/core';
+import {
+  inject,
+  Resource,
+  ResourceProvider,
+  type ListedResource,
+  type ResourceContent,
+  type ResourceContext,
+} from '@atlassian-mcp/core';
 import { JsmDesks } from '../client/jsm-desks.js';
 import { JsmKnowledgeBase } from '../client/jsm-knowledge-base.js';
 import { JsmRequests, REQUEST_EXPANDS } from '../client/jsm-requests.js';
@@ -9,15 +16,6 @@ import { requestTypeLine, requestTypeView } from '../view/desk-views.js';
 import { lines } from '../view/format.js';
 import { renderRequest } from '../view/request-render.js';
 import { RequestViews } from '../view/request-views.js';
-
-// Resources are attached by the user or the client, not fetched on a model's whim; they carry
-// the same compact text as the tools, with the user-authored part marked by a plain label.
-const plainKit = {
-  fence: (content: string, label = 'content') =>
-    content.trim() === '' ? content : `--- ${label} (written by JSM users) ---\n${content}\n--- end ---`,
-  more: ({ shown, total, noun }: { shown: number; total?: number; noun?: string }) =>
-    `${shown}${total !== undefined ? ` of ${total}` : ''} ${noun ?? 'results'}`,
-};
 
 const md = (uri: URL, text: string): ResourceContent[] => [{ uri: uri.href, mimeType: 'text/markdown', text }];
 
@@ -42,8 +40,9 @@ export class ServiceDeskResources {
     list: 'listDesks',
     complete: { id: 'completeDesk' },
     scopes: [SCOPE.read],
+    targets: { id: 'desk' },
   })
-  async readDesk(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
+  async readDesk(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
     const desk = await this.directory.resolve(variables.id!);
     const [groups, types] = await Promise.all([
       this.desks.groups(desk.id),
@@ -53,8 +52,8 @@ export class ServiceDeskResources {
     return md(
       uri,
       lines(
-        `# ${desk.projectName} (${desk.projectKey}, desk ${desk.id})`,
-        plainKit.fence(rows.join('\n'), 'request types'),
+        `# ${ctx.render.inline(desk.projectName)} (${desk.projectKey}, desk ${desk.id})`,
+        ctx.render.fence(rows.join('\n'), 'request types'),
       ),
     );
   }
@@ -84,12 +83,11 @@ export class ServiceDeskResources {
     list: 'listRequests',
     complete: { key: 'completeRequestKey' },
     scopes: [SCOPE.read],
+    targets: { key: 'request' },
   })
-  async readRequest(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
-    await this.directory.assertRequest(variables.key!);
+  async readRequest(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
     const r = await this.requests.get(variables.key!, REQUEST_EXPANDS);
-    await this.directory.assertRequest(variables.key!, r.serviceDeskId);
-    return md(uri, renderRequest(this.views.detail(r), plainKit));
+    return md(uri, renderRequest(this.views.detail(r), ctx.render));
   }
 
   async listRequests(): Promise<ListedResource[]> {
@@ -127,10 +125,13 @@ export class ServiceDeskResources {
     mimeType: 'text/markdown',
     complete: { articleId: 'completeArticle' },
     scopes: [SCOPE.read, READ_PAGE_SCOPE],
+    // Under a project allowlist, only articles a permitted desk's search returned.
+    targets: { articleId: 'article' },
   })
-  async readArticle(uri: URL, variables: Record<string, string>): Promise<ResourceContent[]> {
+  async readArticle(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
     const a = await this.articles.get(variables.articleId!);
-    return md(uri, lines(`# ${a.title}`, a.space && `space ${a.space}`, plainKit.fence(a.markdown, 'article')));
+    const { inline, fence } = ctx.render;
+    return md(uri, lines(`# ${inline(a.title)}`, a.space && `space ${inline(a.space)}`, fence(a.markdown, 'article')));
   }
 
   /** Article ids whose articles match the words typed so far. */

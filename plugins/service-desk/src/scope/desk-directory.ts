@@ -1,6 +1,5 @@
 import { coreServices, inject, NotAllowedError, NotFoundError, Service, type SiteService } from '@atlassian-mcp/core';
 import { JsmDesks } from '../client/jsm-desks.js';
-import { JsmRequests } from '../client/jsm-requests.js';
 import type { ServiceDesk } from '../client/jsm-http.js';
 
 /** A desk as the plugin refers to it: id, project key and name. */
@@ -13,9 +12,8 @@ export interface DeskRef {
 
 /**
  * The site's service desks (one list per site, loaded once): resolves a desk named by id or by
- * project key, and applies the project allowlist (`allow.projects`) to what a call touches —
- * core checks only project and issue keys in the arguments; desks arrive as ids, lists span
- * desks, and a request may be named by its numeric id.
+ * project key, and filters lists by the project allowlist (`allow.projects`). What a call names
+ * is checked by core before the handler runs (declared `targets`, resolved by DeskContainers).
  */
 @Service()
 export class DeskDirectory {
@@ -24,7 +22,6 @@ export class DeskDirectory {
 
   constructor(
     @inject(JsmDesks) private readonly desks: JsmDesks,
-    @inject(JsmRequests) private readonly requests: JsmRequests,
     @inject(coreServices.site) private readonly site: SiteService,
     @inject(coreServices.rootConfig) config: { readonly allow?: { readonly projects?: readonly string[] } },
   ) {
@@ -60,9 +57,7 @@ export class DeskDirectory {
 
   /** A desk by id or project key; NotFound when there is none, NotAllowed outside the allowlist. */
   async resolve(idOrKey: string): Promise<DeskRef> {
-    const find = (list: DeskRef[]) =>
-      list.find((d) => d.id === idOrKey) ?? list.find((d) => d.projectKey.toUpperCase() === idOrKey.toUpperCase());
-    const desk = find(await this.all()) ?? find(await this.all(true));
+    const desk = await this.find(idOrKey);
     if (!desk) {
       const known = (await this.visible()).map((d) => `${d.id} (${d.projectKey})`).join(', ');
       throw new NotFoundError(`No service desk ${JSON.stringify(idOrKey)} is visible to this account`, {
@@ -81,16 +76,11 @@ export class DeskDirectory {
     });
   }
 
-  /**
-   * Refuses a request outside the allowlist: by its key when it has one, else by its desk (given,
-   * or read from the request).
-   */
-  async assertRequest(issueIdOrKey: string, serviceDeskId?: string): Promise<void> {
-    if (!this.allowed) return;
-    const key = /^([A-Za-z][A-Za-z0-9_]*)-\d+$/.exec(issueIdOrKey);
-    if (key) this.assertProject(key[1]);
-    const deskId = serviceDeskId ?? (key ? undefined : (await this.requests.get(issueIdOrKey)).serviceDeskId);
-    if (deskId !== undefined) this.assertProject((await this.all()).find((d) => d.id === deskId)?.projectKey);
+  /** A desk by id or project key (the list is read again once on a miss), or undefined. */
+  async find(idOrKey: string): Promise<DeskRef | undefined> {
+    const match = (list: DeskRef[]) =>
+      list.find((d) => d.id === idOrKey) ?? list.find((d) => d.projectKey.toUpperCase() === idOrKey.toUpperCase());
+    return match(await this.all()) ?? match(await this.all(true));
   }
 
   /** The project key of a desk id, when known. */

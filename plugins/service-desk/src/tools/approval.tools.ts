@@ -82,6 +82,7 @@ export class ApprovalTools {
     output: anyOut,
     readOnly: true,
     toolset: 'approvals',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read],
     render: (out, kit) => {
       const o = out as ApprovalsOut;
@@ -89,7 +90,9 @@ export class ApprovalTools {
         return o.awaiting.length === 0
           ? 'No request awaits your approval.'
           : lines('Awaiting your approval:', kit.fence(o.awaiting.map(rowLine).join('\n'), 'requests'));
-      return o.approvals?.length ? o.approvals.map(approvalLine).join('\n') : `${o.key} has no approvals.`;
+      return o.approvals?.length
+        ? kit.fence(o.approvals.map(approvalLine).join('\n'), 'approvals')
+        : `${o.key} has no approvals.`;
     },
   })
   async list(input: z.infer<typeof listInput>): Promise<ApprovalsOut> {
@@ -103,7 +106,6 @@ export class ApprovalTools {
       const rows = (page.values ?? []).filter((r) => this.directory.allows(r.issueKey?.replace(/-\d+$/, '')));
       return { awaiting: rows.map((r) => this.views.row(r)) };
     }
-    await this.directory.assertRequest(input.issueKey);
     return { key: input.issueKey, approvals: (await this.approvals.list(input.issueKey)).map(approvalView) };
   }
 
@@ -115,16 +117,16 @@ export class ApprovalTools {
     output: anyOut,
     readOnly: false,
     toolset: 'approvals',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read, SCOPE.write],
     target: (i) => `${i.issueKey} approval ${i.approvalId ?? '(pending)'}: ${i.decision}`,
-    render: (out) => {
+    render: (out, kit) => {
       const o = out as Answered;
       if (!o.decided) return `Not ${o.decision}d: the user did not confirm. Nothing was recorded on ${o.key}.`;
-      return `${o.decision === 'approve' ? 'Approved' : 'Declined'} "${o.approval}" on ${o.key}: the approval is now ${o.outcome ?? '?'}; request status ${o.status ?? '?'}.`;
+      return `${o.decision === 'approve' ? 'Approved' : 'Declined'} "${kit.inline(o.approval)}" on ${o.key}: the approval is now ${o.outcome ?? '?'}; request status ${kit.inline(o.status ?? '?')}.`;
     },
   })
   async answer(input: z.infer<typeof answerInput>, ctx: ToolContext): Promise<Answered> {
-    await this.directory.assertRequest(input.issueKey);
     const all = await this.approvals.list(input.issueKey);
     const approval = this.pick(input.issueKey, all, input.approvalId);
     const request = await this.requests.get(input.issueKey);

@@ -13,7 +13,6 @@ import { JsmAttachments } from '../client/jsm-attachments.js';
 import type { RequestAttachment } from '../client/jsm-http.js';
 import { JsmRequests } from '../client/jsm-requests.js';
 import { CommentWriter } from '../domain/comment-writer.js';
-import { DeskDirectory } from '../scope/desk-directory.js';
 import { SCOPE } from '../scopes.js';
 import { JsmText, notCarriedNote } from '../text/jsm-text.js';
 import { lines, person, size, when } from '../view/format.js';
@@ -64,7 +63,6 @@ export class AttachmentTools {
     @inject(JsmRequests) private readonly requests: JsmRequests,
     @inject(CommentWriter) private readonly writer: CommentWriter,
     @inject(JsmText) private readonly text: JsmText,
-    @inject(DeskDirectory) private readonly directory: DeskDirectory,
     @inject(coreServices.files) private readonly files: LocalFilesService,
   ) {}
 
@@ -76,6 +74,7 @@ export class AttachmentTools {
     output: anyOut,
     readOnly: true,
     toolset: 'attachments',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read],
     render: (out, kit) => {
       const o = out as { attachments: AttachmentRow[] };
@@ -89,7 +88,6 @@ export class AttachmentTools {
     },
   })
   async list(input: z.infer<typeof keyInput>): Promise<{ key: string; attachments: AttachmentRow[] }> {
-    await this.directory.assertRequest(input.issueKey);
     return { key: input.issueKey, attachments: (await this.attachments.list(input.issueKey)).map(row) };
   }
 
@@ -101,11 +99,12 @@ export class AttachmentTools {
     output: anyOut,
     readOnly: false,
     toolset: 'attachments',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read, SCOPE.write],
-    render: (out) => {
+    render: (out, kit) => {
       const o = out as AddedFiles;
       return lines(
-        `Attached ${o.attachments.map((a) => a.filename).join(', ')} to ${o.key} as ${o.public ? 'PUBLIC: the customer sees it' : 'INTERNAL: agents only'}.`,
+        `Attached ${o.attachments.map((a) => kit.inline(a.filename)).join(', ')} to ${o.key} as ${o.public ? 'PUBLIC: the customer sees it' : 'INTERNAL: agents only'}.`,
         o.note,
       );
     },
@@ -113,7 +112,6 @@ export class AttachmentTools {
   async add(input: z.infer<typeof addInput>, ctx: ToolContext): Promise<AddedFiles> {
     if (input.public) this.writer.assertPublicAllowed('A public attachment');
     const request = await this.requests.get(input.issueKey);
-    await this.directory.assertRequest(input.issueKey, request.serviceDeskId);
     const { bytes, filename } = await this.readUpload(input, ctx);
     const mimeType = MIME[extname(filename).toLowerCase()] ?? 'application/octet-stream';
     const wiki = input.comment ? this.text.toWiki(input.comment) : undefined;

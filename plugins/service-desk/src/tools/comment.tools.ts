@@ -3,7 +3,6 @@ import { inject, pager, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JsmComments } from '../client/jsm-comments.js';
 import { serviceDeskSettings, type ServiceDeskConfig } from '../config.js';
 import { CommentWriter, type AddedComment } from '../domain/comment-writer.js';
-import { DeskDirectory } from '../scope/desk-directory.js';
 import { SCOPE } from '../scopes.js';
 import { commentBlock, type CommentView } from '../view/comments.js';
 import { lines } from '../view/format.js';
@@ -32,7 +31,6 @@ export class CommentTools {
     @inject(JsmComments) private readonly comments: JsmComments,
     @inject(CommentWriter) private readonly writer: CommentWriter,
     @inject(RequestViews) private readonly views: RequestViews,
-    @inject(DeskDirectory) private readonly directory: DeskDirectory,
     @inject(serviceDeskSettings) private readonly config: ServiceDeskConfig,
   ) {}
 
@@ -44,6 +42,7 @@ export class CommentTools {
     output: anyOut,
     readOnly: false,
     toolset: 'requests',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read, SCOPE.write],
     render: (out) => {
       const o = out as AddedComment;
@@ -65,6 +64,7 @@ export class CommentTools {
     output: anyOut,
     readOnly: true,
     toolset: 'requests',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read],
     render: (out, kit) => {
       const o = out as CommentPage;
@@ -76,7 +76,6 @@ export class CommentTools {
     },
   })
   async list(input: z.infer<typeof listInput>): Promise<CommentPage> {
-    await this.directory.assertRequest(input.issueKey);
     const visibility = input.visibility ?? 'all';
     const p = pager('servicedesk.comments', input.cursor, { key: input.issueKey, visibility });
     const page = p.jsmPage<Parameters<RequestViews['comment']>[0]>(

@@ -52,6 +52,7 @@ export class CustomerTools {
     output: anyOut,
     readOnly: true,
     toolset: 'customers',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read, SCOPE.customers],
     render: (out, kit) => {
       const o = out as { customers: Customer[]; nextCursor?: string };
@@ -78,11 +79,12 @@ export class CustomerTools {
     output: anyOut,
     readOnly: false,
     toolset: 'customers',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read, SCOPE.customers, SCOPE.jiraUsers],
     target: (i) => `customer ${i.email}`,
-    render: (out) => {
+    render: (out, kit) => {
       const o = out as Customer & { desk?: string };
-      return `Created customer ${customerLine(o)}${o.desk ? ` and added them to ${o.desk}` : ''}.`;
+      return `Created customer ${kit.inline(customerLine(o))}${o.desk ? ` and added them to ${o.desk}` : ''}.`;
     },
   })
   async create(input: z.infer<typeof createInput>): Promise<Customer & { desk?: string }> {
@@ -104,6 +106,7 @@ export class CustomerTools {
     readOnly: false,
     idempotent: true,
     toolset: 'customers',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read, SCOPE.customers],
     render: (out) => `Added ${String(out.added)} customer(s) to ${String(out.desk)}.`,
   })
@@ -122,6 +125,7 @@ export class CustomerTools {
     output: anyOut,
     readOnly: true,
     toolset: 'customers',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read, SCOPE.customers],
     render: (out, kit) => {
       const o = out as { organizations: OrgView[]; nextCursor?: string };

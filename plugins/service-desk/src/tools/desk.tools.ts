@@ -67,11 +67,14 @@ export class DeskTools {
     readOnly: true,
     toolset: 'requests',
     scopes: [SCOPE.read],
-    render: (out) =>
+    render: (out, kit) =>
       (out.desks as unknown[]).length === 0
         ? 'No service desks.'
-        : (out.desks as DeskView[]).map((d) => `${d.id} ${d.key} ${d.name}`).join('\n') +
-          (out.more ? `\n${String(out.more)} more: narrow with query` : ''),
+        : lines(
+            'id key name',
+            kit.fence((out.desks as DeskView[]).map((d) => `${d.id} ${d.key} ${d.name}`).join('\n'), 'service desks'),
+            !!out.more && `${String(out.more)} more: narrow with query`,
+          ),
   })
   async listDesks(input: z.infer<typeof listDesksInput>): Promise<{ desks: DeskView[]; more?: number }> {
     const q = input.query?.trim().toLowerCase();
@@ -91,10 +94,11 @@ export class DeskTools {
     output: anyOut,
     readOnly: true,
     toolset: 'details',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read],
     render: (out, kit) =>
       lines(
-        `${out.id} ${String(out.key)} ${String(out.name)}`,
+        `${out.id} ${String(out.key)} ${kit.inline(String(out.name))}`,
         kit.fence((out.requestTypes as RequestTypeView[]).map((t) => requestTypeLine(t)).join('\n'), 'request types'),
       ),
   })
@@ -120,6 +124,7 @@ export class DeskTools {
     output: anyOut,
     readOnly: true,
     toolset: 'requests',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read],
     render: (out, kit) => renderTypes(out as TypeList, kit),
   })

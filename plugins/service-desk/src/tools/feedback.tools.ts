@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { inject, Tool, ToolProvider } from '@atlassian-mcp/core';
 import { JsmFeedback } from '../client/jsm-feedback.js';
 import { JsmRequests } from '../client/jsm-requests.js';
-import { DeskDirectory } from '../scope/desk-directory.js';
 import { SCOPE } from '../scopes.js';
 import { anyOut } from '../view/outputs.js';
 import { JsmText } from '../text/jsm-text.js';
@@ -19,7 +18,6 @@ export class FeedbackTools {
     @inject(JsmFeedback) private readonly feedback: JsmFeedback,
     @inject(JsmRequests) private readonly requests: JsmRequests,
     @inject(JsmText) private readonly text: JsmText,
-    @inject(DeskDirectory) private readonly directory: DeskDirectory,
   ) {}
 
   @Tool({
@@ -30,10 +28,11 @@ export class FeedbackTools {
     output: anyOut,
     readOnly: true,
     toolset: 'feedback',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read],
     render: (out, kit) => {
       const o = out as FeedbackOut;
-      if (!o.given) return `No satisfaction feedback on ${o.key} (status ${o.status ?? '?'}).`;
+      if (!o.given) return `No satisfaction feedback on ${o.key} (status ${kit.inline(o.status ?? '?')}).`;
       const stars = `${'★'.repeat(o.rating ?? 0)}${'☆'.repeat(5 - (o.rating ?? 0))}`;
       return `${o.key}: rated ${o.rating}/5 ${stars}${o.comment ? `\n${kit.fence(o.comment, 'feedback')}` : ''}`;
     },
@@ -41,7 +40,6 @@ export class FeedbackTools {
   async get(input: z.infer<typeof keyInput>): Promise<FeedbackOut> {
     // Read the request first: a 404 there means no such request, a 404 on the feedback means none given.
     const request = await this.requests.get(input.issueKey);
-    await this.directory.assertRequest(input.issueKey, request.serviceDeskId);
     const f = await this.feedback.get(input.issueKey);
     const comment = f?.comment?.body;
     return {

@@ -3,6 +3,7 @@ import { inject, pager, Tool, ToolProvider } from '@atlassian-mcp/core';
 import type { Article } from '../client/jsm-http.js';
 import { JsmKnowledgeBase } from '../client/jsm-knowledge-base.js';
 import { serviceDeskSettings, type ServiceDeskConfig } from '../config.js';
+import { DeskContainers } from '../scope/desk-containers.js';
 import { DeskDirectory } from '../scope/desk-directory.js';
 import { SCOPE } from '../scopes.js';
 import { lines } from '../view/format.js';
@@ -43,6 +44,7 @@ export class KnowledgeBaseTools {
   constructor(
     @inject(JsmKnowledgeBase) private readonly kb: JsmKnowledgeBase,
     @inject(DeskDirectory) private readonly directory: DeskDirectory,
+    @inject(DeskContainers) private readonly containers: DeskContainers,
     @inject(serviceDeskSettings) private readonly config: ServiceDeskConfig,
   ) {}
 
@@ -54,6 +56,7 @@ export class KnowledgeBaseTools {
     output: anyOut,
     readOnly: true,
     toolset: 'requests',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read, SCOPE.knowledgeBase],
     render: (out, kit) => {
       const o = out as ArticlePage;
@@ -80,19 +83,29 @@ export class KnowledgeBaseTools {
           ? await this.directory.visible()
           : [undefined];
     if (desks.length === 1) {
-      const deskId = desks[0]?.id;
-      const p = pager('servicedesk.kb', input.cursor, { query: input.query, desk: deskId });
-      const page = p.jsmPage<Article>(await this.kb.search(input.query, deskId, ...jsmArgs(p.jsm(size))));
-      return { articles: page.items.map(articleView), nextCursor: page.nextCursor };
+      const desk = desks[0];
+      const p = pager('servicedesk.kb', input.cursor, { query: input.query, desk: desk?.id });
+      const page = p.jsmPage<Article>(await this.kb.search(input.query, desk?.id, ...jsmArgs(p.jsm(size))));
+      const articles = page.items.map(articleView);
+      if (desk)
+        this.containers.noteArticles(
+          desk.projectKey,
+          articles.map((a) => a.id),
+        );
+      return { articles, nextCursor: page.nextCursor };
     }
     // An allowlist spanning several desks: the first page of each desk's knowledge base.
-    const pages = await Promise.all(desks.map((d) => this.kb.search(input.query, d!.id, 0, size)));
-    return {
-      articles: pages
-        .flatMap((p) => p.values ?? [])
-        .slice(0, size)
-        .map(articleView),
-    };
+    const pages = await Promise.all(
+      desks.map(async (d) => {
+        const articles = ((await this.kb.search(input.query, d!.id, 0, size)).values ?? []).map(articleView);
+        this.containers.noteArticles(
+          d!.projectKey,
+          articles.map((a) => a.id),
+        );
+        return articles;
+      }),
+    );
+    return { articles: pages.flat().slice(0, size) };
   }
 }
 

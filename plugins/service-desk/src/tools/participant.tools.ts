@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { inject, InputError, Tool, ToolProvider, type ToolContext } from '@atlassian-mcp/core';
+import { inject, Tool, ToolProvider, type ToolContext, type RenderKit } from '@atlassian-mcp/core';
 import type { JsmUser } from '../client/jsm-http.js';
 import { JsmParticipants } from '../client/jsm-participants.js';
-import { DeskDirectory } from '../scope/desk-directory.js';
 import { SCOPE } from '../scopes.js';
 import { person } from '../view/format.js';
 import { anyOut } from '../view/outputs.js';
@@ -22,18 +21,17 @@ const personView = (u: JsmUser): Person => ({
 });
 const personLine = (p: Person) => `${p.name}${p.email ? ` <${p.email}>` : ''} (${p.accountId})`;
 
-function renderParticipants(o: Participants, verb?: string): string {
-  const list = o.participants.length ? o.participants.map(personLine).join('\n') : 'no participants';
+function renderParticipants(o: Participants, kit: RenderKit, verb?: string): string {
+  const list = o.participants.length
+    ? kit.fence(o.participants.map(personLine).join('\n'), 'participants')
+    : 'no participants';
   return verb ? `${verb} on ${o.key}. Participants now:\n${list}` : list;
 }
 
 /** Participants (they see the request and its public comments) and notification subscription. */
 @ToolProvider()
 export class ParticipantTools {
-  constructor(
-    @inject(JsmParticipants) private readonly participants: JsmParticipants,
-    @inject(DeskDirectory) private readonly directory: DeskDirectory,
-  ) {}
+  constructor(@inject(JsmParticipants) private readonly participants: JsmParticipants) {}
 
   @Tool({
     name: 'servicedesk_get_participants',
@@ -43,11 +41,11 @@ export class ParticipantTools {
     output: anyOut,
     readOnly: true,
     toolset: 'participants',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read],
-    render: (out) => renderParticipants(out as Participants),
+    render: (out, kit) => renderParticipants(out as Participants, kit),
   })
   async list(input: z.infer<typeof keyInput>): Promise<Participants> {
-    await this.directory.assertRequest(input.issueKey);
     return { key: input.issueKey, participants: (await this.participants.list(input.issueKey)).map(personView) };
   }
 
@@ -60,17 +58,17 @@ export class ParticipantTools {
     readOnly: false,
     idempotent: true,
     toolset: 'participants',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read, SCOPE.write],
-    render: (out) => {
+    render: (out, kit) => {
       const o = out as Participants;
       return o.changed === false
         ? `Nothing added: the user did not confirm.`
-        : renderParticipants(o, 'Added (they now see the request and its public comments, and are notified)');
+        : renderParticipants(o, kit, 'Added (they now see the request and its public comments, and are notified)');
     },
   })
   async add(input: z.infer<typeof changeInput>, ctx: ToolContext): Promise<Participants> {
     const ids = distinctIds(input.accountIds);
-    await this.directory.assertRequest(input.issueKey);
     const ok = await ctx.confirm(
       `Add ${ids.join(', ')} to ${input.issueKey}? They will see the request and its public comments, and be notified.`,
     );
@@ -93,11 +91,11 @@ export class ParticipantTools {
     readOnly: false,
     idempotent: true,
     toolset: 'participants',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read, SCOPE.write],
-    render: (out) => renderParticipants(out as Participants, 'Removed'),
+    render: (out, kit) => renderParticipants(out as Participants, kit, 'Removed'),
   })
   async remove(input: z.infer<typeof changeInput>): Promise<Participants> {
-    await this.directory.assertRequest(input.issueKey);
     const now = await this.participants.change(input.issueKey, distinctIds(input.accountIds), false);
     return { key: input.issueKey, participants: now.map(personView), changed: true };
   }
@@ -111,12 +109,12 @@ export class ParticipantTools {
     readOnly: false,
     idempotent: true,
     toolset: 'participants',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read, SCOPE.write],
     render: (out) =>
       `You are ${out.subscribed ? 'subscribed to' : 'unsubscribed from'} notifications of ${String(out.key)}.`,
   })
   async notifications(input: z.infer<typeof notifyInput>): Promise<{ key: string; subscribed: boolean }> {
-    await this.directory.assertRequest(input.issueKey);
     await this.participants.subscribe(input.issueKey, input.subscribe);
     return { key: input.issueKey, subscribed: await this.participants.subscribed(input.issueKey) };
   }

@@ -50,10 +50,11 @@ export class QueueTools {
     output: anyOut,
     readOnly: true,
     toolset: 'queues',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read, SCOPE.jiraRead],
     render: (out, kit) => {
       const o = out as { desk: string; queues: QueueView[] };
-      if (o.queues.length === 0) return `${o.desk} has no queues.`;
+      if (o.queues.length === 0) return `${o.desk} has no queues.`; // the desk's project key
       return kit.fence(
         o.queues.map((q) => `${q.id} ${q.name}${q.count !== undefined ? ` (${q.count})` : ''}`).join('\n'),
         'queues',
@@ -82,6 +83,7 @@ export class QueueTools {
     output: anyOut,
     readOnly: true,
     toolset: 'queues',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read, SCOPE.jiraRead],
     render: (out, kit) => {
       const o = out as { requests: QueueRow[]; nextCursor?: string };

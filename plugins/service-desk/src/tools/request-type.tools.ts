@@ -34,11 +34,12 @@ export class RequestTypeTools {
     output: anyOut,
     readOnly: true,
     toolset: 'details',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read],
     render: (out, kit) => {
       const t = out as unknown as TypeDetail;
       return lines(
-        `${t.id} ${t.name} (${t.desk})`,
+        `${t.id} ${kit.inline(t.name)} (${t.desk})`,
         kit.fence(
           lines(
             t.description,
@@ -73,6 +74,7 @@ export class RequestTypeTools {
     output: anyOut,
     readOnly: true,
     toolset: 'requests',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read],
     render: (out, kit) => {
       const o = out as unknown as FieldsOut;

@@ -53,6 +53,7 @@ export class RequestTools {
     output: anyOut,
     readOnly: true,
     toolset: 'requests',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read],
     render: (out, kit) => {
       const o = out as RowPage;
@@ -95,16 +96,15 @@ export class RequestTools {
     output: anyOut,
     readOnly: true,
     toolset: 'requests',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read],
     render: (out, kit) => renderRequest(out as RequestDetail, kit),
   })
   async get(input: z.infer<typeof getInput>): Promise<RequestDetail> {
-    await this.directory.assertRequest(input.issueKey);
     const [r, transitions] = await Promise.all([
       this.requests.get(input.issueKey, REQUEST_EXPANDS),
       this.requests.transitions(input.issueKey),
     ]);
-    await this.directory.assertRequest(input.issueKey, r.serviceDeskId);
     return { ...this.views.detail(r), transitions: transitions.map((t) => ({ id: t.id ?? '', name: t.name ?? '' })) };
   }
 
@@ -116,12 +116,13 @@ export class RequestTools {
     output: anyOut,
     readOnly: false,
     toolset: 'requests',
+    targets: { serviceDeskId: 'desk' },
     scopes: [SCOPE.read, SCOPE.write],
     target: (i) => `servicedesk ${i.serviceDeskId} type ${i.requestTypeId}`,
-    render: (out) => {
+    render: (out, kit) => {
       const o = out as CreatedRequest;
       return lines(
-        `Created ${o.key}: ${o.requestType ?? `type ${o.requestTypeId}`}, status ${o.status ?? '?'}, reporter ${o.reporter ?? '?'}${o.onBehalf ? ' (raised on their behalf: they see it on the portal)' : ''}.`,
+        `Created ${o.key}: ${o.requestType ? kit.inline(o.requestType) : `type ${o.requestTypeId}`}, status ${kit.inline(o.status ?? '?')}, reporter ${kit.inline(o.reporter ?? '?')}${o.onBehalf ? ' (raised on their behalf: they see it on the portal)' : ''}.`,
         o.portalUrl && `portal: ${o.portalUrl}`,
         o.note,
       );

@@ -42,18 +42,18 @@ export class WorkflowTools {
     output: anyOut,
     readOnly: true,
     toolset: 'details',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read],
-    render: (out) => {
+    render: (out, kit) => {
       const o = out as StatusOut;
       const last = o.history[o.history.length - 1];
       return lines(
-        last && !o.more && `${o.key} is ${last.status}${last.since ? ` since ${last.since}` : ''}.`,
-        `history${o.more ? ' (first 100 changes)' : ''}: ${o.history.map((s) => `${s.status}${s.since ? ` ${s.since}` : ''}`).join(' → ')}`,
+        last && !o.more && `${o.key} is ${kit.inline(last.status)}${last.since ? ` since ${last.since}` : ''}.`,
+        `history${o.more ? ' (first 100 changes)' : ''}: ${o.history.map((s) => `${kit.inline(s.status)}${s.since ? ` ${s.since}` : ''}`).join(' → ')}`,
       );
     },
   })
   async status(input: z.infer<typeof statusInput>): Promise<StatusOut> {
-    await this.directory.assertRequest(input.issueKey);
     const page = await this.requests.status(input.issueKey, 0, 100);
     const history = oldestFirst(page.values ?? []).map((s) => this.views.status(s));
     return { key: input.issueKey, history, more: page.isLastPage === false || undefined };
@@ -67,14 +67,14 @@ export class WorkflowTools {
     output: anyOut,
     readOnly: true,
     toolset: 'details',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read],
-    render: (out) =>
+    render: (out, kit) =>
       (out.transitions as unknown[]).length === 0
         ? 'No transitions available now.'
-        : (out.transitions as CustomerTransition[]).map((t) => `${t.id} ${t.name}`).join('\n'),
+        : (out.transitions as CustomerTransition[]).map((t) => `${t.id} ${kit.inline(t.name)}`).join('\n'),
   })
   async transitions(input: z.infer<typeof keyInput>): Promise<{ transitions: CustomerTransition[] }> {
-    await this.directory.assertRequest(input.issueKey);
     const list = await this.requests.transitions(input.issueKey);
     return { transitions: list.map((t) => ({ id: t.id, name: t.name })) };
   }
@@ -87,15 +87,15 @@ export class WorkflowTools {
     output: anyOut,
     readOnly: false,
     toolset: 'requests',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read, SCOPE.write],
-    render: (out) => {
+    render: (out, kit) => {
       const o = out as Transitioned;
-      return lines(`${o.key}: ${o.transition} done; status now ${o.status ?? '?'}.`, o.note);
+      return lines(`${o.key}: ${kit.inline(o.transition)} done; status now ${kit.inline(o.status ?? '?')}.`, o.note);
     },
   })
   async transition(input: z.infer<typeof transitionInput>): Promise<Transitioned> {
     if (input.publicComment) this.writer.assertPublicAllowed('The transition comment');
-    await this.directory.assertRequest(input.issueKey);
     const [available, before] = await Promise.all([
       this.requests.transitions(input.issueKey),
       this.requests.get(input.issueKey),
@@ -133,14 +133,14 @@ export class WorkflowTools {
     output: anyOut,
     readOnly: true,
     toolset: 'requests',
+    targets: { issueKey: 'request' },
     scopes: [SCOPE.read, SCOPE.jiraRead],
-    render: (out) =>
+    render: (out, kit) =>
       (out.sla as unknown[]).length === 0
         ? 'No SLA applies to this request.'
-        : (out.sla as SlaView[]).map(slaLine).join('\n'),
+        : (out.sla as SlaView[]).map((s) => slaLine(s, kit.inline)).join('\n'),
   })
   async sla(input: z.infer<typeof keyInput>): Promise<{ key: string; sla: SlaView[] }> {
-    await this.directory.assertRequest(input.issueKey);
     return { key: input.issueKey, sla: (await this.requests.sla(input.issueKey)).map(slaView) };
   }
 }

@@ -16,7 +16,7 @@ export const visibilityLabel = (isPublic: boolean) => (isPublic ? 'public' : 'in
 
 /** `[internal] #10042 Maya Chen · 2026-10-20 09:15` then the fenced body (the label stays outside the fence). */
 export function commentBlock(c: CommentView, kit: RenderKit): string {
-  const head = `[${visibilityLabel(c.public)}] #${c.id} ${c.author ?? '?'}${c.created ? ` · ${c.created}` : ''}`;
+  const head = `[${visibilityLabel(c.public)}] #${c.id} ${kit.inline(c.author ?? '?')}${c.created ? ` · ${c.created}` : ''}`;
   return `${head}\n${kit.fence(c.body, 'comment')}`;
 }
 

@@ -14,27 +14,36 @@ export function rowLine(r: RequestRow): string {
 
 /** The one text block of `servicedesk_get_request`: facts first, what people wrote fenced. */
 export function renderRequest(r: RequestDetail, kit: RenderKit): string {
+  const { inline } = kit;
   const head = lines(
     [
       r.key,
-      r.requestType && `${r.requestType} (type ${r.requestTypeId})`,
-      r.serviceDesk ? `${r.serviceDesk}, desk ${r.serviceDeskId}` : r.serviceDeskId && `desk ${r.serviceDeskId}`,
+      r.requestType && `${inline(r.requestType)} (type ${r.requestTypeId})`,
+      r.serviceDesk
+        ? `${inline(r.serviceDesk)}, desk ${r.serviceDeskId}`
+        : r.serviceDeskId && `desk ${r.serviceDeskId}`,
     ]
       .filter(Boolean)
       .join(' · '),
-    `status ${r.status ?? '?'}${r.statusCategory ? ` [${r.statusCategory.toLowerCase()}]` : ''}${r.statusSince ? ` since ${r.statusSince}` : ''}`,
-    [r.reporter && `reporter ${r.reporter}`, r.created && `created ${r.created}`].filter(Boolean).join(' · '),
-    list('participants', r.participants),
-    ...(r.sla ?? []).map((s) => `SLA ${slaLine(s)}`),
+    `status ${inline(r.status ?? '?')}${r.statusCategory ? ` [${r.statusCategory.toLowerCase()}]` : ''}${r.statusSince ? ` since ${r.statusSince}` : ''}`,
+    [r.reporter && `reporter ${inline(r.reporter)}`, r.created && `created ${r.created}`].filter(Boolean).join(' · '),
+    list(
+      'participants',
+      r.participants?.map((p) => inline(p)),
+    ),
+    ...(r.sla ?? []).map((s) => `SLA ${slaLine(s, inline)}`),
     !!r.statusHistory?.length &&
-      `status history: ${r.statusHistory.map((s) => `${s.status}${s.since ? ` ${s.since}` : ''}`).join(' → ')}`,
+      `status history: ${r.statusHistory.map((s) => `${inline(s.status)}${s.since ? ` ${s.since}` : ''}`).join(' → ')}`,
     list(
       'attachments',
-      r.attachments?.map((a) => `${a.filename} (${[a.size, a.author, a.created].filter(Boolean).join(', ')})`),
+      r.attachments?.map(
+        (a) =>
+          `${inline(a.filename)} (${[a.size, a.author && inline(a.author), a.created].filter(Boolean).join(', ')})`,
+      ),
     ),
     list(
       'transitions',
-      r.transitions?.map((t) => `${t.id} ${t.name}`),
+      r.transitions?.map((t) => `${t.id} ${inline(t.name)}`),
     ),
     list('you can', r.canDo),
     r.portalUrl && `portal: ${r.portalUrl}`,

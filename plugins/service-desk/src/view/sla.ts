@@ -50,8 +50,8 @@ export function slaView(s: SlaInformation): SlaView {
 }
 
 /** `Time to first response: running, 1h 15m left of 4h (elapsed 2h 45m), breaches 2026-10-20 13:00`. */
-export function slaLine(s: SlaView): string {
-  const head = `${s.name}: ${s.state.toUpperCase()}`;
+export function slaLine(s: SlaView, inline: (text: string) => string = (t) => t): string {
+  const head = `${inline(s.name)}: ${s.state.toUpperCase()}`;
   const parts: string[] = [];
   if (s.state === 'met' || s.state === 'missed') parts.push(`took ${s.elapsed ?? '?'} of ${s.goal ?? '?'}`);
   else if (s.state === 'breached')

@@ -2,8 +2,9 @@ import { startDeskSite, type DeskSite } from './desk-site.js';
 
 type Json = Record<string, unknown>;
 
-// allow.projects names Jira projects; a service desk is one. Core checks project and issue keys in
-// the arguments; the plugin checks what a call touches: desks by id, requests by numeric id, lists.
+// allow.projects names Jira projects; a service desk is one. The plugin declares what each call
+// names (desk, request, article); core resolves it to its project before the handler runs, without
+// requesting a forbidden target; lists are filtered.
 describe('the project allowlist applies to desks and requests', () => {
   let site: DeskSite;
   beforeAll(async () => {
@@ -35,7 +36,9 @@ describe('the project allowlist applies to desks and requests', () => {
         requestTypeId: '1',
         summary: 'Outside',
       });
-      expect(text).toMatch(/Error \(not_allowed\): ITS is outside the configured project allowlist/);
+      expect(text).toMatch(
+        /Error \(not_allowed\): desk (1|ITS) is outside the configured allowlist \(allow\.projects\)/,
+      );
     }
     expect(await site.fails('servicedesk_get_request_type_fields', { serviceDeskId: '1', requestTypeId: '1' })).toMatch(
       /not_allowed/,
@@ -43,14 +46,17 @@ describe('the project allowlist applies to desks and requests', () => {
     expect(writes()).toHaveLength(0);
   });
 
-  it('refuses a request outside it, by key and by numeric id', async () => {
-    expect(await site.fails('servicedesk_get_request', { issueKey: 'ITS-1' })).toMatch(/not_allowed/);
+  it('refuses a request outside it, by key and by numeric id, without ever requesting it', async () => {
     const id = site.sandbox.site.jira.issuesByKey.get('ITS-1')!.id;
     site.sandbox.requests.clear();
+    expect(await site.fails('servicedesk_get_request', { issueKey: 'ITS-1' })).toMatch(/not_allowed/);
     const byId = await site.fails('servicedesk_add_comment', { issueKey: id, body: 'x', public: false });
-    expect(byId).toMatch(/Error \(not_allowed\): ITS is outside/);
-    expect(writes()).toHaveLength(0);
+    expect(byId).toMatch(/Error \(not_allowed\): request \d+ is outside the configured allowlist/);
     expect(await site.fails('servicedesk_get_sla', { issueKey: id })).toMatch(/not_allowed/);
+    await expect(site.mcp.client.readResource({ uri: 'servicedesk://request/ITS-1' })).rejects.toThrow(/allowlist/);
+    expect(writes()).toHaveLength(0);
+    const touched = [...site.sandbox.requests.values()].map((r) => decodeURIComponent(r.path));
+    expect(touched.filter((p) => p.includes('ITS-1') || p.split('/').includes(id))).toEqual([]);
     // Allowed ones work as usual.
     const hr = site.sandbox.site.jira.issuesByKey.get('HR-1')!.id;
     expect((await site.ok('servicedesk_get_request', { issueKey: hr })).structured.key).toBe('HR-1');
@@ -61,5 +67,19 @@ describe('the project allowlist applies to desks and requests', () => {
     const hr = await site.ok('servicedesk_search_knowledge_base', { query: 'leave' });
     expect((hr.structured.articles as Json[]).length).toBeGreaterThan(0);
     expect((hr.structured.articles as Json[]).every((a) => a.space === 'HRKB')).toBe(true);
+  });
+
+  it('reads only the articles an allowed desk’s search returned', async () => {
+    const hr = await site.ok('servicedesk_search_knowledge_base', { query: 'leave' });
+    const seen = (hr.structured.articles as Json[])[0]!.id as string;
+    site.sandbox.requests.clear();
+    await expect(site.mcp.client.readResource({ uri: 'servicedesk://kb/424242' })).rejects.toThrow(/allowlist/);
+    expect([...site.sandbox.requests.values()].filter((r) => r.path.includes('424242'))).toEqual([]);
+    // The allowlist passes the one the search returned (the sandbox's KB pages are not Confluence pages).
+    const outcome = await site.mcp.client.readResource({ uri: `servicedesk://kb/${seen}` }).then(
+      () => 'read',
+      (e: Error) => e.message,
+    );
+    expect(outcome).not.toMatch(/allowlist/);
   });
 });

@@ -36,7 +36,9 @@ describe('approvals: decided by the approver, confirmed through elicitation, aud
     expect(keys).toEqual(expect.arrayContaining(['ITS-19', 'HR-8']));
     expect(keys).not.toContain('ITS-20');
     const one = await site.ok('servicedesk_get_approvals', { issueKey: 'ITS-19' });
-    expect(one.text).toMatch(/^\d+ Manager approval: PENDING \(awaits YOUR decision\); approvers Maya Chen pending$/);
+    expect(one.text).toMatch(
+      /^<untrusted (\w{6}) approvals>\n\d+ Manager approval: PENDING \(awaits YOUR decision\); approvers Maya Chen pending\n<\/untrusted \1>$/,
+    );
   });
 
   it('asks the user first; declined, nothing is recorded', async () => {

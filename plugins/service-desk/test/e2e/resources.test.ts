@@ -32,13 +32,11 @@ describe('resources: desks, requests and knowledge-base articles, with completio
   it('reads a desk (by id or key) and a request, with the comment labels outside the user-written part', async () => {
     const desk = await read('servicedesk://desk/ITS');
     expect(desk).toMatch(
-      /^# IT Service Desk \(ITS, desk 1\)\n--- request types \(written by JSM users\) ---\n1 Get IT help \[Get help\]/,
+      /^# IT Service Desk \(ITS, desk 1\)\n<untrusted \w{6} request types>\n1 Get IT help \[Get help\]/,
     );
     const request = await read('servicedesk://request/ITS-1');
     expect(request).toMatch(/^ITS-1 · Report a system problem/);
-    expect(request).toMatch(
-      /\[internal\] #\d+ Jonas Weber · [^\n]+\n--- comment \(written by JSM users\) ---\nvpn-gw-01/,
-    );
+    expect(request).toMatch(/\[internal\] #\d+ Jonas Weber · [^\n]+\n<untrusted \w{6} comment>\nvpn-gw-01/);
   });
 
   it('completes desk ids and keys, request keys and article ids', async () => {
@@ -70,8 +68,8 @@ describe('resources: desks, requests and knowledge-base articles, with completio
     });
     const page = (await res.json()) as { id: string };
     const text = await read(`servicedesk://kb/${page.id}`);
-    expect(text).toBe(
-      '# Reset the VPN profile\n--- article (written by JSM users) ---\nRemove the **old** profile first.\n--- end ---',
+    expect(text).toMatch(
+      /^# Reset the VPN profile\n<untrusted (\w{6}) article>\nRemove the \*\*old\*\* profile first\.\n<\/untrusted \1>$/,
     );
     await expect(site.mcp.client.readResource({ uri: 'servicedesk://kb/999999999' })).rejects.toThrow(/not found|404/i);
   });
