@@ -99,19 +99,20 @@ it('every resource and prompt of every plugin fences or neutralises user-authore
   // Rendered views (Markdown) are checked; an attachment's bytes are the file itself, passed as they are.
   for (const { uriTemplate } of templates.filter((t) => t.mimeType === 'text/markdown')) {
     uris.add(
-      uriTemplate.replace(/\{([^}]+)\}/g, (_, v: string) =>
-        String(
-          uriTemplate.startsWith('confluence://')
-            ? uriTemplate.includes('space')
-              ? samples.spaceKey
-              : samples.pageId
-            : v === 'id'
-              ? samples.attachmentId
-              : v === 'key' && uriTemplate.includes('project')
-                ? samples.project
-                : samples.issueKey,
+      (samples.resourceUris as Record<string, string> | undefined)?.[uriTemplate] ??
+        uriTemplate.replace(/\{([^}]+)\}/g, (_, v: string) =>
+          String(
+            uriTemplate.startsWith('confluence://')
+              ? uriTemplate.includes('space')
+                ? samples.spaceKey
+                : samples.pageId
+              : v === 'id'
+                ? samples.attachmentId
+                : v === 'key' && uriTemplate.includes('project')
+                  ? samples.project
+                  : samples.issueKey,
+          ),
         ),
-      ),
     );
     const listedHere = resources.filter((r) => r.uri.startsWith(uriTemplate.slice(0, uriTemplate.indexOf('{'))));
     for (const r of listedHere.slice(0, 3)) uris.add(r.uri);

@@ -68,6 +68,30 @@ export function poisonSandbox(sandbox: Sandbox): void {
     for (const r of i.remoteLinks) r.object.title += hostile();
   }
   poisonConfluence(snap.confluence, hostile);
+  // Service Management: request types and their groups and fields, approvals, SLAs, queues,
+  // organizations, knowledge-base articles and CSAT comments (requests and people are Jira's above).
+  for (const t of snap.jsm?.requestTypes ?? []) {
+    t.name += hostile();
+    t.description += hostile();
+    t.helpText += hostile();
+    for (const f of t.fields) {
+      f.name += hostile();
+      f.description += hostile();
+    }
+  }
+  for (const x of [
+    ...(snap.jsm?.requestTypeGroups ?? []),
+    ...(snap.jsm?.approvals ?? []),
+    ...(snap.jsm?.slaMetrics ?? []),
+    ...(snap.jsm?.queues ?? []),
+    ...(snap.jsm?.organizations ?? []),
+  ])
+    x.name += hostile();
+  for (const a of snap.jsm?.articles ?? []) {
+    a.title += hostile();
+    a.body += hostile();
+  }
+  for (const r of snap.jsm?.requests ?? []) if (r.feedback?.comment) r.feedback.comment += hostile();
   sandbox.loadSnapshot(snap);
 }
 

@@ -104,12 +104,26 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
         type: 'page',
         to: 2,
       },
+      // A JSM read needs a request, not a Jira issue.
+      'service-desk': {
+        issueKey: 'ITS-1',
+        queueId: [...sandbox.site.jsm.queues.values()].find((q) => q.serviceDeskId === '1')!.id,
+      },
     },
     // Service Management: the IT desk and its "Get IT help" request type (issueKey above names a
     // Jira issue, which the servicedeskapi answers with 404: enough for the path checks).
     serviceDeskId: '1',
     requestTypeId: '1',
     transition: 'Cancel request',
+    // A URI to read for each resource template whose variables the names above do not fill.
+    resourceUris: {
+      'servicedesk://desk/{id}': 'servicedesk://desk/1',
+      'servicedesk://request/{key}': 'servicedesk://request/ITS-1',
+      // A knowledge-base article is a Confluence page.
+      'servicedesk://kb/{articleId}': `servicedesk://kb/${
+        [...sandbox.site.confluence.contents.values()].find((c) => c.type === 'page' && c.status === 'current')!.id
+      }`,
+    },
   };
 }
 
