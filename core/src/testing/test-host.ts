@@ -59,7 +59,8 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
         toolsets: ['all'],
         rateLimit: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 5, maxWaitMs: 2000 },
         ...options.config,
-        site: { url: sandbox.url },
+        // Assets is reached through the API gateway host: the sandbox answers it on its one origin.
+        site: { url: sandbox.url, apiGatewayUrl: sandbox.url },
         auth: { type: 'apiToken', email: sandbox.credentials.email, apiToken: { env: tokenVar }, store: 'memory' },
       } as AtlassianMcpConfigInput,
     });

@@ -1,4 +1,5 @@
 import { definePlugin, PLUGIN_API_VERSION } from '@atlassian-mcp/core';
+import { AssetsClient } from './client/assets-client.js';
 import { JsmApprovals } from './client/jsm-approvals.js';
 import { JsmAttachments } from './client/jsm-attachments.js';
 import { JsmAvailability } from './client/jsm-availability.js';
@@ -11,7 +12,9 @@ import { JsmParticipants } from './client/jsm-participants.js';
 import { JsmQueues } from './client/jsm-queues.js';
 import { JsmRequests } from './client/jsm-requests.js';
 import { KnowledgeArticles } from './client/knowledge-articles.js';
+import { RequestAssets } from './client/request-assets.js';
 import { serviceDeskConfigSchema } from './config.js';
+import { AssetCatalog } from './domain/asset-catalog.js';
 import { CommentWriter } from './domain/comment-writer.js';
 import { RequestCreator } from './domain/request-creator.js';
 import { RequestFields } from './fields/request-fields.js';
@@ -20,6 +23,8 @@ import { DeskDirectory } from './scope/desk-directory.js';
 import { JsmText } from './text/jsm-text.js';
 import { ServiceDeskResources } from './resources/service-desk.resources.js';
 import { ApprovalTools } from './tools/approval.tools.js';
+import { AssetWriteTools } from './tools/asset-write.tools.js';
+import { AssetTools } from './tools/asset.tools.js';
 import { AttachmentTools } from './tools/attachment.tools.js';
 import { CommentTools } from './tools/comment.tools.js';
 import { CustomerTools } from './tools/customer.tools.js';
@@ -58,6 +63,8 @@ export default definePlugin({
     queues: "A desk's queues and the requests in them",
     attachments: 'List request attachments; attach files, public or internal',
     feedback: 'Customer satisfaction (CSAT) ratings',
+    assets:
+      'Assets (CMDB): workspace, AQL search, objects with attributes and references, connected tickets, create and update',
   },
   services: [
     JsmDesks,
@@ -72,6 +79,9 @@ export default definePlugin({
     JsmAttachments,
     JsmFeedback,
     KnowledgeArticles,
+    AssetsClient,
+    RequestAssets,
+    AssetCatalog,
     DeskDirectory,
     DeskContainers,
     JsmText,
@@ -93,6 +103,8 @@ export default definePlugin({
     QueueTools,
     AttachmentTools,
     FeedbackTools,
+    AssetTools,
+    AssetWriteTools,
   ],
   resourceProviders: [ServiceDeskResources],
 });

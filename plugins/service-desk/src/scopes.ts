@@ -11,6 +11,8 @@ export const SCOPE = {
   assetsObjects: 'read:cmdb-object:jira',
   assetsSchemas: 'read:cmdb-schema:jira',
   assetsTypes: 'read:cmdb-type:jira',
+  assetsAttributes: 'read:cmdb-attribute:jira',
+  assetsWrite: 'write:cmdb-object:jira',
 } as const;
 
 /** What each toolset needs granted, for `servicedesk_check_availability`. */
@@ -22,5 +24,13 @@ export const TOOLSET_SCOPES: Record<string, string[]> = {
   queues: [SCOPE.read, SCOPE.jiraRead],
   attachments: [SCOPE.read, SCOPE.write],
   feedback: [SCOPE.read],
-  assets: [SCOPE.read, SCOPE.assetsObjects, SCOPE.assetsSchemas, SCOPE.assetsTypes],
+  assets: [
+    SCOPE.read,
+    SCOPE.assetsObjects,
+    SCOPE.assetsSchemas,
+    SCOPE.assetsTypes,
+    SCOPE.assetsAttributes,
+    SCOPE.assetsWrite,
+    SCOPE.jiraRead,
+  ],
 };

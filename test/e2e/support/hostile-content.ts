@@ -92,6 +92,16 @@ export function poisonSandbox(sandbox: Sandbox): void {
     a.body += hostile();
   }
   for (const r of snap.jsm?.requests ?? []) if (r.feedback?.comment) r.feedback.comment += hostile();
+  // Assets: object labels and text attribute values (a label is its Name attribute's value).
+  const assets = snap.assets;
+  const label = new Set(assets?.attributes.filter((a) => a.label).map((a) => a.id));
+  const text = new Set(assets?.attributes.filter((a) => a.type === 0 && a.defaultType?.id === 0).map((a) => a.id));
+  for (const o of assets?.objects ?? []) {
+    o.label += hostile();
+    for (const v of o.attributes)
+      if (label.has(v.attributeId)) v.values = [o.label];
+      else if (text.has(v.attributeId)) v.values = v.values.map((x) => x + hostile());
+  }
   sandbox.loadSnapshot(snap);
 }
 

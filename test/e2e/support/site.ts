@@ -33,7 +33,7 @@ export async function startGenericSite(
       },
     },
     config: {
-      site: { url: sandbox.siteUrl },
+      site: { url: sandbox.siteUrl, apiGatewayUrl: sandbox.siteUrl },
       auth: { type: 'apiToken', email: sandbox.credentials.email, apiToken: { env }, store: 'memory' },
       toolsets: ['all'],
       allowDestructive: true,

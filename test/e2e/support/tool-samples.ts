@@ -107,6 +107,8 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
       // A JSM read needs a request, not a Jira issue.
       'service-desk': {
         issueKey: 'ITS-1',
+        aql: 'objectType = Server',
+        objectId: 'ITAM-15',
         queueId: [...sandbox.site.jsm.queues.values()].find((q) => q.serviceDeskId === '1')!.id,
       },
     },

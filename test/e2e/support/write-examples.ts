@@ -77,6 +77,8 @@ export function writeExamples(s: Samples): Record<string, WriteExample> {
     servicedesk_add_customers: { serviceDeskId: '2', accountIds: [s.otherAccountId] },
     servicedesk_add_organization_customers: { organizationId: '3', accountIds: [s.otherAccountId] },
     servicedesk_add_attachment: { issueKey: 'ITS-9', public: false, base64: s.base64, filename: 'fault-matrix.txt' },
+    servicedesk_create_asset: { objectType: 'Server', attributes: { Name: 'fault-matrix-01' } },
+    servicedesk_update_asset: { objectId: 'ITAM-9', attributes: { Environment: 'Staging' } },
   };
   const addParticipant = async (sb: Sandbox) => {
     await rest(sb, 'POST', '/rest/servicedeskapi/request/ITS-9/participant', { accountIds: [s.otherAccountId] });

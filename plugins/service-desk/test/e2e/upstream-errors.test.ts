@@ -35,6 +35,13 @@ const CALLS: Record<string, Record<string, unknown>> = {
   servicedesk_list_attachments: { issueKey: 'ITS-1' },
   servicedesk_add_attachment: { issueKey: 'ITS-1', public: false, base64: 'aGk=', filename: 'table.txt' },
   servicedesk_get_feedback: { issueKey: 'ITS-1' },
+  servicedesk_get_assets_workspace: {},
+  servicedesk_search_assets: { aql: 'objectType = Server' },
+  servicedesk_get_asset: { objectId: 'ITAM-15' },
+  servicedesk_get_asset_tickets: { objectId: 'ITAM-16' },
+  servicedesk_get_request_assets: { issueKey: 'ITS-1' },
+  servicedesk_create_asset: { objectType: 'Server', attributes: { Name: 'error-table-01' } },
+  servicedesk_update_asset: { objectId: 'ITAM-9', attributes: { Environment: 'Production' } },
 };
 
 // Probes on purpose: it reports a failing JSM instead of failing.
