@@ -7,6 +7,7 @@ import {
   type HttpService,
   type SiteService,
 } from '@atlassian-mcp/core';
+import { serviceDeskSettings, type ServiceDeskConfig } from '../config.js';
 import { SCOPE } from '../scopes.js';
 import { SD, type JsmPage } from './jsm-http.js';
 import { CLOCK_SKEW_MS, notProvable, type Lookup } from './lookup.js';
@@ -93,10 +94,12 @@ export class AssetsClient {
   constructor(
     @inject(coreServices.http) private readonly http: HttpService,
     @inject(coreServices.site) private readonly site: SiteService,
+    @inject(serviceDeskSettings) private readonly config: ServiceDeskConfig,
   ) {}
 
-  /** The site's Assets workspace id; NotFound when Assets is not enabled. */
+  /** The site's Assets workspace id (configured, or discovered); NotFound when Assets is not enabled. */
   async workspace(): Promise<string> {
+    if (this.config.assetsWorkspaceId) return this.config.assetsWorkspaceId;
     const key = await this.site.cacheKey();
     let ws = this.workspaces.get(key);
     if (!ws) {
