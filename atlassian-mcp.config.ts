@@ -10,6 +10,8 @@ export default defineConfig({
   plugins: {
     jira: { defaultProject: undefined },
     confluence: { defaultSpace: undefined },
+    // internalOnly: true refuses public (customer-visible) comments and attachments.
+    'service-desk': { internalOnly: false },
   },
   // default = each plugin's default toolsets; add e.g. 'jira:agile', 'confluence:versions', or 'all'.
   toolsets: ['default'],

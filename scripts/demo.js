@@ -7,6 +7,7 @@ const { join } = require('node:path');
 const { startSandbox } = require('@atlassian-mcp/sandbox');
 const { Client } = require('@modelcontextprotocol/client');
 const { StdioClientTransport } = require('@modelcontextprotocol/client/stdio');
+const { serviceDeskDemo } = require('./demo-service-desk.js');
 
 const repo = join(__dirname, '..');
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -29,6 +30,8 @@ async function main() {
       ATLASSIAN_CREDENTIAL_STORE: 'memory',
       ATLASSIAN_AUDIT_FILE: join(require('node:os').tmpdir(), `atlassian-mcp-demo-audit-${process.pid}.jsonl`),
       ATLASSIAN_MCP_LOG_LEVEL: 'warn',
+      // Approving is opt-in (the approvals toolset): the Service Management part approves a request.
+      ATLASSIAN_TOOLSETS: 'default,service-desk:approvals',
     },
     stderr: 'inherit',
   });
@@ -169,6 +172,8 @@ async function main() {
   });
   await step('Resolve the thread', 'confluence_update_comment', { commentId: inline.id, resolved: true });
   await step('Read the page back: the Jira macro and the task survived', 'confluence_get_page', { pageId });
+
+  await serviceDeskDemo(step, sandbox);
 
   await client.close();
   await sandbox.close();
