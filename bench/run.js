@@ -15,6 +15,7 @@ const { environment, formatText, writeResults, targetLines } = require('./lib/re
 const SUITES = [
   'tokens',
   'confluence-tokens',
+  'servicedesk-tokens',
   'tool-list',
   'overhead',
   'cold-start',
