@@ -7,9 +7,11 @@ import {
   type ResourceContext,
 } from '@atlassian-mcp/core';
 import { JsmDesks } from '../client/jsm-desks.js';
+import type { Article } from '../client/jsm-http.js';
 import { JsmKnowledgeBase } from '../client/jsm-knowledge-base.js';
 import { JsmRequests, REQUEST_EXPANDS } from '../client/jsm-requests.js';
 import { KnowledgeArticles, READ_PAGE_SCOPE } from '../client/knowledge-articles.js';
+import { DeskContainers } from '../scope/desk-containers.js';
 import { DeskDirectory } from '../scope/desk-directory.js';
 import { SCOPE } from '../scopes.js';
 import { requestTypeLine, requestTypeView } from '../view/desk-views.js';
@@ -29,6 +31,7 @@ export class ServiceDeskResources {
     @inject(KnowledgeArticles) private readonly articles: KnowledgeArticles,
     @inject(RequestViews) private readonly views: RequestViews,
     @inject(DeskDirectory) private readonly directory: DeskDirectory,
+    @inject(DeskContainers) private readonly containers: DeskContainers,
   ) {}
 
   @Resource({
@@ -138,10 +141,19 @@ export class ServiceDeskResources {
   async completeArticle(prefix: string): Promise<string[]> {
     const words = prefix.trim();
     if (words.length < 2 || /^\d+$/.test(words)) return [];
-    const page = await this.kb.search(words, undefined, 0, 20);
-    return (page.values ?? [])
-      .map((a) => (a.source as { pageId?: unknown } | undefined)?.pageId)
-      .filter((id): id is string | number => id !== undefined)
-      .map(String);
+    const pageIds = (values: Article[] | undefined) =>
+      (values ?? [])
+        .map((a) => (a.source as { pageId?: unknown } | undefined)?.pageId)
+        .filter((id): id is string | number => id !== undefined)
+        .map(String);
+    if (!this.directory.restricted) return pageIds((await this.kb.search(words, undefined, 0, 20)).values);
+    // Under a project allowlist, only the allowed desks' articles (then readable as resources).
+    const out: string[] = [];
+    for (const desk of await this.directory.visible()) {
+      const ids = pageIds((await this.kb.search(words, desk.id, 0, 20)).values);
+      this.containers.noteArticles(desk.projectKey, ids);
+      out.push(...ids);
+    }
+    return out.slice(0, 20);
   }
 }

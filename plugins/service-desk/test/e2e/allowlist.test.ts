@@ -82,4 +82,19 @@ describe('the project allowlist applies to desks and requests', () => {
     );
     expect(outcome).not.toMatch(/allowlist/);
   });
+
+  it('completes article ids from the allowed desks only', async () => {
+    const complete = async (value: string) =>
+      (
+        await site.mcp.client.complete({
+          ref: { type: 'ref/resource', uri: 'servicedesk://kb/{articleId}' },
+          argument: { name: 'articleId', value },
+        })
+      ).completion.values;
+    expect(await complete('vpn')).toEqual([]);
+    const leave = await complete('leave');
+    expect(leave.length).toBeGreaterThan(0);
+    const hr = site.sandbox.site.jsm.articles;
+    expect(leave.every((id) => hr.get(id)?.serviceDeskId === '2')).toBe(true);
+  });
 });
