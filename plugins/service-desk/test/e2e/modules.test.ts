@@ -31,7 +31,7 @@ describe('ATLASSIAN_MODULES=service_desk', () => {
         env: {
           ...process.env,
           ATLASSIAN_MODULES: 'service_desk',
-          ATLASSIAN_SITE_URL: sandbox.url,
+          ATLASSIAN_SITE_URL: sandbox.url!,
           ATLASSIAN_EMAIL: sandbox.credentials.email,
           ATLASSIAN_API_TOKEN: sandbox.credentials.apiToken,
         },
