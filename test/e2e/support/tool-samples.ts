@@ -109,6 +109,8 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
         issueKey: 'ITS-1',
         aql: 'objectType = Server',
         objectId: 'ITAM-15',
+        // Public writes echo the customer's name on the confirmation line.
+        public: true,
         queueId: [...sandbox.site.jsm.queues.values()].find((q) => q.serviceDeskId === '1')!.id,
       },
     },

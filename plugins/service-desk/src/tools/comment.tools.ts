@@ -44,10 +44,10 @@ export class CommentTools {
     toolset: 'requests',
     targets: { issueKey: 'request' },
     scopes: [SCOPE.read, SCOPE.write],
-    render: (out) => {
+    render: (out, kit) => {
       const o = out as AddedComment;
       return lines(
-        `Added ${o.public ? 'a PUBLIC reply' : 'an INTERNAL note'} #${o.id} to ${o.issueKey}: ${o.visibleTo}.`,
+        `Added ${o.public ? 'a PUBLIC reply' : 'an INTERNAL note'} #${o.id} to ${o.issueKey}: ${kit.inline(o.visibleTo, 400)}.`,
         o.note,
       );
     },
