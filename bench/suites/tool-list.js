@@ -35,6 +35,9 @@ async function run() {
     const confluence = await measureList(site.sandbox, {}, ['confluence']);
     const both = await measureList(site.sandbox, {}, ['jira', 'confluence']);
     const bothAll = await measureList(site.sandbox, EVERYTHING, ['jira', 'confluence']);
+    const serviceDesk = await measureList(site.sandbox, {}, ['service-desk']);
+    const three = await measureList(site.sandbox, {}, ['jira', 'confluence', 'service-desk']);
+    const threeAll = await measureList(site.sandbox, EVERYTHING, ['jira', 'confluence', 'service-desk']);
     const rows = [
       ['tools/list default config', `${def.total} tokens, ${def.count} tools`, '', ''],
       ['  per tool (default)', `${round(def.average, 1)} tokens avg`, '', ''],
@@ -45,6 +48,10 @@ async function run() {
       ['tools/list Jira + Confluence default', `${both.total} tokens, ${both.count} tools`, '', ''],
       ['tools/list Jira + Confluence everything', `${bothAll.total} tokens, ${bothAll.count} tools`, '', ''],
       ['  per tool (Jira + Confluence everything)', `${round(bothAll.average, 1)} tokens avg`, '', ''],
+      ['tools/list Service Management default', `${serviceDesk.total} tokens, ${serviceDesk.count} tools`, '', ''],
+      ['tools/list all three plugins default', `${three.total} tokens, ${three.count} tools`, '', ''],
+      ['tools/list all three plugins everything', `${threeAll.total} tokens, ${threeAll.count} tools`, '', ''],
+      ['  per tool (all three everything)', `${round(threeAll.average, 1)} tokens avg`, '', ''],
     ];
     const targets = [
       {
@@ -68,11 +75,30 @@ async function run() {
         actual: `${both.total} tokens (${both.count} tools)`,
         met: both.total <= 4500,
       },
+      {
+        target: 'Service Management default tools/list ≤ 1,300 tokens',
+        actual: `${serviceDesk.total} tokens (${serviceDesk.count} tools)`,
+        met: serviceDesk.total <= 1300,
+      },
+      {
+        target: 'Jira + Confluence + Service Management default tools/list ≤ 4,500 tokens',
+        actual: `${three.total} tokens (${three.count} tools)`,
+        met: three.total <= 4500,
+      },
     ];
     return {
       rows,
       targets,
-      data: { default: def, everything: all, confluence, jiraConfluence: both, jiraConfluenceEverything: bothAll },
+      data: {
+        default: def,
+        everything: all,
+        confluence,
+        jiraConfluence: both,
+        jiraConfluenceEverything: bothAll,
+        serviceDesk,
+        allThree: three,
+        allThreeEverything: threeAll,
+      },
     };
   } finally {
     await site.close();

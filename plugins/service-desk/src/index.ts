@@ -56,7 +56,8 @@ export default definePlugin({
   toolsets: {
     requests:
       'Desks, request types and fields, requests (list, read with status and transitions, create, transition), public and internal comments, SLAs, knowledge base',
-    details: 'Service desk and request type details, status history, available transitions',
+    details:
+      'Service desk and request type details, status history, available transitions, every comment of a request, JSM availability and missing scopes',
     approvals: 'Read approvals and approve or decline (confirmed by the user, audited)',
     participants: 'Request participants (add, remove) and your notification subscription',
     customers: 'Customers of desks (search, create, add) and organizations',

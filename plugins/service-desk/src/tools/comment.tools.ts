@@ -63,7 +63,7 @@ export class CommentTools {
     input: listInput,
     output: anyOut,
     readOnly: true,
-    toolset: 'requests',
+    toolset: 'details',
     targets: { issueKey: 'request' },
     scopes: [SCOPE.read],
     render: (out, kit) => {

@@ -50,7 +50,7 @@ export class DeskTools {
     input: z.object({}),
     output: anyOut,
     readOnly: true,
-    toolset: 'requests',
+    toolset: 'details',
     scopes: [],
     render: (out) => renderAvailability(out as Availability),
   })

@@ -7,11 +7,8 @@ import { InputError } from '@atlassian-mcp/core';
 /** A request: its issue key (`ITS-12`) or numeric issue id. */
 export const issueKey = z.string().regex(/^(\w+-)?\d+$/, 'Expected a request key like ITS-12');
 
-/** A service desk: its numeric id or its project key. */
-export const serviceDeskId = z
-  .string()
-  .regex(/^\w+$/, 'Expected a service desk id like 1 or a project key like ITS')
-  .describe('Id or project key');
+/** A service desk: its numeric id or its project key (either works; not described: tools/list pays for it). */
+export const serviceDeskId = z.string().regex(/^\w+$/, 'Expected a service desk id like 1 or a project key like ITS');
 
 /** A numeric id as JSM sends it (a string of digits). */
 export const numericId = z.string().regex(/^\d+$/, 'Expected a numeric id like 10');

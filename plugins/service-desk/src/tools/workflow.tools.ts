@@ -128,7 +128,7 @@ export class WorkflowTools {
   @Tool({
     name: 'servicedesk_get_sla',
     title: 'Get request SLAs',
-    description: "A request's SLAs: goal, elapsed, remaining, breached, paused.",
+    description: 'SLAs of a request: goal, elapsed, remaining.',
     input: keyInput,
     output: anyOut,
     readOnly: true,
