@@ -53,9 +53,9 @@ async function sample(kind, sandbox, keys, calls = 0, installed = undefined) {
   }
 }
 
-/** Where start-up time goes: require() of the SDK, core and the Jira plugin in a fresh node. */
+/** Where start-up time goes: require() of the SDK, core and each first-party plugin in a fresh node. */
 function importCost() {
-  const script = `const t=()=>performance.now();let a=t();require('@modelcontextprotocol/server');let b=t();require('@atlassian-mcp/core');let c=t();require('@atlassian-mcp/plugin-jira');let d=t();require('@atlassian-mcp/plugin-confluence');let e=t();process.stdout.write(JSON.stringify({sdk:b-a,core:c-b,jira:d-c,confluence:e-d}))`;
+  const script = `const t=()=>performance.now();let a=t();require('@modelcontextprotocol/server');let b=t();require('@atlassian-mcp/core');let c=t();require('@atlassian-mcp/plugin-jira');let d=t();require('@atlassian-mcp/plugin-confluence');let e=t();require('@atlassian-mcp/plugin-service-desk');let f=t();process.stdout.write(JSON.stringify({sdk:b-a,core:c-b,jira:d-c,confluence:e-d,serviceDesk:f-e}))`;
   const out = execFileSync(process.execPath, ['-e', script], {
     cwd: REPO,
     encoding: 'utf8',
@@ -135,7 +135,7 @@ async function run(ctx) {
         ? [
             [
               '  clone: require() in a fresh node',
-              `core ${imp('core')} ms, plugin-jira ${imp('jira')} ms, plugin-confluence ${imp('confluence')} ms`,
+              `core ${imp('core')} ms, plugin-jira ${imp('jira')} ms, plugin-confluence ${imp('confluence')} ms, plugin-service-desk ${imp('serviceDesk')} ms`,
               `SDK ${imp('sdk')} ms`,
               '',
             ],
