@@ -16,9 +16,22 @@ describe('the installed package', () => {
   const bin = join(binDir, 'atlassian-mcp');
   const env = cleanEnv(home, { PATH: `${binDir}:${process.env.PATH ?? ''}` });
   let packed: Awaited<ReturnType<typeof pack>>;
+  // What the built clone lists: the installed package must list exactly the same tools.
+  let fromClone: string;
+  const expectSameTools = (stdout: string) => {
+    expect(stdout).toMatch(/^jira_search\s+\d+\s+jira:issues$/m);
+    expect(stdout).toMatch(/\d+ enabled tools, \d+ tokens in tools\/list/);
+    expect(stdout).toBe(fromClone);
+  };
 
   beforeAll(async () => {
     mkdirSync(work);
+    const clone = await run(process.execPath, [join(repo, 'bin/atlassian-mcp.js'), '--sandbox', 'tools'], {
+      cwd: work,
+      env,
+    });
+    expect(clone.code).toBe(0);
+    fromClone = clone.stdout;
     packed = await pack(repo, dir, { ...process.env, npm_config_loglevel: 'warn' });
     // A third-party plugin, packed as its author would publish it. Its peer dependency on
     // @atlassian-mcp/core is not installed: the host's own instance must be what it imports.
@@ -83,8 +96,7 @@ describe('the installed package', () => {
   it('`atlassian-mcp --sandbox tools` lists the default tools against the embedded sandbox', async () => {
     const r = await run(bin, ['--sandbox', 'tools'], { cwd: work, env });
     expect(r.stderr).toMatch(/using the sandbox site at http:\/\/127\.0\.0\.1:\d+/);
-    expect(r.stdout).toMatch(/^jira_search\s+\d+\s+jira:issues$/m);
-    expect(r.stdout).toMatch(/17 enabled tools, \d+ tokens in tools\/list/);
+    expectSameTools(r.stdout);
     expect(r.code).toBe(0);
   });
 
@@ -138,7 +150,7 @@ describe('the installed package', () => {
       env,
       timeout: 600000,
     });
-    expect(r.stdout).toMatch(/17 enabled tools, \d+ tokens in tools\/list/);
+    expectSameTools(r.stdout);
     expect(r.code).toBe(0);
   });
 
@@ -149,7 +161,7 @@ describe('the installed package', () => {
       env,
       timeout: 600000,
     });
-    expect(r.stdout).toMatch(/17 enabled tools, \d+ tokens in tools\/list/);
+    expectSameTools(r.stdout);
     expect(r.code).toBe(0);
   });
 });
