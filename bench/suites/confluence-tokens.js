@@ -64,6 +64,22 @@ function missingFacts(facts, text) {
   return facts.filter((f) => !plain.includes(f.expect.replace(/[*_`]/g, '')));
 }
 
+/**
+ * What the model can read of a page: the text of get_page, and for a page too long to show whole,
+ * also the sections its `more` line names (each read with `section`, as the line says to).
+ */
+async function reachable(mcp, id, first) {
+  const more = first.structured && first.structured.more;
+  if (!more) return first.text;
+  const named = /read them by section: (.*)\]$/.exec(more);
+  const parts = [first.text];
+  for (const heading of new Set(named ? named[1].split(' | ') : [])) {
+    const part = await mcp.call('confluence_get_page', { pageId: id, section: heading });
+    if (!part.isError) parts.push(part.text);
+  }
+  return parts.join('\n');
+}
+
 /** The pages with the longest bodies: the ones whose cost matters. */
 async function pickPages(site, count) {
   const ids = [];
@@ -86,7 +102,7 @@ async function pageTokens(site, mcp, ids, names) {
     const raw = JSON.parse(rawText);
     const ours = await mcp.call('confluence_get_page', { pageId: id });
     const facts = pageFacts(raw, names);
-    const missing = missingFacts(facts, ours.text);
+    const missing = missingFacts(facts, await reachable(mcp, id, ours));
     perPage.push({
       id,
       title: raw.title,
