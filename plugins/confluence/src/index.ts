@@ -55,7 +55,7 @@ export default definePlugin({
     labels: 'Labels of a page, pages by label, every label; add and remove',
     attachments: 'List, read (text files inline; confluence://attachment resources) and upload attachments',
     versions: 'Version history, one version, a diff of two, restore a version',
-    move: 'Move a page (under a page, before/after a sibling, into another space) and copy one',
+    move: 'Move a page (under a page, before/after a sibling, into another space), copy one, archive one',
     blog: 'List and publish blog posts',
     templates: 'List page templates; create a page from one',
     people: 'Current user, users by name, who may view or edit a page',

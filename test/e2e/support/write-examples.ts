@@ -50,6 +50,7 @@ export function writeExamples(s: Samples): Record<string, WriteExample> {
   };
   const confluence: Record<string, Record<string, unknown>> = {
     confluence_add_comment: { pageId: s.pageId, body: 'Fault matrix comment' },
+    confluence_archive_page: { pageId: s.wikiLeafId },
     confluence_copy_page: { pageId: s.wikiLeafId, parentId: s.wikiTargetId, title: 'Fault matrix copy' },
     confluence_create_blog_post: { spaceKey: s.spaceKey, title: 'Fault matrix post', body: 'Fault **matrix**' },
     confluence_create_page: { spaceKey: s.spaceKey, title: 'Fault matrix page', body: 'Fault **matrix**' },

@@ -293,6 +293,16 @@ const cases: Case[] = [
   ),
   v1('getContentVersions', () => `${V1}/content/${id('Release process')}/version`),
   v1(
+    'archivePages',
+    () => `${V1}/content/archive`,
+    202,
+    'POST',
+    () => ({
+      pages: [{ id: Number(id('Restoring from a nightly backup')) }],
+    }),
+  ),
+  v1('getTask', () => `${V1}/longtask/archive-${id('Restoring from a nightly backup')}`),
+  v1(
     'restoreContentVersion',
     () => `${V1}/content/${id('Release process')}/version`,
     200,

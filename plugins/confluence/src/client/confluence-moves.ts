@@ -24,6 +24,28 @@ export class ConfluenceMoves {
   }
 
   /**
+   * Archives a page (restorable from the space's archive). Confluence answers with a long task;
+   * a lost answer is settled by the page's status.
+   */
+  async archive(pageId: string): Promise<{ task?: string }> {
+    const res = await this.http.request<V1['LongTask']>({
+      product: 'confluence',
+      method: 'POST',
+      path: '/wiki/rest/api/content/archive',
+      body: { pages: [{ id: Number(pageId) }] },
+      writeKey: pageId,
+      reconcile: {
+        check: `is page ${pageId} archived (confluence_get_page shows "archived")? Archive again only if it is not.`,
+        find: async () => {
+          const page = await this.pages.get(pageId, { body: false, trashed: true });
+          return page.status === 'archived' ? { found: true, data: { id: '', links: {} } } : { found: false };
+        },
+      },
+    });
+    return { task: res.data.id || undefined };
+  }
+
+  /**
    * Copies one page under a parent page or to the top of a space; returns the copy. `into` is the
    * target space and the copy's title: titles are unique in a space, so a lost copy is found by it.
    */

@@ -38,8 +38,12 @@ export class ConfluencePages {
           'body-format': options.body === false ? undefined : 'storage',
           version: options.version,
           'include-labels': options.labels || undefined,
-          // A trashed page is found only when asked for by status.
-          status: options.trashed ? ['current', 'archived', 'draft', 'trashed'] : undefined,
+          // A trashed (or archived) page is found only when asked for by status; blog posts are never archived.
+          status: options.trashed
+            ? kind === 'page'
+              ? ['current', 'archived', 'draft', 'trashed']
+              : ['current', 'draft', 'trashed']
+            : undefined,
         },
       })
       .catch((e: unknown) => notFound(e, `${kind === 'page' ? 'Page' : 'Blog post'} ${id}`, options.version));

@@ -14,6 +14,7 @@ const moveInput = z.object({
   position: z.enum(['under', 'before', 'after']).optional().describe('Relative to targetId (default under)'),
   spaceKey: spaceKey.optional().describe('Or: to the top of this space'),
 });
+const archiveInput = z.object({ pageId: pageRef });
 const copyInput = z.object({
   pageId: pageRef,
   parentId: z.string().optional().describe('Copy under this page (id or URL)'),
@@ -68,6 +69,32 @@ export class MoveTools {
       targetId: target.id,
       ...(moved ? { space: await this.spaces.keyOf(String(target.spaceId)) } : {}),
     };
+  }
+
+  @Tool({
+    name: 'confluence_archive_page',
+    targets: { pageId: 'page' },
+    title: 'Archive page',
+    description: "Archive a page (out of the tree and search, restorable from the space's archive).",
+    input: archiveInput,
+    output: itemOut,
+    readOnly: false,
+    toolset: 'move',
+    scopes: ['read:page:confluence', 'write:page:confluence', 'write:confluence-content'],
+    render: (out, kit) =>
+      out.archived
+        ? `Archived page ${out.id} "${kit.inline(String(out.title))}".`
+        : `Page ${out.id} was already archived; nothing changed.`,
+  })
+  async archivePage(input: z.infer<typeof archiveInput>) {
+    const addr = await this.locator.resolve(input.pageId);
+    const { bean, kind } = await this.reader.bean(addr, { body: false, trashed: true });
+    if (kind !== 'page') throw new InputError(`${String(bean.id)} is a blog post; only pages are archived.`);
+    if (bean.status === 'trashed') throw new InputError(`Page ${String(bean.id)} is in the trash; restore it first.`);
+    const title = bean.title ?? '';
+    if (bean.status === 'archived') return { id: String(bean.id), title, archived: false };
+    await this.moves.archive(String(bean.id));
+    return { id: String(bean.id), title, archived: true };
   }
 
   @Tool({

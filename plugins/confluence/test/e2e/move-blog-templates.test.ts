@@ -70,6 +70,22 @@ describe('confluence move, copy, blog, templates, people', () => {
     expect(await site.fails('confluence_copy_page', { pageId: source.id, spaceKey: 'OPS' })).toMatch(/already exists/);
   });
 
+  it('archives a page once, out of search, and refuses a blog post', async () => {
+    const id = await create('Old runbook draft');
+    site.sandbox.requests.clear();
+    const r = await site.ok('confluence_archive_page', { pageId: id });
+    expect(r.text).toBe(`Archived page ${id} "Old runbook draft".`);
+    expect(stored(id).status).toBe('archived');
+    const again = await site.ok('confluence_archive_page', { pageId: id });
+    expect(again.text).toBe(`Page ${id} was already archived; nothing changed.`);
+    const writes = site.sandbox.requests.filter((q) => q.method !== 'GET' && !q.path.includes('users-bulk'));
+    expect(writes.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual(['POST /wiki/rest/api/content/archive 202']);
+    const found = await site.ok('confluence_search', { query: 'title = "Old runbook draft"' });
+    expect(found.structured.results).toEqual([]);
+    const post = seededPage(site.sandbox, 'How we cut CI time by a third');
+    expect(await site.fails('confluence_archive_page', { pageId: post.id })).toMatch(/blog post; only pages/);
+  });
+
   it('lists blog posts newest first and publishes one', async () => {
     const all = await site.ok('confluence_list_blog_posts', {});
     expect(all.text).toMatch(/^<untrusted \w+ posts>\n\d+ · \w+ · /);

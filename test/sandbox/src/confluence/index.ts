@@ -3,6 +3,7 @@
 // handler per simulated operationId, grouped by domain noun in ./v2 and ./v1.
 import type { Handler, ProductModule } from '../core/product.js';
 import { confluenceErrorResponse } from './errors.js';
+import * as archive from './v1/archive.js';
 import * as attachmentsV1 from './v1/attachments.js';
 import * as content from './v1/content.js';
 import * as labelsV1 from './v1/labels.js';
@@ -50,6 +51,7 @@ const v1: Record<string, Handler> = {
   ...pick(attachmentsV1, undefined, ['downloadFile']),
   ...pick(move),
   ...pick(templates),
+  ...pick(archive),
 };
 
 export const confluenceProduct: ProductModule = {
