@@ -96,6 +96,20 @@ describe('confluence comments', () => {
     expect(wiki().comments.get(r.structured.id as string)!.inline!.resolutionStatus).toBe('open');
   });
 
+  it('edits a comment losslessly: the mention it had is written back as it was', async () => {
+    const withMention = [...wiki().comments.values()].find(
+      (c) => c.status === 'current' && c.versions.at(-1)!.body.includes('<ri:user'),
+    )!;
+    const before = withMention.versions.at(-1)!.body;
+    const link = /<ac:link><ri:user [^>]*\/><\/ac:link>/.exec(before)![0];
+    const read = await site.ok('confluence_get_comment', { commentId: withMention.id });
+    const body = `${read.structured.body as string}\n\nAdded later.`;
+    await site.ok('confluence_update_comment', { commentId: withMention.id, body });
+    const after = wiki().comments.get(withMention.id)!.versions.at(-1)!.body;
+    expect(after).toBe(`${before}<p>Added later.</p>`);
+    expect(after).toContain(link);
+  });
+
   it('edits a comment, resolves and reopens an inline thread, and refuses to resolve a footer one', async () => {
     const edited = await site.ok('confluence_update_comment', { commentId: '98310', body: 'Edited *text*' });
     expect(edited.text).toBe('Edited comment 98310 (v2).');
