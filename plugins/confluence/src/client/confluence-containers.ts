@@ -3,6 +3,7 @@ import type { ConfluenceHttp, V1 } from './confluence-http.js';
 import { normalSpaceKey } from './confluence-spaces.js';
 import { ConfluenceTemplates } from './confluence-templates.js';
 import { parseConfluenceUrl } from './page-locator.js';
+import { spelledAsConfigured } from './space-scope.js';
 
 const REFRESH_MS = 60 * 1000;
 
@@ -25,10 +26,12 @@ export class ConfluenceContainers {
     @inject(coreServices.http) private readonly http: ConfluenceHttp,
     @inject(coreServices.site) private readonly site: SiteService,
     @inject(ConfluenceTemplates) private readonly templateList: ConfluenceTemplates,
+    @inject(coreServices.rootConfig)
+    private readonly config: { readonly allow?: { readonly spaces?: readonly string[] } },
   ) {}
 
   restriction(kind: string, allowed: readonly string[]): string | undefined {
-    return kind === 'cql' ? spaceRestriction(allowed) : undefined;
+    return kind === 'cql' ? spaceRestriction(spelledAsConfigured(allowed, this.config)) : undefined;
   }
 
   async containerOf(kind: string, value: string, allowed: readonly string[]): Promise<string | undefined> {
@@ -75,7 +78,12 @@ export class ConfluenceContainers {
         product: 'confluence',
         method: 'GET',
         path: '/wiki/rest/api/search',
-        query: { cql: `${spaceRestriction(allowed)} AND (${cql})`, limit: 1, expand: 'content.space', excerpt: 'none' },
+        query: {
+          cql: `${spaceRestriction(spelledAsConfigured(allowed, this.config))} AND (${cql})`,
+          limit: 1,
+          expand: 'content.space',
+          excerpt: 'none',
+        },
         scopes: ['search:confluence'],
       })
       .catch((e: unknown) => {
@@ -97,8 +105,9 @@ export class ConfluenceContainers {
     if (!this.templates || (!this.templates.map.has(value) && Date.now() - this.templates.at > REFRESH_MS)) {
       const map = new Map<string, string>();
       for (const t of await this.templateList.list(undefined)) if (t.templateId) map.set(t.templateId, allowed[0]!);
-      for (const key of allowed)
-        for (const t of await this.templateList.list(key).catch(() => [])) if (t.templateId) map.set(t.templateId, key);
+      for (const key of spelledAsConfigured(allowed, this.config))
+        for (const t of await this.templateList.list(key).catch(() => []))
+          if (t.templateId) map.set(t.templateId, key.toUpperCase());
       this.templates = { map, at: Date.now() };
     }
     return this.templates.map.get(value);

@@ -4,6 +4,18 @@ import { ConfluenceSpaces, normalSpaceKey } from './confluence-spaces.js';
 /** Core's scope service for this plugin (typed through its token: the plugin API stays small). */
 type ScopeService = typeof coreServices.scope extends ServiceToken<infer T> ? T : never;
 
+/** The space allowlist as configured (`allow.spaces`). */
+type AllowConfig = { readonly allow?: { readonly spaces?: readonly string[] } };
+
+/**
+ * Space keys as Confluence spells them. Core upper-cases the allowlist (project and space keys are
+ * upper case), but a personal space key (`~mayachen`) is not: those keep the configured spelling.
+ */
+export function spelledAsConfigured(keys: readonly string[], config: AllowConfig): string[] {
+  const configured = config.allow?.spaces ?? [];
+  return keys.map((k) => configured.find((c) => c.toUpperCase() === k.toUpperCase()) ?? k);
+}
+
 /**
  * The space allowlist (`allow.spaces`) as the Confluence client sees it: core's scope service for
  * this plugin. Core checks every declared target before a handler runs (through
@@ -15,6 +27,7 @@ export class SpaceScope {
   constructor(
     @inject(coreServices.scope) private readonly scope: ScopeService,
     @inject(ConfluenceSpaces) private readonly spaces: ConfluenceSpaces,
+    @inject(coreServices.rootConfig) private readonly config: AllowConfig,
   ) {}
 
   /** True when an allowlist is configured. */
@@ -22,9 +35,10 @@ export class SpaceScope {
     return this.scope.active;
   }
 
-  /** The allowed keys (upper case), or undefined when every space is allowed. */
+  /** The allowed keys as Confluence spells them, or undefined when every space is allowed. */
   get allowed(): readonly string[] | undefined {
-    return this.scope.allowed;
+    const allowed = this.scope.allowed;
+    return allowed && spelledAsConfigured(allowed, this.config);
   }
 
   /** True when the space may be touched. */

@@ -84,3 +84,31 @@ describe('confluence space allowlist', () => {
     expect(created.structured.space).toBe('ENG');
   });
 });
+
+// Core upper-cases allowlists (keys are upper case), but personal space keys are not: they keep
+// the configured spelling on the wire (space lists by key, confined CQL).
+describe('confluence space allowlist with a personal space', () => {
+  let site: ConfluenceSite;
+  beforeAll(async () => {
+    site = await startConfluenceSite({ allowSpaces: ['~mayachen'] });
+  });
+  afterAll(() => site?.close());
+
+  it('lists, searches and reads the personal space, and nothing else', async () => {
+    const spaces = await site.ok('confluence_list_spaces', {});
+    expect((spaces.structured.spaces as Array<{ key: string }>).map((s) => s.key)).toEqual(['~mayachen']);
+    await site.ok('confluence_search', { query: 'type = page' });
+    const cql = new URLSearchParams(
+      site.sandbox.requests.filter((x) => x.path === '/wiki/rest/api/search').at(-1)!.query,
+    ).get('cql');
+    expect(cql).toBe('space in ("~mayachen") AND (type = page)');
+    const c = site.sandbox.site.confluence;
+    const personal = [...c.contents.values()].find(
+      (p) => p.spaceId === c.spaceByKey('~mayachen')!.id && p.status === 'current',
+    )!;
+    expect((await site.ok('confluence_get_page', { pageId: personal.id })).structured.space).toBe('~mayachen');
+    expect(await site.fails('confluence_get_page', { pageId: seededPage(site.sandbox, 'Architecture').id })).toMatch(
+      /outside the configured allowlist/,
+    );
+  });
+});
