@@ -15,7 +15,12 @@ export class ConfluenceSearch {
     @inject(SpaceScope) private readonly scope: SpaceScope,
   ) {}
 
-  async cql(cql: string, limit: number, cursor?: string): Promise<Page<SearchHit> & { total?: number }> {
+  async cql(
+    cql: string,
+    limit: number,
+    cursor?: string,
+    expand: readonly string[] = EXPAND,
+  ): Promise<Page<SearchHit> & { total?: number }> {
     const scoped = this.scope.cql(cql);
     const paging = pager('confluence.search', cursor, { cql: scoped });
     const first = '/wiki/rest/api/search';
@@ -25,7 +30,7 @@ export class ConfluenceSearch {
         product: 'confluence',
         method: 'GET',
         path,
-        query: path === first ? { cql: scoped, limit, expand: EXPAND.join(','), excerpt: 'highlight' } : undefined,
+        query: path === first ? { cql: scoped, limit, expand: expand.join(','), excerpt: 'highlight' } : undefined,
         scopes: ['search:confluence'],
       })
       .catch(cqlHint);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
-import { ConfluenceLabels } from '../client/confluence-labels.js';
+import { ConfluenceLabels, type LabelBean } from '../client/confluence-labels.js';
 import { ConfluenceSearch } from '../client/confluence-search.js';
 import { normalSpaceKey } from '../client/confluence-spaces.js';
 import { PageLocator } from '../client/page-locator.js';
@@ -13,6 +13,8 @@ import { cqlString } from './search.tools.js';
 import { checkLabel, cursor, labelName, limit, pageRef, pageSize, spaceKey } from './ids.js';
 
 const pageInput = z.object({ pageId: pageRef });
+/** Search pages (100 results each) read for the labels of the allowed spaces. */
+const ALLOWED_LABEL_PAGES = 5;
 const byLabelInput = z.object({ label: labelName, spaceKey: spaceKey.optional(), limit, cursor });
 const listInput = z.object({ prefix: z.enum(['global', 'my', 'team']).optional(), limit, cursor });
 const updateInput = z.object({
@@ -98,12 +100,35 @@ export class LabelTools {
         : `${kit.fence((out.labels as string[]).join(', '), 'labels')}\n${kit.more({ shown: out.labels.length, nextCursor: out.nextCursor, noun: 'labels' })}`,
   })
   async listLabels(input: z.infer<typeof listInput>) {
+    if (this.scope.active) return { labels: await this.allowedLabels(input.prefix) };
     const page = await this.labels.all({
       prefix: input.prefix,
       limit: pageSize(input.limit, 100),
       cursor: input.cursor,
     });
     return { labels: page.items.map((l) => l.name ?? ''), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * With a space allowlist, the site's label list would show labels of other spaces: the labels
+   * on the allowed spaces' most recently changed pages and blog posts are listed instead.
+   */
+  private async allowedLabels(prefix: string | undefined): Promise<string[]> {
+    const names = new Set<string>();
+    let cursor: string | undefined;
+    for (let i = 0; i < ALLOWED_LABEL_PAGES; i++) {
+      const page = await this.search.cql('type in (page, blogpost) ORDER BY lastmodified DESC', 100, cursor, [
+        'content.metadata.labels',
+      ]);
+      for (const hit of page.items) {
+        const labels = (hit.content as { metadata?: { labels?: { results?: LabelBean[] } } } | undefined)?.metadata
+          ?.labels?.results;
+        for (const l of labels ?? []) if (l.name && (!prefix || l.prefix === prefix)) names.add(l.name);
+      }
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    return [...names].sort();
   }
 
   @Tool({

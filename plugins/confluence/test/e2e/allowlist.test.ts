@@ -59,6 +59,21 @@ describe('confluence space allowlist', () => {
     expect(await site.fails('confluence_get_space', { spaceKey: opsId })).toMatch(/is outside/);
   });
 
+  it('lists the labels of the allowed spaces only', async () => {
+    const c = site.sandbox.site.confluence;
+    const namesIn = (key: string) =>
+      new Set(
+        [...c.contents.values()]
+          .filter((x) => x.spaceId === c.spaceByKey(key)!.id && x.status === 'current' && x.type !== 'folder')
+          .flatMap((x) => x.labels.map((id) => c.labels.get(id)!.name)),
+      );
+    const eng = namesIn('ENG');
+    const opsOnly = [...namesIn('OPS')].filter((n) => !eng.has(n));
+    expect(opsOnly.length).toBeGreaterThan(0);
+    const r = await site.ok('confluence_list_labels', {});
+    expect(new Set(r.structured.labels as string[])).toEqual(eng);
+  });
+
   it('writes nothing outside the allowed spaces', async () => {
     site.sandbox.requests.clear();
     expect(await site.fails('confluence_create_page', { spaceKey: 'OPS', title: 't', body: 'b' })).toMatch(/outside/);
