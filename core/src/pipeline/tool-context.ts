@@ -53,6 +53,8 @@ export function createToolContext(
         result = await sdk.mcpReq.elicitInput({ mode: 'form', message, requestedSchema: CONFIRM_SCHEMA });
       } catch (e) {
         if (/2026-07-28|inputRequired/i.test((e as Error).message)) throw new ConfirmationRequired(message);
+        // An accepted answer without a valid `confirm` is no confirmation (the SDK throws on it).
+        if (/does not match requested schema/i.test((e as Error).message)) return false;
         throw e;
       }
       return result.action === 'accept' && (result.content as { confirm?: unknown } | undefined)?.confirm === true;

@@ -94,6 +94,19 @@ describe('host with a third-party plugin (in-memory MCP client)', () => {
     expect(asked).toEqual(['Delete note 1?', 'Delete note 1?']);
   });
 
+  it('an accepted answer without a valid confirm is no confirmation, not an internal error', async () => {
+    h = await createTestHarness({
+      plugins: [notesPlugin],
+      config: { enabledTools: ['notes_delete_note'] },
+      capabilities: { elicitation: { form: {} } },
+    });
+    h.client.setRequestHandler('elicitation/create', async () => ({ action: 'accept', content: {} }));
+    await h.call('notes_add_note', { title: 't', body: 'b' });
+    const r = await h.call('notes_delete_note', { id: 1 });
+    expect(r.isError).toBeFalsy();
+    expect(r.structured).toEqual({ deleted: false });
+  });
+
   it('confirms through a multi-round-trip input request on the 2026-07-28 protocol', async () => {
     h = await createTestHarness({
       plugins: [notesPlugin],
