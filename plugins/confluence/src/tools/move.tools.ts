@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { InputError, inject, NotFoundError, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { InputError, inject, NotFoundError, Tool, ToolProvider, type ToolContext } from '@atlassian-mcp/core';
 import { ConfluenceMoves, type MovePosition } from '../client/confluence-moves.js';
 import { ConfluenceSpaces, normalSpaceKey } from '../client/confluence-spaces.js';
 import { PageLocator, type PageAddress } from '../client/page-locator.js';
@@ -75,24 +75,30 @@ export class MoveTools {
     name: 'confluence_archive_page',
     targets: { pageId: 'page' },
     title: 'Archive page',
-    description: "Archive a page (out of the tree and search, restorable from the space's archive).",
+    description:
+      "Archive a page (out of the tree and search, restorable from the space's archive; asks for confirmation).",
     input: archiveInput,
     output: itemOut,
     readOnly: false,
     toolset: 'move',
     scopes: ['read:page:confluence', 'write:page:confluence', 'write:confluence-content'],
     render: (out, kit) =>
-      out.archived
-        ? `Archived page ${out.id} "${kit.inline(String(out.title))}".`
-        : `Page ${out.id} was already archived; nothing changed.`,
+      out.declined
+        ? `Not archived: ${out.id} (declined).`
+        : out.archived
+          ? `Archived page ${out.id} "${kit.inline(String(out.title))}".`
+          : `Page ${out.id} was already archived; nothing changed.`,
   })
-  async archivePage(input: z.infer<typeof archiveInput>) {
+  async archivePage(input: z.infer<typeof archiveInput>, ctx: ToolContext) {
     const addr = await this.locator.resolve(input.pageId);
     const { bean, kind } = await this.reader.bean(addr, { body: false, trashed: true });
     if (kind !== 'page') throw new InputError(`${String(bean.id)} is a blog post; only pages are archived.`);
     if (bean.status === 'trashed') throw new InputError(`Page ${String(bean.id)} is in the trash; restore it first.`);
     const title = bean.title ?? '';
     if (bean.status === 'archived') return { id: String(bean.id), title, archived: false };
+    // Archiving takes a page out of the tree and search for everyone: the user says yes first.
+    if (!(await ctx.confirm(`Archive page ${String(bean.id)} "${title}"? It leaves the page tree and search.`)))
+      return { id: String(bean.id), title, archived: false, declined: true };
     await this.moves.archive(String(bean.id));
     return { id: String(bean.id), title, archived: true };
   }

@@ -40,6 +40,18 @@ describe('confluence destructive tools', () => {
     expect(wiki().contents.get(parent)!.status).toBe('deleted');
   });
 
+  it('archives a page only when confirmed', async () => {
+    const id = (await site.ok('confluence_create_page', { spaceKey: 'ENG', title: 'Stale plan', body: 'x' })).structured
+      .id as string;
+    answer = 'decline';
+    expect((await site.ok('confluence_archive_page', { pageId: id })).text).toBe(`Not archived: ${id} (declined).`);
+    expect(asked[0]).toBe(`Archive page ${id} "Stale plan"? It leaves the page tree and search.`);
+    expect(wiki().contents.get(id)!.status).toBe('current');
+    answer = 'accept';
+    expect((await site.ok('confluence_archive_page', { pageId: id })).text).toBe(`Archived page ${id} "Stale plan".`);
+    expect(wiki().contents.get(id)!.status).toBe('archived');
+  });
+
   it('deletes a comment thread and an attachment when confirmed', async () => {
     answer = 'accept';
     const r = await site.ok('confluence_delete_comment', { commentId: '98311' });
