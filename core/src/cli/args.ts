@@ -1,12 +1,16 @@
 import { parseArgs } from 'node:util';
 import { didYouMean } from '@atlassian-mcp/config';
+import { CLIENT_IDS } from './setup/clients.js';
+import { SETUP_OPTIONS, type SetupArgs } from './setup/setup-options.js';
 
 /** Parsed command line. */
 export interface CliArgs {
-  command: 'serve' | 'tools' | 'doctor' | 'login' | 'logout' | 'help' | 'version';
+  command: 'serve' | 'tools' | 'doctor' | 'login' | 'logout' | 'setup' | 'help' | 'version';
   configPath?: string;
   all: boolean;
   json: boolean;
+  /** `setup`'s options. */
+  setup: SetupArgs;
 }
 
 export const USAGE = `Usage: atlassian-mcp [command] [options]
@@ -17,6 +21,7 @@ Commands:
   doctor            Report config, plugins, policy, credentials and site access
   login             Sign in with OAuth 2.0 (3LO) and store the tokens
   logout            Forget stored tokens
+  setup             Print (or --write) an MCP client's config for this server (setup --help)
 Options:
   --config PATH     Use this config file instead of searching for atlassian-mcp.config.*
   --sandbox         Run against the embedded sandbox site (no Atlassian account needed)
@@ -31,8 +36,9 @@ const OPTIONS = {
   sandbox: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
+  ...SETUP_OPTIONS,
 } as const;
-const COMMANDS = ['serve', 'tools', 'doctor', 'login', 'logout', 'help', 'version'] as const;
+const COMMANDS = ['serve', 'tools', 'doctor', 'login', 'logout', 'setup', 'help', 'version'] as const;
 
 /** A command line the CLI cannot run: the message says what was wrong and where to look. */
 export class UsageError extends Error {
@@ -75,6 +81,49 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (!(COMMANDS as readonly string[]).includes(first))
     throw new UsageError(`unknown command "${first}"${didYouMean(first, COMMANDS)}`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
-  const command = values.help ? 'help' : values.version ? 'version' : (first as CliArgs['command']);
-  return { command, configPath: values.config, all: values.all ?? false, json: values.json ?? false };
+  rejectSetupOnly(values, first);
+  const command =
+    values.help && first !== 'setup' ? 'help' : values.version ? 'version' : (first as CliArgs['command']);
+  return {
+    command,
+    configPath: values.config,
+    all: values.all ?? false,
+    json: values.json ?? false,
+    setup: setupArgs(values, command === 'setup' && values.help === true),
+  };
+}
+
+/** An option only `setup` reads, given to another command, is a mistake to say, not to ignore. */
+function rejectSetupOnly(values: Record<string, string | boolean | undefined>, first: string): void {
+  if (first === 'setup') return;
+  const given = Object.keys(SETUP_OPTIONS).find((k) => values[k] !== undefined && values[k] !== false);
+  if (given) throw new UsageError(`--${given} is an option of \`setup\`, not of \`${first}\``);
+}
+
+/** `setup`'s options, checked; non-secret values default to the environment, secrets never do. */
+function setupArgs(values: Record<string, string | boolean | undefined>, help: boolean): SetupArgs {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const client = help ? undefined : str('client');
+  if (client !== undefined && !(CLIENT_IDS as readonly string[]).includes(client))
+    throw new UsageError(
+      `unknown client "${client}"${didYouMean(client, CLIENT_IDS)}; one of ${CLIENT_IDS.join(', ')}`,
+    );
+  const auth = str('auth') ?? (str('client-id') || str('client-secret') ? 'oauth' : 'api-token');
+  if (auth !== 'api-token' && auth !== 'oauth')
+    throw new UsageError(`--auth is api-token or oauth, not "${auth}"${didYouMean(auth, ['api-token', 'oauth'])}`);
+  const env = process.env;
+  return {
+    client,
+    write: values.write === true,
+    file: str('file'),
+    auth,
+    site: str('site') ?? env.ATLASSIAN_SITE_URL,
+    email: str('email') ?? env.ATLASSIAN_EMAIL,
+    clientId: str('client-id') ?? env.ATLASSIAN_CLIENT_ID,
+    modules: str('modules') ?? env.ATLASSIAN_MODULES,
+    apiToken: str('api-token'),
+    clientSecret: str('client-secret'),
+    installed: values.installed === true,
+    name: str('name') ?? 'atlassian',
+  };
 }

@@ -64,6 +64,9 @@ async function run(args: CliArgs): Promise<number> {
   command = args.command;
   if (args.command === 'help') return (printOut(USAGE), 0);
   if (args.command === 'version') return (printOut(CORE_VERSION), 0);
+  // Setup writes a client's config: it needs no server config (a broken one must not stop it).
+  if (args.command === 'setup')
+    return (require('./setup/setup-command.js') as typeof import('./setup/setup-command.js')).runSetup(args.setup);
   const loaded = await loadConfig({ configPath: args.configPath });
   switch (args.command) {
     case 'serve':
