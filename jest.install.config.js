@@ -7,4 +7,6 @@ module.exports = {
   ...base,
   testMatch: ['<rootDir>/test/install/**/*.install.ts'],
   testTimeout: 180000,
+  // One at a time: the package test's `npm pack` rebuilds dist/, which the bundle test packs from.
+  maxWorkers: 1,
 };

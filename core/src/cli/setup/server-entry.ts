@@ -27,31 +27,38 @@ export interface EnvVar {
   description: string;
 }
 
-/** The seed's variables, with what each means (also the MCP bundle's and registry's descriptions). */
+/** The seed's variables, with what each means and which are secrets (also the MCP bundle's and registry's). */
 export const SETUP_VARIABLES = {
   ATLASSIAN_SITE_URL: { example: 'https://your-domain.atlassian.net', description: 'Your Atlassian site URL' },
   ATLASSIAN_EMAIL: { example: 'you@example.com', description: 'Your Atlassian account email (API-token auth)' },
   ATLASSIAN_API_TOKEN: {
     example: '<your-api-token>',
     description: 'An API token from https://id.atlassian.com/manage-profile/security/api-tokens',
+    secret: true,
   },
   ATLASSIAN_CLIENT_ID: { example: '<your-oauth-client-id>', description: 'OAuth 2.0 (3LO) app client id' },
-  ATLASSIAN_CLIENT_SECRET: { example: '<your-oauth-client-secret>', description: 'OAuth 2.0 (3LO) app client secret' },
+  ATLASSIAN_CLIENT_SECRET: {
+    example: '<your-oauth-client-secret>',
+    description: 'OAuth 2.0 (3LO) app client secret',
+    secret: true,
+  },
   ATLASSIAN_MODULES: { example: 'jira', description: 'Which products to load, e.g. jira,confluence,service_desk' },
 } as const;
 
 type VarName = keyof typeof SETUP_VARIABLES;
 
-function variable(name: VarName, value: string | undefined, secret = false): EnvVar {
-  return { name, value: value?.trim() || undefined, secret, ...SETUP_VARIABLES[name] };
+function variable(name: VarName, value: string | undefined): EnvVar {
+  const { example, description } = SETUP_VARIABLES[name];
+  const secret = 'secret' in SETUP_VARIABLES[name];
+  return { name, value: value?.trim() || undefined, secret, example, description };
 }
 
 /** The variables the entry carries for the chosen auth method. */
 export function envVars(v: SetupValues): EnvVar[] {
   const vars = [variable('ATLASSIAN_SITE_URL', v.site)];
   if (v.auth === 'oauth')
-    vars.push(variable('ATLASSIAN_CLIENT_ID', v.clientId), variable('ATLASSIAN_CLIENT_SECRET', v.clientSecret, true));
-  else vars.push(variable('ATLASSIAN_EMAIL', v.email), variable('ATLASSIAN_API_TOKEN', v.apiToken, true));
+    vars.push(variable('ATLASSIAN_CLIENT_ID', v.clientId), variable('ATLASSIAN_CLIENT_SECRET', v.clientSecret));
+  else vars.push(variable('ATLASSIAN_EMAIL', v.email), variable('ATLASSIAN_API_TOKEN', v.apiToken));
   if (v.modules) vars.push(variable('ATLASSIAN_MODULES', v.modules));
   return vars;
 }
