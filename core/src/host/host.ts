@@ -55,7 +55,10 @@ export class AtlassianMcpHost {
     /** Prompt files whose required plugins are loaded. */
     readonly promptFiles: PromptFile[],
   ) {
-    this.instructions = composeInstructions(registry.plugins.map((p) => p.plugin));
+    this.instructions = composeInstructions(
+      registry.plugins.map((p) => p.plugin),
+      this.auth().method() === 'oauth',
+    );
   }
 
   /** Server instructions, composed from core's and the loaded plugins' lines. */
