@@ -19,6 +19,7 @@ import type { OAuthClient } from './oauth-client.js';
 import { FileRefreshLock, noRefreshLock } from './refresh-lock.js';
 import { defaultConfigDir, FileCredentialStore } from './file-credential-store.js';
 import { authStatusLines, problemOf, type AuthStatus } from './auth-status.js';
+import { networkProblem } from '../http/network-problem.js';
 
 /** Why auth changed; the host re-lists tools (`notifications/tools/list_changed`) on each. */
 export interface AuthChange {
@@ -186,7 +187,11 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
 
   /** A live report for `doctor`: method, store, site, who am I, scopes granted vs needed. */
   async status(signal?: AbortSignal): Promise<AuthStatus> {
-    const store = await this.store.describe().catch((e: unknown) => `unavailable (${problemOf(e).problem})`);
+    // An API token is read from the environment: the keychain is not involved (and not probed).
+    const store =
+      this.settings.mode === 'apiToken'
+        ? `not used (the API token comes from ${this.settings.apiTokenVar})`
+        : await this.store.describe().catch((e: unknown) => `unavailable (${problemOf(e).problem})`);
     const needed = this.requiredScopes();
     const scoped = this.settings.mode === 'apiToken' && this.settings.scopedToken;
     const base: AuthStatus = {
@@ -211,7 +216,10 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
       const expiresAt = session ? new Date(session.expiresAt).toISOString() : undefined;
       return { ...base, user, reach, ok: true, expiresAt };
     } catch (e) {
-      return { ...base, method: (await this.isAuthenticated()) ? base.method : 'none', ...problemOf(e) };
+      // "fetch failed" says nothing: name the cause (DNS, refused, TLS, proxy, timeout) and the next step.
+      const net = base.site?.url ? networkProblem(e, base.site.url) : undefined;
+      const problem = net ? { problem: `Could not reach Atlassian: ${net.problem}`, hint: net.hint } : problemOf(e);
+      return { ...base, method: (await this.isAuthenticated()) ? base.method : 'none', ...problem };
     }
   }
 

@@ -15,6 +15,7 @@ import {
 import { AnswerLostError } from './lost-answer.js';
 import type { RateLimitSignal } from './rate-limit-headers.js';
 import type { HttpMethod } from './types.js';
+import { networkProblem } from './network-problem.js';
 
 /** Server errors after which a write may or may not have been applied (503/429 mean "not processed"). */
 const UNCERTAIN_WRITE_STATUSES = new Set([500, 502, 504]);
@@ -76,9 +77,12 @@ export class Attempts {
     const code = 'code' in failure ? failure.code : undefined;
     if (certainlyNotSent(failure)) {
       if (await this.backOff('network error, retrying', { code })) return;
+      const net = networkProblem(e, url);
       throw new UpstreamError(`Could not reach Atlassian at ${new URL(url).host}${code ? ` (${code})` : ''}`, {
         cause: e,
-        hint: 'Check the network, the site URL and any HTTPS_PROXY/NO_PROXY settings.',
+        hint: net
+          ? `${net.problem}. ${net.hint}`
+          : 'Check the network, the site URL and any HTTPS_PROXY/NO_PROXY settings.',
       });
     }
     if (failure.kind === 'timeout' && this.of.idempotent && !this.canBackOff()) {
