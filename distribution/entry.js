@@ -30,6 +30,36 @@ export function loadSandbox() {
   return require(join(__dirname, 'sandbox', 'dist', 'index.js'));
 }
 
+/** `login`/`logout`, or OAuth asked for: the sandbox signs in with OAuth instead of its API token. */
+function wantsOAuth(argv) {
+  return argv.includes('login') || argv.includes('logout') || process.env.ATLASSIAN_AUTH_TYPE === 'oauth';
+}
+
+/**
+ * Points OAuth at the sandbox: its app, its authorization server and gateway, a free loopback
+ * callback port, and a memory credential store (a sandbox session must not outlive the sandbox).
+ */
+async function useSandboxOAuth(sandbox) {
+  const { createServer } = require('node:net');
+  const port = await new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+  for (const k of ['ATLASSIAN_EMAIL', 'ATLASSIAN_API_TOKEN']) delete process.env[k];
+  Object.assign(process.env, {
+    ATLASSIAN_AUTH_TYPE: 'oauth',
+    ATLASSIAN_CLIENT_ID: sandbox.credentials.oauth.clientId,
+    ATLASSIAN_CLIENT_SECRET: sandbox.credentials.oauth.clientSecret,
+    ATLASSIAN_AUTH_URL: sandbox.url,
+    ATLASSIAN_API_GATEWAY_URL: sandbox.url,
+    ATLASSIAN_REDIRECT_URI: `http://127.0.0.1:${port}/callback`,
+    ATLASSIAN_CREDENTIAL_STORE: 'memory',
+  });
+}
+
 /**
  * The `atlassian-mcp` command. `--sandbox` starts the embedded sandbox site first and points the
  * server at it, so the server can be tried without an Atlassian account.
@@ -40,9 +70,12 @@ export async function run(argv) {
   if (argv.includes('--sandbox')) {
     sandbox = await loadSandbox().startSandbox({ listen: true });
     process.env.ATLASSIAN_SITE_URL = sandbox.url;
-    process.env.ATLASSIAN_EMAIL = sandbox.credentials.email;
-    process.env.ATLASSIAN_API_TOKEN = sandbox.credentials.apiToken;
-    process.env.ATLASSIAN_AUTH_TYPE = 'apiToken';
+    if (wantsOAuth(argv)) await useSandboxOAuth(sandbox);
+    else {
+      process.env.ATLASSIAN_EMAIL = sandbox.credentials.email;
+      process.env.ATLASSIAN_API_TOKEN = sandbox.credentials.apiToken;
+      process.env.ATLASSIAN_AUTH_TYPE = 'apiToken';
+    }
     process.stderr.write(`atlassian-mcp: using the sandbox site at ${sandbox.url}\n`);
   }
   const outcome = await main(argv, {

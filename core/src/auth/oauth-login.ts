@@ -74,7 +74,10 @@ export async function runOAuthLogin(
   let callbackUrl: URL;
   try {
     const url = client.authorizationUrl({ state: secrets.state, codeChallenge: secrets.codeChallenge, scopes });
-    const message = `To sign in to Atlassian, open this URL in a browser:\n  ${url}`;
+    const wait = Math.round((options.timeoutMs ?? 5 * 60_000) / 60_000);
+    const message =
+      `To sign in to Atlassian, open this URL in a browser:\n  ${url}\n` +
+      `Waiting for the browser to come back to ${settings.redirectUri} (up to ${wait} min; Ctrl-C cancels).`;
     deps.notice(message);
     options.notify?.(message);
     if (!options.noBrowser) {
