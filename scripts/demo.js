@@ -60,7 +60,13 @@ async function main() {
     return r;
   }
 
-  await step('Pick up an issue this morning', 'jira_assign_issue', { issueKey: 'NOVA-3', assignee: 'me' });
+  const open = await step('Find an open issue nobody has taken', 'jira_search', {
+    jql: 'project = NOVA AND assignee IS EMPTY AND statusCategory != Done ORDER BY priority DESC, key ASC',
+    limit: 3,
+  });
+  const pick = open.structuredContent && open.structuredContent.issues && open.structuredContent.issues[0];
+  if (!pick) throw new Error('the sandbox has no open, unassigned NOVA issue to pick up');
+  await step(`Pick up ${pick.key} this morning`, 'jira_assign_issue', { issueKey: pick.key, assignee: 'me' });
   const mine = await step('Find my issues updated today', 'jira_search', {
     jql: 'assignee = currentUser() AND updated >= startOfDay() ORDER BY updated DESC',
   });
@@ -69,7 +75,7 @@ async function main() {
       mine.structuredContent.issues &&
       mine.structuredContent.issues[0] &&
       mine.structuredContent.issues[0].key) ||
-    'NOVA-3';
+    pick.key;
   await step(`Log 1h 30m on ${first} with a Markdown note`, 'jira_add_worklog', {
     issueKey: first,
     timeSpent: '1h 30m',
