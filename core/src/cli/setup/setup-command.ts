@@ -6,7 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import { CLIENTS, type ClientId, type ClientSpec, type Place } from './clients.js';
 import { SETUP_USAGE, type SetupArgs } from './setup-options.js';
 import { mergeConfig, UnparsableConfigError, type ServerEntry } from './config-files.js';
-import { envVars, launchCommand, placeholders, referencedSecrets } from './server-entry.js';
+import { envVars, launchCommand, placeholders, referencedSecrets, type SetupValues } from './server-entry.js';
 import { printErr, printOut } from '../output.js';
 
 function place(): Place {
@@ -16,7 +16,8 @@ function place(): Place {
 /** Quotes a value for a POSIX shell command line. */
 const sh = (v: string) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
 
-function entry(args: SetupArgs): ServerEntry {
+/** The server entry `setup` writes for these options. */
+export function entry(args: SetupValues): ServerEntry {
   return { name: args.name, ...launchCommand(args), vars: envVars(args) };
 }
 
@@ -37,14 +38,15 @@ function notes(client: ClientSpec, s: ServerEntry, file: string): string[] {
   return out;
 }
 
-function claudeMcpAdd(client: ClientSpec, s: ServerEntry): string {
+/** The `claude mcp add` line for an entry (placeholders stand in for missing values). */
+export function claudeMcpAdd(s: ServerEntry): string {
   const env = s.vars.flatMap((e) => ['-e', sh(`${e.name}=${e.value ?? e.example}`)]);
   return ['claude', 'mcp', 'add', sh(s.name), ...env, '--', ...[s.command, ...s.args].map(sh)].join(' ');
 }
 
 function printSnippet(client: ClientSpec, s: ServerEntry, file: string): number {
   if (client.id === 'claude-code') {
-    printOut(`${client.label}: run\n\n  ${claudeMcpAdd(client, s)}\n`);
+    printOut(`${client.label}: run\n\n  ${claudeMcpAdd(s)}\n`);
     printOut(`or share it with the project in ${file} (\`--write\` merges it there):\n`);
   } else printOut(`${client.label}: add this to ${file} (\`--write\` merges it for you)\n`);
   printOut(mergeConfig(client, undefined, s, file));
