@@ -78,6 +78,25 @@ describe('an unreachable site: doctor names the cause and the next step, never a
     expect(r.out).toMatch(/A proxy is configured \(HTTPS_PROXY\/HTTP_PROXY\)/);
   });
 
+  it('goes through HTTPS_PROXY (as tool calls do) and names a proxy that refuses the tunnel', async () => {
+    const tunnels: string[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (req, socket) => {
+      tunnels.push(req.url ?? '');
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const port = (proxy.address() as { port: number }).port;
+      const r = await doctor('https://acme-behind-proxy.atlassian.net', { HTTPS_PROXY: `http://127.0.0.1:${port}` });
+      expect(tunnels).toContain('acme-behind-proxy.atlassian.net:443');
+      expect(r.out).toMatch(/the proxy refused to connect to acme-behind-proxy\.atlassian\.net \(HTTP 403\)/);
+      expect(r.out).toMatch(/next step: Check the proxy address and credentials in HTTPS_PROXY/);
+    } finally {
+      await new Promise((r) => proxy.close(r));
+    }
+  });
+
   it('API-token mode says nothing about the OS keychain', async () => {
     const r = await doctor('https://no-such-site.invalid');
     expect(r.out).toMatch(/credentials: not used \(the API token comes from ATLASSIAN_API_TOKEN\)/);

@@ -1,4 +1,6 @@
 import type { Dispatcher } from 'undici';
+import { globalFetch } from './tokens.js';
+import type { FetchLike } from './types.js';
 
 /** Timeouts of the connection pool (the config's `http` section). */
 export interface DispatcherSettings {
@@ -28,4 +30,16 @@ export function createDispatcher(settings: DispatcherSettings, env: NodeJS.Proce
   // Loaded on first use: undici costs ~0.3 s of start-up, and a server may never call Atlassian.
   const { Agent, EnvHttpProxyAgent } = require('undici') as typeof import('undici');
   return proxyConfigured(env) ? new EnvHttpProxyAgent(options) : new Agent(options);
+}
+
+/**
+ * `fetch` for the calls that do not go through AtlassianHttp (sign-in, token refresh, the identity
+ * check of `doctor`): through the proxy when HTTP(S)_PROXY/NO_PROXY are set, like every tool call.
+ * A dispatcher the caller passes still wins.
+ */
+export function proxyAwareFetch(settings: DispatcherSettings, env: NodeJS.ProcessEnv = process.env): FetchLike {
+  if (!proxyConfigured(env)) return globalFetch;
+  let dispatcher: Dispatcher | undefined;
+  return (input, init) =>
+    globalFetch(input, { dispatcher: (dispatcher ??= createDispatcher(settings, env)), ...init } as RequestInit);
 }

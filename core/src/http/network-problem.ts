@@ -9,11 +9,15 @@ export interface NetworkProblem {
 
 /** The first network error code along an error's `cause` chain (`fetch failed` hides it a level or two down). */
 export function networkCode(e: unknown): string | undefined {
+  return networkError(e)?.code;
+}
+
+function networkError(e: unknown): { code: string; message: string } | undefined {
   let cur: unknown = e;
   for (let i = 0; i < 5 && cur; i++) {
-    const code = (cur as { code?: unknown }).code;
+    const { code, message } = cur as { code?: unknown; message?: unknown };
     // System and undici codes are upper case; core's own error codes (`authentication`, …) are not.
-    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return { code, message: String(message ?? '') };
     cur = (cur as { cause?: unknown }).cause;
   }
   return undefined;
@@ -31,7 +35,8 @@ export function networkProblem(
   url: string,
   env: NodeJS.ProcessEnv = process.env,
 ): NetworkProblem | undefined {
-  const code = networkCode(e);
+  const found = networkError(e);
+  const code = found?.code;
   const host = new URL(url).host;
   if (!code) {
     // fetch's own refusals (a blocked port, a bad URL) carry only a message on the cause.
@@ -39,6 +44,14 @@ export function networkProblem(
     if (!(e instanceof TypeError) || !(cause instanceof Error)) return undefined;
     return { problem: `could not connect to ${host} (${cause.message})`, hint: `${SITE}.` };
   }
+  // undici reports a proxy that refuses the tunnel as an abort, with the proxy's status in the message.
+  const refusedBy = /Proxy response \((\d+)\)/.exec(found!.message)?.[1];
+  if (refusedBy)
+    return {
+      code,
+      problem: `the proxy refused to connect to ${host} (HTTP ${refusedBy})`,
+      hint: 'Check the proxy address and credentials in HTTPS_PROXY, or add the site to NO_PROXY.',
+    };
   if (/^(ABORT_ERR|UND_ERR_ABORTED)$/.test(code)) return undefined;
   const viaProxy = proxyConfigured(env);
   const proxyHint = viaProxy

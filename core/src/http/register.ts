@@ -13,7 +13,8 @@ import {
 import { createCredentialStore } from '../auth/create-credential-store.js';
 import type { CredentialStore } from '../auth/credential-store.js';
 import { AtlassianHttp } from './atlassian-http.js';
-import { globalFetch, httpServices } from './tokens.js';
+import { httpServices } from './tokens.js';
+import { proxyAwareFetch } from './dispatcher.js';
 import type { FetchLike } from './types.js';
 
 /** Replacements for the defaults (tests, the sandbox's in-process fetch). */
@@ -33,7 +34,12 @@ export interface HttpAndAuthOverrides {
  */
 export function registerHttpAndAuth(container: DependencyContainer, overrides: HttpAndAuthOverrides = {}): void {
   const env = overrides.env ?? process.env;
-  container.register(httpServices.fetch, { useValue: overrides.fetch ?? globalFetch });
+  container.register(httpServices.fetch, {
+    useFactory: instanceCachingFactory(
+      (c) =>
+        overrides.fetch ?? proxyAwareFetch(c.resolve<Readonly<AtlassianMcpConfig>>(coreServices.rootConfig).http, env),
+    ),
+  });
   container.register(authServices.env, { useValue: env });
   container.register(authServices.openBrowser, { useValue: overrides.openBrowser ?? defaultOpenBrowser });
   container.register(authServices.notice, { useValue: overrides.notice ?? stderrNotice });
