@@ -13,7 +13,10 @@ const bin = join(resolve(__dirname, '../..'), 'bin/atlassian-mcp.js');
 /** A new user: a site, no credentials at all, an empty HOME and working directory. */
 function newUser() {
   const dir = mkdtempSync(join(tmpdir(), 'amcp-signin-'));
-  writeFileSync(join(dir, 'atlassian-mcp.config.json'), JSON.stringify({ audit: { enabled: false } }));
+  writeFileSync(
+    join(dir, 'atlassian-mcp.config.json'),
+    JSON.stringify({ plugins: { jira: {} }, audit: { enabled: false } }),
+  );
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('ATLASSIAN_')) env[k] = v;
   Object.assign(env, {
