@@ -11,8 +11,11 @@ export type MediaResolver = (attrs: Record<string, unknown>) => { name: string; 
 export interface InlineRenderContext {
   ids: NodeIds;
   media?: MediaResolver;
-  /** Write strong/em/strike as ⟦strong⟧…⟦/strong⟧ spans (fallback where `**`/`*` would misparse). */
-  spanMarks?: boolean;
+  /**
+   * Write strong/em/strike as ⟦strong⟧…⟦/strong⟧ spans (`true`: fallback where `**`/`*` would
+   * misparse) or as `<strong>`/`<em>`/`<del>` (`'html'`: where `**` would need character references).
+   */
+  spanMarks?: boolean | 'html';
   /** True when `markdown` converts back to `node` (set by callers that can check; see renderFlow). */
   verify?: (markdown: string, node: AdfNode) => boolean;
 }
@@ -162,6 +165,10 @@ function wrap(mark: AdfMark, children: PhrasingContent[], ctx: InlineRenderConte
     case 'em':
     case 'strike':
       if (ctx.spanMarks === true) return [placeholderNode(mark.type), ...children, placeholderNode('/' + mark.type)];
+      if (ctx.spanMarks === 'html') {
+        const tag = HTML_TAG[mark.type]!;
+        return [{ type: 'html', value: `<${tag}>` }, ...children, { type: 'html', value: `</${tag}>` }];
+      }
       return [{ type: mark.type === 'strong' ? 'strong' : mark.type === 'em' ? 'emphasis' : 'delete', children }];
     case 'underline':
       return [{ type: 'html', value: '<u>' }, ...children, { type: 'html', value: '</u>' }];
@@ -185,6 +192,11 @@ function wrap(mark: AdfMark, children: PhrasingContent[], ctx: InlineRenderConte
       if (Object.keys(attrs).length === 1 && typeof attrs.color === 'string') {
         return [placeholderNode('bg', attrs.color), ...children, placeholderNode('/bg')];
       }
+      break;
+    case 'html:kbd':
+      // Storage's <kbd> as written by the model: `<kbd>Ctrl</kbd>`.
+      if (Array.isArray(attrs.xmlAttrs) && attrs.xmlAttrs.length === 0 && Object.keys(attrs).length === 1)
+        return [{ type: 'html', value: '<kbd>' }, ...children, { type: 'html', value: '</kbd>' }];
       break;
   }
   return [placeholderNode('mark', mark.type, ctx.ids.markId(mark)), ...children, placeholderNode('/mark')];
@@ -234,6 +246,8 @@ function atom(item: Item, ctx: InlineRenderContext): PhrasingContent[] {
       }
       break;
     case 'emoji':
+      // `✅`, not `⟦emoji :white_check_mark:⟧`: written back, the character finds this node again.
+      if (ctx.ids.emoji().shown(node) !== undefined) return [{ type: 'text', value: ctx.ids.emoji().shown(node)! }];
       if (typeof attrs.shortName === 'string')
         return [leaf(node, 'emoji', attrs.shortName, { type: 'emoji', attrs: { shortName: attrs.shortName } }, ctx)];
       break;
@@ -255,6 +269,8 @@ function atom(item: Item, ctx: InlineRenderContext): PhrasingContent[] {
   }
   return [placeholderNode(node.type, undefined, ctx.ids.nodeId(node))];
 }
+
+const HTML_TAG: Record<string, string> = { strong: 'strong', em: 'em', strike: 'del' };
 
 /** A leaf placeholder; the id is written only when the id-less form would not rebuild the node. */
 function leaf(node: AdfNode, kind: string, arg: string, idless: AdfNode, ctx: InlineRenderContext): PhrasingContent {

@@ -63,17 +63,31 @@ export class AdfMarkdownRenderer {
     const container = this.containerOpen(node);
     if (container !== undefined) {
       lists.previous = undefined;
+      const close = formatPlaceholder('/' + (CONTAINER_KINDS[node.type] ?? node.type));
       const body =
         node.type === 'table'
-          ? [stringifyMarkdown({ type: 'root', children: [previewTableToMdast(node, this.ctx)] })]
+          ? [
+              this.readable(
+                (ctx) => stringifyMarkdown({ type: 'root', children: [previewTableToMdast(node, ctx)] }),
+                node,
+                (table) => [container, table, close].join('\n\n'),
+              ),
+            ]
           : this.renderFlow(node.content ?? []).map((b) => b.markdown);
-      return [container, ...body, formatPlaceholder('/' + (CONTAINER_KINDS[node.type] ?? node.type))].join('\n\n');
+      return [container, ...body, close].join('\n\n');
     }
     const mdast = this.block(node);
     const listKind = mdast.type === 'list' ? (mdast.ordered ? 'ordered' : 'bullet') : undefined;
     lists.flipped = listKind !== undefined && listKind === lists.previous ? !lists.flipped : false;
     lists.previous = listKind;
-    const markdown = stringifyMarkdown({ type: 'root', children: [mdast] }, lists.flipped);
+    const markdown = this.readable(
+      (ctx) =>
+        stringifyMarkdown(
+          { type: 'root', children: [ctx === this.ctx ? mdast : new AdfMarkdownRenderer(ctx).block(node)] },
+          lists.flipped,
+        ),
+      node,
+    );
     if (this.ctx.verify !== undefined && atRisk(node) && !this.ctx.verify(markdown, node)) {
       // The serialiser's emphasis escaping has corner cases (`*` runs next to `**`): spell the
       // marks out as ⟦strong⟧ spans for this block when that is what makes it come back intact.
@@ -82,6 +96,23 @@ export class AdfMarkdownRenderer {
       if (this.ctx.verify(alternative, node)) return alternative;
     }
     return markdown;
+  }
+
+  /**
+   * `render(ctx)`, unless its emphasis inside a word needs character references as `**`
+   * (`owne&#x72;**, I want**`): then with the marks as `<strong>` (`owner<strong>, I want</strong>`),
+   * when that comes back as the same node. The model never reads `&#x..;` in prose.
+   */
+  private readable(
+    render: (ctx: InlineRenderContext) => string,
+    node: AdfNode,
+    whole: (markdown: string) => string = (markdown) => markdown,
+  ): string {
+    const markdown = render(this.ctx);
+    if (this.ctx.spanMarks !== undefined || !CHARACTER_REFERENCE.test(markdown)) return markdown;
+    const alternative = render({ ...this.ctx, spanMarks: 'html', verify: undefined });
+    const same = this.ctx.verify !== undefined && this.ctx.verify(whole(alternative), node);
+    return references(alternative) < references(markdown) && same ? alternative : markdown;
   }
 
   private opaque(node: AdfNode): string {
@@ -278,15 +309,30 @@ export class AdfMarkdownRenderer {
       case 'mediaSingle': {
         const media = node.content?.[0];
         const mAttrs = media?.attrs ?? {};
+        const caption = node.content?.[1];
+        const title =
+          caption?.type === 'caption' && caption.content?.length === 1 ? caption.content[0]!.text : undefined;
+        const link = node.marks?.length === 1 ? node.marks[0]! : undefined;
+        const linkHref =
+          link?.type === 'link' && Object.keys(link.attrs ?? {}).join() === 'href'
+            ? String(link.attrs!.href)
+            : undefined;
+        const { marks: _marks, ...bare } = node;
+        void _marks;
         if (
           media?.type === 'media' &&
           mAttrs.type === 'external' &&
           typeof mAttrs.url === 'string' &&
-          canonicalJson(node) === canonicalJson(externalImage(mAttrs.url, mAttrs.alt))
+          (node.marks === undefined || linkHref !== undefined) &&
+          canonicalJson(bare) === canonicalJson(externalImage(mAttrs.url, mAttrs.alt, title))
         ) {
-          return [
-            { type: 'image', url: mAttrs.url, alt: typeof mAttrs.alt === 'string' ? mAttrs.alt : '', title: null },
-          ];
+          const image: PhrasingContent = {
+            type: 'image',
+            url: mAttrs.url,
+            alt: typeof mAttrs.alt === 'string' ? mAttrs.alt : '',
+            title: title ?? null,
+          };
+          return [linkHref === undefined ? image : { type: 'link', url: linkHref, title: null, children: [image] }];
         }
         return [placeholderNode('image', media ? this.mediaName(media) : undefined, id())];
       }
@@ -326,10 +372,14 @@ export class AdfMarkdownRenderer {
 }
 
 /** The mediaSingle `![alt](url)` creates. */
-export function externalImage(url: string, alt: unknown): AdfNode {
+export function externalImage(url: string, alt: unknown, title?: string | null): AdfNode {
   const attrs: Record<string, unknown> = { type: 'external', url };
   if (typeof alt === 'string' && alt !== '') attrs.alt = alt;
-  return { type: 'mediaSingle', attrs: { layout: 'center' }, content: [{ type: 'media', attrs }] };
+  const content: AdfNode[] = [{ type: 'media', attrs }];
+  // An image title (`![a](u "Title")`) is the image's caption.
+  if (typeof title === 'string' && title !== '')
+    content.push({ type: 'caption', content: [{ type: 'text', text: title }] });
+  return { type: 'mediaSingle', attrs: { layout: 'center' }, content };
 }
 
 function sameShell(node: AdfNode, idless: AdfNode): boolean {
@@ -367,6 +417,12 @@ const KNOWN_BLOCKS = new Set([
  * Blocks where the serialiser's emphasis escaping can misfire: formatted (strong/em/strike) text
  * next to `*`, `_` or `~` characters. Only these are re-parsed to verify them (it costs a parse).
  */
+const CHARACTER_REFERENCE = /&#x[0-9a-f]+;/i;
+
+function references(markdown: string): number {
+  return markdown.match(/&#x[0-9a-f]+;/gi)?.length ?? 0;
+}
+
 function atRisk(node: AdfNode): boolean {
   let marked = false;
   let delimiters = false;

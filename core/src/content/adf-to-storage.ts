@@ -137,7 +137,14 @@ export class StorageWriter {
         if (media.type === 'external' && typeof media.url === 'string') {
           const imageAttrs: [string, string][] =
             typeof media.alt === 'string' && media.alt !== '' ? [['ac:alt', media.alt]] : [];
-          return element('ac:image', imageAttrs, element('ri:url', [['ri:value', media.url]], ''));
+          const caption = content[1]?.type === 'caption' ? plain(content[1]) : '';
+          if (caption !== '') imageAttrs.push(['ac:title', caption]);
+          const image = element('ac:image', imageAttrs, element('ri:url', [['ri:value', media.url]], ''));
+          const link = node.marks?.find((m) => m.type === 'link');
+          // A linked image, as Confluence's editor writes it.
+          if (typeof link?.attrs?.href === 'string')
+            return element('p', [], element('a', [['href', link.attrs.href]], image));
+          return image;
         }
         break;
       }

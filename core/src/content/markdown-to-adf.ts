@@ -16,6 +16,7 @@ import { storagePlaceholder } from './storage-placeholders.js';
 import { normaliseAdf } from './adf-normalise.js';
 import { canonicalJson, type NodeIds } from './node-ids.js';
 import { INLINE_TYPES } from './adf-shape.js';
+import { callout, detailsClose, detailsParts, opensDetails } from './markdown-extras.js';
 import type { ReadDocument } from './read-documents.js';
 import { mentionName, type MentionTable } from './mentions.js';
 import { inheritInPlace } from './adf-inherit.js';
@@ -173,6 +174,14 @@ export class MarkdownAdfConverter {
     const out: AdfNode[] = [];
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
+      if (opensDetails(child)) {
+        const close = detailsClose(children, i);
+        if (close !== -1) {
+          out.push(this.details(children, i, close, parent));
+          i = close;
+          continue;
+        }
+      }
       const open = markerOf(child);
       if (open !== undefined && !open.closing && (CONTAINERS.has(open.kind) || open.id !== undefined)) {
         const close = findClose(children, i, open.kind, (ph) => this.resolver.isLeaf(ph));
@@ -214,6 +223,33 @@ export class MarkdownAdfConverter {
   private slice(first: { position?: Position }, last: { position?: Position }): string | undefined {
     if (first.position?.start.offset === undefined || last.position?.end.offset === undefined) return undefined;
     return this.source.slice(first.position.start.offset, last.position.end.offset);
+  }
+
+  /** `<details><summary>Title</summary> … </details>` (from html node `from` to `close`): an expand. */
+  private details(children: readonly RootContent[], from: number, close: number, parent: FlowParent): AdfNode {
+    const { title, head, tail } = detailsParts(children, from, close);
+    const type = parent === 'expand' || parent === 'nestedExpand' || parent === 'tableCell' ? 'nestedExpand' : 'expand';
+    const content = this.fit(
+      [...this.fragment(head, type), ...this.flow(children.slice(from + 1, close), type), ...this.fragment(tail, type)],
+      type,
+    );
+    return {
+      type,
+      attrs: title === undefined ? {} : { title },
+      content: content.length > 0 ? content : [emptyParagraph()],
+    };
+  }
+
+  /** Blocks from Markdown that sat inside an html node (the body of a one-block `<details>`). */
+  private fragment(markdown: string, parent: FlowParent): AdfNode[] {
+    if (markdown.trim() === '') return [];
+    const source = this.source;
+    this.source = markdown;
+    try {
+      return this.flow(parseMarkdown(markdown).children, parent);
+    } finally {
+      this.source = source;
+    }
   }
 
   private container(open: Placeholder, body: RootContent[], parent: FlowParent): AdfNode {
@@ -296,6 +332,21 @@ export class MarkdownAdfConverter {
         return [code];
       }
       case 'blockquote': {
+        const panel = callout(node, this.options.forStorage === true ? 'storage' : 'adf');
+        if (panel !== undefined) {
+          // `> [!WARNING]` (GitHub's callout) is a panel.
+          const body = this.fit(
+            panel.children.flatMap((c) => this.block(c)),
+            'panel',
+          );
+          return [
+            {
+              type: 'panel',
+              attrs: { panelType: panel.panelType },
+              content: body.length > 0 ? body : [emptyParagraph()],
+            },
+          ];
+        }
         const content = this.fit(
           node.children.flatMap((c) => this.block(c)),
           'blockquote',
@@ -308,8 +359,15 @@ export class MarkdownAdfConverter {
         return [gfmTableToAdf(node, this.inline)];
       case 'html':
         return [{ type: 'paragraph', content: node.value === '' ? [] : [{ type: 'text', text: node.value }] }];
-      case 'footnoteDefinition':
-        return node.children.flatMap((c) => this.block(c));
+      case 'footnoteDefinition': {
+        // `[^1]: text` reads as its paragraph led by the superscript label, where it is defined.
+        const blocks = node.children.flatMap((c) => this.block(c));
+        const label: AdfNode = { type: 'text', text: node.label ?? node.identifier, marks: [SUP] };
+        if (blocks[0]?.type === 'paragraph')
+          blocks[0] = { ...blocks[0], content: [label, { type: 'text', text: ' ' }, ...(blocks[0].content ?? [])] };
+        else blocks.unshift({ type: 'paragraph', content: [label] });
+        return blocks;
+      }
       default:
         return [];
     }
@@ -344,7 +402,14 @@ export class MarkdownAdfConverter {
       if (ph.kind === 'embed' && found === undefined)
         return { type: 'embedCard', attrs: { url: ph.arg, layout: 'center' } };
     }
-    if (only?.type === 'image') return externalImage(only.url, only.alt);
+    if (only?.type === 'image') return externalImage(only.url, only.alt, only.title);
+    // `[![alt](src)](href)`: a linked image.
+    const linked = only?.type === 'link' && only.children.length === 1 ? only.children[0] : undefined;
+    if (only?.type === 'link' && linked?.type === 'image' && !only.url.startsWith('accountid:'))
+      return {
+        ...externalImage(linked.url, linked.alt, linked.title),
+        marks: [{ type: 'link', attrs: { href: only.url } }],
+      };
     const { marks, rest } = this.blockMarks(node.children);
     const restOnly =
       rest.length === 1 && rest[0]!.type === 'placeholder'
@@ -413,4 +478,10 @@ function findClose(
 
 function isInline(node: AdfNode): boolean {
   return INLINE_TYPES.has(node.type);
+}
+
+const SUP: AdfMark = { type: 'subsup', attrs: { type: 'sup' } };
+
+function emptyParagraph(): AdfNode {
+  return { type: 'paragraph', content: [] };
 }

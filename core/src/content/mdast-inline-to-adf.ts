@@ -12,7 +12,7 @@ import { mentionKey, mentionName, type DirectoryUser, type MentionTable } from '
 /** Link reference definitions of the document being converted (`[x]: https://…`). */
 export type Definitions = Map<string, { url: string; title: string | null }>;
 
-const HTML_SPAN = /^<(\/?)(u|sub|sup|ins)\s*>$/i;
+const HTML_SPAN = /^<(\/?)(u|sub|sup|ins|kbd|strong|b|em|i|del|s)\s*>$/i;
 const HTML_BREAK = /^<br\s*\/?>$/i;
 
 /**
@@ -81,7 +81,7 @@ export class InlineConverter {
       case 'placeholder':
         return this.placeholder(node as PlaceholderMdast, marks);
       case 'footnoteReference':
-        return this.text(`[^${node.label ?? node.identifier}]`, marks);
+        return this.text(node.label ?? node.identifier, [...marks, { type: 'subsup', attrs: { type: 'sup' } }]);
       default:
         return [];
     }
@@ -89,7 +89,10 @@ export class InlineConverter {
 
   private text(value: string, marks: AdfMark[]): AdfNode[] {
     if (value === '') return [];
-    return [this.withMarks({ type: 'text', text: value }, [...marks, ...this.spanMarks()])];
+    const all = [...marks, ...this.spanMarks()];
+    return this.resolver
+      .splitEmoji(value)
+      .map((part) => this.withMarks(typeof part === 'string' ? { type: 'text', text: part } : part, all));
   }
 
   private link(url: string, title: string | null, children: PhrasingContent[], marks: AdfMark[]): AdfNode[] {
@@ -120,15 +123,39 @@ export class InlineConverter {
       this.close(tag);
       return [];
     }
-    const mark: AdfMark =
-      tag === 'u' || tag === 'ins' ? { type: 'underline' } : { type: 'subsup', attrs: { type: tag } };
-    this.spans.push({ kind: tag, mark });
+    this.spans.push({ kind: tag, mark: this.htmlMark(tag) });
     return [];
+  }
+
+  /** The mark an inline HTML tag the model wrote stands for (`<kbd>` is code in ADF, itself in storage). */
+  private htmlMark(tag: string): AdfMark {
+    switch (tag) {
+      case 'u':
+      case 'ins':
+        return { type: 'underline' };
+      case 'strong':
+      case 'b':
+        return { type: 'strong' };
+      case 'em':
+      case 'i':
+        return { type: 'em' };
+      case 'del':
+      case 's':
+        return { type: 'strike' };
+      case 'kbd':
+        return this.forStorage ? { type: 'html:kbd', attrs: { xmlAttrs: [] } } : { type: 'code' };
+      default:
+        return { type: 'subsup', attrs: { type: tag } };
+    }
   }
 
   private close(kind: string): void {
     for (let i = this.spans.length - 1; i >= 0; i--) {
-      if (this.spans[i]!.kind === kind || (kind === 'ins' && this.spans[i]!.kind === 'u')) {
+      if (
+        this.spans[i]!.kind === kind ||
+        SAME_TAG[kind] === this.spans[i]!.kind ||
+        SAME_TAG[this.spans[i]!.kind] === kind
+      ) {
         this.spans.splice(i, 1);
         return;
       }
@@ -243,6 +270,9 @@ export class InlineConverter {
     );
   }
 }
+
+/** Tags that close each other (`<b>…</strong>` is forgiven). */
+const SAME_TAG: Record<string, string> = { ins: 'u', b: 'strong', i: 'em', s: 'del' };
 
 /** A mention of a person the directory confirmed. */
 function personMention(user: DirectoryUser): AdfNode {

@@ -43,12 +43,24 @@ export function reconcileTable(
   inline: InlineConverter,
   ctx: InlineRenderContext,
 ): AdfNode {
-  const preview = parseMarkdown(stringifyMarkdown({ type: 'root', children: [previewTableToMdast(base, ctx)] }))
-    .children[0];
-  if (preview?.type !== 'table') throw new InputError('Internal: table preview did not parse as a table.');
+  const previewOf = (c: InlineRenderContext) => {
+    const table = parseMarkdown(stringifyMarkdown({ type: 'root', children: [previewTableToMdast(base, c)] }))
+      .children[0];
+    if (table?.type !== 'table') throw new InputError('Internal: table preview did not parse as a table.');
+    return table;
+  };
+  const preview = previewOf(ctx);
+  // The model may have read the table with emphasis spelled as `<strong>` (see `readable`).
+  const htmlPreview = previewOf({ ...ctx, spanMarks: 'html' });
   const grid = tableGrid(base);
-  const same = (a: TableCell | undefined, b: TableCell | undefined) =>
+  const sameShape = (a: TableCell | undefined, b: TableCell | undefined) =>
     a !== undefined && b !== undefined && shape(a.children) === shape(b.children);
+  const same = (a: TableCell | undefined, b: TableCell | undefined) => {
+    if (sameShape(a, b)) return true;
+    const r = b === undefined ? -1 : preview.children.findIndex((row) => row.children.includes(b));
+    const c = r === -1 ? -1 : preview.children[r]!.children.indexOf(b!);
+    return r !== -1 && sameShape(a, htmlPreview.children[r]?.children[c]);
+  };
   const unchanged =
     edited.children.length === preview.children.length &&
     edited.children.every(

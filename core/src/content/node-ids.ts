@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AdfMark, AdfNode } from './adf-types.js';
+import { EmojiCharacters } from './emoji.js';
 
 /** What a placeholder id stands for: a whole node, a node's shell (type+attrs+marks), or a mark. */
 export type IdTarget =
@@ -19,10 +20,16 @@ export class NodeIds {
   private readonly hashOf = new WeakMap<object, { full?: string; shell?: string }>();
   private readonly markHash = new Map<string, string>();
   private readonly mentionAccounts = new Map<string, Set<string>>();
+  private emojiCharacters?: EmojiCharacters;
 
   /** Indexes every node, node shell and mark of `content`. */
-  constructor(content: readonly AdfNode[] = []) {
+  constructor(private readonly content: readonly AdfNode[] = []) {
     for (const node of content) this.visit(node, true);
+  }
+
+  /** Which emoji of the document read as their character. */
+  emoji(): EmojiCharacters {
+    return (this.emojiCharacters ??= new EmojiCharacters(this.content));
   }
 
   /** The id of a whole node (leaves, tables). */

@@ -36,6 +36,9 @@ export class PlaceholderResolver {
   private readonly mentionsByName = new Map<string, AdfNode[]>();
   private readonly otherMentionsByName = new Map<string, AdfNode[]>();
   private readonly others: readonly ReadDocument[];
+  /** Emoji the documents show as characters: character → the node (without its localId). */
+  private readonly emojiByChar = new Map<string, AdfNode>();
+  private emojiPattern?: RegExp;
   private readonly earlier: readonly ReadDocument[];
 
   constructor(
@@ -48,6 +51,7 @@ export class PlaceholderResolver {
     this.others = all.filter((d) => d.key !== sources.target);
     if (base !== undefined) this.indexMentions(base.content, this.mentionsByName);
     for (const doc of this.others) this.indexMentions(doc.content, this.otherMentionsByName);
+    this.indexEmoji();
   }
 
   /** The whole node `⟦…^id⟧` stands for. */
@@ -110,6 +114,44 @@ export class PlaceholderResolver {
     const key = display.toLowerCase();
     const own = this.mentionsByName.get(key) ?? [];
     return (own.length > 0 ? own : (this.otherMentionsByName.get(key) ?? [])).map((n) => this.adapt(n));
+  }
+
+  /**
+   * Text split where it shows an emoji a known document has as a node (read as its character):
+   * those characters are that emoji again. Localids come back from the block it replaces.
+   */
+  splitEmoji(text: string): Array<string | AdfNode> {
+    if (this.emojiByChar.size === 0) return [text];
+    this.emojiPattern ??= new RegExp(
+      [...this.emojiByChar.keys()]
+        .sort((a, b) => b.length - a.length)
+        .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+      'gu',
+    );
+    const out: Array<string | AdfNode> = [];
+    let last = 0;
+    for (const match of text.matchAll(this.emojiPattern)) {
+      if (match.index > last) out.push(text.slice(last, match.index));
+      out.push(this.emojiByChar.get(match[0])!);
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) out.push(text.slice(last));
+    return out;
+  }
+
+  /**
+   * Emoji shown as characters: the current document's first, then those of other read documents
+   * whose character the current document does not use otherwise.
+   */
+  private indexEmoji(): void {
+    const own = this.base === undefined ? undefined : this.ids.emoji();
+    for (const [char, node] of own?.entries() ?? []) this.emojiByChar.set(char, node);
+    for (const doc of this.others) {
+      const ids = doc.ids();
+      for (const [char, node] of ids.emoji().entries())
+        if (!this.emojiByChar.has(char) && !own?.has(char)) this.emojiByChar.set(char, node);
+    }
   }
 
   /** Refuses a placeholder no known document has and whose text cannot rebuild it. */

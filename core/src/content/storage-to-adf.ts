@@ -7,6 +7,7 @@ import {
   codeBlock,
   describe,
   externalImageOf,
+  linkedImageOf,
   isInlineMacro,
   isPlainMacro,
   layoutType,
@@ -135,7 +136,9 @@ class StorageReader {
     }
     switch (tag) {
       case 'p':
-        return { type: 'paragraph', ...readBlockAttrs(el.attrs), content: this.inline(el.children, []) };
+        return (
+          linkedImageOf(el) ?? { type: 'paragraph', ...readBlockAttrs(el.attrs), content: this.inline(el.children, []) }
+        );
       case 'ul':
       case 'ol': {
         const items = el.children

@@ -23,13 +23,16 @@ export function statusColourName(color: string): string {
   return name[0]!.toUpperCase() + name.slice(1);
 }
 
-/** `<ac:image><ri:url ri:value="…" /></ac:image>` as written for `![alt](url)`. */
-export function externalImageOf(el: Element): AdfNode | undefined {
+/**
+ * `<ac:image><ri:url ri:value="…" /></ac:image>` as written for `![alt](url "title")` (the title is
+ * the image's `ac:title`, read as its caption); `href`: the link around it (`[![alt](url)](href)`).
+ */
+export function externalImageOf(el: Element, href?: string): AdfNode | undefined {
   const target = el.children[0];
   const url = target === undefined ? undefined : attr(target, 'ri:value');
   if (
     el.children.length !== 1 ||
-    !el.attrs.every(([k]) => k === 'ac:alt') ||
+    !el.attrs.every(([k]) => k === 'ac:alt' || k === 'ac:title') ||
     target?.kind !== 'element' ||
     target.tag !== 'ri:url' ||
     url === undefined ||
@@ -37,16 +40,28 @@ export function externalImageOf(el: Element): AdfNode | undefined {
   )
     return undefined;
   const alt = attr(el, 'ac:alt');
-  return {
-    type: 'mediaSingle',
-    attrs: { layout: 'center' },
-    content: [
-      {
-        type: 'media',
-        attrs: alt === undefined || alt === '' ? { type: 'external', url } : { type: 'external', url, alt },
-      },
-    ],
-  };
+  const title = attr(el, 'ac:title');
+  const content: AdfNode[] = [
+    {
+      type: 'media',
+      attrs: alt === undefined || alt === '' ? { type: 'external', url } : { type: 'external', url, alt },
+    },
+  ];
+  if (title !== undefined && title !== '') content.push({ type: 'caption', content: [{ type: 'text', text: title }] });
+  const node: AdfNode = { type: 'mediaSingle', attrs: { layout: 'center' }, content };
+  if (href !== undefined) node.marks = [{ type: 'link', attrs: { href } }];
+  return node;
+}
+
+/** `<p><a href="…"><ac:image>…</ac:image></a></p>`: a linked external image, or undefined. */
+export function linkedImageOf(p: Element): AdfNode | undefined {
+  const a = p.children.length === 1 ? p.children[0] : undefined;
+  if (p.attrs.length > 0 || a?.kind !== 'element' || a.tag !== 'a' || a.children.length !== 1) return undefined;
+  const href = attr(a, 'href');
+  const image = a.children[0]!;
+  if (href === undefined || a.attrs.length !== 1 || image.kind !== 'element' || image.tag !== 'ac:image')
+    return undefined;
+  return externalImageOf(image, href);
 }
 
 /** True when the macro is exactly what the writer creates (schema version 1, only `allowedParams`). */

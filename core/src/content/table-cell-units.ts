@@ -67,14 +67,15 @@ export function rebuildCell(
   ctx: InlineRenderContext,
 ): AdfNode[] {
   const units = cellUnits(cell, ctx);
+  const htmlUnits = cellUnits(cell, { ...ctx, spanMarks: 'html' });
   const lines = splitLines(edited);
   const blocks = [...(cell.content ?? [])];
   if (lines.length !== units.reduce((sum, u) => sum + u.lines.length, 0)) return fromLines(lines, inline);
   let at = 0;
-  for (const unit of units) {
+  for (const [u, unit] of units.entries()) {
     const mine = lines.slice(at, at + unit.lines.length);
     at += unit.lines.length;
-    if (shape(mine) === shape(unit.lines)) continue;
+    if (shape(mine) === shape(unit.lines) || shape(mine) === shape(htmlUnits[u]?.lines ?? [])) continue;
     const block = blocks[unit.block]!;
     const rebuilt =
       unit.item === undefined ? rebuildBlock(block, mine, inline) : rebuildItem(block, unit.item, mine, inline);
