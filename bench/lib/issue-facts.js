@@ -56,8 +56,12 @@ function issueFacts(raw) {
       for (const sprint of value) facts.push({ kind: 'sprint', expect: sprint.name });
     }
   }
-  for (const w of f.worklog?.worklogs ?? [])
+  for (const w of f.worklog?.worklogs ?? []) {
     facts.push({ kind: 'worklog', expect: w.id }, { kind: 'worklog author', expect: w.author?.displayName });
+    // What the work was (issue 13: a reader needs the worklog comments): its first words.
+    const said = textOf(w.comment).trim().split(/\s+/).slice(0, 4).join(' ');
+    if (said) facts.push({ kind: 'worklog comment', expect: said });
+  }
   return facts.filter((x) => typeof x.expect === 'string' && x.expect.length > 0);
 }
 

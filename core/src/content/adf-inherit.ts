@@ -9,6 +9,21 @@ import { canonicalJson } from './node-ids.js';
 export const INVISIBLE_ATTRS: readonly string[] = ['localId', 'xmlAttrs', 'adfAttrs', 'taskUuid', 'bare'];
 
 /**
+ * Attributes the editors write with their default value on every node of a type (every Jira table
+ * has `isNumberColumnEnabled: false, layout: "default"`): Markdown shows them as nothing, a node
+ * without them means the same, and an edited node keeps them from the node it replaces.
+ */
+export const DEFAULT_ATTRS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  table: { isNumberColumnEnabled: false, layout: 'default' },
+};
+
+/** True when `attrs[key]` is the default value the editors write for `type`. */
+export function isDefaultAttr(type: string, key: string, value: unknown): boolean {
+  const defaults = DEFAULT_ATTRS[type];
+  return defaults !== undefined && key in defaults && defaults[key] === value;
+}
+
+/**
  * After a write against the current document: each rebuilt node that sits where a node of the same
  * type sat (between the same unchanged neighbours, in a run of the same length) is that node
  * edited, so it keeps that node's invisible attributes — recursively, so the list items, cells and
@@ -44,7 +59,11 @@ function inheritNode(base: AdfNode, node: AdfNode): AdfNode {
   }
   if (base.type !== node.type || base.type === 'text') return node;
   let result = node;
-  const kept = INVISIBLE_ATTRS.filter((key) => base.attrs?.[key] !== undefined);
+  const kept = Object.keys(base.attrs ?? {}).filter(
+    (key) =>
+      INVISIBLE_ATTRS.includes(key) ||
+      (isDefaultAttr(base.type, key, base.attrs![key]) && node.attrs?.[key] === undefined),
+  );
   if (kept.length > 0) {
     const attrs = { ...(node.attrs ?? {}) };
     for (const key of kept) attrs[key] = base.attrs![key];

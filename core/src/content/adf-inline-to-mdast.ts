@@ -13,9 +13,10 @@ export interface InlineRenderContext {
   media?: MediaResolver;
   /**
    * Write strong/em/strike as ⟦strong⟧…⟦/strong⟧ spans (`true`: fallback where `**`/`*` would
-   * misparse) or as `<strong>`/`<em>`/`<del>` (`'html'`: where `**` would need character references).
+   * misparse) or as `<strong>`/`<em>`/`<del>` where `**` would need character references (`'html'`:
+   * the marks touching a letter or digit outside them; `'html-all'`: all of them).
    */
-  spanMarks?: boolean | 'html';
+  spanMarks?: boolean | 'html' | 'html-all';
   /** True when `markdown` converts back to `node` (set by callers that can check; see renderFlow). */
   verify?: (markdown: string, node: AdfNode) => boolean;
 }
@@ -148,10 +149,20 @@ function wrapRuns(items: Item[], ctx: InlineRenderContext): PhrasingContent[] {
     const inner = items
       .slice(i, bestEnd)
       .map((it) => ({ node: it.node, marks: it.marks.filter((m) => canonicalJson(m) !== key) }));
-    out.push(...wrap(best, wrapRuns(inner, ctx), ctx));
+    // Emphasis touching a letter or digit outside it is what needs `<strong>` (see `spanMarks`).
+    const tight = wordEdge(items[i - 1], -1) || wordEdge(items[bestEnd], 0);
+    out.push(
+      ...wrap(best, wrapRuns(inner, ctx), tight || ctx.spanMarks !== 'html' ? ctx : { ...ctx, spanMarks: undefined }),
+    );
     i = bestEnd;
   }
   return out;
+}
+
+/** True when the text of `item` has a letter or digit at `at` (0: its first character, -1: its last). */
+function wordEdge(item: Item | undefined, at: 0 | -1): boolean {
+  const text = item?.node.type === 'text' ? (item.node.text ?? '') : '';
+  return text !== '' && /[\p{L}\p{N}]/u.test(at === 0 ? text[0]! : text[text.length - 1]!);
 }
 
 function rank(mark: AdfMark): number {
@@ -165,7 +176,7 @@ function wrap(mark: AdfMark, children: PhrasingContent[], ctx: InlineRenderConte
     case 'em':
     case 'strike':
       if (ctx.spanMarks === true) return [placeholderNode(mark.type), ...children, placeholderNode('/' + mark.type)];
-      if (ctx.spanMarks === 'html') {
+      if (ctx.spanMarks === 'html' || ctx.spanMarks === 'html-all') {
         const tag = HTML_TAG[mark.type]!;
         return [{ type: 'html', value: `<${tag}>` }, ...children, { type: 'html', value: `</${tag}>` }];
       }

@@ -1,6 +1,6 @@
 import { liftEdgeSpaces } from './adf-inline-to-mdast.js';
 import type { AdfDoc, AdfNode } from './adf-types.js';
-import { INVISIBLE_ATTRS } from './adf-inherit.js';
+import { INVISIBLE_ATTRS, isDefaultAttr } from './adf-inherit.js';
 
 /**
  * The documented normalisation under which ADF → Markdown → ADF is the identity when blocks are
@@ -10,7 +10,8 @@ import { INVISIBLE_ATTRS } from './adf-inherit.js';
  * - attributes Markdown never shows are dropped (`INVISIBLE_ATTRS`: `localId`s, which Atlassian
  *   regenerates, and the storage element attributes the reader keeps): a write against the
  *   document carries them over from the blocks it replaces (`inheritInPlace`), a rebuild cannot;
- * - default attributes are dropped: `orderedList.order: 1`, `hardBreak.text: "\n"`, empty `attrs`,
+ * - default attributes are dropped: `orderedList.order: 1`, `DEFAULT_ATTRS` (a table's
+ *   `isNumberColumnEnabled: false`, `layout: "default"`), `hardBreak.text: "\n"`, empty `attrs`,
  *   empty `content` of paragraphs and code blocks;
  * - a `blockTaskItem` holding one paragraph is the `taskItem` it reads as.
  */
@@ -25,7 +26,8 @@ function normaliseNode(node: AdfNode): AdfNode {
   if (node.attrs !== undefined) {
     const attrs: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node.attrs))
-      if (!INVISIBLE_ATTRS.includes(key) && value !== undefined) attrs[key] = value;
+      if (!INVISIBLE_ATTRS.includes(key) && value !== undefined && !isDefaultAttr(node.type, key, value))
+        attrs[key] = value;
     if (node.type === 'orderedList' && attrs.order === 1) delete attrs.order;
     if (node.type === 'hardBreak' && attrs.text === '\n') delete attrs.text;
     if (Object.keys(attrs).length === 0) delete out.attrs;

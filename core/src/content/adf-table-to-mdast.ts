@@ -2,7 +2,7 @@ import type { AlignType, Table, TableCell, TableRow } from 'mdast';
 import type { AdfNode } from './adf-types.js';
 import { inlineToMdast, placeholderNode, type InlineRenderContext } from './adf-inline-to-mdast.js';
 import { cellPreview } from './table-cell-units.js';
-import { INVISIBLE_ATTRS } from './adf-inherit.js';
+import { INVISIBLE_ATTRS, isDefaultAttr } from './adf-inherit.js';
 
 /** Preview-grid filler for a position covered by a cell to its left (colspan). */
 export const COLSPAN_FILLER = '←';
@@ -16,7 +16,8 @@ const ALIGN: Record<string, AlignType> = { center: 'center', end: 'right' };
  * of one plain paragraph per cell, equal widths, one alignment per column.
  */
 export function isPlainTable(table: AdfNode): boolean {
-  if (!isEmptyRecord(table.attrs) || (table.marks?.length ?? 0) > 0) return false;
+  const shown = Object.entries(table.attrs ?? {}).filter(([key, value]) => !isDefaultAttr('table', key, value));
+  if (!isEmptyRecord(Object.fromEntries(shown)) || (table.marks?.length ?? 0) > 0) return false;
   const rows = table.content ?? [];
   if (rows.length === 0) return false;
   const width = rows[0]!.content?.length ?? 0;

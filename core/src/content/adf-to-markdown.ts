@@ -110,9 +110,15 @@ export class AdfMarkdownRenderer {
   ): string {
     const markdown = render(this.ctx);
     if (this.ctx.spanMarks !== undefined || !CHARACTER_REFERENCE.test(markdown)) return markdown;
-    const alternative = render({ ...this.ctx, spanMarks: 'html', verify: undefined });
-    const same = this.ctx.verify !== undefined && this.ctx.verify(whole(alternative), node);
-    return references(alternative) < references(markdown) && same ? alternative : markdown;
+    let best = markdown;
+    for (const spanMarks of ['html', 'html-all'] as const) {
+      const alternative = render({ ...this.ctx, spanMarks, verify: undefined });
+      if (references(alternative) >= references(best)) continue;
+      if (this.ctx.verify === undefined || !this.ctx.verify(whole(alternative), node)) continue;
+      best = alternative;
+      if (references(best) === 0) break;
+    }
+    return best;
   }
 
   private opaque(node: AdfNode): string {

@@ -35,7 +35,10 @@ function dialect(): Dialect {
   const { toMarkdown } = require('mdast-util-to-markdown') as typeof import('mdast-util-to-markdown');
   const { gfm } = require('micromark-extension-gfm') as typeof import('micromark-extension-gfm');
   const { gfmFromMarkdown, gfmToMarkdown } = require('mdast-util-gfm') as typeof import('mdast-util-gfm');
-  const base: ToMarkdownOptions = { ...BASE, extensions: [gfmToMarkdown(), placeholderToMarkdown] };
+  const base: ToMarkdownOptions = {
+    ...BASE,
+    extensions: [gfmToMarkdown({ tablePipeAlign: false }), placeholderToMarkdown],
+  };
   loaded = {
     fromMarkdown,
     toMarkdown,

@@ -51,7 +51,7 @@ export function reconcileTable(
   };
   const preview = previewOf(ctx);
   // The model may have read the table with emphasis spelled as `<strong>` (see `readable`).
-  const htmlPreview = previewOf({ ...ctx, spanMarks: 'html' });
+  const htmlPreviews = [previewOf({ ...ctx, spanMarks: 'html' }), previewOf({ ...ctx, spanMarks: 'html-all' })];
   const grid = tableGrid(base);
   const sameShape = (a: TableCell | undefined, b: TableCell | undefined) =>
     a !== undefined && b !== undefined && shape(a.children) === shape(b.children);
@@ -59,7 +59,7 @@ export function reconcileTable(
     if (sameShape(a, b)) return true;
     const r = b === undefined ? -1 : preview.children.findIndex((row) => row.children.includes(b));
     const c = r === -1 ? -1 : preview.children[r]!.children.indexOf(b!);
-    return r !== -1 && sameShape(a, htmlPreview.children[r]?.children[c]);
+    return r !== -1 && htmlPreviews.some((p) => sameShape(a, p.children[r]?.children[c]));
   };
   const unchanged =
     edited.children.length === preview.children.length &&

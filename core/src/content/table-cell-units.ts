@@ -67,7 +67,8 @@ export function rebuildCell(
   ctx: InlineRenderContext,
 ): AdfNode[] {
   const units = cellUnits(cell, ctx);
-  const htmlUnits = cellUnits(cell, { ...ctx, spanMarks: 'html' });
+  // The model may have read the cell with emphasis spelled as `<strong>` (see `readable`).
+  const variants = [cellUnits(cell, { ...ctx, spanMarks: 'html' }), cellUnits(cell, { ...ctx, spanMarks: 'html-all' })];
   const lines = splitLines(edited);
   const blocks = [...(cell.content ?? [])];
   if (lines.length !== units.reduce((sum, u) => sum + u.lines.length, 0)) return fromLines(lines, inline);
@@ -75,7 +76,7 @@ export function rebuildCell(
   for (const [u, unit] of units.entries()) {
     const mine = lines.slice(at, at + unit.lines.length);
     at += unit.lines.length;
-    if (shape(mine) === shape(unit.lines) || shape(mine) === shape(htmlUnits[u]?.lines ?? [])) continue;
+    if ([unit, ...variants.map((v) => v[u])].some((x) => x !== undefined && shape(mine) === shape(x.lines))) continue;
     const block = blocks[unit.block]!;
     const rebuilt =
       unit.item === undefined ? rebuildBlock(block, mine, inline) : rebuildItem(block, unit.item, mine, inline);

@@ -117,6 +117,25 @@ describe('what the model reads', () => {
     }
   });
 
+  test('a table as Jira writes it (default attributes) reads as a plain GFM table, and keeps them when edited', () => {
+    const doc = JSON.parse(readCorpus('adf', '34-incident-postmortem.json')) as AdfDoc;
+    const table = doc.content.find((b) => b.type === 'table')!;
+    expect(table.attrs).toMatchObject({ isNumberColumnEnabled: false, layout: 'default' });
+    const md = rt.adfToMarkdown(doc);
+    expect(md).toContain('| Time | Event |\n| - | - |\n| 14:02 |');
+    expect(md).not.toContain('⟦table');
+    const back = rt.markdownToAdf(md.replace('Rollback complete', 'Rollback complete, alert resolved'), { base: doc });
+    const edited = back.content.find((b) => b.type === 'table')!;
+    expect(edited.attrs).toEqual(table.attrs);
+    expect(JSON.stringify(edited)).toContain('alert resolved');
+    // Copied into a new document, the table is a table without the defaults: the same table.
+    const tableMarkdown = md.slice(md.indexOf('| Time |'), md.indexOf('\n\n', md.indexOf('| Time |')));
+    const copy = rt.markdownToAdf(tableMarkdown);
+    expect(copy.content).toHaveLength(1);
+    expect(copy.content[0]!.type).toBe('table');
+    expect(copy.content[0]!.attrs).toBeUndefined();
+  });
+
   test('emoji read as characters where that is unambiguous, and come back as the same nodes', () => {
     const doc = JSON.parse(readCorpus('adf', '46-emoji-reactions.json')) as AdfDoc;
     const md = rt.adfToMarkdown(doc);

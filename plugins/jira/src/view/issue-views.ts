@@ -68,7 +68,8 @@ export class IssueViews {
     const extra: Record<string, string> = {};
     for (const { id, name } of extraFields) {
       const text = displayValue(f[id]);
-      if (text !== undefined) extra[name] = text;
+      // Timestamps in the compact form used everywhere else ("2026-09-01 13:16Z").
+      if (text !== undefined) extra[name] = /^\d{4}-\d{2}-\d{2}T/.test(text) ? (shortTime(text) ?? text) : text;
     }
     return compact({
       key: issue.key ?? '',

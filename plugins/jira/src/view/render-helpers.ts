@@ -7,7 +7,7 @@ export function rowLine(row: IssueRow): string {
 }
 
 export function commentBlock(c: CommentView): string {
-  return `[${c.id}] ${c.author ?? '?'}, ${c.created ?? ''}${c.edited ? ' (edited)' : ''}:\n${c.body}`;
+  return `[${c.id}] ${c.author ?? '?'} ${c.created ?? ''}${c.edited ? ' (edited)' : ''}:\n${c.body}`;
 }
 
 export function worklogLine(w: WorklogView): string {

@@ -52,6 +52,22 @@ describe('jira_search (JQL via /search/jql)', () => {
     }
   });
 
+  it('shows date-time columns in the compact form the other tools use, not raw Jira timestamps', async () => {
+    const { structured, text } = await site.ok('jira_search', {
+      jql: 'project = NOVA ORDER BY key ASC',
+      fields: ['created', 'updated', 'duedate'],
+      limit: 5,
+    });
+    const rows = structured.issues as Array<{ key: string; fields?: Record<string, string> }>;
+    const raw = await site.rest<{ fields: { created: string } }>(`/rest/api/3/issue/${rows[0]!.key}?fields=created`);
+    expect(raw.fields.created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/);
+    for (const row of rows) {
+      expect(row.fields?.Created).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}Z$/);
+      expect(row.fields?.Updated).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}Z$/);
+    }
+    expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}/);
+  });
+
   it('says when nothing matches', async () => {
     const { text, structured } = await site.ok('jira_search', { jql: 'project = NOVA AND summary ~ "zzqxnothingzz"' });
     expect(structured.issues).toEqual([]);
