@@ -22,10 +22,14 @@ export class NodeIds {
   private readonly mentionAccounts = new Map<string, Set<string>>();
   private emojiCharacters?: EmojiCharacters;
 
-  /** Indexes every node, node shell and mark of `content`. */
-  constructor(private readonly content: readonly AdfNode[] = []) {
-    for (const node of content) this.visit(node, true);
-  }
+  private indexed = false;
+  private mentionsCounted = false;
+
+  /**
+   * The ids of every node, node shell and mark of `content`. Hashing a whole document costs: a
+   * read hashes only what it shows an id for; the full index is built on the first lookup.
+   */
+  constructor(private readonly content: readonly AdfNode[] = []) {}
 
   /** Which emoji of the document read as their character. */
   emoji(): EmojiCharacters {
@@ -57,11 +61,19 @@ export class NodeIds {
 
   /** How many different people the document mentions under this display text (`@Jane Doe`). */
   peopleNamed(display: string): number {
+    if (!this.mentionsCounted) {
+      this.mentionsCounted = true;
+      this.countMentions(this.content);
+    }
     return this.mentionAccounts.get(display)?.size ?? 0;
   }
 
   /** Everything whose hash starts with `id` (0 = gone or never there, >1 = ambiguous). */
   lookup(id: string): IdTarget[] {
+    if (!this.indexed) {
+      this.indexed = true;
+      for (const node of this.content) this.visit(node, true);
+    }
     const found: IdTarget[] = [];
     for (const [hash, target] of this.byHash) if (hash.startsWith(id)) found.push(target);
     return found;
@@ -83,13 +95,19 @@ export class NodeIds {
       if (hashes.shell !== undefined) this.add(hashes.shell, { kind: 'shell', node });
     }
     for (const mark of node.marks ?? []) this.markId(mark);
-    if (node.type === 'mention' && typeof node.attrs?.id === 'string') {
-      const display = mentionDisplay(node);
-      const accounts = this.mentionAccounts.get(display) ?? new Set<string>();
-      accounts.add(node.attrs.id);
-      this.mentionAccounts.set(display, accounts);
-    }
     return full;
+  }
+
+  private countMentions(nodes: readonly AdfNode[]): void {
+    for (const node of nodes) {
+      if (node.type === 'mention' && typeof node.attrs?.id === 'string') {
+        const display = mentionDisplay(node);
+        const accounts = this.mentionAccounts.get(display) ?? new Set<string>();
+        accounts.add(node.attrs.id);
+        this.mentionAccounts.set(display, accounts);
+      }
+      if (node.content) this.countMentions(node.content);
+    }
   }
 
   private ensure(node: AdfNode): { full?: string; shell?: string } {
