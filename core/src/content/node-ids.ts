@@ -17,6 +17,8 @@ const ID_LENGTH = 5;
  */
 export class NodeIds {
   private readonly byHash = new Map<string, IdTarget>();
+  /** The same, by short id (a lookup is one map access, not a scan of the document). */
+  private readonly byShortId = new Map<string, Array<{ hash: string; target: IdTarget }>>();
   private readonly hashOf = new WeakMap<object, { full?: string; shell?: string }>();
   private readonly markHash = new Map<string, string>();
   private readonly mentionAccounts = new Map<string, Set<string>>();
@@ -74,6 +76,10 @@ export class NodeIds {
       this.indexed = true;
       for (const node of this.content) this.visit(node, true);
     }
+    if (id.length >= ID_LENGTH)
+      return (this.byShortId.get(id.slice(0, ID_LENGTH)) ?? [])
+        .filter((h) => h.hash.startsWith(id))
+        .map((h) => h.target);
     const found: IdTarget[] = [];
     for (const [hash, target] of this.byHash) if (hash.startsWith(id)) found.push(target);
     return found;
@@ -120,7 +126,12 @@ export class NodeIds {
   }
 
   private add(hash: string, target: IdTarget): void {
-    if (!this.byHash.has(hash)) this.byHash.set(hash, target);
+    if (this.byHash.has(hash)) return;
+    this.byHash.set(hash, target);
+    const short = this.shortId(hash);
+    const same = this.byShortId.get(short);
+    if (same === undefined) this.byShortId.set(short, [{ hash, target }]);
+    else same.push({ hash, target });
   }
 
   private shortId(hash: string): string {
