@@ -137,9 +137,19 @@ const table = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max:
     .tuple(
       fc.array(cell('tableHeader'), { minLength: cols, maxLength: cols }),
       fc.array(fc.array(cell('tableCell'), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+      // As Jira's editor writes tables (defaults), numbered, or wide.
+      fc.option(
+        fc.constantFrom(
+          { isNumberColumnEnabled: false, layout: 'default' },
+          { isNumberColumnEnabled: true, layout: 'default' },
+          { isNumberColumnEnabled: false, layout: 'wide', localId: 'tb' },
+        ),
+        { freq: 2 },
+      ),
     )
-    .map(([head, body]) => ({
+    .map(([head, body, attrs]) => ({
       type: 'table',
+      ...(attrs ? { attrs } : {}),
       content: [{ type: 'tableRow', content: head }, ...body.map((content) => ({ type: 'tableRow', content }))],
     })),
 );
