@@ -112,3 +112,30 @@ describe('Markdown a model writes, through jira_create_issue and jira_get_issue'
     expect(JSON.stringify(after.fields.description)).toContain('export all orders');
   });
 });
+
+describe('jira_get_issue without noise fields', () => {
+  let site: JiraSite;
+  beforeAll(async () => {
+    site = await startJiraSite();
+  });
+  afterAll(() => site.close());
+
+  it('shows no rank (machine data) and no empty objects, but keeps the fields a reader needs', async () => {
+    const raw = await site.rest<{ fields: Record<string, unknown> }>('/rest/api/3/issue/NOVA-9');
+    const rank = raw.fields.customfield_10019;
+    expect(typeof rank).toBe('string');
+    const read = await site.ok('jira_get_issue', { issueKey: 'NOVA-9', include: ['worklogs'] });
+    expect(read.text).not.toContain('Rank');
+    expect(read.text).not.toContain(rank as string);
+    expect(read.text).not.toMatch(/: \{\}|: \[\]|: null/);
+    expect(read.text).toContain('Story Points: ');
+    expect(read.text).toMatch(/Worklogs \(\d+\):\n\[\d+\] \d{4}-\d{2}-\d{2} /);
+    // The worklog comments a reader needs (what the time was spent on).
+    const logs = await site.rest<{
+      worklogs: Array<{ comment?: { content?: Array<{ content?: Array<{ text?: string }> }> } }>;
+    }>('/rest/api/3/issue/NOVA-9/worklog');
+    const said = logs.worklogs.map((w) => w.comment?.content?.[0]?.content?.[0]?.text).filter((t) => t !== undefined);
+    expect(said.length).toBeGreaterThan(0);
+    for (const text of said) expect(read.text).toContain(text);
+  });
+});
