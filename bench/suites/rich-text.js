@@ -176,7 +176,12 @@ async function run(ctx) {
       '',
       '',
     ],
-    ['Markdown → storage, write-back of that read (base page)', spread(per50(storageBack, page.bytes), ' ms', 1), '', ''],
+    [
+      'Markdown → storage, write-back of that read (base page)',
+      spread(per50(storageBack, page.bytes), ' ms', 1),
+      '',
+      '',
+    ],
     [
       `Markdown → storage, model-written (storage ${round(authoredStorageBytes / 1024, 1)} KB)`,
       spread(per50(storageFresh, authoredStorageBytes), ' ms', 1),
