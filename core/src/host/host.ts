@@ -16,7 +16,8 @@ import { composeInstructions } from './instructions.js';
 import type { HttpAndAuthOverrides } from '../http/register.js';
 import { builtinPlugin } from './builtin-plugin.js';
 import { checkPolicyNames } from '../policy/policy-names.js';
-import { DEFAULT_PROMPT_DIR, readPromptDir, type PromptFile } from '../prompts/prompt-files.js';
+import { DEFAULT_SKILL_DIR } from '../skills/skill-file.js';
+import { SkillLibrary } from '../skills/skill-library.js';
 
 /** How to start a host. */
 export interface HostOptions {
@@ -30,7 +31,7 @@ export interface HostOptions {
   /** When false and the config names no plugins, the installed first-party plugins are loaded. */
   pluginsExplicit?: boolean;
   logger?: Logger;
-  /** Directories of Markdown prompt files (default: the distribution's `prompts/`). */
+  /** Folders of skill folders (`<name>/SKILL.md`), served as prompts and skills (default: the distribution's `prompts/`). */
   promptDirs?: string[];
   /** Replacements for core's HTTP/auth defaults (tests: the sandbox's in-process fetch, a memory credential store). */
   services?: HttpAndAuthOverrides;
@@ -52,8 +53,8 @@ export class AtlassianMcpHost {
     readonly audit: AuditLog,
     /** Plugins that were skipped (first-party defaults not installed). */
     readonly skipped: string[],
-    /** Prompt files whose required plugins are loaded. */
-    readonly promptFiles: PromptFile[],
+    /** Skills whose plugins are loaded (`prompts/` and the plugins' `skills` folders). */
+    readonly skills: SkillLibrary,
   ) {
     this.instructions = composeInstructions(
       registry.plugins.map((p) => p.plugin),
@@ -91,18 +92,19 @@ export class AtlassianMcpHost {
     options.configureContainer?.(root);
 
     const registry = buildRegistry(modules, root, config, logger, problems);
-    const promptFiles: PromptFile[] = [];
-    for (const dir of options.promptDirs ?? [DEFAULT_PROMPT_DIR]) {
-      try {
-        promptFiles.push(...readPromptDir(dir).filter((p) => p.requires.every((id) => loadedIds.has(id))));
-      } catch (e) {
-        problems.push({ source: 'prompts', message: (e as Error).message });
-      }
-    }
-    const promptNames = new Set(registry.prompts.map((p) => p.meta.name));
-    for (const p of promptFiles)
-      if (promptNames.has(p.name))
-        problems.push({ source: 'prompts', message: `prompt "${p.name}" (${p.file}) is also defined by a plugin` });
+    const skills =
+      problems.length === 0
+        ? await SkillLibrary.load(
+            [
+              ...(options.promptDirs ?? [DEFAULT_SKILL_DIR]).map((dir) => ({ dir })),
+              ...registry.plugins.flatMap((p) =>
+                p.plugin.skills ? [{ dir: p.plugin.skills, pluginId: p.plugin.id }] : [],
+              ),
+            ],
+            registry,
+            problems,
+          )
+        : SkillLibrary.empty;
     const names = problems.length === 0 ? checkPolicyNames(config, registry, skipped) : { problems: [], warnings: [] };
     problems.push(...names.problems);
     if (problems.length > 0) throw new StartupError(problems);
@@ -116,7 +118,7 @@ export class AtlassianMcpHost {
     if (skipped.length > 0 && config.plugins !== undefined)
       logger.warn({ skipped }, 'first-party plugins named in the configuration are not installed; skipping them');
     logger.debug({ plugins: [...loadedIds], tools: registry.tools.length }, 'host started');
-    const host = new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped, promptFiles);
+    const host = new AtlassianMcpHost(config, root, registry, policy, logger, audit, skipped, skills);
     host.auth().setRequiredScopes(host.enabledTools().flatMap((t) => t.meta.scopes));
     host.auth().setProducts(registry.plugins.flatMap((p) => p.plugin.products ?? []));
     return host;

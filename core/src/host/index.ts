@@ -14,6 +14,17 @@ export { CORE_VERSION } from '../version.js';
 export { createLogger, type Logger, type LoggerOptions } from '../logging/logger.js';
 export { currentCall, runInCallScope, type CallScope } from '../pipeline/call-scope.js';
 
+// Skills (prompts/<name>/SKILL.md): the lint and the reader, for `npm run lint:skills`, tests and the bench
+export { DEFAULT_SKILL_DIR, readSkillDir, renderSkill, type Skill, type SkillArgument } from '../skills/skill-file.js';
+export {
+  lintSkillDirs,
+  lintSkill,
+  lintCatalog,
+  toolCalls,
+  SKILL_TOKEN_BUDGET,
+  type SkillLintReport,
+} from '../skills/skill-lint.js';
+
 // HTTP
 export { AtlassianHttp } from '../http/atlassian-http.js';
 export { httpServices, globalFetch } from '../http/tokens.js';

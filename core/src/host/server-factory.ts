@@ -11,8 +11,7 @@ import type { PromptEntry, ResourceEntry } from '../registry/plugin-registry.js'
 import { CORE_VERSION } from '../version.js';
 import { coreServices } from '../plugin-api/tokens.js';
 import type { ScopeService } from '../plugin-api/services.js';
-import { renderPrompt, type PromptFile } from '../prompts/prompt-files.js';
-import * as zod from 'zod';
+import { attachSkills } from '../skills/skill-server.js';
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 const call = (provider: object, method: string | symbol): Method => {
@@ -20,6 +19,16 @@ const call = (provider: object, method: string | symbol): Method => {
   if (typeof fn !== 'function') throw new Error(`${provider.constructor.name}.${String(method)} is not a method`);
   return fn.bind(provider);
 };
+
+/** The host as skill serving sees it. */
+function skillHost(host: AtlassianMcpHost) {
+  return {
+    skills: host.skills,
+    logger: host.logger,
+    enabledToolNames: () => new Set(host.enabledTools().map((t) => t.meta.name)),
+    offeredToolNames: async () => new Set((await host.offeredTools()).map((t) => t.meta.name)),
+  };
+}
 
 /** Builds one `McpServer` (per connection) from a started host. Cheap: the registry is built once. */
 export function createMcpServer(host: AtlassianMcpHost): McpServer {
@@ -54,12 +63,18 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
     registered.add(meta.name);
   }
   if (registered.size > 0) serveToolList(server, host);
-  for (const r of host.registry.resources) registerResource(server, r, deps);
+  const templates = new Map<string, ResourceTemplate>();
+  for (const r of host.registry.resources) {
+    const template = registerResource(server, r, deps);
+    if (template) templates.set(r.meta.uri, template);
+  }
   for (const p of host.registry.prompts) registerPrompt(server, p, deps);
-  for (const f of host.promptFiles) registerPromptFile(server, f);
+  const skills = attachSkills(server, skillHost(host), templates);
+  if (host.auth().method() === 'oauth') void skills.refresh();
   // Sign-in, sign-out or a revoked session changes what is offered: tell the client, no restart.
   const unsubscribe = host.auth().onChange(() => {
     if (server.isConnected()) server.sendToolListChanged();
+    void skills.refresh();
   });
   const close = server.close.bind(server);
   server.close = async () => {
@@ -89,7 +104,11 @@ const idle = (logger: Log, signal?: AbortSignal) => ({
   render: createRenderKit(),
 });
 
-function registerResource(server: McpServer, { meta, provider, pluginId }: ResourceEntry, deps: ReadDeps): void {
+function registerResource(
+  server: McpServer,
+  { meta, provider, pluginId }: ResourceEntry,
+  deps: ReadDeps,
+): ResourceTemplate | undefined {
   const read = call(provider, meta.method);
   const logger = deps.logger;
   const isTemplate = /\{[^}]+\}/.test(meta.uri);
@@ -107,7 +126,7 @@ function registerResource(server: McpServer, { meta, provider, pluginId }: Resou
         read(uri, {}, idle(logger, extra.mcpReq.signal)),
       )) as never,
     }));
-    return;
+    return undefined;
   }
   const complete: Record<string, (value: string) => Promise<string[]>> = {};
   for (const [variable, method] of Object.entries(meta.complete ?? {})) {
@@ -151,6 +170,7 @@ function registerResource(server: McpServer, { meta, provider, pluginId }: Resou
       )) as never,
     };
   });
+  return template;
 }
 
 function registerPrompt(server: McpServer, { meta, provider, pluginId }: PromptEntry, deps: ReadDeps): void {
@@ -193,23 +213,5 @@ function registerPrompt(server: McpServer, { meta, provider, pluginId }: PromptE
         messages: messages.map((m) => ({ role: m.role, content: { type: 'text' as const, text: m.text } })),
       };
     }) as never,
-  );
-}
-
-function registerPromptFile(server: McpServer, file: PromptFile): void {
-  const shape: Record<string, z.ZodType> = {};
-  for (const a of file.arguments) {
-    const base = a.description ? zod.string().describe(a.description) : zod.string();
-    shape[a.name] = a.required ? base : base.optional();
-  }
-  server.registerPrompt(
-    file.name,
-    { title: file.title, description: file.description, argsSchema: zod.object(shape) as never },
-    ((args: Record<string, string | undefined>) => ({
-      description: file.description,
-      messages: [
-        { role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(file.template, args ?? {}) } },
-      ],
-    })) as never,
   );
 }

@@ -58,6 +58,12 @@ export interface PluginOptions<C extends z.ZodType = z.ZodType> {
   resourceProviders?: Ctor[];
   /** Classes decorated with `@PromptProvider`. */
   promptProviders?: Ctor[];
+  /**
+   * Absolute path of a folder of skills (`<name>/SKILL.md`, see `prompts/README.md`), served as
+   * prompts and through the skills extension while the tools they name are enabled; e.g.
+   * `join(__dirname, '..', 'skills')`.
+   */
+  skills?: string;
 }
 
 /** A branded plugin definition: what a plugin module default-exports. */

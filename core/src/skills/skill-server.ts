@@ -1,0 +1,149 @@
+import {
+  completable,
+  type McpServer,
+  type RegisteredPrompt,
+  type ResourceTemplate,
+} from '@modelcontextprotocol/server';
+import { SkillsExtension, type SkillSource, type SkillReadResult } from '@modelcontextprotocol/server/ext/skills';
+import * as z from 'zod';
+import type { Logger } from '../logging/logger.js';
+import { renderSkill, type Skill } from './skill-file.js';
+import { templateVariable, type LoadedSkill, type SkillLibrary } from './skill-library.js';
+
+/** Completes one argument value from live data (a plugin's resource-template completer). */
+export type ArgumentCompleter = (value: string, context?: { arguments?: Record<string, string> }) => Promise<string[]>;
+
+/** What serving skills needs from the host. */
+export interface SkillHost {
+  skills: SkillLibrary;
+  logger: Logger;
+  /** Tool names policy enables (known synchronously, before any request). */
+  enabledToolNames(): Set<string>;
+  /** Tool names offered right now: policy, then sign-in (granted scopes). */
+  offeredToolNames(): Promise<Set<string>>;
+}
+
+const TEXT_FILE = /\.(md|markdown|txt|json|ya?ml|csv|html?)$/i;
+
+/**
+ * The skills extension (SEP-2640) over the host's library: `skills/list`, `skills/get` and the
+ * `skill://` files, offering at every request only the skills whose tools are offered. One
+ * instance serves every connection's server.
+ */
+export function createSkillsExtension(host: SkillHost): SkillsExtension {
+  const offered = async (): Promise<LoadedSkill[]> => host.skills.offered(await host.offeredToolNames());
+  const byUri = async (uri: string) => (await offered()).find((l) => l.entry.uri === uri);
+  const source: SkillSource = {
+    async list() {
+      return { skills: (await offered()).map((l) => l.entry) };
+    },
+    async get(uri) {
+      return (await byUri(uri))?.entry;
+    },
+    async read(uri): Promise<SkillReadResult | undefined> {
+      for (const l of await offered()) {
+        const path = l.uris.get(uri);
+        if (path === undefined) continue;
+        const bytes = l.skill.files[path]!;
+        if (!TEXT_FILE.test(path)) return { bytes, mimeType: 'application/octet-stream' };
+        return {
+          text: Buffer.from(bytes).toString('utf8'),
+          mimeType: path.endsWith('.md') ? 'text/markdown' : 'text/plain',
+        };
+      }
+      return undefined;
+    },
+  };
+  return new SkillsExtension({
+    source,
+    onWarning: (w) => host.logger.warn({ path: w.path }, `skills: ${w.message}`),
+  });
+}
+
+/** The argument schema of a skill's prompt, with live completion where the skill declares it. */
+function argsSchema(skill: Skill, completer: (uri: string) => ArgumentCompleter | undefined): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const a of skill.arguments) {
+    let field: z.ZodType = a.description ? z.string().describe(a.description) : z.string();
+    const complete = a.complete ? completer(a.complete) : undefined;
+    if (complete)
+      field = completable(
+        field as never,
+        (async (value: string, ctx?: { arguments?: Record<string, string> }) =>
+          (await complete(value, ctx)).slice(0, 100)) as never,
+      ) as unknown as z.ZodType;
+    shape[a.name] = a.required ? field : field.optional();
+  }
+  return z.object(shape);
+}
+
+/**
+ * Serves every skill of the library on `server` as an MCP prompt (arguments rendered into the
+ * procedure) and through the skills extension. Prompts whose tools are not offered are hidden;
+ * `refresh()` re-decides after sign-in or sign-out and notifies the client when the list changed.
+ */
+export function serveSkills(
+  server: McpServer,
+  host: SkillHost,
+  extension: SkillsExtension,
+  completer: (uri: string) => ArgumentCompleter | undefined,
+): { refresh(): Promise<void> } {
+  const prompts = new Map<LoadedSkill, RegisteredPrompt>();
+  for (const loaded of host.skills.loaded) {
+    const { skill } = loaded;
+    prompts.set(
+      loaded,
+      server.registerPrompt(
+        skill.name,
+        { title: skill.title, description: skill.description, argsSchema: argsSchema(skill, completer) as never },
+        ((args: Record<string, string | undefined> | undefined) => ({
+          description: skill.description,
+          messages: [
+            { role: 'user' as const, content: { type: 'text' as const, text: renderSkill(skill.body, args ?? {}) } },
+          ],
+        })) as never,
+      ),
+    );
+  }
+  if (prompts.size > 0) extension.attach(server);
+  // Before connecting: policy alone decides, without a notification.
+  const enabled = new Set(host.skills.offered(host.enabledToolNames()));
+  for (const [loaded, prompt] of prompts) prompt.enabled = enabled.has(loaded);
+  return {
+    async refresh() {
+      const offered = new Set(host.skills.offered(await host.offeredToolNames()));
+      let changed = false;
+      for (const [loaded, prompt] of prompts)
+        if (prompt.enabled !== offered.has(loaded)) {
+          prompt.enabled = offered.has(loaded);
+          changed = true;
+        }
+      if (changed && server.isConnected()) {
+        await server.server.sendPromptListChanged();
+        await server.server.sendResourceListChanged();
+      }
+    },
+  };
+}
+
+const extensions = new WeakMap<SkillLibrary, SkillsExtension>();
+
+/**
+ * Serves the host's skills on a connection's server. `templates` are the resource templates
+ * registered on it, by URI: an argument that completes from `jira://project/{key}` asks that
+ * template's completer (same allowlist and neutralisation as a resource completion).
+ */
+export function attachSkills(
+  server: McpServer,
+  host: SkillHost,
+  templates: ReadonlyMap<string, ResourceTemplate>,
+): { refresh(): Promise<void> } {
+  let extension = extensions.get(host.skills);
+  if (!extension) extensions.set(host.skills, (extension = createSkillsExtension(host)));
+  return serveSkills(server, host, extension, (uri) => {
+    const template = templates.get(uri);
+    const variable = templateVariable(uri);
+    const complete = variable ? template?.completeCallback(variable) : undefined;
+    return complete ? async (value, context) => [...(await complete(value, context as never))] : undefined;
+  });
+}
