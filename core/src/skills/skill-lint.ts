@@ -7,6 +7,8 @@ import { completableTemplates } from './skill-library.js';
 export interface LintTool {
   pluginId: string;
   input: JsonSchema;
+  /** Whether a literal value written in the procedure is valid for a top-level argument. */
+  accepts?(argument: string, value: unknown): boolean;
 }
 
 /** What a skill is checked against: the loaded plugins' tools, tool prefixes and resource templates. */
@@ -32,6 +34,8 @@ export interface SkillToolCall {
   tool: string;
   /** Argument names (`fields.priority` for a nested one), in the order written. */
   args: string[];
+  /** The text written for each argument's value (`"{{issue}}"`, `50`, `["worklogs"]`). */
+  values: Record<string, string>;
 }
 
 /** A skill body's token budget: every prompts/get pays it. */
@@ -73,10 +77,27 @@ export function toolCalls(body: string, prefixes: Iterable<string>): SkillToolCa
   for (const [, span] of body.matchAll(CODE_SPAN)) {
     const m = TOOL_NAME.exec(span!.trim());
     if (!m || !known.some((p) => m[1]!.startsWith(p))) continue;
-    const args = m[2] === undefined ? [] : splitTopLevel(m[2]).map((a) => a.split(/\s*[:=]/)[0]!.trim());
-    calls.push({ tool: m[1]!, args });
+    const args: string[] = [];
+    const values: Record<string, string> = {};
+    for (const part of m[2] === undefined ? [] : splitTopLevel(m[2])) {
+      const at = part.search(/[:=]/);
+      const name = (at < 0 ? part : part.slice(0, at)).trim();
+      args.push(name);
+      if (at >= 0) values[name] = part.slice(at + 1).trim();
+    }
+    calls.push({ tool: m[1]!, args, values });
   }
   return calls;
+}
+
+/** A value written as JSON (`"x"`, `50`, `["a"]`, `true`); placeholders in capitals (`KEY`, `BOARD`) are not literals. */
+function parseLiteral(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.includes('{{') || /^"?[A-Z][A-Z_]*"?$/.test(text)) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
 }
 
 /** The placeholders a body uses (`{{issue}}`, `{{#note}}`, `{{^note}}`). */
@@ -124,7 +145,7 @@ export function lintSkill(skill: Skill, catalog: LintCatalog): string[] {
   const calls = toolCalls(skill.body, catalog.prefixes.keys());
   const named = new Set(calls.map((c) => c.tool));
   const toolNames = [...catalog.tools.keys()];
-  for (const { tool, args } of calls) {
+  for (const { tool, args, values } of calls) {
     const entry = catalog.tools.get(tool);
     if (!entry) {
       say(`names tool "${tool}", which no loaded plugin has${didYouMean(tool, toolNames)}`);
@@ -136,6 +157,10 @@ export function lintSkill(skill: Skill, catalog: LintCatalog): string[] {
       if (!hasArgument(entry.input, arg)) {
         const known = Object.keys(properties(entry.input));
         say(`passes "${arg}" to ${tool}, which has no such argument${didYouMean(arg.split('.')[0]!, known)}`);
+      } else if (values[arg] !== undefined && entry.accepts) {
+        const literal = parseLiteral(values[arg]);
+        if (literal.ok && !entry.accepts(arg, literal.value))
+          say(`passes ${arg}: ${values[arg]} to ${tool}, which its schema refuses`);
       }
   }
   for (const t of skill.tools) if (!named.has(t)) say(`front matter lists tool "${t}" that the procedure never calls`);
@@ -155,6 +180,7 @@ export function lintSkill(skill: Skill, catalog: LintCatalog): string[] {
   return problems;
 }
 
+type ZodLike = { safeParse(value: unknown): { success: boolean } };
 type JsonSchemaConverter = {
   '~standard': { jsonSchema: Record<'input', (o: { target: string }) => JsonSchema> };
 };
@@ -162,13 +188,16 @@ type JsonSchemaConverter = {
 /** The lint's view of a started host's registry: every tool's input schema, prefixes and completions. */
 export function lintCatalog(registry: Registry): LintCatalog {
   const tools = new Map<string, LintTool>();
-  for (const t of registry.tools)
+  for (const t of registry.tools) {
+    const shape = (t.meta.input as unknown as { shape?: Record<string, ZodLike> }).shape ?? {};
     tools.set(t.meta.name, {
       pluginId: t.pluginId,
       input: (t.meta.input as unknown as JsonSchemaConverter)['~standard'].jsonSchema.input({
         target: 'draft-2020-12',
       }),
+      accepts: (argument, value) => shape[argument]?.safeParse(value).success ?? true,
     });
+  }
   const prefixes = new Map(
     registry.plugins.filter((p) => p.plugin.id !== 'core').map((p) => [p.plugin.toolPrefix, p.plugin.id]),
   );

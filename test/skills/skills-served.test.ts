@@ -1,0 +1,80 @@
+import { SkillsClient } from '@modelcontextprotocol/client/ext/skills';
+import { DEFAULT_SKILL_DIR, readSkillDir, type Skill } from '@atlassian-mcp/core/host';
+import { FIRST_PARTY, startSkillAgent, type SkillAgent } from './support/skill-agent';
+
+const loaded = new Set(FIRST_PARTY.map((p) => p.id));
+const shipped: Skill[] = readSkillDir(DEFAULT_SKILL_DIR).filter((s) => s.plugins.every((id) => loaded.has(id)));
+
+/** A plausible value for every argument, so the rendered text has no placeholder left. */
+const sample = (name: string): string =>
+  ({ issue: 'NOVA-9', project: 'NOVA', epic: 'NOVA-1', time: '1h', days: '3' })[name] ?? `sample ${name}`;
+
+describe('every shipped skill, served to a real MCP client against the sandbox', () => {
+  let full: SkillAgent;
+  let readOnly: SkillAgent;
+  beforeAll(async () => {
+    full = await startSkillAgent();
+    readOnly = await startSkillAgent({ readOnly: true });
+  });
+  afterAll(async () => {
+    await full?.close();
+    await readOnly?.close();
+  });
+
+  it('lists each skill as a prompt with its arguments, and renders every argument into the procedure', async () => {
+    const { prompts } = await full.host.client.listPrompts();
+    for (const skill of shipped) {
+      const listed = prompts.find((p) => p.name === skill.name);
+      expect(listed).toMatchObject({ description: skill.description });
+      expect(listed!.arguments).toEqual(
+        skill.arguments.map((a) => ({ name: a.name, description: a.description, required: a.required })),
+      );
+      const args = Object.fromEntries(skill.arguments.map((a) => [a.name, sample(a.name)]));
+      const text = await full.prompt(skill.name, args);
+      expect(text).not.toMatch(/\{\{/);
+      for (const a of skill.arguments) expect(text).toContain(sample(a.name));
+    }
+  });
+
+  it('refuses a prompt without a required argument', async () => {
+    for (const skill of shipped.filter((s) => s.arguments.some((a) => a.required)))
+      await expect(full.host.client.getPrompt({ name: skill.name, arguments: {} })).rejects.toThrow();
+  });
+
+  it('completes arguments from the sandbox', async () => {
+    for (const skill of shipped)
+      for (const a of skill.arguments.filter((x) => x.complete)) {
+        const value = a.complete!.includes('issue') ? 'NOVA-1' : 'N';
+        const { completion } = await full.host.client.complete({
+          ref: { type: 'ref/prompt', name: skill.name },
+          argument: { name: a.name, value },
+        });
+        expect(completion.values.length).toBeGreaterThan(0);
+        expect(completion.values.every((v) => v.startsWith(value))).toBe(true);
+      }
+  });
+
+  it('hides in read-only mode exactly the skills that call a writing tool', async () => {
+    const writes = new Set(full.host.host.registry.tools.filter((t) => !t.meta.readOnly).map((t) => t.meta.name));
+    const expected = shipped.filter((s) => !s.tools.some((t) => writes.has(t))).map((s) => s.name);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(shipped.length);
+    const listed = (await readOnly.host.client.listPrompts()).prompts.map((p) => p.name);
+    expect(listed.filter((n) => shipped.some((s) => s.name === n)).sort()).toEqual(expected.sort());
+    const skills = (await new SkillsClient(readOnly.host.client).list()).skills.map((s) => s.frontmatter.name);
+    expect(skills.sort()).toEqual(expected.sort());
+  });
+
+  it('serves the same skills through the skills extension, every file verified against its digest', async () => {
+    const client = new SkillsClient(full.host.client);
+    const { skills } = await client.list();
+    expect(skills.map((s) => s.frontmatter.name).sort()).toEqual(shipped.map((s) => s.name).sort());
+    for (const entry of skills) {
+      const file = await client.read(entry);
+      expect(file.verified).toBe(true);
+      const skill = shipped.find((s) => s.name === entry.frontmatter.name)!;
+      expect(file.body!.trim()).toBe(skill.body);
+      expect(entry.uri).toBe(`skill://${skill.name}/SKILL.md`);
+    }
+  });
+});
