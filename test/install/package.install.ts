@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { SkillsClient } from '@modelcontextprotocol/client/ext/skills';
 import { cleanEnv, manifest, pack, repo, run, scratch, version } from './support';
 
 /**
@@ -65,6 +66,9 @@ describe('the installed package', () => {
         (p.includes('specs/') && !p.startsWith('dist/sandbox/specs/')),
     );
     expect(unexpected).toEqual([]);
+    const skills = readdirSync(join(repo, 'prompts'), { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(skills.length).toBeGreaterThan(0);
+    for (const d of skills) expect(paths).toContain(`prompts/${d.name}/SKILL.md`);
     process.stderr.write(
       `atlassian-mcp-${version}.tgz: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked\n`,
     );
@@ -110,6 +114,16 @@ describe('the installed package', () => {
       const r = await client.callTool({ name: 'jira_search', arguments: { jql: 'project = NOVA ORDER BY key' } });
       expect(r.isError).toBeFalsy();
       expect(JSON.stringify(r.content)).toMatch(/NOVA-1\b/);
+      // The skills ship in the package and are served from it: as prompts and through the skills extension.
+      const { prompts } = await client.listPrompts();
+      // Default toolsets: the skills that need only issues, context and worklogs tools.
+      expect(prompts.map((p) => p.name)).toEqual(
+        expect.arrayContaining(['log-work', 'standup', 'status-report', 'triage-issue']),
+      );
+      const got = await client.getPrompt({ name: 'log-work', arguments: { issue: 'NOVA-9', time: '1h' } });
+      expect(JSON.stringify(got.messages)).toContain('jira_add_worklog(issueKey: \\"NOVA-9\\"');
+      const listing = await new SkillsClient(client).list();
+      expect(listing.skills.map((x) => x.uri)).toContain('skill://log-work/SKILL.md');
     } finally {
       await client.close();
     }

@@ -65,6 +65,37 @@ describe('every shipped skill, served to a real MCP client against the sandbox',
     expect(skills.sort()).toEqual(expected.sort());
   });
 
+  it('offers the everyday skills with the default toolsets; a skill needing an opt-in toolset waits for it', async () => {
+    const def = await startSkillAgent({ toolsets: undefined });
+    try {
+      const listed = (await def.host.client.listPrompts()).prompts.map((p) => p.name);
+      expect(listed).toEqual(expect.arrayContaining(['log-work', 'standup', 'status-report', 'triage-issue']));
+      expect(listed).not.toContain('sprint-review');
+      // triage-issue links duplicates only when jira:links is on; its procedure says what to do otherwise.
+      expect(await def.prompt('triage-issue', { issue: 'OPS-14' })).toMatch(/jira:links.*toolset is off/);
+    } finally {
+      await def.close();
+    }
+  });
+
+  it('completes through the allowlist: a project outside allow.projects is never offered', async () => {
+    const allowed = await startSkillAgent({ allow: { projects: ['NOVA'] } });
+    try {
+      const { completion } = await allowed.host.client.complete({
+        ref: { type: 'ref/prompt', name: 'status-report' },
+        argument: { name: 'project', value: '' },
+      });
+      expect(completion.values).toEqual(['NOVA']);
+      const issues = await allowed.host.client.complete({
+        ref: { type: 'ref/prompt', name: 'log-work' },
+        argument: { name: 'issue', value: 'OPS-1' },
+      });
+      expect(issues.completion.values).toEqual([]);
+    } finally {
+      await allowed.close();
+    }
+  });
+
   it('serves the same skills through the skills extension, every file verified against its digest', async () => {
     const client = new SkillsClient(full.host.client);
     const { skills } = await client.list();

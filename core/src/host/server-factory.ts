@@ -1,4 +1,10 @@
-import { McpServer, ResourceTemplate, UriTemplate, completable } from '@modelcontextprotocol/server';
+import {
+  McpServer,
+  ResourceTemplate,
+  UriTemplate,
+  completable,
+  type RegisteredPrompt,
+} from '@modelcontextprotocol/server';
 import { neutralListing, runRead, type ReadDeps } from '../pipeline/read-pipeline.js';
 import type * as z from 'zod';
 import type { AtlassianMcpHost } from './host.js';
@@ -25,7 +31,9 @@ function skillHost(host: AtlassianMcpHost) {
   return {
     skills: host.skills,
     logger: host.logger,
-    enabledToolNames: () => new Set(host.enabledTools().map((t) => t.meta.name)),
+    // With OAuth nothing is known to be granted before the first check: start hidden, then refresh.
+    enabledToolNames: () =>
+      new Set(host.auth().method() === 'oauth' ? [] : host.enabledTools().map((t) => t.meta.name)),
     offeredToolNames: async () => new Set((await host.offeredTools()).map((t) => t.meta.name)),
   };
 }
@@ -68,8 +76,9 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
     const template = registerResource(server, r, deps);
     if (template) templates.set(r.meta.uri, template);
   }
-  for (const p of host.registry.prompts) registerPrompt(server, p, deps);
-  const skills = attachSkills(server, skillHost(host), templates);
+  const prompts = new Map<string, RegisteredPrompt>();
+  for (const p of host.registry.prompts) prompts.set(p.meta.name, registerPrompt(server, p, deps));
+  const skills = attachSkills(server, skillHost(host), templates, prompts);
   if (host.auth().method() === 'oauth') void skills.refresh();
   // Sign-in, sign-out or a revoked session changes what is offered: tell the client, no restart.
   const unsubscribe = host.auth().onChange(() => {
@@ -173,7 +182,11 @@ function registerResource(
   return template;
 }
 
-function registerPrompt(server: McpServer, { meta, provider, pluginId }: PromptEntry, deps: ReadDeps): void {
+function registerPrompt(
+  server: McpServer,
+  { meta, provider, pluginId }: PromptEntry,
+  deps: ReadDeps,
+): RegisteredPrompt {
   const run = call(provider, meta.method);
   const logger = deps.logger;
   const subject = { name: `prompt ${meta.name}`, pluginId, targets: meta.targets };
@@ -200,7 +213,7 @@ function registerPrompt(server: McpServer, { meta, provider, pluginId }: PromptE
     }
     argsSchema = argsSchema.extend(shape) as never;
   }
-  server.registerPrompt(
+  return server.registerPrompt(
     meta.name,
     { title: meta.title, description: meta.description, argsSchema: argsSchema as never },
     (async (args: Record<string, unknown> | undefined, extra: { mcpReq: { signal: AbortSignal } }) => {

@@ -22,8 +22,10 @@ export interface Skill {
   description: string;
   /** Plugin ids whose tools the procedure uses; the skill is skipped when one is not loaded. */
   plugins: string[];
-  /** Every tool the procedure calls; the skill is offered only while policy enables all of them. */
+  /** The tools the procedure needs; the skill is offered only while policy enables all of them. */
   tools: string[];
+  /** Tools the procedure uses when they are enabled and does without otherwise (it says how). */
+  optionalTools: string[];
   arguments: SkillArgument[];
   /** The procedure (the Markdown after the front matter), with `{{argument}}` placeholders. */
   body: string;
@@ -98,6 +100,7 @@ export function parseSkill(file: string, folder: string, text: string): Omit<Ski
     description: meta.description.trim(),
     plugins: strings(meta.plugins, 'plugins', file),
     tools: strings(meta.tools, 'tools', file),
+    optionalTools: strings(meta.optionalTools, 'optionalTools', file),
     arguments: args,
     body,
   };

@@ -65,7 +65,7 @@ export class SkillLibrary {
         const say = (message: string) =>
           problems.push({ source: 'skills', message: `skill "${skill.name}" (${where}): ${message}` });
         if (names.has(skill.name)) say(`its name is also a prompt of ${names.get(skill.name)}`);
-        for (const tool of skill.tools) {
+        for (const tool of [...skill.tools, ...skill.optionalTools]) {
           const owner = tools.get(tool);
           if (!owner) say(`names tool "${tool}", which no loaded plugin has`);
           else if (!skill.plugins.includes(owner))

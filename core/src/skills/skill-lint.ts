@@ -163,9 +163,12 @@ export function lintSkill(skill: Skill, catalog: LintCatalog): string[] {
           say(`passes ${arg}: ${values[arg]} to ${tool}, which its schema refuses`);
       }
   }
-  for (const t of skill.tools) if (!named.has(t)) say(`front matter lists tool "${t}" that the procedure never calls`);
+  const listed = [...skill.tools, ...skill.optionalTools];
+  for (const t of listed) if (!named.has(t)) say(`front matter lists tool "${t}" that the procedure never calls`);
   for (const t of named)
-    if (!skill.tools.includes(t)) say(`the procedure calls ${t}; list it in the front matter "tools"`);
+    if (!listed.includes(t)) say(`the procedure calls ${t}; list it in the front matter "tools" (or "optionalTools")`);
+  for (const t of skill.optionalTools)
+    if (skill.tools.includes(t)) say(`lists ${t} both in "tools" and in "optionalTools"`);
   if (calls.length === 0) say('the procedure names no tool (write each call as `tool_name(argument: value)`)');
   const declared = new Set(skill.arguments.map((a) => a.name));
   const used = placeholders(skill.body);

@@ -77,16 +77,32 @@ function argsSchema(skill: Skill, completer: (uri: string) => ArgumentCompleter 
   return z.object(shape);
 }
 
+type StandardJson = { '~standard': { jsonSchema: { input(o: { target: string }): JsonObject } } };
+type JsonObject = { properties?: Record<string, { description?: string }>; required?: string[] };
+
+/** A prompt's arguments as `prompts/list` shows them: the SDK's conversion, through the public Standard JSON Schema interface. */
+function listedArguments(schema: unknown) {
+  const json = (schema as StandardJson)['~standard'].jsonSchema.input({ target: 'draft-2020-12' });
+  return Object.entries(json.properties ?? {}).map(([name, prop]) => ({
+    name,
+    description: prop?.description,
+    required: (json.required ?? []).includes(name),
+  }));
+}
+
 /**
  * Serves every skill of the library on `server` as an MCP prompt (arguments rendered into the
- * procedure) and through the skills extension. Prompts whose tools are not offered are hidden;
- * `refresh()` re-decides after sign-in or sign-out and notifies the client when the list changed.
+ * procedure) and through the skills extension. A skill whose tools are not offered is hidden:
+ * `prompts/list` (served here, from the registered prompts: `others` are the plugins' own)
+ * decides at each request, and `refresh()` re-decides after sign-in or sign-out and tells the
+ * client when the list changed.
  */
 export function serveSkills(
   server: McpServer,
   host: SkillHost,
   extension: SkillsExtension,
   completer: (uri: string) => ArgumentCompleter | undefined,
+  others: ReadonlyMap<string, RegisteredPrompt>,
 ): { refresh(): Promise<void> } {
   const prompts = new Map<LoadedSkill, RegisteredPrompt>();
   for (const loaded of host.skills.loaded) {
@@ -106,19 +122,42 @@ export function serveSkills(
     );
   }
   if (prompts.size > 0) extension.attach(server);
-  // Before connecting: policy alone decides, without a notification.
+  // Until the first decision (policy alone; with OAuth, nothing yet): prompts/get answers from these flags.
   const enabled = new Set(host.skills.offered(host.enabledToolNames()));
   for (const [loaded, prompt] of prompts) prompt.enabled = enabled.has(loaded);
+  const decide = async (): Promise<boolean> => {
+    const offered = new Set(host.skills.offered(await host.offeredToolNames()));
+    let changed = false;
+    for (const [loaded, prompt] of prompts)
+      if (prompt.enabled !== offered.has(loaded)) {
+        prompt.enabled = offered.has(loaded);
+        changed = true;
+      }
+    return changed;
+  };
+  if (prompts.size + others.size > 0)
+    server.server.setRequestHandler('prompts/list', async () => {
+      await decide();
+      const all: (readonly [string, RegisteredPrompt])[] = [
+        ...others,
+        ...[...prompts].map(([l, p]) => [l.skill.name, p] as const),
+      ];
+      return {
+        prompts: all
+          .filter(([, p]) => p.enabled)
+          .map(([name, p]) => ({
+            name,
+            title: p.title,
+            description: p.description,
+            arguments: p.argsSchema ? listedArguments(p.argsSchema) : undefined,
+            icons: p.icons,
+            _meta: p._meta,
+          })),
+      };
+    });
   return {
     async refresh() {
-      const offered = new Set(host.skills.offered(await host.offeredToolNames()));
-      let changed = false;
-      for (const [loaded, prompt] of prompts)
-        if (prompt.enabled !== offered.has(loaded)) {
-          prompt.enabled = offered.has(loaded);
-          changed = true;
-        }
-      if (changed && server.isConnected()) {
+      if ((await decide()) && server.isConnected()) {
         await server.server.sendPromptListChanged();
         await server.server.sendResourceListChanged();
       }
@@ -137,13 +176,20 @@ export function attachSkills(
   server: McpServer,
   host: SkillHost,
   templates: ReadonlyMap<string, ResourceTemplate>,
+  others: ReadonlyMap<string, RegisteredPrompt>,
 ): { refresh(): Promise<void> } {
   let extension = extensions.get(host.skills);
   if (!extension) extensions.set(host.skills, (extension = createSkillsExtension(host)));
-  return serveSkills(server, host, extension, (uri) => {
-    const template = templates.get(uri);
-    const variable = templateVariable(uri);
-    const complete = variable ? template?.completeCallback(variable) : undefined;
-    return complete ? async (value, context) => [...(await complete(value, context as never))] : undefined;
-  });
+  return serveSkills(
+    server,
+    host,
+    extension,
+    (uri) => {
+      const template = templates.get(uri);
+      const variable = templateVariable(uri);
+      const complete = variable ? template?.completeCallback(variable) : undefined;
+      return complete ? async (value, context) => [...(await complete(value, context as never))] : undefined;
+    },
+    others,
+  );
 }
