@@ -146,9 +146,15 @@ export function readSkillDir(root: string): Skill[] {
  * empty and its `{{#name}}…{{/name}}` block is dropped.
  */
 export function renderSkill(body: string, args: Record<string, string | undefined>): string {
-  return body
-    .replace(/\{\{#(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/g, (_, k: string, block: string) => (args[k] ? block : ''))
-    .replace(/\{\{\^(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/g, (_, k: string, block: string) => (args[k] ? '' : block))
+  let text = body;
+  // Blocks may nest ({{#space}}…{{#page}}…{{/page}}…{{/space}}): resolve until none is left.
+  for (let previous = ''; previous !== text;) {
+    previous = text;
+    text = text
+      .replace(/\{\{#(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/, (_, k: string, block: string) => (args[k] ? block : ''))
+      .replace(/\{\{\^(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/, (_, k: string, block: string) => (args[k] ? '' : block));
+  }
+  return text
     .replace(/\{\{(\w+)\}\}/g, (_, k: string) => args[k] ?? '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

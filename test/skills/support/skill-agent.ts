@@ -2,11 +2,12 @@ import { createTestHost, type TestHost } from '@atlassian-mcp/core/testing';
 import { toolCalls } from '@atlassian-mcp/core/host';
 import type { AtlassianMcpPlugin } from '@atlassian-mcp/core';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
+import confluencePlugin from '@atlassian-mcp/plugin-confluence';
 
 jest.setTimeout(60_000);
 
 /** The first-party plugins on main, as the skills name them. */
-export const FIRST_PARTY: AtlassianMcpPlugin[] = [jiraPlugin];
+export const FIRST_PARTY: AtlassianMcpPlugin[] = [jiraPlugin, confluencePlugin];
 const PREFIXES = FIRST_PARTY.map((p) => p.toolPrefix);
 
 /**
@@ -22,6 +23,8 @@ export interface SkillAgent {
   prompt(name: string, args: Record<string, string>): Promise<string>;
   /** Calls a tool the procedure names, with arguments it names; returns the text and structured result. */
   step(tool: string, args?: Record<string, unknown>): Promise<{ text: string; structured: Record<string, unknown> }>;
+  /** Like `step`, for a call the procedure expects may fail (a title that must be free). */
+  attempt(tool: string, args?: Record<string, unknown>): Promise<{ isError: boolean; text: string }>;
   /**
    * The arguments the procedure writes for the n-th call of `tool`, as values (JSON literals parsed;
    * anything else, such as `KEY`, kept as text for the script to replace).
@@ -37,6 +40,13 @@ export async function startSkillAgent(config: Record<string, unknown> = {}): Pro
   let named = new Map<string, Set<string>>();
   let calls: ReturnType<typeof toolCalls> = [];
   const called = new Set<string>();
+  const check = (tool: string, args: Record<string, unknown>) => {
+    const allowed = named.get(tool);
+    if (!allowed) throw new Error(`the procedure does not name ${tool}; it names ${[...named.keys()].join(', ')}`);
+    const extra = Object.keys(args).filter((a) => !allowed.has(a));
+    if (extra.length > 0) throw new Error(`the procedure does not pass ${extra.join(', ')} to ${tool}`);
+    called.add(tool);
+  };
   const agent: SkillAgent = {
     host,
     text: '',
@@ -54,12 +64,12 @@ export async function startSkillAgent(config: Record<string, unknown> = {}): Pro
       return agent.text;
     },
     async step(tool, args = {}) {
-      const allowed = named.get(tool);
-      if (!allowed) throw new Error(`the procedure does not name ${tool}; it names ${[...named.keys()].join(', ')}`);
-      const extra = Object.keys(args).filter((a) => !allowed.has(a));
-      if (extra.length > 0) throw new Error(`the procedure does not pass ${extra.join(', ')} to ${tool}`);
-      called.add(tool);
+      check(tool, args);
       return host.ok(tool, args);
+    },
+    async attempt(tool, args = {}) {
+      check(tool, args);
+      return host.call(tool, args);
     },
     literal(tool, n = 0) {
       const call = calls.filter((c) => c.tool === tool)[n];
