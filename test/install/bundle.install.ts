@@ -88,7 +88,7 @@ describe('the MCP Bundle (.mcpb)', () => {
     const names = manifest.tools.map((t) => t.name);
     expect(names).toEqual(expect.arrayContaining(['jira_search', 'jira_create_issue', 'jira_delete_issue']));
     expect(names.length).toBeGreaterThanOrEqual(48);
-    expect(manifest.prompts.map((p) => p.name)).toEqual(expect.arrayContaining(['log_work', 'jira_standup']));
+    expect(manifest.prompts.map((p) => p.name)).toEqual(expect.arrayContaining(['log-work', 'standup']));
     for (const p of manifest.prompts) expect(p.text.length).toBeGreaterThan(20);
   });
 
