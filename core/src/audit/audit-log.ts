@@ -9,6 +9,8 @@ export interface AuditRecord {
   requestId: string;
   tool: string;
   site?: string;
+  /** Who made the call (hosted mode: the signed-in user's Atlassian account). */
+  user?: string;
   target?: string;
   outcome: 'ok' | 'error' | 'refused';
   error?: string;

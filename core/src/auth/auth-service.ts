@@ -120,6 +120,16 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
     };
   }
 
+  /** The products (of those the plugins use) that another user's credentials reach (hosted mode). */
+  async reachableWith(authorizer: RequestAuthorizer, signal?: AbortSignal): Promise<string[]> {
+    const deps = {
+      authorize: (p: string) => authorizer.authorize(p),
+      onUnauthorized: (id: string) => authorizer.onUnauthorized(id),
+    };
+    const { reach } = await identify(this.products, { ...deps, fetchFn: this.fetchFn }, signal);
+    return reach.filter((r) => r.ok).map((r) => r.product);
+  }
+
   /** Granted OAuth scopes; `undefined` for API tokens (all of the account's permissions apply). */
   async grantedScopes(): Promise<string[] | undefined> {
     if (this.settings.mode === 'apiToken') return undefined;

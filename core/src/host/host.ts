@@ -18,6 +18,15 @@ import { builtinPlugin } from './builtin-plugin.js';
 import { checkPolicyNames } from '../policy/policy-names.js';
 import { DEFAULT_SKILL_DIR } from '../skills/skill-file.js';
 import { SkillLibrary } from '../skills/skill-library.js';
+import type { Principal } from '../auth/principal.js';
+
+/** What one MCP server instance serves: everything (stdio), or one user's request (hosted mode). */
+export interface ServerView {
+  /** The user the instance serves: every call runs with their Atlassian credentials. */
+  principal?: Principal;
+  /** The policy for the instance (default: the host's); hosted requests may narrow it, never widen. */
+  policy?: Pick<ToolPolicy, 'decide'>;
+}
 
 /** How to start a host. */
 export interface HostOptions {
@@ -124,12 +133,12 @@ export class AtlassianMcpHost {
     return host;
   }
 
-  /** Tools the policy offers, in a deterministic order. */
-  enabledTools(): ToolEntry[] {
+  /** Tools the policy (the host's, or one narrowed for a request) offers, in a deterministic order. */
+  enabledTools(policy: Pick<ToolPolicy, 'decide'> = this.policy): ToolEntry[] {
     return this.registry.tools
       .filter(
         (t) =>
-          this.policy.decide({
+          policy.decide({
             name: t.meta.name,
             pluginId: t.pluginId,
             toolset: t.meta.toolset,
@@ -149,8 +158,14 @@ export class AtlassianMcpHost {
    * What `tools/list` offers right now: policy, then credentials. With OAuth, a tool is offered
    * only when its scopes were granted (before sign-in: only `authenticate_atlassian`); the sign-in
    * tool itself is offered only when OAuth is the auth method.
+   *
+   * For one user of a hosted server (`view.principal`): what the request's policy offers, without
+   * the sign-in tool (users sign in through the MCP client's OAuth); a call needing scopes the user
+   * did not grant is answered with a scope challenge (step-up) rather than hidden.
    */
-  async offeredTools(): Promise<ToolEntry[]> {
+  async offeredTools(view: ServerView = {}): Promise<ToolEntry[]> {
+    if (view.principal)
+      return this.enabledTools(view.policy).filter((t) => !(t.meta.toolset === 'auth' && t.pluginId === 'core'));
     const auth = this.auth();
     const oauth = auth.method() === 'oauth';
     const granted = oauth ? await auth.grantedScopes() : undefined;

@@ -7,7 +7,8 @@ import {
 } from '@modelcontextprotocol/server';
 import { neutralListing, runRead, type ReadDeps } from '../pipeline/read-pipeline.js';
 import type * as z from 'zod';
-import type { AtlassianMcpHost } from './host.js';
+import type { AtlassianMcpHost, ServerView } from './host.js';
+import { stepUpChallenge } from './scope-challenge.js';
 import { createToolCallback } from '../pipeline/tool-call-pipeline.js';
 import { createRenderKit } from '../render/render-kit.js';
 import { inlineText } from '../render/neutralise.js';
@@ -26,20 +27,30 @@ const call = (provider: object, method: string | symbol): Method => {
   return fn.bind(provider);
 };
 
-/** The host as skill serving sees it. */
-function skillHost(host: AtlassianMcpHost) {
+/**
+ * The host as skill serving sees it, for one view: a hosted request's narrowed policy decides
+ * which skills it is offered, like its tools.
+ */
+function skillHost(host: AtlassianMcpHost, view: ServerView) {
   return {
     skills: host.skills,
     logger: host.logger,
     // With OAuth nothing is known to be granted before the first check: start hidden, then refresh.
     enabledToolNames: () =>
-      new Set(host.auth().method() === 'oauth' ? [] : host.enabledTools().map((t) => t.meta.name)),
-    offeredToolNames: async () => new Set((await host.offeredTools()).map((t) => t.meta.name)),
+      new Set(
+        host.auth().method() === 'oauth' && !view.principal
+          ? []
+          : host.enabledTools(view.policy).map((t) => t.meta.name),
+      ),
+    offeredToolNames: async () => new Set((await host.offeredTools(view)).map((t) => t.meta.name)),
   };
 }
 
-/** Builds one `McpServer` (per connection) from a started host. Cheap: the registry is built once. */
-export function createMcpServer(host: AtlassianMcpHost): McpServer {
+/**
+ * Builds one `McpServer` (per connection; per request in hosted mode) from a started host. Cheap:
+ * the registry is built once. `view` narrows it to one user of a hosted server.
+ */
+export function createMcpServer(host: AtlassianMcpHost, view: ServerView = {}): McpServer {
   const server = new McpServer(
     { name: 'atlassian-mcp', title: 'Atlassian MCP', version: CORE_VERSION },
     { capabilities: { logging: {} }, instructions: host.instructions },
@@ -48,11 +59,18 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
     config: host.config,
     logger: host.logger,
     audit: host.audit,
-    policy: host.policy,
+    policy: view.policy ?? host.policy,
     site: () => host.siteLabel(),
-    grantedScopes: async () => (host.auth().method() === 'oauth' ? host.auth().grantedScopes() : undefined),
+    // Hosted mode: the user's own grant, not the server's (it has no signed-in user).
+    grantedScopes: async () =>
+      view.principal
+        ? [...view.principal.scopes]
+        : host.auth().method() === 'oauth'
+          ? host.auth().grantedScopes()
+          : undefined,
     scopeOf: (pluginId: string) =>
       host.registry.plugins.find((p) => p.plugin.id === pluginId)?.container.resolve<ScopeService>(coreServices.scope),
+    principal: view.principal,
   };
   const registered = new Set<string>();
   for (const entry of [...host.registry.tools].sort((a, b) => a.meta.name.localeCompare(b.meta.name))) {
@@ -65,12 +83,14 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
         inputSchema: meta.input,
         outputSchema: meta.output,
         annotations: annotationsFor(meta),
+        // Hosted mode: a call needing Atlassian scopes the user did not grant asks for them (step-up).
+        ...(view.principal ? { scopeChallenge: stepUpChallenge(meta.scopes) } : {}),
       },
       createToolCallback(entry, deps, server) as never,
     );
     registered.add(meta.name);
   }
-  if (registered.size > 0) serveToolList(server, host);
+  if (registered.size > 0) serveToolList(server, host, view);
   const templates = new Map<string, ResourceTemplate>();
   for (const r of host.registry.resources) {
     const template = registerResource(server, r, deps);
@@ -78,13 +98,18 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
   }
   const prompts = new Map<string, RegisteredPrompt>();
   for (const p of host.registry.prompts) prompts.set(p.meta.name, registerPrompt(server, p, deps));
-  const skills = attachSkills(server, skillHost(host), templates, prompts);
-  if (host.auth().method() === 'oauth') void skills.refresh();
-  // Sign-in, sign-out or a revoked session changes what is offered: tell the client, no restart.
-  const unsubscribe = host.auth().onChange(() => {
-    if (server.isConnected()) server.sendToolListChanged();
-    void skills.refresh();
+  const skills = attachSkills(server, skillHost(host, view), templates, prompts, {
+    shared: !view.principal && !view.policy,
   });
+  if (host.auth().method() === 'oauth' && !view.principal) void skills.refresh();
+  // Sign-in, sign-out or a revoked session changes what is offered: tell the client, no restart.
+  // (A hosted user signs in through the client's OAuth, and each request gets a new server.)
+  const unsubscribe = view.principal
+    ? () => undefined
+    : host.auth().onChange(() => {
+        if (server.isConnected()) server.sendToolListChanged();
+        void skills.refresh();
+      });
   const close = server.close.bind(server);
   server.close = async () => {
     unsubscribe();
@@ -100,9 +125,9 @@ export function createMcpServer(host: AtlassianMcpHost): McpServer {
  * which refuses it with a clear reason and next step (the SDK's own "disabled" answer is a bare
  * protocol error). Nothing here reads SDK internals.
  */
-function serveToolList(server: McpServer, host: AtlassianMcpHost): void {
+function serveToolList(server: McpServer, host: AtlassianMcpHost, view: ServerView): void {
   server.server.setRequestHandler('tools/list', async () => ({
-    tools: (await host.offeredTools()).map((t) => listedTool(t.meta)),
+    tools: (await host.offeredTools(view)).map((t) => listedTool(t.meta)),
   }));
 }
 

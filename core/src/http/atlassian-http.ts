@@ -12,7 +12,13 @@ import type { RequestAuthorizer } from './request-auth.js';
 import { httpServices } from './tokens.js';
 import { createDispatcher } from './dispatcher.js';
 import { isIdempotentMethod } from './backoff.js';
-import { endpointKey, SiteLimiter, type SiteLimiterStats } from './site-limiter.js';
+import {
+  endpointKey,
+  localSiteLimits,
+  type SiteLimits,
+  type SiteLimitsFactory,
+  type SiteLimiterStats,
+} from './site-limiter.js';
 import { readRateLimitSignal, scopeOfReason } from './rate-limit-headers.js';
 import {
   buildUrl,
@@ -59,7 +65,7 @@ const MAX_REAUTHORIZATIONS = 2;
  */
 @Service()
 export class AtlassianHttp implements HttpService {
-  private readonly limiters = new Map<string, SiteLimiter>();
+  private readonly limiters = new Map<string, SiteLimits>();
   private dispatcher: Dispatcher | undefined;
   private lastNearLimitLog = 0;
 
@@ -68,6 +74,7 @@ export class AtlassianHttp implements HttpService {
     @inject(coreServices.logger) private readonly logger: Logger,
     @inject(coreServices.auth) private readonly auth: RequestAuthorizer,
     @inject(httpServices.fetch) private readonly fetchFn: FetchLike,
+    @inject(httpServices.siteLimits) private readonly newSiteLimits: SiteLimitsFactory = localSiteLimits,
   ) {}
 
   /** Sends a request and decodes the answer; throws a core error for every failure. */
@@ -149,12 +156,18 @@ export class AtlassianHttp implements HttpService {
     );
     const signal = attempts.of.signal;
     let reauthorizations = 0;
+    // Hosted mode: the calling user's own credentials, never the server's (see Principal).
+    const authorizer = call?.principal?.authorizer ?? this.auth;
     for (;;) {
       attempts.throwIfAborted();
-      const auth = await this.auth.authorize(ex.product);
+      const auth = await authorizer.authorize(ex.product);
       const site = this.limiter(auth.siteKey);
       await attempts.waitUntil(
-        site.reserve(endpoint, productDefinition(ex.product).quota, ex.method !== 'GET' ? writeKeyOf(ex) : undefined),
+        await site.reserve(
+          endpoint,
+          productDefinition(ex.product).quota,
+          ex.method !== 'GET' ? writeKeyOf(ex) : undefined,
+        ),
       );
       const url = buildUrl(auth.baseUrl, ex.path, ex.query);
       const started = Date.now();
@@ -205,15 +218,15 @@ export class AtlassianHttp implements HttpService {
       // A missing scope is not an expired token: refreshing cannot help, the mapped error names the scope.
       if (res.status === 401 && reauthorizations < MAX_REAUTHORIZATIONS && !isScopeMismatch(res.bytes)) {
         reauthorizations++;
-        if (await this.auth.onUnauthorized(auth.credentialId)) continue;
+        if (await authorizer.onUnauthorized(auth.credentialId)) continue;
       }
       await attempts.afterErrorStatus(res, rl, (until) => this.applyRateLimit(site, rl.reason, endpoint, ex, until));
     }
   }
 
-  private limiter(siteKey: string): SiteLimiter {
+  private limiter(siteKey: string): SiteLimits {
     let l = this.limiters.get(siteKey);
-    if (!l) this.limiters.set(siteKey, (l = new SiteLimiter(this.config.rateLimit.concurrency)));
+    if (!l) this.limiters.set(siteKey, (l = this.newSiteLimits(siteKey, this.config.rateLimit.concurrency)));
     return l;
   }
 
@@ -222,7 +235,7 @@ export class AtlassianHttp implements HttpService {
   }
 
   private applyRateLimit(
-    site: SiteLimiter,
+    site: SiteLimits,
     reason: string | undefined,
     endpoint: string,
     ex: Exchange,

@@ -16,6 +16,7 @@ import { AtlassianHttp } from './atlassian-http.js';
 import { httpServices } from './tokens.js';
 import { proxyAwareFetch } from './dispatcher.js';
 import type { FetchLike } from './types.js';
+import { localSiteLimits } from './site-limiter.js';
 
 /** Replacements for the defaults (tests, the sandbox's in-process fetch). */
 export interface HttpAndAuthOverrides {
@@ -40,6 +41,7 @@ export function registerHttpAndAuth(container: DependencyContainer, overrides: H
         overrides.fetch ?? proxyAwareFetch(c.resolve<Readonly<AtlassianMcpConfig>>(coreServices.rootConfig).http, env),
     ),
   });
+  container.register(httpServices.siteLimits, { useValue: localSiteLimits });
   container.register(authServices.env, { useValue: env });
   container.register(authServices.openBrowser, { useValue: overrides.openBrowser ?? defaultOpenBrowser });
   container.register(authServices.notice, { useValue: overrides.notice ?? stderrNotice });

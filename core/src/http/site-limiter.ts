@@ -21,11 +21,31 @@ export interface SiteLimiterStats {
 }
 
 /**
+ * The rate-limit state of one site as the pipeline uses it: this process's {@link SiteLimiter}
+ * (the default), or one shared by every replica of a hosted server.
+ */
+export interface SiteLimits {
+  /** See {@link SiteLimiter.reserve}; a shared implementation answers asynchronously. */
+  reserve(endpoint: string, quota: string, writeKey?: string): number | Promise<number>;
+  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  pauseQuota(quota: string, until: number): void;
+  slowEndpoint(endpoint: string, until: number): void;
+  spaceWrites(writeKey: string, until: number): void;
+  stats(): SiteLimiterStats;
+}
+
+/** Makes the limits of one site (`siteKey`: its cloud id or URL) with `concurrency` requests in flight. */
+export type SiteLimitsFactory = (siteKey: string, concurrency: number) => SiteLimits;
+
+/** One {@link SiteLimiter} per site in this process. */
+export const localSiteLimits: SiteLimitsFactory = (_siteKey, concurrency) => new SiteLimiter(concurrency);
+
+/**
  * Rate-limit state of one Atlassian site: a concurrency queue (p-queue) for the site, a pause per
  * product quota for quota 429s (a Jira quota pause never delays Confluence), per-endpoint
  * slow-downs for burst 429s, and spacing of writes to one target (an issue, a page).
  */
-export class SiteLimiter {
+export class SiteLimiter implements SiteLimits {
   private readonly queue: PQueue;
   private readonly quotaUntil = new Map<string, number>();
   private readonly endpointUntil = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '../logging/logger.js';
+import type { Principal } from '../auth/principal.js';
 
 /**
  * The ambient state of one tool call. The pipeline runs every handler inside it, so core's HTTP
@@ -20,6 +21,11 @@ export interface CallScope {
    * across connections (the server may serve many users).
    */
   readonly connection?: string;
+  /**
+   * The user the call is for (hosted mode): core's HTTP pipeline authorizes every request of the
+   * call with this user's credentials instead of the server's one signed-in user.
+   */
+  readonly principal?: Principal;
 }
 
 const storage = new AsyncLocalStorage<CallScope>();

@@ -48,6 +48,8 @@ export async function runRead<T>(
     logger,
     waitDeadline: started + deps.config.rateLimit.maxWaitMs,
     scopes: subject.scopes,
+    // Hosted mode: the read runs with the user's credentials; what they read is kept per user.
+    ...(deps.principal ? { connection: `user:${deps.principal.id}`, principal: deps.principal } : {}),
   };
   try {
     return await runInCallScope(scope, async () => {

@@ -13,17 +13,21 @@ import { toolResult } from '../render/tool-result.js';
 import { runInCallScope } from './call-scope.js';
 import { ERROR_TEXT_MAX_CHARS, mapError } from './error-mapping.js';
 import { ConfirmationRequired, CONFIRM_KEY, CONFIRM_SCHEMA, createToolContext } from './tool-context.js';
+import type { Principal } from '../auth/principal.js';
 
 /** What every call shares. */
 export interface PipelineDeps {
   config: AtlassianMcpConfig;
   logger: Logger;
   audit: AuditLog;
-  policy: ToolPolicy;
+  /** The server's policy, or (hosted mode) that policy narrowed for one request. */
+  policy: Pick<ToolPolicy, 'decide'>;
   /** The site label for audit records. */
   site(): string | undefined;
   /** A plugin's allowlist, enforced on what its calls touch. */
   scopeOf(pluginId: string): ScopeService | undefined;
+  /** Hosted mode: the user this server instance serves; every call runs with their credentials. */
+  principal?: Principal;
 }
 
 type Handler = (input: unknown, ctx: unknown) => Promise<unknown>;
@@ -50,6 +54,7 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
           requestId,
           tool: meta.name,
           site: deps.site(),
+          user: deps.principal?.label,
           target,
           outcome,
           error,
@@ -73,7 +78,9 @@ export function createToolCallback(entry: ToolEntry, deps: PipelineDeps, server:
         logger,
         waitDeadline: started + deps.config.rateLimit.maxWaitMs,
         scopes: meta.scopes,
-        connection: connectionId(server, sdk.sessionId),
+        // Hosted requests are stateless (a server per request): what a user read is kept per user.
+        connection: deps.principal ? `user:${deps.principal.id}` : connectionId(server, sdk.sessionId),
+        principal: deps.principal,
       };
       const output = (await runInCallScope(scope, async () => {
         // What the call touches is checked (ids resolved to their container, queries confined)

@@ -170,16 +170,22 @@ const extensions = new WeakMap<SkillLibrary, SkillsExtension>();
 /**
  * Serves the host's skills on a connection's server. `templates` are the resource templates
  * registered on it, by URI: an argument that completes from `jira://project/{key}` asks that
- * template's completer (same allowlist and neutralisation as a resource completion).
+ * template's completer (same allowlist and neutralisation as a resource completion). With
+ * `shared`, one extension serves every connection (its host's view is the same for all);
+ * otherwise (one hosted user's request) the extension is this server's own.
  */
 export function attachSkills(
   server: McpServer,
   host: SkillHost,
   templates: ReadonlyMap<string, ResourceTemplate>,
   others: ReadonlyMap<string, RegisteredPrompt>,
+  options: { shared: boolean } = { shared: true },
 ): { refresh(): Promise<void> } {
-  let extension = extensions.get(host.skills);
-  if (!extension) extensions.set(host.skills, (extension = createSkillsExtension(host)));
+  let extension = options.shared ? extensions.get(host.skills) : undefined;
+  if (!extension) {
+    extension = createSkillsExtension(host);
+    if (options.shared) extensions.set(host.skills, extension);
+  }
   return serveSkills(
     server,
     host,
