@@ -72,6 +72,11 @@ export const ENV_VARS = [
   'ATLASSIAN_CREDENTIAL_STORE',
   'ATLASSIAN_MCP_LOG_LEVEL',
   'ATLASSIAN_FILES_ALLOWED_DIRS',
+  'ATLASSIAN_MCP_PUBLIC_URL',
+  'ATLASSIAN_MCP_ALLOWED_ORIGINS',
+  'ATLASSIAN_MCP_ALLOWED_HOSTS',
+  'ATLASSIAN_MCP_REDIS_URL',
+  'ATLASSIAN_MCP_VAULT_KEYS',
 ] as const;
 
 /** Applies environment overrides to a raw (unvalidated) config object; returns a new object. */
@@ -109,6 +114,9 @@ export function applyEnvOverlay(raw: Raw, env: NodeJS.ProcessEnv = process.env):
         .map((d) => d.trim())
         .filter(Boolean),
     );
+  if ((v = e('ATLASSIAN_MCP_PUBLIC_URL'))) set(out, ['hosted', 'publicUrl'], v.replace(/\/+$/, ''));
+  if ((v = e('ATLASSIAN_MCP_ALLOWED_ORIGINS'))) set(out, ['hosted', 'allowedOrigins'], list(v));
+  if ((v = e('ATLASSIAN_MCP_ALLOWED_HOSTS'))) set(out, ['hosted', 'allowedHosts'], list(v));
   if ((v = e('ATLASSIAN_MODULES'))) {
     // The seed's module switch: keeps third-party plugins from the file, replaces the first-party set.
     const wanted = new Set(list(v).map((m) => FIRST_PARTY_MODULES[m.toLowerCase()] ?? m));

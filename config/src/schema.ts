@@ -103,6 +103,62 @@ export const filesSchema = z
   })
   .strict();
 
+export const hostedSchema = z
+  .object({
+    publicUrl: url
+      .optional()
+      .describe(
+        'Where clients reach the hosted server, e.g. https://mcp.example.com (ATLASSIAN_MCP_PUBLIC_URL); <publicUrl>/mcp is the protected resource. Default: http://<host>:<port>',
+      ),
+    allowedOrigins: z
+      .array(z.string())
+      .default([])
+      .describe(
+        'Browser origins (hostnames) allowed to call the server (ATLASSIAN_MCP_ALLOWED_ORIGINS); none: only non-browser clients',
+      ),
+    allowedHosts: z
+      .array(z.string())
+      .default([])
+      .describe('Host header names accepted besides the public URL host (ATLASSIAN_MCP_ALLOWED_HOSTS)'),
+    redisUrl: secretRef
+      .optional()
+      .describe(
+        'Where the Redis URL comes from (default env ATLASSIAN_MCP_REDIS_URL); none: state in memory (one replica)',
+      ),
+    vaultKeys: secretRef
+      .optional()
+      .describe(
+        'Where the token-vault keys come from (default env ATLASSIAN_MCP_VAULT_KEYS): "id:base64key[,id:base64key…]", the first encrypts',
+      ),
+    accessTokenTtlSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(86_400)
+      .default(3600)
+      .describe("Lifetime of the server's own access tokens"),
+    refreshTokenTtlDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(30)
+      .describe("Lifetime of the server's own refresh tokens"),
+    maxBodyBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .default(4 * 1024 * 1024)
+      .describe('Largest request body accepted'),
+    shutdownGraceMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(25_000)
+      .describe('How long a stopping server lets calls in flight finish'),
+  })
+  .strict();
+
 /** The whole config file. */
 export const configSchema = z
   .object({
@@ -143,6 +199,18 @@ export const configSchema = z
     audit: auditSchema.default({ enabled: true }),
     output: outputSchema.default({ maxChars: 24000, perTool: {} }),
     files: filesSchema.default({ enabled: true, allowedDirs: [], maxBytes: 10 * 1024 * 1024 }),
+    hosted: hostedSchema
+      .default({
+        allowedOrigins: [],
+        allowedHosts: [],
+        accessTokenTtlSeconds: 3600,
+        refreshTokenTtlDays: 30,
+        maxBodyBytes: 4 * 1024 * 1024,
+        shutdownGraceMs: 25_000,
+      })
+      .describe(
+        'Hosted mode (`serve --http`): one server for a team, each user signed in with their own Atlassian account',
+      ),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .strict();

@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 
 /** Minimum spacing of writes to one target (Jira allows 20 writes per 2 s per issue). */
-const WRITE_SPACING_MS = 100;
+export const WRITE_SPACING_MS = 100;
 const VERSION_PARENTS = new Set(['api', 'agile', 'devinfo', 'latest']);
 /** Per-endpoint and per-target entries older than this are forgotten. */
 const FORGET_AFTER_MS = 10 * 60_000;
