@@ -135,6 +135,8 @@ export async function signIn(
     if (!(e instanceof UnauthorizedError)) throw e;
   }
   if (!provider.authorizationUrl) throw new Error('the client was not sent to authorize');
+  // A client that asks for less than the server's challenge named.
+  if (options.scope) provider.authorizationUrl.searchParams.set('scope', options.scope);
   const trace = await consent(provider.authorizationUrl, email);
   await first.finishAuth(trace.callback.searchParams);
   const client = new Client({ name: 'hosted-test', version: '1.0.0' });
