@@ -70,7 +70,15 @@ export async function run(argv) {
   if (argv.includes('--sandbox')) {
     sandbox = await loadSandbox().startSandbox({ listen: true });
     process.env.ATLASSIAN_SITE_URL = sandbox.url;
-    if (wantsOAuth(argv)) await useSandboxOAuth(sandbox);
+    if (argv.includes('--http')) {
+      // Hosted mode signs each user in: through the sandbox's own OAuth 2.0 (3LO), as with Atlassian.
+      const { oauth } = sandbox.credentials;
+      process.env.ATLASSIAN_AUTH_TYPE = 'oauth';
+      process.env.ATLASSIAN_AUTH_URL = sandbox.url;
+      process.env.ATLASSIAN_API_GATEWAY_URL = sandbox.url;
+      process.env.ATLASSIAN_CLIENT_ID = oauth.clientId;
+      process.env.ATLASSIAN_CLIENT_SECRET = oauth.clientSecret;
+    } else if (wantsOAuth(argv)) await useSandboxOAuth(sandbox);
     else {
       process.env.ATLASSIAN_EMAIL = sandbox.credentials.email;
       process.env.ATLASSIAN_API_TOKEN = sandbox.credentials.apiToken;

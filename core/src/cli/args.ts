@@ -11,12 +11,14 @@ export interface CliArgs {
   json: boolean;
   /** `setup`'s options. */
   setup: SetupArgs;
+  /** `serve --http`: streamable HTTP for a team (hosted mode) instead of stdio. */
+  http?: { port: number; host: string };
 }
 
 export const USAGE = `Usage: atlassian-mcp [command] [options]
 
 Commands:
-  serve (default)   Serve MCP over stdio
+  serve (default)   Serve MCP over stdio (--http: over streamable HTTP for a team, each user signed in)
   tools             List the enabled tools and their schema size in tokens (--all: every tool)
   doctor            Report config, plugins, policy, credentials and site access
   login             Sign in with OAuth 2.0 (3LO) and store the tokens
@@ -24,6 +26,9 @@ Commands:
   setup             Print (or --write) an MCP client's config for this server (setup --help)
 Options:
   --config PATH     Use this config file instead of searching for atlassian-mcp.config.*
+  --http            serve: streamable HTTP with OAuth sign-in per user (hosted mode)
+  --port N          serve --http: port to listen on (default 3000)
+  --host ADDR       serve --http: address to listen on (default 127.0.0.1)
   --sandbox         Run against the embedded sandbox site (no Atlassian account needed)
   --json            Machine-readable output (tools, doctor)
   -h, --help        Show this help
@@ -34,6 +39,9 @@ const OPTIONS = {
   all: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   sandbox: { type: 'boolean', default: false },
+  http: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  host: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
   ...SETUP_OPTIONS,
@@ -90,7 +98,20 @@ export function parseCliArgs(argv: string[]): CliArgs {
     all: values.all ?? false,
     json: values.json ?? false,
     setup: setupArgs(values, command === 'setup' && values.help === true),
+    http: httpArgs(values, command),
   };
+}
+
+/** `serve --http`'s listening address, checked. */
+function httpArgs(values: Record<string, string | boolean | undefined>, command: string): CliArgs['http'] {
+  if ((values.port !== undefined || values.host !== undefined) && !values.http)
+    throw new UsageError('--port and --host go with serve --http');
+  if (!values.http) return undefined;
+  if (command !== 'serve') throw new UsageError('--http goes with the serve command');
+  const port = Number(values.port ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a port number (0-65535), not "${String(values.port)}"`);
+  return { port, host: typeof values.host === 'string' ? values.host : '127.0.0.1' };
 }
 
 /** An option only `setup` reads, given to another command, is a mistake to say, not to ignore. */

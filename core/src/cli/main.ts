@@ -60,6 +60,27 @@ async function serve(loaded: LoadedConfig): Promise<void> {
   process.stdin.once('end', stop);
 }
 
+/** `serve --http`: the hosted server (loaded on demand: stdio serving never pays for it). */
+async function serveHttp(loaded: LoadedConfig, listen: { port: number; host: string }): Promise<void> {
+  const { startHostedServer } = require('../hosted/start-hosted.js') as typeof import('../hosted/start-hosted.js');
+  const logger = cliLogger(loaded.config.logLevel);
+  const server = await startHostedServer({
+    ...distribution,
+    config: loaded.config,
+    baseDir: loaded.baseDir,
+    pluginsExplicit: loaded.pluginsExplicit,
+    logger,
+    listen,
+  });
+  printErr(`atlassian-mcp: serving MCP at ${server.settings.resource} (listening on ${server.url})`);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 async function run(args: CliArgs): Promise<number> {
   command = args.command;
   if (args.command === 'help') return (printOut(USAGE), 0);
@@ -70,7 +91,8 @@ async function run(args: CliArgs): Promise<number> {
   const loaded = await loadConfig({ configPath: args.configPath });
   switch (args.command) {
     case 'serve':
-      await serve(loaded);
+      if (args.http) await serveHttp(loaded, args.http);
+      else await serve(loaded);
       return -1; // keep running
     case 'tools': {
       // The other commands load on demand: serving must not pay for the tokenizer and an MCP client.
@@ -114,7 +136,8 @@ export async function main(argv = process.argv.slice(2), dist: Distribution = {}
     process.exitCode = code;
     return code;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof StartupError || e instanceof UsageError) printErr(e.message);
+    const known = e instanceof ConfigError || e instanceof StartupError || e instanceof UsageError;
+    if (known || (e as Error).name === 'HostedConfigError') printErr((e as Error).message);
     else printErr(`atlassian-mcp: ${(e as Error).message}`);
     process.exitCode = 1;
     return 1;

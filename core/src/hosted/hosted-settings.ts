@@ -43,6 +43,7 @@ export interface HostedSettings {
 export class HostedConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`atlassian-mcp: the hosted server cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'HostedConfigError';
   }
 }
 
