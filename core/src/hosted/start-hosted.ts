@@ -49,9 +49,9 @@ export async function startHostedServer(options: HostedServerOptions): Promise<H
   // A shared server never touches its own disk for a user: the one switch for local files.
   const config: AtlassianMcpConfig = { ...options.config, files: { ...options.config.files, enabled: false } };
   resolveHostedSettings(config, env, options.listen); // a bad configuration stops start-up before anything binds
-  let app: HostedApp | undefined;
+  const ready: { app?: HostedApp } = {}; // requests before the app exists get 503
   const { server, requests } = await listen(options.listen, config.hosted.maxBodyBytes, (request) =>
-    app ? app.fetch(request) : Promise.resolve(new Response('starting', { status: 503 })),
+    ready.app ? ready.app.fetch(request) : Promise.resolve(new Response('starting', { status: 503 })),
   );
   const address = server.address() as AddressInfo;
   // Port 0 (tests): the public URL default names the port actually bound.
@@ -102,7 +102,7 @@ export async function startHostedServer(options: HostedServerOptions): Promise<H
     logger,
   );
   const hosted = new HostedApp({ host, settings, store, authorizationServer, tokens, users, logger });
-  app = hosted;
+  ready.app = hosted;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info(
     { url, publicUrl: settings.publicUrl, store: store.kind, tools: host.enabledTools().length },
