@@ -2,7 +2,7 @@
 // one Redis and one vault key, each on its own loopback port with its own audit file; a replica can
 // be killed (SIGKILL) and started again on the same port.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Sandbox } from '@atlassian-mcp/sandbox';
@@ -32,6 +32,8 @@ export interface ReplicaOptions {
   publicUrl: string;
   /** Extra environment (e.g. ATLASSIAN_TOOLSETS). */
   env?: Record<string, string>;
+  /** A config file for every replica (atlassian-mcp.config.json in its working directory). */
+  config?: Record<string, unknown>;
 }
 
 export async function startReplicas(count: number, options: ReplicaOptions): Promise<Replica[]> {
@@ -44,6 +46,7 @@ export async function startReplicas(count: number, options: ReplicaOptions): Pro
 async function replica(name: string, port: number, o: ReplicaOptions): Promise<Replica> {
   const dir = mkdtempSync(join(tmpdir(), `amcp-${name}-`));
   const auditFile = join(dir, 'audit.jsonl');
+  if (o.config) writeFileSync(join(dir, 'atlassian-mcp.config.json'), JSON.stringify(o.config));
   const { oauth } = o.sandbox.credentials;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
