@@ -4,7 +4,9 @@
 // memory, behaviour under a 429 storm, rich-text speed, and the sandbox's own speed. Every figure
 // is taken against the sandbox on 127.0.0.1 with its baseline in the same run.
 //
-//   node bench/run.js [--quick] [--only tokens,overhead] [--strict] [--no-write]
+//   node bench/run.js [--quick] [--only tokens,overhead] [--strict] [--no-write] [--hosted]
+//
+// --hosted adds two hosted replicas sharing Redis behind nginx (redis-server and nginx installed).
 //
 // Exit code: 1 when any measurement could not be taken (never a silent zero); with --strict,
 // also when a target is not met.
@@ -22,6 +24,7 @@ const SUITES = [
   'rate-limit',
   'rich-text',
   'sandbox',
+  'hosted',
 ].map((name) => require(`./suites/${name}.js`));
 
 /**
@@ -49,13 +52,14 @@ async function main() {
       only: { type: 'string' },
       strict: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
+      hosted: { type: 'boolean', default: false },
     },
   });
   const only = values.only ? new Set(values.only.split(',')) : undefined;
   const unknown = [...(only ?? [])].filter((id) => !SUITES.some((s) => s.id === id));
   if (unknown.length)
     throw new Error(`unknown suite(s): ${unknown.join(', ')} (have: ${SUITES.map((s) => s.id).join(', ')})`);
-  const ctx = { quick: values.quick, log: (msg) => process.stderr.write(`bench: ${msg}\n`) };
+  const ctx = { quick: values.quick, hosted: values.hosted, log: (msg) => process.stderr.write(`bench: ${msg}\n`) };
   const env = environment(values.quick ? 'quick' : 'full');
   const sections = [];
   for (const suite of SUITES.filter((s) => !only || only.has(s.id))) {
