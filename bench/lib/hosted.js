@@ -76,7 +76,8 @@ async function startRedis() {
   return { url: `redis://127.0.0.1:${port}`, stop: p.stop };
 }
 
-async function startNginx(port, upstreams) {
+/** nginx round-robin in front of `upstreams`; `directives` are added to the proxied location. */
+async function startNginx(port, upstreams, directives = '') {
   const dir = mkdtempSync(join(tmpdir(), 'amcp-bench-nginx-'));
   const conf = join(dir, 'nginx.conf');
   writeFileSync(
@@ -93,6 +94,7 @@ http {
     location / {
       proxy_pass http://atlassian_mcp; proxy_http_version 1.1; proxy_set_header Connection "";
       proxy_set_header Host $http_host; proxy_buffering off;
+      ${directives}
     }
   }
 }`,
@@ -205,7 +207,7 @@ async function consent(authorizationUrl, email) {
   return new URL(back.headers.get('location'));
 }
 
-/** An SDK client signed in as `email` through the server's OAuth. */
+/** An SDK client signed in as `email` through the server's OAuth (`client.oauth` holds its tokens). */
 async function signIn(mcpUrl, email) {
   const provider = new MemoryOAuthProvider(`bench client of ${email}`);
   const transport = () => new StreamableHTTPClientTransport(new URL(mcpUrl), { authProvider: provider });
@@ -220,6 +222,7 @@ async function signIn(mcpUrl, email) {
   await first.finishAuth(callback.searchParams);
   const client = new Client({ name: 'bench', version: '1.0.0' });
   await client.connect(transport());
+  client.oauth = provider;
   return client;
 }
 
