@@ -107,6 +107,7 @@ export class HostedApp {
 
   private async serveMcp(request: Request): Promise<Response> {
     if (this.draining) return unavailable('The server is shutting down');
+    if (!request.headers.has('authorization')) return this.signInNeeded();
     let authInfo: AuthInfo;
     try {
       authInfo = await verifyBearerToken(request.headers.get('authorization'), {
@@ -122,6 +123,23 @@ export class HostedApp {
       });
     }
     return this.mcp.fetch(request, { authInfo });
+  }
+
+  /**
+   * A request with no credentials at all: where to sign in, and with which scopes, but no error
+   * code (RFC 6750 §3.1: the client may not have known that authentication is needed).
+   */
+  private signInNeeded(): Response {
+    const scope = this.d.host.auth().requiredScopes().join(' ');
+    return Response.json(
+      { error: 'unauthorized', error_description: 'Sign in: this MCP server needs an access token' },
+      {
+        status: 401,
+        headers: {
+          'www-authenticate': `Bearer resource_metadata="${this.d.settings.resourceMetadataUrl}", scope="${scope}"`,
+        },
+      },
+    );
   }
 
   private serverFor(ctx: McpRequestContext) {

@@ -60,6 +60,8 @@ describe('hosted endpoint security', () => {
     const c = challenge(res);
     expect(c.resource_metadata).toBe(`${f.server.url}/.well-known/oauth-protected-resource/mcp`);
     expect(c.scope?.split(' ')).toEqual(expect.arrayContaining(['read:jira-work', 'write:jira-work']));
+    // No credentials at all: no error code (RFC 6750 §3.1); a bad token gets invalid_token below.
+    expect(c.error).toBeUndefined();
   });
 
   it('refuses an expired token with 401 invalid_token', async () => {
