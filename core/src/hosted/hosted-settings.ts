@@ -68,6 +68,9 @@ export function resolveHostedSettings(
     problems.push(
       'hosted mode signs each user in with OAuth 2.0 (3LO): unset ATLASSIAN_API_TOKEN / auth.type apiToken (a shared service account is not supported)',
     );
+  // One site for the whole team: per-site state (allowlist resolutions, metadata) is keyed by it.
+  if (!atlassian.siteUrl && !atlassian.cloudId)
+    problems.push('ATLASSIAN_SITE_URL (site.url) is not set: a hosted server serves one Atlassian site');
   if (!atlassian.clientId) problems.push('ATLASSIAN_CLIENT_ID (auth.oauth.clientId) is not set');
   if (!atlassian.clientSecret) problems.push(`${atlassian.clientSecretVar} is not set`);
   const redisVar = hosted.redisUrl?.env ?? 'ATLASSIAN_MCP_REDIS_URL';
