@@ -139,3 +139,33 @@ describe('local files', () => {
     expect(inline.isError).toBe(false);
   });
 });
+
+describe('resources, listings and completions', () => {
+  it("run as the calling user: the site sees that user's own token, never another's", async () => {
+    const jonas = await signIn(f.mcpUrl, 'jonas.weber@nimbus-works.example');
+    extra.push(jonas.client);
+    const accountOf = (email: string) => f.sandbox.credentials.users.find((u) => u.email === email)!.accountId;
+    for (const [who, email] of [
+      [maya, MAYA],
+      [jonas, 'jonas.weber@nimbus-works.example'],
+    ] as const) {
+      const sent = f.sandbox.requests.length;
+      const read = await who.client.readResource({ uri: 'jira://issue/NOVA-1' });
+      expect((read.contents[0] as { text: string }).text).toContain('NOVA-1');
+      const listed = await who.client.listResources();
+      expect(listed.resources.some((r) => r.uri.startsWith('jira://issue/'))).toBe(true);
+      const completed = await who.client.complete({
+        ref: { type: 'ref/prompt', name: 'jira_triage' },
+        argument: { name: 'project', value: 'NO' },
+      });
+      expect(completed.completion.values).toContain('NOVA');
+      const accounts = new Set(
+        f.sandbox.requests
+          .slice(sent)
+          .filter((r) => r.via === 'gateway')
+          .map((r) => r.accountId),
+      );
+      expect([...accounts]).toEqual([accountOf(email)]);
+    }
+  });
+});
