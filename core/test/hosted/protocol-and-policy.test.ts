@@ -101,6 +101,18 @@ describe('per-request policy', () => {
     }
   });
 
+  it("skills follow the request's policy: /mcp/readonly hides a skill that writes, and prompts/get refuses it", async () => {
+    const prompts = async (client: Client) => (await client.listPrompts()).prompts.map((p) => p.name);
+    expect(await prompts(maya.client)).toEqual(expect.arrayContaining(['log-work', 'standup']));
+    const readonly = await connect('/mcp/readonly');
+    const offered = await prompts(readonly);
+    expect(offered).toContain('standup');
+    expect(offered).not.toContain('log-work');
+    await expect(
+      readonly.getPrompt({ name: 'log-work', arguments: { issue: 'NOVA-1', time: '1h' } }),
+    ).rejects.toThrow();
+  });
+
   it('X-MCP-Toolsets and /mcp/x/<toolsets> narrow to those toolsets', async () => {
     const header = await names(await connect('/mcp', { 'x-mcp-toolsets': 'jira:worklogs' }));
     const path = await names(await connect('/mcp/x/jira:worklogs'));
