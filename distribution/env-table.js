@@ -48,6 +48,25 @@ const ROWS = {
   ATLASSIAN_FILES_ALLOWED_DIRS: { path: 'files.allowedDirs', meaning: 'Directories tools may read and write files in' },
   ATLASSIAN_AUDIT_FILE: { path: 'audit.file' },
   ATLASSIAN_MCP_LOG_LEVEL: { path: 'logLevel', meaning: 'Log level (logs go to stderr)' },
+  ATLASSIAN_MCP_PUBLIC_URL: { path: 'hosted.publicUrl', meaning: 'Hosted mode: where clients reach the server' },
+  ATLASSIAN_MCP_ALLOWED_ORIGINS: {
+    path: 'hosted.allowedOrigins',
+    meaning: 'Hosted mode: browser origins allowed to call the server, comma-separated',
+  },
+  ATLASSIAN_MCP_ALLOWED_HOSTS: {
+    path: 'hosted.allowedHosts',
+    meaning: 'Hosted mode: Host header names accepted besides the public URL host, comma-separated',
+  },
+  ATLASSIAN_MCP_REDIS_URL: {
+    path: 'hosted.redisUrl',
+    meaning:
+      'Hosted mode: Redis for state shared by replicas (a secret: only ever read from the environment); unset: memory',
+  },
+  ATLASSIAN_MCP_VAULT_KEYS: {
+    path: 'hosted.vaultKeys',
+    meaning:
+      'Hosted mode: token-vault keys `id:base64key[,id:base64key…]`, the first encrypts (a secret: only ever read from the environment)',
+  },
 };
 
 function setting(schema, path) {
