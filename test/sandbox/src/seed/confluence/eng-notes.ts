@@ -1,7 +1,7 @@
 // Page generators for recurring ENG pages: weekly meeting notes and sprint retrospectives,
 // in the shape of Confluence's own templates (date, attendees, discussion, action items).
 import type { PageSpec } from './types.js';
-import { h, mention, p, table, tasks, time, ul } from './xhtml.js';
+import { h, mention, p, table, tasks, time, ul, type Ids } from './xhtml.js';
 
 const DAY = 86_400_000;
 
@@ -10,7 +10,8 @@ export function meetingNotes(
   age: number,
   attendees: string[],
   topics: string[],
-  actions: Array<{ body: string; done?: boolean }>,
+  /** A body may need the page's ids (a Jira macro for an item that already has an issue). */
+  actions: Array<{ body: string | ((ids: Ids) => string); done?: boolean }>,
 ): PageSpec {
   const ymd = new Date(now - age * DAY).toISOString().slice(0, 10);
   return {
@@ -34,7 +35,10 @@ export function meetingNotes(
         ]),
       ]) +
       h(2, 'Action items') +
-      tasks(ids, actions),
+      tasks(
+        ids,
+        actions.map((x) => ({ ...x, body: typeof x.body === 'string' ? x.body : x.body(ids) })),
+      ),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   emoticon,
   h,
   i,
+  jira,
   jiraJql,
   layout,
   mention,
@@ -24,8 +25,11 @@ import {
   panel,
   status,
   table,
+  time,
   ul,
 } from './xhtml.js';
+
+const day = (now: number, offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
 
 export function engSpace(now: number): SpaceSpec {
   return {
@@ -122,6 +126,21 @@ export function engSpace(now: number): SpaceSpec {
         [MAYA, PRIYA, DIEGO, LENA],
         ['Launch readiness for Nova 2.5', 'Marketing assets'],
         [{ body: `Screenshots of the new checkout for ${mention(LENA)}` }],
+      ),
+      // Yesterday's sync: open action items with owners and due dates for meeting-notes-to-tasks.
+      meetingNotes(
+        now,
+        1,
+        [MAYA, PRIYA, JONAS, DIEGO, SAM],
+        ['Nova 2.5.0 release checklist', 'Checkout load test results', 'Beta merchant feedback'],
+        [
+          { body: `Write the 2.5.0 rollout plan ${mention(PRIYA)} ${time(day(now, 4))}` },
+          { body: `Load-test the new checkout API at three times peak traffic ${mention(JONAS)} ${time(day(now, 6))}` },
+          { body: `Update the on-call rota for the release week ${mention(SAM)}`, done: true },
+          { body: (ids) => `Verify the search flicker fix on Android ${mention(DIEGO)} ${jira(ids, 'NOVA-48')}` },
+          { body: `Final copy for the checkout error messages ${mention(GRACE)} ${time(day(now, 5))}` },
+          { body: 'Collect feedback from the beta merchants' },
+        ],
       ),
       {
         title: 'Retrospectives',

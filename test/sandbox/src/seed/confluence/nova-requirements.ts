@@ -45,6 +45,45 @@ const prd = (
     ]),
 });
 
+/** A spec not yet broken down into Jira issues (for spec-to-backlog): requirements with acceptance criteria. */
+const orderExportSpec: PageSpec = {
+  title: 'Spec: Order export',
+  parent: 'Product requirements',
+  author: TOM,
+  age: 3,
+  labels: ['spec', 'requirements'],
+  body: (ids) =>
+    table([
+      ['Owner', 'Status', 'Target release'],
+      [p(mention(TOM)), p(status(ids, 'DRAFT', 'Grey')), '3.0.0'],
+    ]) +
+    h(2, 'Problem') +
+    p('Merchants copy orders into spreadsheets by hand for their bookkeeping; support gets ten requests a week.') +
+    h(2, 'Goals') +
+    ul(p('Export orders without contacting support'), p('Bookkeeping tools can import the file as it is')) +
+    h(2, 'Requirements') +
+    h(3, 'Export orders as CSV') +
+    p('As a merchant I want to export the orders of a date range as CSV so that I can do my bookkeeping.') +
+    ul(
+      p('The date range can span up to 12 months'),
+      p('Columns: order number, date, customer, total, VAT, status'),
+      p('Exports of more than 10,000 orders arrive by email within 10 minutes'),
+    ) +
+    h(3, 'Schedule a monthly export') +
+    p('As a merchant I want last month’s orders emailed to me on the first of each month.') +
+    ul(p('Merchants can turn the schedule on and off in the settings'), p('The email links the file for 7 days')) +
+    h(3, 'Export from the mobile app') +
+    p('As a merchant on the go I want to start an export from the app and get it by email.') +
+    ul(
+      p('The app offers the last 30 days, last month and a custom range'),
+      p('The app shows when the export was sent'),
+    ) +
+    h(2, 'Non-goals') +
+    ul(p('PDF invoices'), p('Exporting customers or products')) +
+    h(2, 'Open questions') +
+    tasks(ids, [{ body: `Do refunded orders appear with a negative total? ${mention(PRIYA)}` }]),
+};
+
 export const requirementPages = (): PageSpec[] => [
   prd('Offline mode', {
     age: 90,
@@ -103,4 +142,5 @@ export const requirementPages = (): PageSpec[] => [
     goals: ['Fix every blocking finding', 'Automated checks in UI tests', 'Publish an accessibility statement'],
     nonGoals: ['AAA conformance'],
   }),
+  orderExportSpec,
 ];
