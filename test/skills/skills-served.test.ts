@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { SkillsClient } from '@modelcontextprotocol/client/ext/skills';
 import { DEFAULT_SKILL_DIR, readSkillDir, type Skill } from '@atlassian-mcp/core/host';
 import { FIRST_PARTY, startSkillAgent, type SkillAgent } from './support/skill-agent';
@@ -21,6 +23,15 @@ describe('every shipped skill, served to a real MCP client against the sandbox',
     await readOnly?.close();
   });
 
+  it('covers every skill folder under prompts/ (a new skill is checked here without being named)', () => {
+    const folders = readdirSync(DEFAULT_SKILL_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+    expect(folders.length).toBeGreaterThan(0);
+    for (const folder of folders) expect(readdirSync(join(DEFAULT_SKILL_DIR, folder))).toContain('SKILL.md');
+    expect(shipped.map((s) => s.name).sort()).toEqual(folders.sort());
+  });
+
   it('lists each skill as a prompt with its arguments, and renders every argument into the procedure', async () => {
     const { prompts } = await full.host.client.listPrompts();
     for (const skill of shipped) {
@@ -42,9 +53,15 @@ describe('every shipped skill, served to a real MCP client against the sandbox',
   });
 
   it('completes arguments from the sandbox', async () => {
+    // Page ids complete from the digits typed (or from title words); keys from their first letters.
+    const pageId = [...full.host.sandbox.site.confluence.contents.keys()][0]!;
     for (const skill of shipped)
       for (const a of skill.arguments.filter((x) => x.complete)) {
-        const value = a.complete!.includes('issue') ? 'NOVA-1' : 'N';
+        const value = a.complete!.includes('issue')
+          ? 'NOVA-1'
+          : a.complete!.includes('page')
+            ? pageId.slice(0, 3)
+            : 'N';
         const { completion } = await full.host.client.complete({
           ref: { type: 'ref/prompt', name: skill.name },
           argument: { name: a.name, value },
@@ -70,6 +87,7 @@ describe('every shipped skill, served to a real MCP client against the sandbox',
     try {
       const listed = (await def.host.client.listPrompts()).prompts.map((p) => p.name);
       expect(listed).toEqual(expect.arrayContaining(['log-work', 'standup', 'status-report', 'triage-issue']));
+      expect(listed).toEqual(expect.arrayContaining(['meeting-notes-to-tasks', 'document-todays-work']));
       expect(listed).not.toContain('sprint-review');
       // triage-issue links duplicates only when jira:links is on; its procedure says what to do otherwise.
       expect(await def.prompt('triage-issue', { issue: 'OPS-14' })).toMatch(/jira:links.*toolset is off/);

@@ -1,0 +1,221 @@
+// Confluence ⇄ Jira skills, each followed by a scripted agent (no LLM) with the tools and the
+// literal arguments the rendered prompt names — placeholders such as PROJECT or PAGE_TITLE filled
+// in the way the procedure says — against the sandbox; then the end state is checked.
+import { startSkillAgent, type SkillAgent } from './support/skill-agent';
+
+type Issue = { key: string; summary: string; status: string; assignee?: string };
+type Page = { id: string; title: string; url: string; body: string; version: number };
+type RestIssue = {
+  key: string;
+  fields: {
+    summary: string;
+    issuetype: { name: string };
+    assignee: { accountId: string } | null;
+    duedate: string | null;
+    description: unknown;
+  };
+};
+
+/** Fills the procedure's placeholders (whole words in capitals) in every string of a literal argument list. */
+function fill<T>(value: T, vars: Record<string, string>): T {
+  const names = Object.keys(vars).sort((a, b) => b.length - a.length);
+  const word = new RegExp(`(?<![A-Za-z_])(${names.join('|')})(?![A-Za-z_])`, 'g');
+  const walk = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? v.replace(word, (m) => vars[m]!)
+      : Array.isArray(v)
+        ? v.map(walk)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+          : v;
+  return walk(value) as T;
+}
+
+/** The lines of the section under `heading` (without the heading line), as `confluence_get_page` shows them. */
+function sectionOf(markdown: string, heading: string): string {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l === `## ${heading}`);
+  const end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
+  return lines
+    .slice(start + 1, end < 0 ? undefined : end)
+    .join('\n')
+    .trim();
+}
+
+/** Step 2 of meeting-notes-to-tasks: the open task items, with owner, due date and any issue they have. */
+function openActionItems(markdown: string) {
+  return markdown
+    .split('\n')
+    .filter((l) => l.startsWith('- [ ] '))
+    .map((line) => {
+      const text = line.slice(6);
+      return {
+        line,
+        summary: text
+          .replace(/⟦[^⟧]*⟧/g, '')
+          .replace(/\[[^\]]*\]\([^)]*\)/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        owner: /⟦@([^⟧^]+)/.exec(text)?.[1],
+        due: /⟦date (\d{4}-\d{2}-\d{2})/.exec(text)?.[1],
+        key: (/⟦jira ([A-Z][A-Z0-9]+-\d+)/.exec(text) ?? /\/browse\/([A-Z][A-Z0-9]+-\d+)/.exec(text))?.[1],
+      };
+    });
+}
+
+describe('Confluence skills, followed by a scripted agent against the sandbox', () => {
+  let agent: SkillAgent;
+  beforeEach(async () => {
+    agent = await startSkillAgent();
+  });
+  afterEach(() => agent.close());
+
+  const pageTitled = (pattern: RegExp) =>
+    [...agent.host.sandbox.site.confluence.contents.values()]
+      .filter((c) => c.type === 'page' && pattern.test(c.title))
+      .sort((a, b) => b.title.localeCompare(a.title))[0]!;
+  const storage = async (id: string) =>
+    (
+      await agent.host.rest<{ body: { storage: { value: string } }; version: { number: number } }>(
+        `/wiki/api/v2/pages/${id}?body-format=storage`,
+      )
+    ).body.storage.value;
+  const issuesFrom = async (title: string) =>
+    (
+      await agent.host.rest<{ issues: RestIssue[] }>(
+        `/rest/api/3/search/jql?jql=${encodeURIComponent(`description ~ "${title}" ORDER BY key ASC`)}&fields=summary,issuetype,assignee,duedate,description`,
+      )
+    ).issues;
+
+  /**
+   * meeting-notes-to-tasks, step by step; `stopAfter` ends the run after that many issues are
+   * created (a session that ended before linking them back).
+   */
+  async function meetingNotesToTasks(pageId: string, stopAfter = Infinity) {
+    await agent.prompt('meeting-notes-to-tasks', { page: pageId, project: 'NOVA' });
+    const read = (await agent.step('confluence_get_page', agent.literal('confluence_get_page'))).structured as Page;
+    const page = { PAGE_ID: String(read.id), PAGE_TITLE: read.title, PAGE_LINK: read.url, PROJECT: 'NOVA' };
+    const site = read.url.slice(0, read.url.indexOf('/wiki'));
+    const items = openActionItems(read.body);
+    const earlier = (await agent.step('jira_search', fill(agent.literal('jira_search'), page))).structured
+      .issues as Issue[];
+    const found = items.filter((i) => !i.key && earlier.some((e) => e.summary === i.summary));
+    for (const item of found) item.key = earlier.find((e) => e.summary === item.summary)!.key;
+    const todo = items.filter((i) => !i.key);
+    const accountIds = new Map<string, string | undefined>();
+    for (const owner of new Set(todo.flatMap((i) => (i.owner ? [i.owner] : [])))) {
+      const users = (
+        await agent.step('jira_search_users', fill(agent.literal('jira_search_users'), { ...page, NAME: owner }))
+      ).structured.users as { accountId: string; name: string }[];
+      const exact = users.filter((u) => u.name === owner);
+      accountIds.set(owner, exact.length === 1 ? exact[0]!.accountId : undefined);
+    }
+    const created: typeof items = [];
+    for (const item of todo) {
+      if (created.length >= stopAfter) return { items, created, found };
+      const args = fill(agent.literal('jira_create_issue'), { ...page, SUMMARY: item.summary });
+      const fields = args.fields as Record<string, string>;
+      const assignee = item.owner && accountIds.get(item.owner);
+      if (assignee) fields.Assignee = assignee;
+      else delete fields.Assignee;
+      if (item.due) fields['Due date'] = item.due;
+      else delete fields['Due date'];
+      item.key = (await agent.step('jira_create_issue', args)).structured.key as string;
+      created.push(item);
+      await agent.step('jira_add_web_link', fill(agent.literal('jira_add_web_link'), { ...page, KEY: item.key }));
+    }
+    const linked = [...created, ...found];
+    if (linked.length > 0) {
+      // The items sit under one heading: that section, as read, with each key after its item.
+      const heading = read.body
+        .slice(0, read.body.indexOf(linked[0]!.line))
+        .split('\n')
+        .filter((l) => l.startsWith('## '))
+        .at(-1)!
+        .slice(3);
+      const section = sectionOf(read.body, heading)
+        .split('\n')
+        .map((l) => {
+          const item = linked.find((i) => i.line === l);
+          return item ? `${l} [${item.key}](${site}/browse/${item.key})` : l;
+        })
+        .join('\n');
+      await agent.step(
+        'confluence_update_page',
+        fill(agent.literal('confluence_update_page', 0), { ...page, HEADING: heading, SECTION: section }),
+      );
+    }
+    return { items, created, found };
+  }
+
+  it('meeting-notes-to-tasks: exactly the open action items become issues with owners and due dates, linked both ways; a second run creates nothing', async () => {
+    const sb = agent.host.sandbox;
+    const notes = pageTitled(/^\d{4}-\d{2}-\d{2} Engineering sync$/);
+    const before = await storage(notes.id);
+    const { items, created } = await meetingNotesToTasks(notes.id);
+    expect(agent.unused()).toEqual([]);
+
+    // Five open items, one of them already linked to NOVA-48; the done one is not an action.
+    expect(items.map((i) => i.summary)).toHaveLength(5);
+    expect(items.find((i) => i.key === 'NOVA-48')?.summary).toBe('Verify the search flicker fix on Android');
+    const person = (name: string) => sb.credentials.users.find((u) => u.displayName === name)!.accountId;
+    const issues = await issuesFrom(notes.title);
+    expect(issues.map((i) => i.key).sort()).toEqual(created.map((c) => c.key).sort());
+    const byKey = new Map(issues.map((i) => [i.key, i]));
+    const got = created.map((c) => {
+      const f = byKey.get(c.key!)!.fields;
+      return [f.summary, f.issuetype.name, f.assignee?.accountId ?? null, f.duedate];
+    });
+    const due = (text: string) => items.find((i) => i.summary.startsWith(text))!.due;
+    expect(got).toEqual([
+      ['Write the 2.5.0 rollout plan', 'Task', person('Priya Raman'), due('Write')],
+      ['Load-test the new checkout API at three times peak traffic', 'Task', person('Jonas Weber'), due('Load')],
+      // Grace Kim cannot be assigned in NOVA: the issue is created unassigned, with its due date.
+      ['Final copy for the checkout error messages', 'Task', null, due('Final')],
+      ['Collect feedback from the beta merchants', 'Task', null, null],
+    ]);
+    expect(created.every((c) => c.due === undefined || /^\d{4}-\d{2}-\d{2}$/.test(c.due))).toBe(true);
+    for (const c of created) {
+      expect(JSON.stringify(byKey.get(c.key!)!.fields.description)).toContain(`/wiki/x/`);
+      const links = await agent.host.rest<{ object: { url: string; title: string } }[]>(
+        `/rest/api/3/issue/${c.key}/remotelink`,
+      );
+      expect(links.map((l) => l.object.title)).toEqual([notes.title]);
+    }
+
+    // The page links each new issue inside its own task item, and nothing else on it changed.
+    const after = await storage(notes.id);
+    for (const c of created)
+      expect(after).toMatch(new RegExp(`${c.summary}[^]*?/browse/${c.key}">${c.key}</a></ac:task-body>`));
+    expect(after.replace(/ <a href="[^"]*\/browse\/NOVA-\d+">NOVA-\d+<\/a>/g, '')).toBe(before);
+
+    // A second run finds every item linked: nothing is created and the page is not edited again.
+    const version = sb.site.confluence.contents.get(notes.id)!.versions.length;
+    const again = await meetingNotesToTasks(notes.id);
+    expect(again.created).toEqual([]);
+    expect((await issuesFrom(notes.title)).length).toBe(created.length);
+    expect(sb.site.confluence.contents.get(notes.id)!.versions.length).toBe(version);
+  });
+
+  it('meeting-notes-to-tasks: after a run that stopped before linking, the issue it made is found and linked, not made twice', async () => {
+    const notes = pageTitled(/^\d{4}-\d{2}-\d{2} Engineering sync$/);
+    const first = await meetingNotesToTasks(notes.id, 1);
+    expect(first.created).toHaveLength(1);
+    expect(await storage(notes.id)).not.toMatch(/\/browse\//);
+
+    const second = await meetingNotesToTasks(notes.id);
+    expect(second.found.map((f) => f.key)).toEqual([first.created[0]!.key]);
+    expect(second.created).toHaveLength(3);
+    const issues = await issuesFrom(notes.title);
+    expect(issues).toHaveLength(4);
+    expect(new Set(issues.map((i) => i.fields.summary)).size).toBe(4);
+    const page = await storage(notes.id);
+    for (const i of issues) expect(page).toContain(`/browse/${i.key}">${i.key}</a></ac:task-body>`);
+  });
+
+  it('meeting-notes-to-tasks asks for the project when none is given', async () => {
+    const text = await agent.prompt('meeting-notes-to-tasks', { page: '12345' });
+    expect(text).toMatch(/First ask me which Jira project/);
+    expect(text).toContain('confluence_get_page(pageId: "12345")');
+  });
+});
