@@ -213,6 +213,154 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
     for (const i of issues) expect(page).toContain(`/browse/${i.key}">${i.key}</a></ac:task-body>`);
   });
 
+  /** spec-to-backlog, step by step: the requirements are the `###` sections under "Requirements". */
+  async function specToBacklog(pageId: string) {
+    await agent.prompt('spec-to-backlog', { page: pageId, project: 'NOVA' });
+    const read = (await agent.step('confluence_get_page', agent.literal('confluence_get_page'))).structured as Page;
+    const page = { PAGE_ID: String(read.id), PAGE_TITLE: read.title, PAGE_LINK: read.url, PROJECT: 'NOVA' };
+    const site = read.url.slice(0, read.url.indexOf('/wiki'));
+    const earlier = (await agent.step('jira_search', fill(agent.literal('jira_search'), page))).structured
+      .issues as Issue[];
+    const epicFields = await agent.step(
+      'jira_get_create_fields',
+      fill(agent.literal('jira_get_create_fields', 0), page),
+    );
+    const storyFields = await agent.step(
+      'jira_get_create_fields',
+      fill(agent.literal('jira_get_create_fields', 1), page),
+    );
+    expect(epicFields.text).toMatch(/NOVA Epic/);
+    const criteriaField = /Acceptance criteria/.test(storyFields.text);
+    const requirements = sectionOf(read.body, 'Requirements')
+      .split(/^### /m)
+      .slice(1)
+      .map((part) => {
+        const [heading, ...rest] = part.split('\n');
+        const lines = rest.filter((l) => l.trim() !== '');
+        return {
+          summary: heading!.trim(),
+          sentence: lines.find((l) => !l.startsWith('- '))!,
+          criteria: lines.filter((l) => l.startsWith('- ')),
+        };
+      });
+    const epicSummary = read.title.replace(/^[^:]*:\s*/, '');
+    const known = (summary: string) => earlier.find((e) => e.summary === summary)?.key;
+    const created: string[] = [];
+    let epicKey = known(epicSummary);
+    if (!epicKey) {
+      const overview = `${sectionOf(read.body, 'Problem')} ${sectionOf(read.body, 'Goals').replace(/^- /gm, '')}`;
+      epicKey = (
+        await agent.step(
+          'jira_create_issue',
+          fill(agent.literal('jira_create_issue', 0), { ...page, EPIC: epicSummary, OVERVIEW: overview }),
+        )
+      ).structured.key as string;
+      created.push(epicKey);
+    }
+    const stories: { key: string; summary: string }[] = [];
+    for (const r of requirements.filter((x) => !known(x.summary))) {
+      const args = fill(agent.literal('jira_create_issue', 1), {
+        ...page,
+        EPIC_KEY: epicKey,
+        STORY: r.summary,
+        SENTENCE: r.sentence,
+        CRITERIA: r.criteria.join('\n'),
+      });
+      if (!criteriaField) delete args.fields;
+      const key = (await agent.step('jira_create_issue', args)).structured.key as string;
+      created.push(key);
+      stories.push({ key, summary: r.summary });
+    }
+    for (const key of created)
+      await agent.step('jira_add_web_link', fill(agent.literal('jira_add_web_link'), { ...page, KEY: key }));
+    if (created.length > 0) {
+      const lines = [
+        ...(created.includes(epicKey) ? [`- [${epicKey}](${site}/browse/${epicKey}) ${epicSummary}`] : []),
+        ...stories.map((s) => `  - [${s.key}](${site}/browse/${s.key}) ${s.summary}`),
+      ].join('\n');
+      if (/^## Backlog$/m.test(read.body))
+        await agent.step(
+          'confluence_update_page',
+          fill(agent.literal('confluence_update_page', 1), {
+            ...page,
+            SECTION: `${sectionOf(read.body, 'Backlog')}\n${lines}`,
+          }),
+        );
+      else {
+        const args = agent.literal('confluence_update_page', 0);
+        await agent.step('confluence_update_page', { ...fill(args, page), body: `## Backlog\n\n${lines}` });
+      }
+    }
+    return { requirements, epicKey, stories, created };
+  }
+
+  it('spec-to-backlog: an epic and one story per requirement with its acceptance criteria, linked both ways; a second run creates nothing', async () => {
+    const spec = pageTitled(/^Spec: Order export$/);
+    const before = await storage(spec.id);
+    const { requirements, epicKey, stories, created } = await specToBacklog(spec.id);
+    expect(agent.unused()).toEqual([]);
+    expect(requirements.map((r) => r.summary)).toEqual([
+      'Export orders as CSV',
+      'Schedule a monthly export',
+      'Export from the mobile app',
+    ]);
+    expect(created).toHaveLength(4);
+
+    type Fields = RestIssue['fields'] & { parent?: { key: string }; customfield_10043?: unknown };
+    const get = (key: string) =>
+      agent.host.rest<{ fields: Fields }>(`/rest/api/3/issue/${key}?fields=summary,issuetype,parent,customfield_10043`);
+    const epic = await get(epicKey);
+    expect([epic.fields.summary, epic.fields.issuetype.name]).toEqual(['Order export', 'Epic']);
+    for (const [n, story] of stories.entries()) {
+      const f = (await get(story.key)).fields;
+      expect([f.summary, f.issuetype.name, f.parent?.key]).toEqual([requirements[n]!.summary, 'Story', epicKey]);
+      // Exactly the requirement's own criteria: nothing invented, nothing from the non-goals.
+      const criteria = [...JSON.stringify(f.customfield_10043).matchAll(/"text":"([^"]*)"/g)].map((m) => m[1]);
+      expect(criteria).toEqual(requirements[n]!.criteria.map((c) => c.slice(2)));
+    }
+    for (const key of created) {
+      const links = await agent.host.rest<{ object: { title: string } }[]>(`/rest/api/3/issue/${key}/remotelink`);
+      expect(links.map((l) => l.object.title)).toEqual(['Spec: Order export']);
+    }
+    expect((await issuesFrom('Spec: Order export')).map((i) => i.key).sort()).toEqual([...created].sort());
+
+    // The page keeps everything it had and ends with a Backlog section listing every key.
+    const after = await storage(spec.id);
+    expect(after.startsWith(before)).toBe(true);
+    const backlog = after.slice(before.length);
+    expect(backlog).toMatch(/^<h2>Backlog<\/h2>/);
+    expect([...backlog.matchAll(/\/browse\/(NOVA-\d+)/g)].map((m) => m[1])).toEqual(created);
+
+    // Run again: everything is in the backlog already.
+    const version = agent.host.sandbox.site.confluence.contents.get(spec.id)!.versions.length;
+    expect((await specToBacklog(spec.id)).created).toEqual([]);
+    expect(agent.host.sandbox.site.confluence.contents.get(spec.id)!.versions.length).toBe(version);
+  });
+
+  it('spec-to-backlog: when the spec gains a requirement, the next run adds only its story, under the same epic, to the Backlog section', async () => {
+    const spec = pageTitled(/^Spec: Order export$/);
+    const first = await specToBacklog(spec.id);
+    // The product manager adds a requirement after the first breakdown.
+    await agent.host.ok('confluence_update_page', {
+      pageId: spec.id,
+      section: 'Requirements',
+      mode: 'append',
+      body: '### Export refunds\n\nAs a merchant I want refunds in the export so that my books balance.\n\n- Refunds appear as their own rows with a negative total',
+    });
+    const second = await specToBacklog(spec.id);
+    expect(second.epicKey).toBe(first.epicKey);
+    expect(second.stories.map((s) => s.summary)).toEqual(['Export refunds']);
+    const story = await agent.host.rest<{ fields: { parent: { key: string }; customfield_10043: unknown } }>(
+      `/rest/api/3/issue/${second.stories[0]!.key}?fields=parent,customfield_10043`,
+    );
+    expect(story.fields.parent.key).toBe(first.epicKey);
+    expect(JSON.stringify(story.fields.customfield_10043)).toContain('negative total');
+    const page = await storage(spec.id);
+    expect(page.match(/<h2>Backlog<\/h2>/g)).toHaveLength(1);
+    const keys = [...page.slice(page.indexOf('<h2>Backlog</h2>')).matchAll(/\/browse\/(NOVA-\d+)/g)].map((m) => m[1]);
+    expect(keys).toEqual([...first.created, second.stories[0]!.key]);
+  });
+
   it('meeting-notes-to-tasks asks for the project when none is given', async () => {
     const text = await agent.prompt('meeting-notes-to-tasks', { page: '12345' });
     expect(text).toMatch(/First ask me which Jira project/);
