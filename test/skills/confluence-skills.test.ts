@@ -1,10 +1,10 @@
 // Confluence ⇄ Jira skills, each followed by a scripted agent (no LLM) with the tools and the
 // literal arguments the rendered prompt names — placeholders such as PROJECT or PAGE_TITLE filled
 // in the way the procedure says — against the sandbox; then the end state is checked.
+import { fill, pageStorage, pageTitled, sectionOf, type Page } from './support/page-steps';
 import { startSkillAgent, type SkillAgent } from './support/skill-agent';
 
 type Issue = { key: string; summary: string; status: string; assignee?: string };
-type Page = { id: string; title: string; url: string; body: string; version: number };
 type RestIssue = {
   key: string;
   fields: {
@@ -15,32 +15,6 @@ type RestIssue = {
     description: unknown;
   };
 };
-
-/** Fills the procedure's placeholders (whole words in capitals) in every string of a literal argument list. */
-function fill<T>(value: T, vars: Record<string, string>): T {
-  const names = Object.keys(vars).sort((a, b) => b.length - a.length);
-  const word = new RegExp(`(?<![A-Za-z_])(${names.join('|')})(?![A-Za-z_])`, 'g');
-  const walk = (v: unknown): unknown =>
-    typeof v === 'string'
-      ? v.replace(word, (m) => vars[m]!)
-      : Array.isArray(v)
-        ? v.map(walk)
-        : v && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
-          : v;
-  return walk(value) as T;
-}
-
-/** The lines of the section under `heading` (without the heading line), as `confluence_get_page` shows them. */
-function sectionOf(markdown: string, heading: string): string {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => l === `## ${heading}`);
-  const end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
-  return lines
-    .slice(start + 1, end < 0 ? undefined : end)
-    .join('\n')
-    .trim();
-}
 
 /** Step 2 of meeting-notes-to-tasks: the open task items, with owner, due date and any issue they have. */
 function openActionItems(markdown: string) {
@@ -70,16 +44,6 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
   });
   afterEach(() => agent.close());
 
-  const pageTitled = (pattern: RegExp) =>
-    [...agent.host.sandbox.site.confluence.contents.values()]
-      .filter((c) => c.type === 'page' && pattern.test(c.title))
-      .sort((a, b) => b.title.localeCompare(a.title))[0]!;
-  const storage = async (id: string) =>
-    (
-      await agent.host.rest<{ body: { storage: { value: string } }; version: { number: number } }>(
-        `/wiki/api/v2/pages/${id}?body-format=storage`,
-      )
-    ).body.storage.value;
   const issuesFrom = async (title: string) =>
     (
       await agent.host.rest<{ issues: RestIssue[] }>(
@@ -150,8 +114,8 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
 
   it('meeting-notes-to-tasks: exactly the open action items become issues with owners and due dates, linked both ways; a second run creates nothing', async () => {
     const sb = agent.host.sandbox;
-    const notes = pageTitled(/^\d{4}-\d{2}-\d{2} Engineering sync$/);
-    const before = await storage(notes.id);
+    const notes = pageTitled(agent, /^\d{4}-\d{2}-\d{2} Engineering sync$/);
+    const before = await pageStorage(agent, notes.id);
     const { items, created } = await meetingNotesToTasks(notes.id);
     expect(agent.unused()).toEqual([]);
 
@@ -184,7 +148,7 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
     }
 
     // The page links each new issue inside its own task item, and nothing else on it changed.
-    const after = await storage(notes.id);
+    const after = await pageStorage(agent, notes.id);
     for (const c of created)
       expect(after).toMatch(new RegExp(`${c.summary}[^]*?/browse/${c.key}">${c.key}</a></ac:task-body>`));
     expect(after.replace(/ <a href="[^"]*\/browse\/NOVA-\d+">NOVA-\d+<\/a>/g, '')).toBe(before);
@@ -198,10 +162,10 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
   });
 
   it('meeting-notes-to-tasks: after a run that stopped before linking, the issue it made is found and linked, not made twice', async () => {
-    const notes = pageTitled(/^\d{4}-\d{2}-\d{2} Engineering sync$/);
+    const notes = pageTitled(agent, /^\d{4}-\d{2}-\d{2} Engineering sync$/);
     const first = await meetingNotesToTasks(notes.id, 1);
     expect(first.created).toHaveLength(1);
-    expect(await storage(notes.id)).not.toMatch(/\/browse\//);
+    expect(await pageStorage(agent, notes.id)).not.toMatch(/\/browse\//);
 
     const second = await meetingNotesToTasks(notes.id);
     expect(second.found.map((f) => f.key)).toEqual([first.created[0]!.key]);
@@ -209,7 +173,7 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
     const issues = await issuesFrom(notes.title);
     expect(issues).toHaveLength(4);
     expect(new Set(issues.map((i) => i.fields.summary)).size).toBe(4);
-    const page = await storage(notes.id);
+    const page = await pageStorage(agent, notes.id);
     for (const i of issues) expect(page).toContain(`/browse/${i.key}">${i.key}</a></ac:task-body>`);
   });
 
@@ -295,8 +259,8 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
   }
 
   it('spec-to-backlog: an epic and one story per requirement with its acceptance criteria, linked both ways; a second run creates nothing', async () => {
-    const spec = pageTitled(/^Spec: Order export$/);
-    const before = await storage(spec.id);
+    const spec = pageTitled(agent, /^Spec: Order export$/);
+    const before = await pageStorage(agent, spec.id);
     const { requirements, epicKey, stories, created } = await specToBacklog(spec.id);
     expect(agent.unused()).toEqual([]);
     expect(requirements.map((r) => r.summary)).toEqual([
@@ -325,7 +289,7 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
     expect((await issuesFrom('Spec: Order export')).map((i) => i.key).sort()).toEqual([...created].sort());
 
     // The page keeps everything it had and ends with a Backlog section listing every key.
-    const after = await storage(spec.id);
+    const after = await pageStorage(agent, spec.id);
     expect(after.startsWith(before)).toBe(true);
     const backlog = after.slice(before.length);
     expect(backlog).toMatch(/^<h2>Backlog<\/h2>/);
@@ -338,7 +302,7 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
   });
 
   it('spec-to-backlog: when the spec gains a requirement, the next run adds only its story, under the same epic, to the Backlog section', async () => {
-    const spec = pageTitled(/^Spec: Order export$/);
+    const spec = pageTitled(agent, /^Spec: Order export$/);
     const first = await specToBacklog(spec.id);
     // The product manager adds a requirement after the first breakdown.
     await agent.host.ok('confluence_update_page', {
@@ -355,15 +319,16 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
     );
     expect(story.fields.parent.key).toBe(first.epicKey);
     expect(JSON.stringify(story.fields.customfield_10043)).toContain('negative total');
-    const page = await storage(spec.id);
+    const page = await pageStorage(agent, spec.id);
     expect(page.match(/<h2>Backlog<\/h2>/g)).toHaveLength(1);
     const keys = [...page.slice(page.indexOf('<h2>Backlog</h2>')).matchAll(/\/browse\/(NOVA-\d+)/g)].map((m) => m[1]);
     expect(keys).toEqual([...first.created, second.stories[0]!.key]);
   });
 
-  it('meeting-notes-to-tasks asks for the project when none is given', async () => {
-    const text = await agent.prompt('meeting-notes-to-tasks', { page: '12345' });
-    expect(text).toMatch(/First ask me which Jira project/);
-    expect(text).toContain('confluence_get_page(pageId: "12345")');
+  it('each asks for the project when none is given, and reads the page the user named', async () => {
+    expect(await agent.prompt('meeting-notes-to-tasks', { page: '12345' })).toMatch(/First ask me which Jira project/);
+    expect(agent.literal('confluence_get_page')).toEqual({ pageId: '12345' });
+    expect(await agent.prompt('spec-to-backlog', { page: '12345' })).toMatch(/First ask me which Jira project/);
+    expect(agent.literal('confluence_get_page')).toEqual({ pageId: '12345' });
   });
 });

@@ -89,6 +89,8 @@ describe('every shipped skill, served to a real MCP client against the sandbox',
       expect(listed).toEqual(expect.arrayContaining(['log-work', 'standup', 'status-report', 'triage-issue']));
       expect(listed).toEqual(expect.arrayContaining(['meeting-notes-to-tasks', 'document-todays-work']));
       expect(listed).not.toContain('sprint-review');
+      // release-notes needs jira:versions and confluence:browse.
+      expect(listed).not.toContain('release-notes');
       // triage-issue links duplicates only when jira:links is on; its procedure says what to do otherwise.
       expect(await def.prompt('triage-issue', { issue: 'OPS-14' })).toMatch(/jira:links.*toolset is off/);
     } finally {
