@@ -2,12 +2,14 @@
 'use strict';
 // `npm run demo`: starts the sandbox Atlassian site, spawns the real stdio server against it with
 // the example config, and drives it with a real MCP client through an agent's day of Jira work and
-// of documenting it in Confluence, printing what the agent sees. No Atlassian account needed.
+// of documenting it in Confluence — by hand, then with the /document-todays-work skill — printing
+// what the agent sees. No Atlassian account needed.
 const { join } = require('node:path');
 const { startSandbox } = require('@atlassian-mcp/sandbox');
 const { Client } = require('@modelcontextprotocol/client');
 const { StdioClientTransport } = require('@modelcontextprotocol/client/stdio');
 const { serviceDeskDemo } = require('./demo-service-desk.js');
+const { skillDemo } = require('./demo-skill.js');
 
 const repo = join(__dirname, '..');
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -42,7 +44,7 @@ async function main() {
   const { tools } = await client.listTools();
   out(bold(`\nThe agent is offered ${tools.length} tools:`) + ` ${tools.map((t) => t.name).join(', ')}`);
 
-  async function step(title, name, args) {
+  async function step(title, name, args, { expectError = false } = {}) {
     out(bold(`\n▶ ${title}`));
     out(dim(`  ${name} ${JSON.stringify(args)}`));
     const r = await client.callTool({ name, arguments: args });
@@ -56,8 +58,14 @@ async function main() {
         .map((l) => `  ${l}`)
         .join('\n'),
     );
-    if (r.isError) failures++;
+    if (Boolean(r.isError) !== expectError) failures++;
     return r;
+  }
+  /** A call whose output is not printed (a skill's per-issue reads); its structured result. */
+  async function quiet(name, args) {
+    const r = await client.callTool({ name, arguments: args });
+    if (r.isError) failures++;
+    return r.structuredContent || {};
   }
 
   const open = await step('Find an open issue nobody has taken', 'jira_search', {
@@ -178,6 +186,10 @@ async function main() {
   });
   await step('Resolve the thread', 'confluence_update_comment', { commentId: inline.id, resolved: true });
   await step('Read the page back: the Jira macro and the task survived', 'confluence_get_page', { pageId });
+
+  // A skill end to end: the day's work above, written up by /document-todays-work.
+  const site = String(page.structuredContent.url).replace(/\/wiki\/.*$/, '');
+  await skillDemo({ client, step, quiet, out, bold, dim, site });
 
   await serviceDeskDemo(step, sandbox);
 

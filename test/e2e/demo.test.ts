@@ -19,6 +19,13 @@ describe('`npm run demo` (scripts/demo.js against the sandbox)', () => {
     // Before the pick-up, the search showed it open and unassigned.
     expect(stdout).toMatch(new RegExp(`^  ${picked} \\| (?!Done )[^|]+ \\| unassigned \\|`, 'm'));
     expect(stdout).toMatch(new RegExp(`Assigned ${picked} to Maya Chen`));
+    // A skill end to end: /document-todays-work writes up the day, linking the bug filed and commented on.
+    const bug = /Created (NOVA-\d+) \(Bug\)/.exec(stdout)?.[1];
+    expect(stdout).toMatch(/▶ Skill \/document-todays-work space=ENG/);
+    expect(stdout).toMatch(/Created page \d+ "Work log — Maya Chen — \d{4}-\d{2}-\d{2}" in ENG/);
+    expect(stdout).toMatch(
+      new RegExp(`│ - \\[${bug}\\]\\(http://127\\.0\\.0\\.1:\\d+/browse/${bug}\\) Login loop on Safari — commented`),
+    );
     expect(stdout).toMatch(/Done: every step ran through a real MCP client/);
   });
 });
