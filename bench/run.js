@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run bench` — what users feel: tokens, tool-list cost, per-call overhead, cold start and
+// `npm run bench` — what users feel: tokens, tool-list and skill cost, per-call overhead, cold start and
 // memory, behaviour under a 429 storm, rich-text speed, and the sandbox's own speed. Every figure
 // is taken against the sandbox on 127.0.0.1 with its baseline in the same run.
 //
@@ -19,6 +19,7 @@ const SUITES = [
   'confluence-tokens',
   'servicedesk-tokens',
   'tool-list',
+  'skills',
   'overhead',
   'cold-start',
   'rate-limit',
