@@ -58,7 +58,13 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
   async function meetingNotesToTasks(pageId: string, stopAfter = Infinity) {
     await agent.prompt('meeting-notes-to-tasks', { page: pageId, project: 'NOVA' });
     const read = (await agent.step('confluence_get_page', agent.literal('confluence_get_page'))).structured as Page;
-    const page = { PAGE_ID: String(read.id), PAGE_TITLE: read.title, PAGE_LINK: read.url, PROJECT: 'NOVA' };
+    const page = {
+      PAGE_ID: String(read.id),
+      PAGE_TITLE: read.title,
+      PAGE_LINK: read.url,
+      PROJECT: 'NOVA',
+      TITLE_WORDS: read.title.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
+    };
     const site = read.url.slice(0, read.url.indexOf('/wiki'));
     const items = openActionItems(read.body);
     const earlier = (await agent.step('jira_search', fill(agent.literal('jira_search'), page))).structured
@@ -181,7 +187,13 @@ describe('Confluence skills, followed by a scripted agent against the sandbox', 
   async function specToBacklog(pageId: string) {
     await agent.prompt('spec-to-backlog', { page: pageId, project: 'NOVA' });
     const read = (await agent.step('confluence_get_page', agent.literal('confluence_get_page'))).structured as Page;
-    const page = { PAGE_ID: String(read.id), PAGE_TITLE: read.title, PAGE_LINK: read.url, PROJECT: 'NOVA' };
+    const page = {
+      PAGE_ID: String(read.id),
+      PAGE_TITLE: read.title,
+      PAGE_LINK: read.url,
+      PROJECT: 'NOVA',
+      TITLE_WORDS: read.title.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
+    };
     const site = read.url.slice(0, read.url.indexOf('/wiki'));
     const earlier = (await agent.step('jira_search', fill(agent.literal('jira_search'), page))).structured
       .issues as Issue[];
