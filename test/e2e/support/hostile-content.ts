@@ -69,7 +69,8 @@ export function poisonSandbox(sandbox: Sandbox): void {
   }
   poisonConfluence(snap.confluence, hostile);
   // Service Management: request types and their groups and fields, approvals, SLAs, queues,
-  // organizations, knowledge-base articles and CSAT comments (requests and people are Jira's above).
+  // organizations and CSAT comments (requests and people are Jira's above; knowledge-base articles
+  // are Confluence pages, poisoned with the wiki).
   for (const t of snap.jsm?.requestTypes ?? []) {
     t.name += hostile();
     t.description += hostile();
@@ -87,10 +88,6 @@ export function poisonSandbox(sandbox: Sandbox): void {
     ...(snap.jsm?.organizations ?? []),
   ])
     x.name += hostile();
-  for (const a of snap.jsm?.articles ?? []) {
-    a.title += hostile();
-    a.body += hostile();
-  }
   for (const r of snap.jsm?.requests ?? []) if (r.feedback?.comment) r.feedback.comment += hostile();
   // Assets: object labels and text attribute values (a label is its Name attribute's value).
   const assets = snap.assets;

@@ -7,6 +7,7 @@ import type { JiraData } from './jira/model.js';
 import { JiraStore } from './jira/store.js';
 import { registerJsmFields } from './jsm/jira-fields.js';
 import { emptyJsmData, type JsmData } from './jsm/model.js';
+import { confluenceKnowledgeBase } from './jsm/kb/source.js';
 import { JsmStore } from './jsm/store.js';
 
 export const SNAPSHOT_FORMAT = 'atlassian-mcp-sandbox/1';
@@ -42,6 +43,7 @@ export class Site {
     this.jira = new JiraStore(snapshot.jira);
     this.confluence = new ConfluenceStore(snapshot.confluence ?? emptyConfluenceData(), () => this.jira.users);
     this.jsm = new JsmStore(snapshot.jsm ?? emptyJsmData(), this.jira);
+    this.jsm.knowledgeBase = confluenceKnowledgeBase(this.jsm, this.confluence);
     this.assets = new AssetsStore(snapshot.assets ?? emptyAssetsData());
     registerJsmFields(this);
   }

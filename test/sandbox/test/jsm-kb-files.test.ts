@@ -1,5 +1,6 @@
-// Knowledge-base search, the temporary-attachment flow (upload, attach as public or internal),
-// and the shared machinery on JSM routes: fault injection, the request log, OAuth scopes.
+// Knowledge-base search (articles are pages of the Confluence spaces linked to the desks), the
+// temporary-attachment flow (upload, attach as public or internal), and the shared machinery on
+// JSM routes: fault injection, the request log, OAuth scopes.
 import { startJsmSite, type JsmSite } from './jsm-site';
 
 let s: JsmSite;
@@ -15,11 +16,14 @@ describe('knowledge base', () => {
     const r = await s.call('GET', `${SD}/knowledgebase/article?query=vpn`, { as: 'priya' });
     expect(r.status).toBe(200);
     expect(r.body.values.map((a: any) => a.title)).toEqual(['Connect to the VPN from macOS or Windows']);
+    const page = [...s.sb.site.confluence.contents.values()].find(
+      (c) => c.title === 'Connect to the VPN from macOS or Windows',
+    )!;
     expect(r.body.values[0]).toEqual({
       title: 'Connect to the VPN from macOS or Windows',
       excerpt: expect.stringContaining('VPN'),
-      source: { type: 'confluence', pageId: '98301', spaceKey: 'ITKB' },
-      content: { iframeSrc: expect.stringContaining('/servicedesk/customer/portal/1/article/98301') },
+      source: { type: 'confluence', pageId: page.id, spaceKey: 'ITKB' },
+      content: { iframeSrc: expect.stringContaining(`/servicedesk/customer/portal/1/article/${page.id}`) },
     });
     const payroll = await s.call('GET', `${SD}/knowledgebase/article?query=payroll`, { as: 'priya' });
     expect(payroll.body.values.map((a: any) => a.source.spaceKey)).toEqual(['HRKB', 'HRKB', 'HRKB']);
@@ -39,6 +43,59 @@ describe('knowledge base', () => {
     const none = await s.call('GET', `${SD}/knowledgebase/article`);
     expect(none.status).toBe(400);
     expect(none.body.i18nErrorMessage.parameters).toContain('query');
+  });
+});
+
+describe('knowledge base backed by Confluence', () => {
+  const wiki = '/wiki/api/v2';
+
+  it('every search hit is a page of the space linked to its desk, readable through Confluence', async () => {
+    const spaces = await s.call('GET', `${wiki}/spaces?keys=ITKB,HRKB`);
+    expect(spaces.body.results.map((x: any) => [x.key, x.type])).toEqual([
+      ['ITKB', 'knowledge_base'],
+      ['HRKB', 'knowledge_base'],
+    ]);
+    for (const [desk, query, key] of [
+      ['1', 'zoom', 'ITKB'],
+      ['2', 'payroll', 'HRKB'],
+    ] as const) {
+      const hits = (await s.call('GET', `${SD}/servicedesk/${desk}/knowledgebase/article?query=${query}`)).body.values;
+      expect(hits.length).toBeGreaterThan(0);
+      for (const hit of hits) {
+        expect(hit.source.spaceKey).toBe(key);
+        const page = await s.call('GET', `${wiki}/pages/${hit.source.pageId}?body-format=storage`);
+        expect(page.status).toBe(200);
+        expect(page.body.title).toBe(hit.title);
+        expect(page.body.spaceId).toBe(spaces.body.results.find((x: any) => x.key === key).id);
+        expect(page.body.body.storage.value).toContain(hit.excerpt.slice(0, 20));
+      }
+    }
+    // The space homepage is not an article.
+    const home = spaces.body.results[0].homepageId;
+    const all = (await s.call('GET', `${SD}/servicedesk/1/knowledgebase/article?query=the&limit=50`)).body.values;
+    expect(all.map((a: any) => a.source.pageId)).not.toContain(home);
+  });
+
+  it('a page added to a linked space is an article; a page elsewhere or restricted is not', async () => {
+    const space = s.sb.site.confluence.spaceByKey('ITKB')!;
+    const create = (spaceId: string, title: string) =>
+      s.call('POST', `${wiki}/pages`, {
+        body: {
+          spaceId,
+          title,
+          body: { representation: 'storage', value: '<p>Hold the <strong>kettle</strong> button for ten seconds.</p>' },
+        },
+      });
+    const added = await create(space.id, 'Descale the office kettle');
+    expect(added.status).toBe(200);
+    await create(s.sb.site.confluence.spaceByKey('ENG')!.id, 'Kettle etiquette');
+    const hits = (await s.call('GET', `${SD}/knowledgebase/article?query=kettle`, { as: 'priya' })).body.values;
+    expect(hits.map((a: any) => [a.title, a.source.pageId])).toEqual([['Descale the office kettle', added.body.id]]);
+    expect(hits[0].excerpt).toBe('Hold the kettle button for ten seconds.');
+    s.sb.site.confluence.contents.get(added.body.id)!.restrictions = { read: [s.accountId('maya')] };
+    expect((await s.call('GET', `${SD}/knowledgebase/article?query=kettle`)).body.values).toEqual([]);
+    s.sb.reset();
+    expect((await s.call('GET', `${SD}/knowledgebase/article?query=kettle`)).body.values).toEqual([]);
   });
 });
 

@@ -34,6 +34,15 @@ describe('service management seed', () => {
       expect(both.jira[k].slice(0, jira.jira[k].length)).toEqual(jira.jira[k]);
     for (const [k, v] of Object.entries(jira.jira.counters)) expect(both.jira.counters[k]).toBe(v);
     expect(jira).not.toHaveProperty('jsm');
+    // The knowledge-base spaces are added to Confluence after everything the Jira seed has.
+    for (const k of ['spaces', 'contents', 'labels', 'templates'] as const)
+      expect(both.confluence![k].slice(0, jira.confluence![k].length)).toEqual(jira.confluence![k]);
+    expect(both.confluence!.spaces.slice(jira.confluence!.spaces.length).map((s) => s.key)).toEqual(['ITKB', 'HRKB']);
+    for (const [k, v] of Object.entries(jira.confluence!.counters))
+      expect(both.confluence!.counters[k]).toBeGreaterThanOrEqual(v);
+    const ids = both.confluence!.contents.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Math.max(...ids.map(Number))).toBeLessThan(both.confluence!.counters.content!);
   });
 
   it('has two desks, 8 request types and 40 requests covering every status, approvals and feedback', () => {

@@ -75,12 +75,9 @@ describe('the project allowlist applies to desks and requests', () => {
     site.sandbox.requests.clear();
     await expect(site.mcp.client.readResource({ uri: 'servicedesk://kb/424242' })).rejects.toThrow(/allowlist/);
     expect([...site.sandbox.requests.values()].filter((r) => r.path.includes('424242'))).toEqual([]);
-    // The allowlist passes the one the search returned (the sandbox's KB pages are not Confluence pages).
-    const outcome = await site.mcp.client.readResource({ uri: `servicedesk://kb/${seen}` }).then(
-      () => 'read',
-      (e: Error) => e.message,
-    );
-    expect(outcome).not.toMatch(/allowlist/);
+    // The allowlist passes the one the search returned: its Confluence page.
+    const read = await site.mcp.client.readResource({ uri: `servicedesk://kb/${seen}` });
+    expect((read.contents[0] as { text: string }).text).toMatch(/^# How to request time off\n/);
   });
 
   it('completes article ids from the allowed desks only', async () => {
@@ -94,7 +91,7 @@ describe('the project allowlist applies to desks and requests', () => {
     expect(await complete('vpn')).toEqual([]);
     const leave = await complete('leave');
     expect(leave.length).toBeGreaterThan(0);
-    const hr = site.sandbox.site.jsm.articles;
-    expect(leave.every((id) => hr.get(id)?.serviceDeskId === '2')).toBe(true);
+    const hr = new Set(site.sandbox.site.jsm.knowledgeBase.articles('2').map((a) => a.id));
+    expect(leave.every((id) => hr.has(id))).toBe(true);
   });
 });

@@ -73,4 +73,15 @@ describe('resources: desks, requests and knowledge-base articles, with completio
     );
     await expect(site.mcp.client.readResource({ uri: 'servicedesk://kb/999999999' })).rejects.toThrow(/not found|404/i);
   });
+
+  it('reads every hit of a knowledge-base search: the article is the page of the desk’s linked space', async () => {
+    const hits = (await site.ok('servicedesk_search_knowledge_base', { query: 'zoom', serviceDeskId: '1' })).structured
+      .articles as Array<{ id: string; title: string; space: string; uri: string }>;
+    expect(hits.map((h) => [h.title, h.space])).toEqual([['Set up a Zoom Rooms controller', 'ITKB']]);
+    const text = await read(hits[0]!.uri);
+    expect(text).toMatch(/^# Set up a Zoom Rooms controller\n<untrusted (\w{6}) article>\nConnect the controller/);
+    // The same page through the Confluence API.
+    const page = site.sandbox.site.confluence.contents.get(hits[0]!.id)!;
+    expect(site.sandbox.site.confluence.spaces.get(page.spaceId)!.key).toBe('ITKB');
+  });
 });

@@ -1,6 +1,7 @@
 // Jira Service Management's own records. A request *is* a Jira issue (in `site.jira`) of a
 // service project; these records hold what JSM adds around it: desks, request types, approvals,
-// SLA configuration, queues, organizations, knowledge-base articles and temporary attachments.
+// SLA configuration, queues, organizations and temporary attachments. Knowledge-base articles are
+// Confluence pages of the space linked to a desk (./kb/source.ts).
 // Ids are strings as JSM writes them; timestamps are epoch milliseconds.
 
 export interface ServiceDesk {
@@ -16,6 +17,8 @@ export interface ServiceDesk {
   openToLicensedUsers: boolean;
   /** Jira transition ids the portal offers customers ("Resolve this issue", "Cancel request"…). */
   customerTransitionIds: string[];
+  /** Key of the Confluence space linked as the desk's knowledge base: its pages are the articles. */
+  knowledgeBaseSpaceKey?: string;
 }
 
 export interface RequestTypeGroup {
@@ -167,21 +170,6 @@ export interface Organization {
   properties: Record<string, unknown>;
 }
 
-/**
- * A knowledge-base article. JSM serves articles from a Confluence space linked to the desk; until
- * the sandbox's Confluence half backs them, they live here (see ./kb/source.ts for the seam).
- */
-export interface KbArticle {
-  id: string;
-  serviceDeskId: string;
-  spaceKey: string;
-  title: string;
-  /** Plain text with blank-line separated paragraphs. */
-  body: string;
-  labels: string[];
-  updated: number;
-}
-
 export interface TemporaryAttachment {
   id: string;
   serviceDeskId: string;
@@ -205,7 +193,6 @@ export interface JsmData {
   slaMetrics: SlaMetric[];
   queues: Queue[];
   organizations: Organization[];
-  articles: KbArticle[];
   temporaryAttachments: TemporaryAttachment[];
   /** Properties of organizations and request types are on those records; next ids per kind. */
   counters: Record<string, number>;
@@ -221,7 +208,6 @@ export const emptyJsmData = (): JsmData => ({
   slaMetrics: [],
   queues: [],
   organizations: [],
-  articles: [],
   temporaryAttachments: [],
   counters: {},
 });

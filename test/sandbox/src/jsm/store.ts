@@ -3,12 +3,11 @@
 import type { Issue } from '../jira/model.js';
 import type { JiraStore } from '../jira/store.js';
 import { notFound } from './errors.js';
-import { storeKnowledgeBase, type KnowledgeBaseSource } from './kb/source.js';
+import { NO_KNOWLEDGE_BASE, type KnowledgeBaseSource } from './kb/source.js';
 import type {
   Approval,
   Calendar,
   JsmData,
-  KbArticle,
   Organization,
   Queue,
   RequestRecord,
@@ -32,11 +31,10 @@ export class JsmStore {
   slaMetrics!: Map<string, SlaMetric>;
   queues!: Map<string, Queue>;
   organizations!: Map<string, Organization>;
-  articles!: Map<string, KbArticle>;
   temporaryAttachments!: Map<string, TemporaryAttachment>;
   counters!: Record<string, number>;
-  /** Where KB articles come from (see ./kb/source.ts); replaceable by a Confluence-backed source. */
-  knowledgeBase: KnowledgeBaseSource = storeKnowledgeBase(this);
+  /** Where KB articles come from: the site links it to Confluence (see ./kb/source.ts). */
+  knowledgeBase: KnowledgeBaseSource = NO_KNOWLEDGE_BASE;
 
   constructor(
     data: JsmData,
@@ -56,7 +54,6 @@ export class JsmStore {
     this.slaMetrics = new Map(d.slaMetrics.map((m) => [`${m.serviceDeskId}/${m.id}`, m]));
     this.queues = new Map(d.queues.map((q) => [`${q.serviceDeskId}/${q.id}`, q]));
     this.organizations = byId(d.organizations);
-    this.articles = byId(d.articles);
     this.temporaryAttachments = byId(d.temporaryAttachments);
     this.counters = { ...d.counters };
   }
@@ -72,7 +69,6 @@ export class JsmStore {
       slaMetrics: [...this.slaMetrics.values()],
       queues: [...this.queues.values()],
       organizations: [...this.organizations.values()],
-      articles: [...this.articles.values()],
       temporaryAttachments: [...this.temporaryAttachments.values()],
       counters: { ...this.counters },
     });

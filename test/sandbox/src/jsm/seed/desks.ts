@@ -27,6 +27,7 @@ export const SERVICE_DESKS: ServiceDesk[] = [
     organizationIds: [ORG.acme, ORG.contractors],
     openToLicensedUsers: true,
     customerTransitionIds: ['51', '91'],
+    knowledgeBaseSpaceKey: 'ITKB',
   },
   {
     id: DESK.hr,
@@ -36,6 +37,7 @@ export const SERVICE_DESKS: ServiceDesk[] = [
     organizationIds: [ORG.newHires],
     openToLicensedUsers: true,
     customerTransitionIds: ['91'],
+    knowledgeBaseSpaceKey: 'HRKB',
   },
 ];
 

@@ -1,21 +1,24 @@
 // The Service Management layer of the default site, generated deterministically and applied on
 // top of the Jira seed without changing it: JSM's statuses, issue types, fields, customers, the ITS
 // and HR service projects with 40 requests, plus the JSM and Assets records.
+// The desks' knowledge bases are Confluence spaces (ITKB, HRKB) the layer adds to the site's wiki,
+// and its incidents are linked to the Jira issues that followed them.
 // `seed/nimbus-works-jsm.json` is this layer at SEED_SNAPSHOT_NOW (scripts/write-seed.mjs).
 import { assetsSeed } from '../../assets/seed.js';
 import type { AssetsData } from '../../assets/model.js';
+import { emptyConfluenceData } from '../../confluence/model.js';
 import type { JiraData } from '../../jira/model.js';
 import type { SandboxSnapshot } from '../../site.js';
 import type { JsmData } from '../model.js';
-import { articles } from './articles.js';
-import { buildRequests } from './builder.js';
+import { buildRequests, SEED_ID_BASE } from './builder.js';
 import { JSM_FIELDS, JSM_ISSUE_TYPES, JSM_PROJECTS, JSM_STATUSES, JSM_WORKFLOWS } from './config.js';
 import { GROUPS, REQUEST_TYPES, SERVICE_DESKS } from './desks.js';
 import { CALENDARS, QUEUES, SLA_METRICS } from './service-levels.js';
 import { CUSTOMERS, organizations } from './people.js';
 import { hrRequests } from './requests-hr.js';
 import { ITS_SERVICE_REQUESTS } from './requests-its-service.js';
-import { ITS_INCIDENTS } from './requests-its.js';
+import { ITS_INCIDENT_LINKS, ITS_INCIDENTS } from './requests-its.js';
+import { addKnowledgeBase, knowledgeBaseSpaces, type KnowledgeBaseSpaceSeed } from './knowledge-base.js';
 
 export const SERVICE_MANAGEMENT_FORMAT = 'atlassian-mcp-sandbox/service-management/1';
 
@@ -37,7 +40,14 @@ export interface ServiceManagementSeed {
   > & { counters: Record<string, number> };
   jsm: JsmData;
   assets: AssetsData;
+  /** Confluence spaces linked to the desks as knowledge bases (absent in older layers). */
+  knowledgeBase?: KnowledgeBaseSpaceSeed[];
+  /** Issue links from requests to Jira issues, by key and link type name (absent in older layers). */
+  issueLinks?: SeedIssueLink[];
 }
+
+/** `[inward issue key, link type name, outward issue key]`. */
+export type SeedIssueLink = [string, string, string];
 
 export interface ServiceManagementSeedOptions {
   /** The moment the data is built around (the same as the Jira seed's). */
@@ -84,7 +94,6 @@ export function generateServiceManagementSeed(o: ServiceManagementSeedOptions): 
       slaMetrics: SLA_METRICS,
       queues: QUEUES,
       organizations: organizations(now),
-      articles: articles(now),
       temporaryAttachments: [],
       counters: {
         approval: built.approvals.length + 1,
@@ -95,6 +104,8 @@ export function generateServiceManagementSeed(o: ServiceManagementSeedOptions): 
       },
     }),
     assets: assetsSeed(now),
+    knowledgeBase: knowledgeBaseSpaces(now),
+    issueLinks: o.requests === false ? [] : ITS_INCIDENT_LINKS,
   };
 }
 
@@ -114,5 +125,19 @@ export function withServiceManagement(snapshot: SandboxSnapshot, layer: ServiceM
   jira.histories.push(...add.histories);
   jira.attachments.push(...add.attachments);
   Object.assign(jira.counters, add.counters);
-  return { ...snapshot, jira, jsm: structuredClone(layer.jsm), assets: structuredClone(layer.assets) };
+  // Link ids from the layer's own range, as its other records: the Jira seed's counters stay as they are.
+  for (const [n, [inward, typeName, outward]] of (layer.issueLinks ?? []).entries()) {
+    const issue = (key: string) => {
+      const found = jira.issues.find((i) => i.key === key);
+      if (!found) throw new Error(`seed: no issue ${key} to link`);
+      return found.id;
+    };
+    const type = jira.issueLinkTypes.find((t) => t.name === typeName);
+    if (!type) throw new Error(`seed: no issue link type ${typeName}`);
+    const id = String(SEED_ID_BASE + n);
+    jira.issueLinks.push({ id, typeId: type.id, inwardIssueId: issue(inward), outwardIssueId: issue(outward) });
+  }
+  const confluence = structuredClone(snapshot.confluence ?? emptyConfluenceData());
+  addKnowledgeBase(confluence, layer.knowledgeBase ?? []);
+  return { ...snapshot, jira, confluence, jsm: structuredClone(layer.jsm), assets: structuredClone(layer.assets) };
 }

@@ -152,3 +152,12 @@ export const ITS_INCIDENTS: RequestSpec[] = [
     ],
   },
 ];
+
+/**
+ * ITS-4 (the SSO login loop) and the Jira work that followed it: no alert fired on the failed
+ * sign-ins, and the session change went out without an on-call handover.
+ */
+export const ITS_INCIDENT_LINKS: Array<[string, string, string]> = [
+  ['ITS-4', 'Relates', 'OPS-11'],
+  ['ITS-4', 'Relates', 'OPS-25'],
+];
