@@ -9,7 +9,14 @@ const shipped: Skill[] = readSkillDir(DEFAULT_SKILL_DIR).filter((s) => s.plugins
 
 /** A plausible value for every argument, so the rendered text has no placeholder left. */
 const sample = (name: string): string =>
-  ({ issue: 'NOVA-9', project: 'NOVA', epic: 'NOVA-1', time: '1h', days: '3' })[name] ?? `sample ${name}`;
+  ({ issue: 'NOVA-9', project: 'NOVA', epic: 'NOVA-1', time: '1h', days: '3', request: 'ITS-4' })[name] ??
+  `sample ${name}`;
+
+/** What a user types for an argument completed from each template (the default: `N`). */
+const TYPED: Record<string, string> = {
+  'jira://issue/{key}': 'NOVA-1',
+  'servicedesk://request/{key}': 'ITS-1',
+};
 
 describe('every shipped skill, served to a real MCP client against the sandbox', () => {
   let full: SkillAgent;
@@ -57,11 +64,7 @@ describe('every shipped skill, served to a real MCP client against the sandbox',
     const pageId = [...full.host.sandbox.site.confluence.contents.keys()][0]!;
     for (const skill of shipped)
       for (const a of skill.arguments.filter((x) => x.complete)) {
-        const value = a.complete!.includes('issue')
-          ? 'NOVA-1'
-          : a.complete!.includes('page')
-            ? pageId.slice(0, 3)
-            : 'N';
+        const value = TYPED[a.complete!] ?? (a.complete!.includes('page') ? pageId.slice(0, 3) : 'N');
         const { completion } = await full.host.client.complete({
           ref: { type: 'ref/prompt', name: skill.name },
           argument: { name: a.name, value },
@@ -86,13 +89,27 @@ describe('every shipped skill, served to a real MCP client against the sandbox',
     const def = await startSkillAgent({ toolsets: undefined });
     try {
       const listed = (await def.host.client.listPrompts()).prompts.map((p) => p.name);
-      expect(listed).toEqual(expect.arrayContaining(['log-work', 'standup', 'status-report', 'triage-issue']));
-      expect(listed).toEqual(expect.arrayContaining(['meeting-notes-to-tasks', 'document-todays-work']));
+      expect(listed).toEqual(
+        expect.arrayContaining([
+          'log-work',
+          'standup',
+          'status-report',
+          'triage-issue',
+          'meeting-notes-to-tasks',
+          'document-todays-work',
+          'answer-from-knowledge-base',
+          'incident-postmortem',
+        ]),
+      );
       expect(listed).not.toContain('sprint-review');
       // release-notes needs jira:versions and confluence:browse.
       expect(listed).not.toContain('release-notes');
       // triage-issue links duplicates only when jira:links is on; its procedure says what to do otherwise.
       expect(await def.prompt('triage-issue', { issue: 'OPS-14' })).toMatch(/jira:links.*toolset is off/);
+      // incident-postmortem uses the space's template only when confluence:templates is on.
+      expect(await def.prompt('incident-postmortem', { request: 'ITS-4', space: 'OPS' })).toMatch(
+        /confluence:templates.*toolset is off\), say so and use the structure of step 3/,
+      );
     } finally {
       await def.close();
     }

@@ -3,11 +3,12 @@ import { toolCalls } from '@atlassian-mcp/core/host';
 import type { AtlassianMcpPlugin } from '@atlassian-mcp/core';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
 import confluencePlugin from '@atlassian-mcp/plugin-confluence';
+import serviceDeskPlugin from '@atlassian-mcp/plugin-service-desk';
 
 jest.setTimeout(60_000);
 
 /** The first-party plugins on main, as the skills name them. */
-export const FIRST_PARTY: AtlassianMcpPlugin[] = [jiraPlugin, confluencePlugin];
+export const FIRST_PARTY: AtlassianMcpPlugin[] = [jiraPlugin, confluencePlugin, serviceDeskPlugin];
 const PREFIXES = FIRST_PARTY.map((p) => p.toolPrefix);
 
 /**
