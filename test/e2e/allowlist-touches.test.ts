@@ -1,3 +1,4 @@
+import { DEFAULT_SKILL_DIR, readSkillDir } from '@atlassian-mcp/core/host';
 import { startGenericSite, type GenericSite } from './support/site.js';
 import { sampleArgs, type JsonSchema } from './support/schema-args.js';
 import { samplesFor } from './support/tool-samples.js';
@@ -180,6 +181,7 @@ it('every resource and prompt refuses a forbidden target and lists nothing from 
     `jira://issue/${forbidden.issueKey}`,
     `jira://issue/${byId.issueKey}`,
     'jira://project/OPS',
+    `jira://sprint/${String(forbidden.sprintId)}`,
     `jira://attachment/${forbidden.attachmentId}`,
     `confluence://page/${wiki.pageId}`,
     'confluence://space/OPS',
@@ -193,11 +195,34 @@ it('every resource and prompt refuses a forbidden target and lists nothing from 
     if (!/allowlist/.test(error)) problems.push(`${uri}: ${error}`);
     for (const p of reachedForbidden(sent)) problems.push(`${uri}: sent ${p}`);
   }
-  sent.length = 0;
-  const prompt = await mcp.client.getPrompt({ name: 'jira_triage', arguments: { project: 'OPS' } }).then(
-    () => 'ok',
-    (e: Error) => e.message,
-  );
-  if (!/allowlist/.test(prompt)) problems.push(`jira_triage {project: OPS}: ${prompt}`);
+  // Prompts: every skill argument completed from a resource template names what that template
+  // names; a forbidden one is refused before the procedure is handed out.
+  const outside: Record<string, string> = {
+    'jira://project/{key}': 'OPS',
+    'jira://issue/{key}': String(forbidden.issueKey),
+    'jira://sprint/{id}': String(forbidden.sprintId),
+    'confluence://space/{key}': 'OPS',
+    'servicedesk://desk/{id}': 'ITS',
+    'servicedesk://request/{key}': 'ITS-1',
+  };
+  const offered = new Set((await mcp.client.listPrompts()).prompts.map((p) => p.name));
+  let refusedPrompts = 0;
+  for (const skill of readSkillDir(DEFAULT_SKILL_DIR).filter((x) => offered.has(x.name)))
+    for (const arg of skill.arguments.filter((a) => a.complete && outside[a.complete])) {
+      const args = Object.fromEntries(skill.arguments.filter((a) => a.required).map((a) => [a.name, 'x']));
+      for (const a of skill.arguments.filter((x) => x.required && x.complete))
+        args[a.name] =
+          { 'jira://issue/{key}': 'NOVA-1', 'servicedesk://request/{key}': 'NOVA-1' }[a.complete!] ?? 'NOVA';
+      args[arg.name] = outside[arg.complete!]!;
+      sent.length = 0;
+      const error = await mcp.client.getPrompt({ name: skill.name, arguments: args }).then(
+        () => 'served',
+        (e: Error) => e.message,
+      );
+      if (!/allowlist/.test(error)) problems.push(`${skill.name} ${JSON.stringify(args)}: ${error}`);
+      else refusedPrompts++;
+      for (const p of reachedForbidden(sent)) problems.push(`${skill.name} ${arg.name}: sent ${p}`);
+    }
+  expect(refusedPrompts).toBeGreaterThan(5);
   expect(problems).toEqual([]);
 });

@@ -96,9 +96,8 @@ describe('Jira skills, followed by a scripted agent against the sandbox', () => 
     const sections: Record<string, Issue[]> = {};
     for (const [i, name] of ['done', 'progress', 'risk'].entries()) {
       const args = agent.literal('jira_search', i);
-      const r = await agent.step('jira_search', args);
-      expect(r.structured.cursor).toBeUndefined();
-      sections[name] = r.structured.issues as Issue[];
+      // "pass its `cursor` until you have them all"
+      sections[name] = (await agent.pages('jira_search', args, 'issues')) as Issue[];
       // What the report shows is what the site says for that JQL.
       const direct = await agent.host.rest<{ issues: { key: string; fields: { parent?: { key: string } } }[] }>(
         `/rest/api/3/search/jql?jql=${encodeURIComponent(String(args.jql))}&fields=parent&maxResults=100`,
@@ -195,14 +194,10 @@ describe('Jira skills, followed by a scripted agent against the sandbox', () => 
     ).structured.sprints as { id: number; name: string; start: string; goal?: string }[];
     expect(sprints).toHaveLength(1);
     const sprint = sprints[0]!;
-    const issues: Issue[] = [];
-    let args: Record<string, unknown> = { ...agent.literal('jira_list_agile_issues'), sprintId: sprint.id };
-    for (;;) {
-      const page = await agent.step('jira_list_agile_issues', args);
-      issues.push(...(page.structured.issues as Issue[]));
-      if (!page.structured.cursor) break;
-      args = { ...args, cursor: page.structured.cursor };
-    }
+    const args = { ...agent.literal('jira_list_agile_issues'), sprintId: sprint.id };
+    const issues = (await agent.pages('jira_list_agile_issues', args, 'issues')) as Issue[];
+    // Paging is followed: a smaller page gives the same issues.
+    expect(await agent.pages('jira_list_agile_issues', { ...args, limit: 3 }, 'issues')).toEqual(issues);
     const direct = await agent.host.rest<{ total: number }>(`/rest/agile/1.0/sprint/${sprint.id}/issue?maxResults=0`);
     expect(issues).toHaveLength(direct.total);
     const completed = issues.filter((i) => i.status === 'Done').map((i) => i.key);

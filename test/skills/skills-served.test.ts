@@ -9,13 +9,28 @@ const shipped: Skill[] = readSkillDir(DEFAULT_SKILL_DIR).filter((s) => s.plugins
 
 /** A plausible value for every argument, so the rendered text has no placeholder left. */
 const sample = (name: string): string =>
-  ({ issue: 'NOVA-9', project: 'NOVA', epic: 'NOVA-1', time: '1h', days: '3', request: 'ITS-4' })[name] ??
-  `sample ${name}`;
+  (
+    ({
+      issue: 'NOVA-9',
+      project: 'NOVA',
+      epic: 'NOVA-1',
+      time: '1h',
+      days: '3',
+      request: 'ITS-4',
+      desk: 'HR',
+      sprint: 'NOVA Sprint 25',
+      assignee: 'Diego Alvarez',
+      space: 'ENG',
+    }) as Record<string, string>
+  )[name] ?? `sample ${name}`;
 
 /** What a user types for an argument completed from each template (the default: `N`). */
 const TYPED: Record<string, string> = {
   'jira://issue/{key}': 'NOVA-1',
+  'jira://sprint/{id}': 'NOVA Sprint',
+  'jira://user/{name}': 'Di',
   'servicedesk://request/{key}': 'ITS-1',
+  'servicedesk://desk/{id}': 'H',
 };
 
 describe('every shipped skill, served to a real MCP client against the sandbox', () => {
@@ -115,6 +130,39 @@ describe('every shipped skill, served to a real MCP client against the sandbox',
     }
   });
 
+  it('completes desks, sprints and people from the sandbox through the prompt arguments', async () => {
+    const complete = async (name: string, argument: string, value: string) =>
+      (
+        await full.host.client.complete({
+          ref: { type: 'ref/prompt', name },
+          argument: { name: argument, value },
+        })
+      ).completion.values;
+    expect(await complete('answer-from-knowledge-base', 'desk', 'h')).toEqual(['HR']);
+    expect(await complete('answer-from-knowledge-base', 'desk', '')).toEqual(['1', 'ITS', '2', 'HR']);
+    // Active first, then future, then closed (most recent first): the sandbox's NOVA board.
+    expect(await complete('sprint-review', 'sprint', 'nova')).toEqual([
+      'NOVA Sprint 25',
+      'NOVA Sprint 26',
+      'NOVA Sprint 27',
+      'NOVA Sprint 24',
+      'NOVA Sprint 23',
+      'NOVA Sprint 22',
+      'NOVA Sprint 21',
+    ]);
+    expect(await complete('sprint-review', 'sprint', '5')).toEqual(['5']);
+    // People, not portal customers: "D" is Diego Alvarez and not Dana Fischer (a customer).
+    expect(await complete('triage-issue', 'assignee', 'di')).toEqual(['Diego Alvarez']);
+    expect(await complete('triage-issue', 'assignee', 'alv')).toEqual(['Diego Alvarez']);
+    expect(await complete('triage-issue', 'assignee', 'da')).toEqual([]);
+    // The completed values are what the procedures take.
+    expect(await full.prompt('sprint-review', { project: 'NOVA', sprint: 'NOVA Sprint 25' })).toContain(
+      'pick the sprint named "NOVA Sprint 25"',
+    );
+    const read = await full.host.client.readResource({ uri: 'jira://sprint/NOVA%20Sprint%2025' });
+    expect((read.contents[0] as { text: string }).text).toMatch(/^# NOVA Sprint 25 \(sprint 5\)\nactive · /);
+  });
+
   it('completes through the allowlist: a project outside allow.projects is never offered', async () => {
     const allowed = await startSkillAgent({ allow: { projects: ['NOVA'] } });
     try {
@@ -130,6 +178,39 @@ describe('every shipped skill, served to a real MCP client against the sandbox',
       expect(issues.completion.values).toEqual([]);
     } finally {
       await allowed.close();
+    }
+  });
+
+  it('under an allowlist, completes only allowed desks and sprints, and refuses a prompt naming what is outside', async () => {
+    const its = await startSkillAgent({ allow: { projects: ['ITS', 'OPS'] } });
+    const nova = await startSkillAgent({ allow: { projects: ['NOVA', 'ITS'] } });
+    const complete = async (agent: SkillAgent, name: string, argument: string, value: string) =>
+      (await agent.host.client.complete({ ref: { type: 'ref/prompt', name }, argument: { name: argument, value } }))
+        .completion.values;
+    const refusal = (agent: SkillAgent, name: string, args: Record<string, string>) =>
+      agent.host.client.getPrompt({ name, arguments: args }).then(
+        () => 'served',
+        (e: Error) => e.message,
+      );
+    try {
+      expect(await complete(its, 'answer-from-knowledge-base', 'desk', '')).toEqual(['1', 'ITS']);
+      // NOVA's board is the only scrum board: with NOVA outside, there is no sprint to offer.
+      expect(await complete(its, 'sprint-review', 'sprint', 'nova')).toEqual([]);
+      expect(await complete(nova, 'sprint-review', 'sprint', 'nova sprint 25')).toEqual(['NOVA Sprint 25']);
+      // prompts/get checks what a completed argument names, as reading its resource would.
+      expect(await refusal(its, 'answer-from-knowledge-base', { request: 'ITS-9', desk: 'HR' })).toMatch(/allowlist/);
+      expect(await refusal(its, 'answer-from-knowledge-base', { request: 'HR-4' })).toMatch(/allowlist/);
+      expect(await refusal(its, 'answer-from-knowledge-base', { request: 'ITS-9', desk: 'ITS' })).toBe('served');
+      expect(await refusal(its, 'status-report', { project: 'NOVA' })).toMatch(/allowlist/);
+      expect(await refusal(its, 'sprint-review', { project: 'OPS', sprint: 'NOVA Sprint 25' })).toMatch(/allowlist/);
+      expect(await refusal(nova, 'sprint-review', { project: 'NOVA', sprint: 'NOVA Sprint 25' })).toBe('served');
+      expect(await refusal(nova, 'sprint-review', { project: 'NOVA', sprint: '5' })).toBe('served');
+      // People are not inside a project: the allowlist leaves them alone.
+      expect(await complete(its, 'triage-issue', 'assignee', 'di')).toEqual(['Diego Alvarez']);
+      expect(await refusal(its, 'triage-issue', { issue: 'OPS-14', assignee: 'Diego Alvarez' })).toBe('served');
+    } finally {
+      await its.close();
+      await nova.close();
     }
   });
 

@@ -18,7 +18,8 @@ import type { PromptEntry, ResourceEntry } from '../registry/plugin-registry.js'
 import { CORE_VERSION } from '../version.js';
 import { coreServices } from '../plugin-api/tokens.js';
 import type { ScopeService } from '../plugin-api/services.js';
-import { attachSkills } from '../skills/skill-server.js';
+import { attachSkills, type ArgumentGuard } from '../skills/skill-server.js';
+import { templateVariable } from '../skills/skill-library.js';
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 const call = (provider: object, method: string | symbol): Method => {
@@ -100,6 +101,7 @@ export function createMcpServer(host: AtlassianMcpHost, view: ServerView = {}): 
   for (const p of host.registry.prompts) prompts.set(p.meta.name, registerPrompt(server, p, deps));
   const skills = attachSkills(server, skillHost(host, view), templates, prompts, {
     shared: !view.principal && !view.policy,
+    guard: skillArgumentGuard(host, deps),
   });
   if (host.auth().method() === 'oauth' && !view.principal) void skills.refresh();
   // Sign-in, sign-out or a revoked session changes what is offered: tell the client, no restart.
@@ -116,6 +118,27 @@ export function createMcpServer(host: AtlassianMcpHost, view: ServerView = {}): 
     await close();
   };
   return server;
+}
+
+/**
+ * A skill argument completed from a resource template is what that template's variable names
+ * (`jira://project/{key}`: a project): the plugin's allowlist checks it as it checks a read.
+ */
+function skillArgumentGuard(host: AtlassianMcpHost, deps: ReadDeps): ArgumentGuard {
+  const byUri = new Map(host.registry.resources.map((r) => [r.meta.uri, r]));
+  return async (template, value, skill, signal) => {
+    const entry = byUri.get(template);
+    const variable = templateVariable(template);
+    const kind = variable && entry?.meta.targets?.[variable];
+    if (!entry || !variable || !kind) return;
+    await runRead(
+      { name: `prompt ${skill}`, pluginId: entry.pluginId, targets: { [variable]: kind } },
+      deps,
+      signal,
+      { [variable]: value },
+      async () => undefined,
+    );
+  };
 }
 
 /**

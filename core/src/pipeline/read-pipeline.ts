@@ -10,7 +10,7 @@ import { applyBudget } from '../render/compact-text.js';
 
 /** What a resource read, listing, completion or prompt declares. */
 export interface ReadSubject {
-  /** `resource jira-issue`, `prompt jira_triage`: for logs and call scopes. */
+  /** `resource jira-issue`, `prompt standup`: for logs and call scopes. */
   name: string;
   pluginId: string;
   targets?: Record<string, string>;

@@ -13,6 +13,12 @@ import { templateVariable, type LoadedSkill, type SkillLibrary } from './skill-l
 /** Completes one argument value from live data (a plugin's resource-template completer). */
 export type ArgumentCompleter = (value: string, context?: { arguments?: Record<string, string> }) => Promise<string[]>;
 
+/**
+ * Checks an argument value against what its completion template names (`jira://project/{key}`
+ * names a project): throws when policy (the allowlist) refuses it, as reading that resource would.
+ */
+export type ArgumentGuard = (template: string, value: string, skill: string, signal: AbortSignal) => Promise<void>;
+
 /** What serving skills needs from the host. */
 export interface SkillHost {
   skills: SkillLibrary;
@@ -103,6 +109,7 @@ export function serveSkills(
   extension: SkillsExtension,
   completer: (uri: string) => ArgumentCompleter | undefined,
   others: ReadonlyMap<string, RegisteredPrompt>,
+  guard?: ArgumentGuard,
 ): { refresh(): Promise<void> } {
   const prompts = new Map<LoadedSkill, RegisteredPrompt>();
   for (const loaded of host.skills.loaded) {
@@ -112,12 +119,19 @@ export function serveSkills(
       server.registerPrompt(
         skill.name,
         { title: skill.title, description: skill.description, argsSchema: argsSchema(skill, completer) as never },
-        ((args: Record<string, string | undefined> | undefined) => ({
-          description: skill.description,
-          messages: [
-            { role: 'user' as const, content: { type: 'text' as const, text: renderSkill(skill.body, args ?? {}) } },
-          ],
-        })) as never,
+        (async (args: Record<string, string | undefined> | undefined, extra: { mcpReq: { signal: AbortSignal } }) => {
+          // A project, space or desk outside the allowlist is refused before the procedure starts.
+          for (const a of skill.arguments) {
+            const value = args?.[a.name];
+            if (a.complete && value && guard) await guard(a.complete, value, skill.name, extra.mcpReq.signal);
+          }
+          return {
+            description: skill.description,
+            messages: [
+              { role: 'user' as const, content: { type: 'text' as const, text: renderSkill(skill.body, args ?? {}) } },
+            ],
+          };
+        }) as never,
       ),
     );
   }
@@ -170,16 +184,17 @@ const extensions = new WeakMap<SkillLibrary, SkillsExtension>();
 /**
  * Serves the host's skills on a connection's server. `templates` are the resource templates
  * registered on it, by URI: an argument that completes from `jira://project/{key}` asks that
- * template's completer (same allowlist and neutralisation as a resource completion). With
- * `shared`, one extension serves every connection (its host's view is the same for all);
- * otherwise (one hosted user's request) the extension is this server's own.
+ * template's completer (same allowlist and neutralisation as a resource completion), and its
+ * value is checked by `guard` as that template's variable is. With `shared`, one extension
+ * serves every connection (its host's view is the same for all); otherwise (one hosted user's
+ * request) the extension is this server's own.
  */
 export function attachSkills(
   server: McpServer,
   host: SkillHost,
   templates: ReadonlyMap<string, ResourceTemplate>,
   others: ReadonlyMap<string, RegisteredPrompt>,
-  options: { shared: boolean } = { shared: true },
+  options: { shared: boolean; guard?: ArgumentGuard } = { shared: true },
 ): { refresh(): Promise<void> } {
   let extension = options.shared ? extensions.get(host.skills) : undefined;
   if (!extension) {
@@ -197,5 +212,6 @@ export function attachSkills(
       return complete ? async (value, context) => [...(await complete(value, context as never))] : undefined;
     },
     others,
+    options.guard,
   );
 }

@@ -167,7 +167,7 @@ describe('resources, listings and completions', () => {
       const listed = await who.client.listResources();
       expect(listed.resources.some((r) => r.uri.startsWith('jira://issue/'))).toBe(true);
       const completed = await who.client.complete({
-        ref: { type: 'ref/prompt', name: 'jira_triage' },
+        ref: { type: 'ref/prompt', name: 'standup' },
         argument: { name: 'project', value: 'NO' },
       });
       expect(completed.completion.values).toContain('NOVA');

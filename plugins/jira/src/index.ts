@@ -13,6 +13,7 @@ import { JiraLinks } from './client/jira-links.js';
 import { JiraAttachments } from './client/jira-attachments.js';
 import { JiraWatchers } from './client/jira-watchers.js';
 import { JiraVersions } from './client/jira-versions.js';
+import { SprintDirectory } from './client/sprint-directory.js';
 import { jiraConfigSchema } from './config.js';
 import { JiraRichText } from './content/jira-rich-text.js';
 import { FieldCatalog } from './fields/field-catalog.js';
@@ -44,7 +45,8 @@ import { IssueActivity } from './view/issue-activity.js';
 import { IssueViews } from './view/issue-views.js';
 import { ProjectViews } from './view/project-view.js';
 import { JiraResources } from './resources/jira.resources.js';
-import { JiraPrompts } from './prompts/jira.prompts.js';
+import { SprintResources } from './resources/sprint.resources.js';
+import { UserResources } from './resources/user.resources.js';
 
 export { jiraConfigSchema, type JiraConfig } from './config.js';
 
@@ -91,6 +93,7 @@ export default definePlugin({
     FieldCatalog,
     UserResolver,
     SprintResolver,
+    SprintDirectory,
     TeamResolver,
     FieldValueResolver,
     IssueFieldResolver,
@@ -118,6 +121,5 @@ export default definePlugin({
     AdminTools,
     BulkTools,
   ],
-  resourceProviders: [JiraResources, AttachmentResources],
-  promptProviders: [JiraPrompts],
+  resourceProviders: [JiraResources, SprintResources, UserResources, AttachmentResources],
 });

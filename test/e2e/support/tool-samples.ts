@@ -123,6 +123,8 @@ export async function prepareSamples(sandbox: Sandbox): Promise<Samples> {
     resourceUris: {
       'servicedesk://desk/{id}': 'servicedesk://desk/1',
       'servicedesk://request/{key}': 'servicedesk://request/ITS-1',
+      'jira://sprint/{id}': `jira://sprint/${sprint.id}`,
+      'jira://user/{name}': `jira://user/${encodeURIComponent(otherUser.accountId)}`,
       // A knowledge-base article is a Confluence page.
       'servicedesk://kb/{articleId}': `servicedesk://kb/${
         [...sandbox.site.confluence.contents.values()].find((c) => c.type === 'page' && c.status === 'current')!.id

@@ -24,6 +24,13 @@ export interface SkillAgent {
   prompt(name: string, args: Record<string, string>): Promise<string>;
   /** Calls a tool the procedure names, with arguments it names; returns the text and structured result. */
   step(tool: string, args?: Record<string, unknown>): Promise<{ text: string; structured: Record<string, unknown> }>;
+  /**
+   * Every page of a listing the procedure pages through ("pass the `cursor` until…"): calls `tool`
+   * and follows the result's `nextCursor` into `cursor` until there is none, returning the items
+   * under `list`. Refuses a tool whose output schema has no `nextCursor` (a check on a field the
+   * tool never returns could not fail).
+   */
+  pages(tool: string, args: Record<string, unknown>, list: string): Promise<unknown[]>;
   /** Like `step`, for a call the procedure expects may fail (a title that must be free). */
   attempt(tool: string, args?: Record<string, unknown>): Promise<{ isError: boolean; text: string }>;
   /**
@@ -67,6 +74,23 @@ export async function startSkillAgent(config: Record<string, unknown> = {}): Pro
     async step(tool, args = {}) {
       check(tool, args);
       return host.ok(tool, args);
+    },
+    async pages(tool, args, list) {
+      const listed = (await host.client.listTools()).tools.find((t) => t.name === tool);
+      const output = listed?.outputSchema as { properties?: Record<string, unknown> } | undefined;
+      if (!output?.properties?.nextCursor || !output.properties[list])
+        throw new Error(`${tool} does not page ${list} with nextCursor (its output: ${JSON.stringify(output)})`);
+      if (!agent.text.includes('`cursor`')) throw new Error('the procedure never says to pass the `cursor`');
+      check(tool, args);
+      const items: unknown[] = [];
+      let next: Record<string, unknown> = args;
+      for (let n = 0; n < 100; n++) {
+        const page = (await host.ok(tool, next)).structured;
+        items.push(...(page[list] as unknown[]));
+        if (page.nextCursor === undefined) return items;
+        next = { ...args, cursor: page.nextCursor };
+      }
+      throw new Error(`${tool} still had pages after 100`);
     },
     async attempt(tool, args = {}) {
       check(tool, args);

@@ -6,6 +6,15 @@ import { ISSUE_KEY } from './project-scope.js';
 
 const REFRESH_MS = 60 * 1000;
 
+/** A value as a resource URI carries it (`NOVA%20Sprint%2025`), decoded; left as it is when it is not encoding. */
+export function uriDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 type Index = { map: Map<string, string>; at: number };
 
 /**
@@ -40,8 +49,14 @@ export class JiraContainers {
         return this.project(value, allowed);
       case 'issue':
         return this.issue(value, allowed, trusted);
-      case 'board':
       case 'sprint':
+        // A sprint is named by id, or by name (jira://sprint/{id}): names are indexed lower-cased.
+        return this.indexed(
+          kind,
+          /^\d+$/.test(value) ? value : `name:${uriDecoded(value).trim().toLowerCase()}`,
+          allowed,
+        );
+      case 'board':
       case 'version':
       case 'attachment':
         return this.indexed(kind, value, allowed);
@@ -131,7 +146,10 @@ export class JiraContainers {
         .catch(() => ({ values: [], isLast: true })); // a kanban board has no sprints
       // A sprint belongs where it was created: shown on an allowed board is not enough.
       for (const s of page.values)
-        if (s.originBoardId === undefined || s.originBoardId === boardId) map.set(String(s.id), project);
+        if (s.originBoardId === undefined || s.originBoardId === boardId) {
+          map.set(String(s.id), project);
+          map.set(`name:${s.name.toLowerCase()}`, project);
+        }
       if (page.isLast !== false || page.values.length === 0) break;
     }
   }

@@ -13,6 +13,16 @@ export class JiraUsers {
     return res.data;
   }
 
+  async get(accountId: string): Promise<User> {
+    const res = await this.http.request<User>({
+      product: 'jira',
+      method: 'GET',
+      path: '/rest/api/3/user',
+      query: { accountId },
+    });
+    return res.data;
+  }
+
   async search(query: string, maxResults: number): Promise<User[]> {
     const res = await this.http.request<User[]>({
       product: 'jira',

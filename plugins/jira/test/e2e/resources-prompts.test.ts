@@ -47,17 +47,59 @@ describe('jira resources and prompts', () => {
     expect(prefix.completion.values).toEqual(['MKT-']);
   });
 
-  it('offers triage and stand-up prompts', async () => {
+  it('reads a sprint by id or name, and completes sprint names and ids', async () => {
+    const text = async (uri: string) =>
+      ((await site.mcp.client.readResource({ uri })).contents[0] as { text: string }).text;
+    const byId = await text('jira://sprint/5');
+    expect(byId).toMatch(/^# NOVA Sprint 25 \(sprint 5\)\nactive · \d{4}-\d\d-\d\d \d\d:\d\dZ → [^\n]+ · board 1\n/);
+    const agile = await site.rest<{ total: number }>('/rest/agile/1.0/sprint/5/issue?maxResults=0');
+    expect(byId).toContain(`issues: ${agile.total} — `);
+    // The same sprint by name (fence ids differ per answer).
+    const unfenced = (t: string) => t.replace(/untrusted \w{6}/g, 'untrusted');
+    expect(unfenced(await text('jira://sprint/nova%20sprint%2025'))).toBe(unfenced(byId));
+    expect(byId).toMatch(/<untrusted (\w{6}) goal>\n[^\n]+\n<\/untrusted \1>/);
+    await expect(site.mcp.client.readResource({ uri: 'jira://sprint/Sprint%2099' })).rejects.toThrow(
+      /No sprint is named "Sprint 99"[\s\S]*NOVA Sprint 25 \(5\)/,
+    );
+    const complete = async (value: string) =>
+      (
+        await site.mcp.client.complete({
+          ref: { type: 'ref/resource', uri: 'jira://sprint/{id}' },
+          argument: { name: 'id', value },
+        })
+      ).completion.values;
+    expect((await complete('NOVA Sprint 2')).slice(0, 3)).toEqual([
+      'NOVA Sprint 25',
+      'NOVA Sprint 26',
+      'NOVA Sprint 27',
+    ]);
+    expect(await complete('7')).toEqual(['7']);
+  });
+
+  it('reads a person by name, email or account id, and completes people by name', async () => {
+    const text = async (uri: string) =>
+      ((await site.mcp.client.readResource({ uri })).contents[0] as { text: string }).text;
+    const diego = site.sandbox.credentials.users.find((u) => u.displayName === 'Diego Alvarez')!;
+    const byName = await text('jira://user/Diego%20Alvarez');
+    expect(byName).toMatch(new RegExp(`^# Diego Alvarez\naccount ${diego.accountId} · active`));
+    expect(await text(`jira://user/${encodeURIComponent(diego.email)}`)).toBe(byName);
+    expect(await text(`jira://user/${encodeURIComponent(diego.accountId)}`)).toBe(byName);
+    const complete = async (value: string) =>
+      (
+        await site.mcp.client.complete({
+          ref: { type: 'ref/resource', uri: 'jira://user/{name}' },
+          argument: { name: 'name', value },
+        })
+      ).completion.values;
+    expect(await complete('alv')).toEqual(['Diego Alvarez']);
+    expect(await complete('')).toEqual([]);
+  });
+
+  it('has no prompts of its own: stand-up and triage are the standup and triage-issue skills', async () => {
     const { prompts } = await site.mcp.client.listPrompts();
-    expect(prompts.map((p) => p.name)).toEqual(expect.arrayContaining(['jira_triage', 'jira_standup']));
-    const triage = await site.mcp.client.getPrompt({ name: 'jira_triage', arguments: { project: 'OPS' } });
-    expect((triage.messages[0]!.content as { text: string }).text).toContain('project = "OPS" AND assignee IS EMPTY');
-    const completed = await site.mcp.client.complete({
-      ref: { type: 'ref/prompt', name: 'jira_triage' },
-      argument: { name: 'project', value: 'o' },
-    });
-    expect(completed.completion.values).toEqual(['OPS']);
-    const standup = await site.mcp.client.getPrompt({ name: 'jira_standup', arguments: { days: '3' } });
-    expect((standup.messages[0]!.content as { text: string }).text).toContain('updated >= -3d');
+    const names = prompts.map((p) => p.name);
+    expect(names.filter((n) => n.startsWith('jira_'))).toEqual([]);
+    expect(names.filter((n) => /standup/.test(n))).toEqual(['standup']);
+    expect(names.filter((n) => /triage/.test(n))).toEqual(['triage-issue']);
   });
 });
