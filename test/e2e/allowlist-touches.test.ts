@@ -204,6 +204,18 @@ it('every resource and prompt refuses a forbidden target and lists nothing from 
     'confluence://space/{key}': 'OPS',
     'servicedesk://desk/{id}': 'ITS',
     'servicedesk://request/{key}': 'ITS-1',
+    'confluence://page/{id}': wiki.pageId!,
+  };
+  // A required argument other than the one tried gets an allowed value.
+  const c = site.sandbox.site.confluence;
+  const eng = [...c.spaces.values()].find((x) => x.key === 'ENG')!;
+  const engPage = [...c.contents.values()].find(
+    (p) => p.spaceId === eng.id && p.type === 'page' && p.status === 'current',
+  )!;
+  const allowed: Record<string, string> = {
+    'jira://issue/{key}': 'NOVA-1',
+    'servicedesk://request/{key}': 'NOVA-1',
+    'confluence://page/{id}': engPage.id,
   };
   const offered = new Set((await mcp.client.listPrompts()).prompts.map((p) => p.name));
   let refusedPrompts = 0;
@@ -211,8 +223,7 @@ it('every resource and prompt refuses a forbidden target and lists nothing from 
     for (const arg of skill.arguments.filter((a) => a.complete && outside[a.complete])) {
       const args = Object.fromEntries(skill.arguments.filter((a) => a.required).map((a) => [a.name, 'x']));
       for (const a of skill.arguments.filter((x) => x.required && x.complete))
-        args[a.name] =
-          { 'jira://issue/{key}': 'NOVA-1', 'servicedesk://request/{key}': 'NOVA-1' }[a.complete!] ?? 'NOVA';
+        args[a.name] = allowed[a.complete!] ?? 'NOVA';
       args[arg.name] = outside[arg.complete!]!;
       sent.length = 0;
       const error = await mcp.client.getPrompt({ name: skill.name, arguments: args }).then(
