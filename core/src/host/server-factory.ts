@@ -10,6 +10,7 @@ import type * as z from 'zod';
 import type { AtlassianMcpHost, ServerView } from './host.js';
 import { stepUpChallenge } from './scope-challenge.js';
 import { createToolCallback } from '../pipeline/tool-call-pipeline.js';
+import { rejectingUnknownArguments } from '../pipeline/known-arguments.js';
 import { createRenderKit } from '../render/render-kit.js';
 import { inlineText } from '../render/neutralise.js';
 import { annotationsFor, listedTool } from '../render/tool-list.js';
@@ -81,7 +82,8 @@ export function createMcpServer(host: AtlassianMcpHost, view: ServerView = {}): 
       {
         title: meta.title,
         description: meta.description,
-        inputSchema: meta.input,
+        // Validated (before the handler) with unknown arguments refused; listed from meta.input as it is.
+        inputSchema: rejectingUnknownArguments(meta.input) as never,
         outputSchema: meta.output,
         annotations: annotationsFor(meta),
         // Hosted mode: a call needing Atlassian scopes the user did not grant asks for them (step-up).
