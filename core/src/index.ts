@@ -29,6 +29,7 @@ export {
 } from './plugin-api/decorators.js';
 export type { ToolContext, ResourceContext } from './plugin-api/context.js';
 export type { RenderKit } from './render/render-kit.js';
+export { display } from './render/display.js';
 
 // Core services, as narrow interfaces
 export {

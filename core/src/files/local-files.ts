@@ -9,13 +9,7 @@ import { InputError, NotAllowedError } from '../plugin-api/errors.js';
 import { defaultConfigDir } from '../auth/file-credential-store.js';
 import { defaultAuditFile } from '../audit/audit-log.js';
 import { absolutePath, forbiddenTrees, homeDir, refusal, type FileRules } from './path-rules.js';
-
-/** "12 KB" for confirmation prompts. */
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+import { fileSize as size } from '../render/display.js';
 
 function realOrGiven(dir: string): string {
   try {

@@ -1,4 +1,7 @@
+import { display } from '@atlassian-mcp/core';
 import type { DateValue, JsmUser } from '../client/jsm-http.js';
+
+export const { lines, fileSize: size } = display;
 
 /** `2026-10-20 09:15` (UTC), or with its offset when JSM sends another one. */
 export function when(d: DateValue | undefined): string | undefined {
@@ -25,23 +28,10 @@ export function personWithEmail(u: JsmUser | undefined): string | undefined {
   return name && u?.emailAddress ? `${name} <${u.emailAddress}>` : name;
 }
 
-/** Lines joined, empty ones dropped. */
-export function lines(...parts: Array<string | undefined | false | null>): string {
-  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n');
-}
-
 /** `label: a, b, c` or nothing. */
 export function list(label: string, values: Array<string | undefined> | undefined): string | undefined {
   const v = (values ?? []).filter((x): x is string => !!x);
   return v.length ? `${label}: ${v.join(', ')}` : undefined;
-}
-
-/** `12 KB`, `1.4 MB`. */
-export function size(bytes: number | undefined): string | undefined {
-  if (bytes === undefined) return undefined;
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** `3` when all are shown, `3 of 7` when not. */
