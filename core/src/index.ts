@@ -45,6 +45,7 @@ export type {
   AuthStatusService,
   SiteService,
   LocalFilesService,
+  FileUpload,
   MediaResolver,
   StorageUserNames,
   SectionEditInput,

@@ -4,12 +4,13 @@ import { basename, dirname, join } from 'node:path';
 import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
 import { inject, Service } from '../plugin-api/decorators.js';
 import { coreServices } from '../plugin-api/tokens.js';
-import type { FileConsent, LocalFile, LocalFilesService } from '../plugin-api/services.js';
+import type { FileConsent, FileUpload, LocalFile, LocalFilesService, UploadSource } from '../plugin-api/services.js';
 import { InputError, NotAllowedError } from '../plugin-api/errors.js';
 import { defaultConfigDir } from '../auth/file-credential-store.js';
 import { defaultAuditFile } from '../audit/audit-log.js';
 import { absolutePath, forbiddenTrees, homeDir, refusal, type FileRules } from './path-rules.js';
 import { fileSize as size } from '../render/display.js';
+import { fileUpload, inlineUpload, uploadKind } from './uploads.js';
 
 function realOrGiven(dir: string): string {
   try {
@@ -70,6 +71,12 @@ export class LocalFiles implements LocalFilesService {
     } finally {
       await handle.close();
     }
+  }
+
+  async readUpload(source: UploadSource, consent: FileConsent, options: { purpose: string }): Promise<FileUpload> {
+    if (uploadKind(source) === 'base64') return inlineUpload(source);
+    const file = await this.read(source.path!, consent, options);
+    return fileUpload(file.bytes, source.filename ?? file.name);
   }
 
   async write(

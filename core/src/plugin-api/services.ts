@@ -156,6 +156,33 @@ export interface LocalFile {
 }
 
 /**
+ * What an upload tool takes: a local `path` or inline `base64` content (with its `filename`).
+ * @public
+ */
+export interface UploadSource {
+  path?: string;
+  base64?: string;
+  /** Required with `base64`; with `path` it renames the file. */
+  filename?: string;
+}
+
+/**
+ * A file read and checked for an upload, ready to send.
+ * @public
+ */
+export interface FileUpload {
+  readonly bytes: Uint8Array;
+  readonly filename: string;
+  /** From the file name's extension (`application/octet-stream` when unknown). */
+  readonly mimeType: string;
+  /**
+   * The multipart body Atlassian's upload endpoints take: the file as `file`, then `fields`
+   * (undefined ones left out). Core's HTTP pipeline adds `X-Atlassian-Token: no-check`.
+   */
+  form(fields?: Record<string, string | undefined>): FormData;
+}
+
+/**
  * The only way a plugin reads or writes a local file. Off unless the configuration names allowed
  * directories (`files.allowedDirs`); paths are resolved and must stay inside them; credentials,
  * system trees and hidden files are never reachable; the user confirms each access with the
@@ -167,6 +194,12 @@ export interface LocalFilesService {
   readonly enabled: boolean;
   /** Reads a whole file (an upload). `purpose` completes the confirmation: "attach it to NOVA-1". */
   read(path: string, consent: FileConsent, options?: { purpose?: string }): Promise<LocalFile>;
+  /**
+   * The file an upload tool was given: exactly one of a local `path` (read as `read` does, asking
+   * the user) or inline `base64` (at most 7 MB decoded, non-empty, with a `filename`). Refusals
+   * are input errors with a next step.
+   */
+  readUpload(source: UploadSource, consent: FileConsent, options: { purpose: string }): Promise<FileUpload>;
   /** Creates a new file (a download); never overwrites and never writes through a symlink. */
   write(
     path: string,

@@ -1,4 +1,4 @@
-import { apiPath, coreServices, inject, pager, Service, type Page } from '@atlassian-mcp/core';
+import { apiPath, coreServices, inject, pager, Service, type FileUpload, type Page } from '@atlassian-mcp/core';
 import type { ConfluenceHttp, V1, V2 } from './confluence-http.js';
 import type { PageAddress } from './page-locator.js';
 
@@ -47,29 +47,22 @@ export class ConfluenceAttachments {
   }
 
   /** Uploads a file to a page: a new attachment, or a new version of the one with the same name. */
-  async upload(
-    on: PageAddress,
-    file: { name: string; bytes: Uint8Array; mimeType: string; comment?: string },
-  ): Promise<Array<{ id?: string }>> {
+  async upload(on: PageAddress, file: FileUpload, comment?: string): Promise<Array<{ id?: string }>> {
     const contentId = on.id;
     const sentAt = Date.now();
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.name);
-    form.append('minorEdit', 'true');
-    if (file.comment) form.append('comment', file.comment);
     const res = await this.http.request<V1['ContentArray']>({
       product: 'confluence',
       method: 'PUT',
       path: apiPath`/wiki/rest/api/content/${contentId}/child/attachment`,
-      body: form,
+      body: file.form({ minorEdit: 'true', comment: comment || undefined }),
       // Create-or-update by name: sent twice it would make two versions, so a lost answer is looked
       // up: the file of that name and size saved since the send.
       idempotent: false,
       writeKey: contentId,
       reconcile: {
-        check: `confluence_get_page_attachments {pageId: "${contentId}"}: is ${file.name} there, saved just now? Upload again only if it is not.`,
+        check: `confluence_get_page_attachments {pageId: "${contentId}"}: is ${file.filename} there, saved just now? Upload again only if it is not.`,
         find: async () => {
-          const hit = await this.savedSince(on, file.name, file.bytes.length, sentAt);
+          const hit = await this.savedSince(on, file.filename, file.bytes.length, sentAt);
           return hit ? { found: true, data: { results: [hit] } } : { found: false };
         },
       },

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { extname } from 'node:path';
 import {
   coreServices,
   InputError,
@@ -24,29 +23,8 @@ import { fileSize } from '../view/display.js';
 import { itemOut, pageOut } from '../view/outputs.js';
 import { attachmentId, cursor, limit, pageRef, pageSize } from './ids.js';
 
-// Inline content travels inside one MCP message (10 MiB on stdio): 7 MB decoded is 9.3 MB of base64.
-// Bigger files go by path, through core's local-files service (files.allowedDirs).
-const MAX_INLINE_BYTES = 7 * 1024 * 1024;
 /** Text files up to this size are shown in the result; larger ones are read as the resource. */
 const MAX_TEXT_SHOWN = 20_000;
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain',
-  '.log': 'text/plain',
-  '.md': 'text/markdown',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-  '.xml': 'application/xml',
-  '.yaml': 'application/yaml',
-  '.yml': 'application/yaml',
-  '.zip': 'application/zip',
-};
-
 const listInput = z.object({ pageId: pageRef, limit, cursor });
 const getInput = z.object({
   attachmentId,
@@ -157,17 +135,16 @@ export class AttachmentTools {
   async uploadAttachment(input: z.infer<typeof uploadInput>, ctx: ToolContext) {
     const addr = await this.locator.resolve(input.pageId);
     const { bean, kind } = await this.reader.bean(addr, { body: false });
-    const { bytes, name } = await this.readUpload(input, ctx, String(bean.id));
-    if (bytes.length > this.settings.maxUploadBytes)
+    const file = await this.files.readUpload(input, ctx, { purpose: `attach it to page ${String(bean.id)}` });
+    if (file.bytes.length > this.settings.maxUploadBytes)
       throw new InputError(
-        `${name} is ${fileSize(bytes.length)}; the upload limit is ${fileSize(this.settings.maxUploadBytes)}.`,
+        `${file.filename} is ${fileSize(file.bytes.length)}; the upload limit is ${fileSize(this.settings.maxUploadBytes)}.`,
         {
           hint: 'Raise plugins.confluence.maxUploadBytes, or attach a smaller file.',
         },
       );
-    const mimeType = MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
     const on = { id: String(bean.id), kind };
-    const [created] = await this.attachments.upload(on, { name, bytes, mimeType, comment: input.comment });
+    const [created] = await this.attachments.upload(on, file, input.comment);
     const id = String(created?.id ?? '');
     return { ...attachmentRow(await this.attachments.get(id)), on: String(bean.id) };
   }
@@ -176,25 +153,5 @@ export class AttachmentTools {
   private async assertAllowed(bean: { pageId?: string; blogPostId?: string }): Promise<void> {
     const on = bean.pageId ?? bean.blogPostId;
     if (on) await this.reader.assertAllowed({ id: String(on), kind: bean.pageId ? 'page' : 'blogpost' });
-  }
-
-  private async readUpload(input: z.infer<typeof uploadInput>, ctx: ToolContext, pageId: string) {
-    if ((input.path === undefined) === (input.base64 === undefined))
-      throw new InputError('Pass exactly one of `path` or `base64`.');
-    if (input.path !== undefined) {
-      const file = await this.files.read(input.path, ctx, { purpose: `attach it to page ${pageId}` });
-      return { bytes: file.bytes, name: input.filename ?? file.name };
-    }
-    if (!input.filename) throw new InputError('`filename` is required with `base64`.');
-    const bytes = Buffer.from(input.base64!, 'base64');
-    if (bytes.length === 0) throw new InputError('`base64` decodes to nothing.');
-    if (bytes.length > MAX_INLINE_BYTES)
-      throw new InputError(
-        `The content is ${fileSize(bytes.length)}; inline content is limited to ${fileSize(MAX_INLINE_BYTES)}.`,
-        {
-          hint: "Pass a `path` inside the server's allowed directories for bigger files.",
-        },
-      );
-    return { bytes: new Uint8Array(bytes), name: input.filename };
   }
 }

@@ -1,4 +1,4 @@
-import { apiPath, coreServices, inject, Service } from '@atlassian-mcp/core';
+import { apiPath, coreServices, inject, Service, type FileUpload } from '@atlassian-mcp/core';
 import { type JiraHttp, type JiraSchemas } from './jira-http.js';
 
 export type Attachment = JiraSchemas['Attachment'];
@@ -13,19 +13,18 @@ export class JiraAttachments {
   constructor(@inject(coreServices.http) private readonly http: JiraHttp) {}
 
   /**
-   * Uploads one file; core adds `X-Atlassian-Token: no-check` to multipart requests. Attachments
+   * Uploads one file (multipart; core adds `X-Atlassian-Token: no-check`). Attachments
    * carry no marker: after a lost answer, one with this name and size created since just before
    * the send (with room for clock skew) is taken for the upload.
    */
-  async upload(key: string, filename: string, bytes: Uint8Array, mimeType: string): Promise<Attachment[]> {
+  async upload(key: string, file: FileUpload): Promise<Attachment[]> {
+    const { filename, bytes } = file;
     const since = Date.now() - CLOCK_SKEW_MS;
-    const form = new FormData();
-    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }), filename);
     const res = await this.http.request<Attachment[]>({
       product: 'jira',
       method: 'POST',
       path: apiPath`/rest/api/3/issue/${key}/attachments`,
-      body: form,
+      body: file.form(),
       writeKey: key,
       reconcile: {
         check: `jira_list_attachments {issueKey: "${key}"}: is a new "${filename}" there? Upload it again only if not.`,

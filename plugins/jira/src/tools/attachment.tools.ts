@@ -1,8 +1,6 @@
 import * as z from 'zod';
-import { extname } from 'node:path';
 import {
   coreServices,
-  InputError,
   inject,
   Tool,
   ToolProvider,
@@ -15,23 +13,6 @@ import type { JiraSchemas } from '../client/jira-http.js';
 import { compact, fileSize, personName, shortTime } from '../view/display.js';
 import { issueOut, listOut } from '../view/outputs.js';
 import { issueIdOrKey } from './ids.js';
-
-// Inline content travels inside one MCP message (10 MiB on stdio): 7 MB decoded is 9.3 MB of base64.
-// Bigger files go by path, through core's local-files service (files.allowedDirs, files.maxBytes).
-const MAX_INLINE_BYTES = 7 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain',
-  '.log': 'text/plain',
-  '.md': 'text/markdown',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-  '.zip': 'application/zip',
-};
 
 const uploadInput = z.object({
   issueKey: issueIdOrKey,
@@ -103,39 +84,15 @@ export class AttachmentTools {
       `Attached ${(out.attachments as AttachmentRow[]).map((a) => `${kit.inline(a.filename, 120)} (${a.uri})`).join(', ')} to ${out.key}.`,
   })
   async addAttachment(input: z.infer<typeof uploadInput>, ctx: ToolContext) {
-    const { bytes, filename } = await this.readUpload(input, ctx);
-    const mimeType = MIME[extname(filename).toLowerCase()] ?? 'application/octet-stream';
-    const created = await this.attachments.upload(input.issueKey, filename, bytes, mimeType);
+    const file = await this.files.readUpload(input, ctx, { purpose: `attach it to ${input.issueKey}` });
+    const created = await this.attachments.upload(input.issueKey, file);
     return { key: input.issueKey, attachments: created.map(row) };
-  }
-
-  private async readUpload(
-    input: z.infer<typeof uploadInput>,
-    ctx: ToolContext,
-  ): Promise<{ bytes: Uint8Array; filename: string }> {
-    if ((input.path === undefined) === (input.base64 === undefined))
-      throw new InputError('Pass exactly one of `path` or `base64`.');
-    if (input.path === undefined) return inlineUpload(input);
-    const file = await this.files.read(input.path, ctx, { purpose: `attach it to ${input.issueKey}` });
-    return { bytes: file.bytes, filename: input.filename ?? file.name };
   }
 }
 
 /** Each attachment as an MCP resource link the client can read. */
 function link(a: AttachmentRow) {
   return { uri: a.uri, name: a.filename, ...(a.mimeType ? { mimeType: a.mimeType } : {}) };
-}
-
-function inlineUpload(input: z.infer<typeof uploadInput>): { bytes: Uint8Array; filename: string } {
-  if (!input.filename) throw new InputError('`filename` is required with `base64`.');
-  const bytes = Buffer.from(input.base64!, 'base64');
-  if (bytes.length === 0) throw new InputError('`base64` decodes to nothing.');
-  if (bytes.length > MAX_INLINE_BYTES)
-    throw new InputError(
-      `The content is ${fileSize(bytes.length)}; inline content is limited to ${fileSize(MAX_INLINE_BYTES)}.`,
-      { hint: "Pass a `path` inside the server's allowed directories for bigger files." },
-    );
-  return { bytes: new Uint8Array(bytes), filename: input.filename };
 }
 
 function row(a: JiraSchemas['Attachment']): AttachmentRow {

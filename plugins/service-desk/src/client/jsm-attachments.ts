@@ -1,4 +1,4 @@
-import { apiPath, coreServices, inject, Service, type HttpService } from '@atlassian-mcp/core';
+import { apiPath, coreServices, inject, Service, type FileUpload, type HttpService } from '@atlassian-mcp/core';
 import type { JsmPage, RequestAttachment, RequestComment } from './jsm-http.js';
 import { CLOCK_SKEW_MS, type Lookup } from './lookup.js';
 
@@ -24,14 +24,12 @@ export class JsmAttachments {
    * Uploads a temporary file to the desk. Sending it twice is harmless (a temporary file that is
    * never attached expires), so a lost answer is simply sent again.
    */
-  async uploadTemporary(serviceDeskId: string, filename: string, bytes: Uint8Array, mimeType: string) {
-    const form = new FormData();
-    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }), filename);
+  async uploadTemporary(serviceDeskId: string, file: FileUpload) {
     const res = await this.http.request<{ temporaryAttachments?: Array<{ temporaryAttachmentId?: string }> }>({
       product: 'jsm',
       method: 'POST',
       path: apiPath`/rest/servicedeskapi/servicedesk/${serviceDeskId}/attachTemporaryFile`,
-      body: form,
+      body: file.form(),
       idempotent: true,
     });
     return (res.data.temporaryAttachments ?? []).map((t) => t.temporaryAttachmentId ?? '').filter(Boolean);

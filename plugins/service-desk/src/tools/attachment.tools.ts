@@ -1,9 +1,7 @@
 import * as z from 'zod';
-import { extname } from 'node:path';
 import {
   coreServices,
   inject,
-  InputError,
   Tool,
   ToolProvider,
   type LocalFilesService,
@@ -18,21 +16,6 @@ import { JsmText, notCarriedNote } from '../text/jsm-text.js';
 import { lines, person, size, when } from '../view/format.js';
 import { anyOut } from '../view/outputs.js';
 import { issueKey } from './ids.js';
-
-// Inline content travels inside one MCP message (10 MiB on stdio): 7 MB decoded is 9.3 MB of base64.
-const MAX_INLINE_BYTES = 7 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain',
-  '.log': 'text/plain',
-  '.csv': 'text/csv',
-  '.json': 'application/json',
-  '.zip': 'application/zip',
-};
 
 const keyInput = z.object({ issueKey });
 const addInput = z.object({
@@ -112,39 +95,15 @@ export class AttachmentTools {
   async add(input: z.infer<typeof addInput>, ctx: ToolContext): Promise<AddedFiles> {
     if (input.public) this.writer.assertPublicAllowed('A public attachment');
     const request = await this.requests.get(input.issueKey);
-    const { bytes, filename } = await this.readUpload(input, ctx);
-    const mimeType = MIME[extname(filename).toLowerCase()] ?? 'application/octet-stream';
+    const file = await this.files.readUpload(input, ctx, { purpose: `attach it to ${input.issueKey}` });
     const wiki = input.comment ? this.text.toWiki(input.comment) : undefined;
-    const ids = await this.attachments.uploadTemporary(String(request.serviceDeskId), filename, bytes, mimeType);
-    const done = await this.attachments.attach(input.issueKey, ids, input.public, filename, wiki?.text);
+    const ids = await this.attachments.uploadTemporary(String(request.serviceDeskId), file);
+    const done = await this.attachments.attach(input.issueKey, ids, input.public, file.filename, wiki?.text);
     return {
       key: input.issueKey,
       public: input.public,
       attachments: (done.attachments?.values ?? []).map(row),
       note: notCarriedNote(wiki?.notCarried ?? []),
     };
-  }
-
-  private async readUpload(
-    input: z.infer<typeof addInput>,
-    ctx: ToolContext,
-  ): Promise<{ bytes: Uint8Array; filename: string }> {
-    if ((input.path === undefined) === (input.base64 === undefined))
-      throw new InputError('Pass exactly one of `path` or `base64`.');
-    if (input.path !== undefined) {
-      const file = await this.files.read(input.path, ctx, { purpose: `attach it to ${input.issueKey}` });
-      return { bytes: file.bytes, filename: input.filename ?? file.name };
-    }
-    if (!input.filename) throw new InputError('`filename` is required with `base64`.');
-    const bytes = Buffer.from(input.base64!, 'base64');
-    if (bytes.length === 0) throw new InputError('`base64` decodes to nothing.');
-    if (bytes.length > MAX_INLINE_BYTES)
-      throw new InputError(
-        `The content is ${size(bytes.length)}; inline content is limited to ${size(MAX_INLINE_BYTES)}.`,
-        {
-          hint: "Pass a `path` inside the server's allowed directories for bigger files.",
-        },
-      );
-    return { bytes: new Uint8Array(bytes), filename: input.filename };
   }
 }
