@@ -1,6 +1,5 @@
 import type { AtlassianMcpConfig } from '@atlassian-mcp/config';
 import type { AuthStatusService } from '../plugin-api/services.js';
-import { productDefinition } from '../http/products.js';
 import { identify, type IdentityDeps } from './identity-check.js';
 import { inject, Service } from '../plugin-api/decorators.js';
 import { coreServices } from '../plugin-api/tokens.js';
@@ -14,6 +13,8 @@ import { authServices, type BrowserOpener, type NoticeWriter } from './tokens.js
 import { resolveAuthSettings, type AuthSettings } from './auth-settings.js';
 import { ApiTokenCredentials } from './api-token-credentials.js';
 import { OAuthSession, type StoredOAuthSession } from './oauth-session.js';
+import { notSignedIn, OAuthCredentials } from './oauth-credentials.js';
+import { OAuthClientSecret } from './oauth-client-secret.js';
 import { loginScopes, requireOAuthClient, runOAuthLogin, type LoginOptions } from './oauth-login.js';
 import type { OAuthClient } from './oauth-client.js';
 import { FileRefreshLock, noRefreshLock } from './refresh-lock.js';
@@ -44,10 +45,6 @@ export interface AuthDoctorSection {
   lines: [string, string][];
 }
 
-const OAUTH_PREFIX = 'oauth#';
-/** Credential-store key of the OAuth client secret saved at login. */
-export const CLIENT_SECRET_KEY = 'oauth-client';
-
 /**
  * Credentials and the site they belong to: API tokens (classic and scoped) and OAuth 2.0 (3LO)
  * with rotating refresh tokens. The HTTP pipeline asks it for each request's base URL and
@@ -58,6 +55,8 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
   private readonly settings: AuthSettings;
   private readonly apiToken: ApiTokenCredentials;
   private readonly oauth: OAuthSession;
+  private readonly oauthCredentials: OAuthCredentials;
+  private readonly clientSecret: OAuthClientSecret;
   private required: string[] = [];
   private products: string[] = ['jira'];
   private readonly listeners = new Set<(change: AuthChange) => void>();
@@ -74,6 +73,7 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
   ) {
     this.settings = resolveAuthSettings(config, env);
     this.apiToken = new ApiTokenCredentials(this.settings, fetchFn);
+    this.clientSecret = new OAuthClientSecret(store, this.settings.clientSecret);
     const lock =
       store instanceof MemoryCredentialStore
         ? noRefreshLock
@@ -86,11 +86,12 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
       logger,
       async () => {
         // The secret was kept only to refresh this session: it goes with it.
-        await this.store.delete(CLIENT_SECRET_KEY).catch(() => undefined);
+        await this.clientSecret.forget().catch(() => undefined);
         this.emit({ kind: 'session-lost' });
       },
       lock,
     );
+    this.oauthCredentials = new OAuthCredentials(this.settings, this.oauth);
   }
 
   /** The auth method in use: API token (from env) or OAuth. */
@@ -149,33 +150,13 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
     return () => this.listeners.delete(listener);
   }
 
-  async authorize(product: Product): Promise<RequestAuthorization> {
+  authorize(product: Product): Promise<RequestAuthorization> {
     if (this.settings.mode === 'apiToken') return this.apiToken.authorize(product);
-    const current = await this.oauth.current();
-    if (!current) throw this.notSignedIn();
-    const { session, generation } = current;
-    if (this.settings.siteUrl && !sameOrigin(this.settings.siteUrl, session.siteUrl)) {
-      throw new AuthenticationError(
-        `Signed in to ${session.siteUrl}, but the configured site is ${this.settings.siteUrl}`,
-        {
-          hint: 'Run `atlassian-mcp login` again for the configured site, or fix ATLASSIAN_SITE_URL.',
-        },
-      );
-    }
-    return {
-      baseUrl: productDefinition(product).gateway(
-        { siteUrl: session.siteUrl, gatewayUrl: this.settings.gatewayUrl },
-        session.cloudId,
-      ),
-      headers: { Authorization: `Bearer ${session.accessToken}` },
-      siteKey: session.cloudId,
-      credentialId: `${OAUTH_PREFIX}${generation}`,
-    };
+    return this.oauthCredentials.authorize(product);
   }
 
-  async onUnauthorized(credentialId: string): Promise<boolean> {
-    if (!credentialId.startsWith(OAUTH_PREFIX)) return false;
-    return this.oauth.onUnauthorized(Number(credentialId.slice(OAUTH_PREFIX.length)));
+  onUnauthorized(credentialId: string): Promise<boolean> {
+    return this.oauthCredentials.onUnauthorized(credentialId);
   }
 
   /**
@@ -191,7 +172,7 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
   /** Forgets the stored OAuth session and client secret (API tokens live in the environment and stay). */
   async logout(): Promise<void> {
     await this.oauth.clear();
-    await this.store.delete(CLIENT_SECRET_KEY);
+    await this.clientSecret.forget();
     this.emit({ kind: 'logout' });
   }
 
@@ -214,7 +195,7 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
     if (this.settings.mode === 'oauth') {
       const session = await this.oauth.peek().catch(() => undefined);
       if (!session)
-        return { ...base, method: 'none', scopes: { needed, missing: needed }, ...problemOf(this.notSignedIn()) };
+        return { ...base, method: 'none', scopes: { needed, missing: needed }, ...problemOf(notSignedIn()) };
       base.site = { url: session.siteUrl, cloudId: session.cloudId, name: session.siteName };
       base.scopes = { granted: session.scopes, needed, missing: needed.filter((s) => !session.scopes.includes(s)) };
     }
@@ -240,12 +221,6 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
     return { title: 'Atlassian', ok: status.ok, lines: authStatusLines(status) };
   }
 
-  private notSignedIn(): AuthenticationError {
-    return new AuthenticationError('Not signed in to Atlassian', {
-      hint: 'Run `atlassian-mcp login` or call the authenticate_atlassian tool; or set ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN.',
-    });
-  }
-
   private async doLogin(options: LoginOptions): Promise<LoginResult> {
     if (this.settings.mode === 'apiToken') {
       throw new AuthenticationError(
@@ -256,7 +231,7 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
       );
     }
     const scopes = loginScopes(this.settings, this.required, options.scopes);
-    const settings = { ...this.settings, clientSecret: await this.clientSecret(this.settings.clientId) };
+    const settings = { ...this.settings, clientSecret: await this.clientSecret.get(this.settings.clientId) };
     const session: StoredOAuthSession = await runOAuthLogin(
       { settings, fetch: this.fetchFn, openBrowser: this.openBrowser, notice: this.notice, logger: this.logger },
       scopes,
@@ -264,10 +239,7 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
     );
     await this.oauth.save(session);
     // Kept with the tokens, so a server started without ATLASSIAN_CLIENT_SECRET can still refresh.
-    await this.store.set(
-      CLIENT_SECRET_KEY,
-      JSON.stringify({ clientId: session.clientId, clientSecret: settings.clientSecret }),
-    );
+    await this.clientSecret.save(session.clientId, settings.clientSecret);
     this.logger.info({ site: session.siteUrl, scopes: session.scopes.length }, 'signed in to Atlassian');
     this.emit({ kind: 'login' });
     const { user: who } = await identify(this.products, this.identityDeps(), options.signal).catch(() => ({
@@ -286,22 +258,9 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
   private async oauthClient(sessionClientId: string): Promise<OAuthClient> {
     const clientId = this.settings.clientId ?? sessionClientId;
     return requireOAuthClient(
-      { ...this.settings, clientId, clientSecret: await this.clientSecret(clientId) },
+      { ...this.settings, clientId, clientSecret: await this.clientSecret.get(clientId) },
       this.fetchFn,
     );
-  }
-
-  /** The client secret: the environment first, else the one stored at login for the same client id. */
-  private async clientSecret(clientId: string | undefined): Promise<string | undefined> {
-    if (this.settings.clientSecret) return this.settings.clientSecret;
-    const stored = await this.store.get(CLIENT_SECRET_KEY).catch(() => undefined);
-    if (!stored || !clientId) return undefined;
-    try {
-      const parsed = JSON.parse(stored) as { clientId?: string; clientSecret?: string };
-      return parsed.clientId === clientId ? parsed.clientSecret : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   private emit(change: AuthChange): void {
@@ -312,13 +271,5 @@ export class AuthService implements RequestAuthorizer, AuthStatusService {
         this.logger.warn({ err: e }, 'an auth change listener failed');
       }
     }
-  }
-}
-
-function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin.toLowerCase() === new URL(b).origin.toLowerCase();
-  } catch {
-    return a === b;
   }
 }

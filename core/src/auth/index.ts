@@ -1,10 +1,5 @@
-export {
-  AuthService,
-  CLIENT_SECRET_KEY,
-  type AuthChange,
-  type LoginResult,
-  type AuthDoctorSection,
-} from './auth-service.js';
+export { AuthService, type AuthChange, type LoginResult, type AuthDoctorSection } from './auth-service.js';
+export { CLIENT_SECRET_KEY } from './oauth-client-secret.js';
 export { AuthenticationTools } from './authentication-tools.js';
 export { authServices, defaultOpenBrowser, stderrNotice, type BrowserOpener, type NoticeWriter } from './tokens.js';
 export { MemoryCredentialStore, type CredentialStore, type CredentialStoreKind } from './credential-store.js';
