@@ -1,5 +1,5 @@
 import { apiPath, coreServices, inject, pager, Service, type FileUpload, type Page } from '@atlassian-mcp/core';
-import type { ConfluenceHttp, V1, V2 } from './confluence-http.js';
+import { linkedPage, type ConfluenceHttp, type V1, type V2 } from './confluence-http.js';
 import type { PageAddress } from './page-locator.js';
 
 export type AttachmentBean = V2['AttachmentBulk'] & { webuiLink?: string; downloadLink?: string };
@@ -15,14 +15,7 @@ export class ConfluenceAttachments {
       on.kind === 'page'
         ? apiPath`/wiki/api/v2/pages/${on.id}/attachments`
         : apiPath`/wiki/api/v2/blogposts/${on.id}/attachments`;
-    const path = paging.link(first);
-    const res = await this.http.request<object>({
-      product: 'confluence',
-      method: 'GET',
-      path,
-      query: path === first ? { limit } : undefined,
-    });
-    return paging.linkPage<AttachmentBean>(res.data, res.headers);
+    return linkedPage<AttachmentBean>(this.http, paging, first, { limit });
   }
 
   async get(id: string): Promise<AttachmentBean> {

@@ -8,7 +8,7 @@ import {
   Service,
   type Page,
 } from '@atlassian-mcp/core';
-import type { ConfluenceHttp, V2, V2List } from './confluence-http.js';
+import { linkedPage, type ConfluenceHttp, type V2, type V2List } from './confluence-http.js';
 import type { PageKind } from './confluence-pages.js';
 
 export type CommentKind = 'footer' | 'inline';
@@ -36,22 +36,12 @@ export class ConfluenceComments {
         : kind === 'footer'
           ? apiPath`/wiki/api/v2/blogposts/${on.id}/footer-comments`
           : apiPath`/wiki/api/v2/blogposts/${on.id}/inline-comments`;
-    const path = paging.link(first);
-    const res = await this.http.request<object>({
-      product: 'confluence',
-      method: 'GET',
-      path,
-      query:
-        path === first
-          ? {
-              'body-format': 'storage',
-              limit: options.limit,
-              sort: 'created-date',
-              ...(kind === 'inline' && !options.resolved ? { 'resolution-status': ['open', 'reopened'] } : {}),
-            }
-          : undefined,
+    return linkedPage<CommentBean>(this.http, paging, first, {
+      'body-format': 'storage',
+      limit: options.limit,
+      sort: 'created-date',
+      ...(kind === 'inline' && !options.resolved ? { 'resolution-status': ['open', 'reopened'] } : {}),
     });
-    return paging.linkPage<CommentBean>(res.data, res.headers);
   }
 
   /** Replies to a comment, oldest first (up to 100). */

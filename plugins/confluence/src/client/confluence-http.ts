@@ -1,4 +1,4 @@
-import type { HttpService } from '@atlassian-mcp/core';
+import type { AtlassianRequest, HttpService, Page, Pager } from '@atlassian-mcp/core';
 import type { components as V2Components } from '../generated/confluence-v2.js';
 import type { components as V1Components } from '../generated/confluence-v1.js';
 
@@ -18,3 +18,23 @@ export interface V2List<T> {
 
 /** The v2 base path. */
 export const V2_BASE = '/wiki/api/v2';
+
+/**
+ * One page of a v2 cursor list: the first request is `first` with `query`; a later one follows the
+ * next link Confluence gave (which carries the query already), bound to the same list by `paging`.
+ */
+export async function linkedPage<T>(
+  http: ConfluenceHttp,
+  paging: Pager,
+  first: string,
+  query: NonNullable<AtlassianRequest['query']>,
+): Promise<Page<T>> {
+  const path = paging.link(first);
+  const res = await http.request<object>({
+    product: 'confluence',
+    method: 'GET',
+    path,
+    query: path === first ? query : undefined,
+  });
+  return paging.linkPage<T>(res.data, res.headers);
+}

@@ -1,5 +1,5 @@
 import { apiPath, coreServices, inject, pager, Service, type Page } from '@atlassian-mcp/core';
-import type { ConfluenceHttp, V2, V2List } from './confluence-http.js';
+import { linkedPage, type ConfluenceHttp, type V2, type V2List } from './confluence-http.js';
 import type { PageAddress } from './page-locator.js';
 
 export type LabelBean = V2['Label'];
@@ -27,14 +27,11 @@ export class ConfluenceLabels {
   async all(options: { prefix?: string; limit: number; cursor?: string }): Promise<Page<LabelBean>> {
     const paging = pager('confluence.labels', options.cursor, { prefix: options.prefix });
     const first = '/wiki/api/v2/labels';
-    const path = paging.link(first);
-    const res = await this.http.request<object>({
-      product: 'confluence',
-      method: 'GET',
-      path,
-      query: path === first ? { prefix: options.prefix, limit: options.limit, sort: 'name' } : undefined,
+    return linkedPage<LabelBean>(this.http, paging, first, {
+      prefix: options.prefix,
+      limit: options.limit,
+      sort: 'name',
     });
-    return paging.linkPage<LabelBean>(res.data, res.headers);
   }
 
   /** Adds global labels (Confluence lower-cases them; existing ones are kept once). */

@@ -10,7 +10,7 @@ import {
   Service,
   type Page,
 } from '@atlassian-mcp/core';
-import type { ConfluenceHttp, V2, V2List } from './confluence-http.js';
+import { linkedPage, type ConfluenceHttp, type V2, type V2List } from './confluence-http.js';
 
 export type PageBean = V2['PageSingle'];
 export type PageKind = 'page' | 'blogpost';
@@ -69,17 +69,12 @@ export class ConfluencePages {
   ): Promise<Page<PageBean>> {
     const paging = pager(`confluence.${plural(kind)}`, options.cursor, { spaceIds: options.spaceIds });
     const first = `/wiki/api/v2/${plural(kind)}`;
-    const path = paging.link(first);
-    const res = await this.http.request<object>({
-      product: 'confluence',
-      method: 'GET',
-      path,
-      query:
-        path === first
-          ? { 'space-id': options.spaceIds, status: 'current', sort: '-created-date', limit: options.limit }
-          : undefined,
+    return linkedPage<PageBean>(this.http, paging, first, {
+      'space-id': options.spaceIds,
+      status: 'current',
+      sort: '-created-date',
+      limit: options.limit,
     });
-    return paging.linkPage<PageBean>(res.data, res.headers);
   }
 
   /** The current page of a space with exactly this title, if any. */

@@ -9,7 +9,7 @@ import {
   type Page,
   type SiteService,
 } from '@atlassian-mcp/core';
-import { V2_BASE, type ConfluenceHttp, type V2 } from './confluence-http.js';
+import { linkedPage, V2_BASE, type ConfluenceHttp, type V2 } from './confluence-http.js';
 
 export type SpaceBean = V2['SpaceBulk'];
 
@@ -29,24 +29,14 @@ export class ConfluenceSpaces {
   /** A page of spaces (by key order), optionally only some keys or one type. */
   async list(options: { keys?: string[]; type?: string; limit: number; cursor?: string }): Promise<Page<SpaceBean>> {
     const paging = pager('confluence.spaces', options.cursor, { keys: options.keys, type: options.type });
-    const path = paging.link(`${V2_BASE}/spaces`);
-    const first = path === `${V2_BASE}/spaces`;
-    const res = await this.http.request<object>({
-      product: 'confluence',
-      method: 'GET',
-      path,
-      query: first
-        ? {
-            keys: options.keys,
-            type: options.type,
-            status: 'current',
-            sort: 'key',
-            limit: options.limit,
-            'description-format': 'plain',
-          }
-        : undefined,
+    const page = await linkedPage<SpaceBean>(this.http, paging, `${V2_BASE}/spaces`, {
+      keys: options.keys,
+      type: options.type,
+      status: 'current',
+      sort: 'key',
+      limit: options.limit,
+      'description-format': 'plain',
     });
-    const page = paging.linkPage<SpaceBean>(res.data, res.headers);
     await this.remember(page.items);
     return page;
   }

@@ -1,5 +1,5 @@
 import { apiPath, coreServices, inject, pager, Service, type Page } from '@atlassian-mcp/core';
-import type { ConfluenceHttp, V2, V2List } from './confluence-http.js';
+import { linkedPage, type ConfluenceHttp, type V2, type V2List } from './confluence-http.js';
 import type { PageBean } from './confluence-pages.js';
 
 export type ChildBean = V2['ChildrenResponse'];
@@ -15,28 +15,14 @@ export class ConfluenceTree {
   async children(id: string, limit: number, cursor?: string): Promise<Page<ChildBean>> {
     const paging = pager('confluence.children', cursor, { id });
     const first = apiPath`/wiki/api/v2/pages/${id}/direct-children`;
-    const path = paging.link(first);
-    const res = await this.http.request<object>({
-      product: 'confluence',
-      method: 'GET',
-      path,
-      query: path === first ? { limit, sort: 'child-position' } : undefined,
-    });
-    return paging.linkPage<ChildBean>(res.data, res.headers);
+    return linkedPage<ChildBean>(this.http, paging, first, { limit, sort: 'child-position' });
   }
 
   /** Descendants down to `depth` levels (Confluence caps it at 5 per call). */
   async descendants(id: string, depth: number, limit: number, cursor?: string): Promise<Page<DescendantBean>> {
     const paging = pager('confluence.descendants', cursor, { id, depth });
     const first = apiPath`/wiki/api/v2/pages/${id}/descendants`;
-    const path = paging.link(first);
-    const res = await this.http.request<object>({
-      product: 'confluence',
-      method: 'GET',
-      path,
-      query: path === first ? { limit, depth } : undefined,
-    });
-    return paging.linkPage<DescendantBean>(res.data, res.headers);
+    return linkedPage<DescendantBean>(this.http, paging, first, { limit, depth });
   }
 
   /** Ancestors, from the space's top down to the parent. */
@@ -57,16 +43,11 @@ export class ConfluenceTree {
   ): Promise<Page<PageBean>> {
     const paging = pager('confluence.space-pages', options.cursor, { spaceId, root: options.root, sort: options.sort });
     const first = apiPath`/wiki/api/v2/spaces/${spaceId}/pages`;
-    const path = paging.link(first);
-    const res = await this.http.request<object>({
-      product: 'confluence',
-      method: 'GET',
-      path,
-      query:
-        path === first
-          ? { depth: options.root ? 'root' : 'all', limit: options.limit, sort: options.sort, status: 'current' }
-          : undefined,
+    return linkedPage<PageBean>(this.http, paging, first, {
+      depth: options.root ? 'root' : 'all',
+      limit: options.limit,
+      sort: options.sort,
+      status: 'current',
     });
-    return paging.linkPage<PageBean>(res.data, res.headers);
   }
 }

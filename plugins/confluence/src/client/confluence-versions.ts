@@ -1,5 +1,5 @@
 import { apiPath, coreServices, inject, pager, Service, type Page } from '@atlassian-mcp/core';
-import type { ConfluenceHttp, V1, V2 } from './confluence-http.js';
+import { linkedPage, type ConfluenceHttp, type V1, type V2 } from './confluence-http.js';
 import type { PageAddress } from './page-locator.js';
 
 export type VersionBean = V2['PageVersion'];
@@ -16,14 +16,7 @@ export class ConfluenceVersions {
       on.kind === 'page'
         ? apiPath`/wiki/api/v2/pages/${on.id}/versions`
         : apiPath`/wiki/api/v2/blogposts/${on.id}/versions`;
-    const path = paging.link(first);
-    const res = await this.http.request<object>({
-      product: 'confluence',
-      method: 'GET',
-      path,
-      query: path === first ? { limit, sort: '-modified-date' } : undefined,
-    });
-    return paging.linkPage<VersionBean>(res.data, res.headers);
+    return linkedPage<VersionBean>(this.http, paging, first, { limit, sort: '-modified-date' });
   }
 
   /** Makes `version` the current content again, as a new version (the history is kept). */
