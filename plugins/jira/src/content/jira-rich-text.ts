@@ -62,6 +62,19 @@ export class JiraRichText {
     return this.content.markdownToAdf(markdown, { base, media: mediaResolver(attachments), source, mentions });
   }
 
+  /** `markdown` as the whole of `current`, or as the body of its `section` when one is named. */
+  edit(
+    current: unknown,
+    markdown: string,
+    section: string | undefined,
+    attachments: AttachmentRef[],
+    source: string,
+  ): Promise<AdfDoc> {
+    return section === undefined
+      ? this.rewrite(current, markdown, attachments, source)
+      : this.replaceSection(current, section, markdown, attachments, source);
+  }
+
   /** Replaces the body of one section of `current`, leaving every other node untouched. */
   async replaceSection(
     current: unknown,

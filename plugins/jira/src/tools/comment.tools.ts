@@ -88,16 +88,8 @@ export class CommentTools {
       ? (((await this.issues.get(input.issueKey, { fields: ['attachment'] })).fields?.attachment as
           AttachmentRef[] | undefined) ?? [])
       : [];
-    const body =
-      input.section === undefined
-        ? await this.text.rewrite(current, input.body, attachments, jiraDocument.comment(input.commentId))
-        : await this.text.replaceSection(
-            current,
-            input.section,
-            input.body,
-            attachments,
-            jiraDocument.comment(input.commentId),
-          );
+    const source = jiraDocument.comment(input.commentId);
+    const body = await this.text.edit(current, input.body, input.section, attachments, source);
     return this.views.comment(await this.comments.update(input.issueKey, input.commentId, body));
   }
 }

@@ -139,16 +139,8 @@ export class IssueTools {
       const read = (await this.issues.get(input.issueKey, { fields: ['description', 'attachment'] })).fields;
       const current = read?.description;
       const attachments = (read?.attachment as AttachmentRef[] | undefined) ?? [];
-      fields.description =
-        input.section === undefined
-          ? await this.text.rewrite(current, input.description, attachments, jiraDocument.description(input.issueKey))
-          : await this.text.replaceSection(
-              current,
-              input.section,
-              input.description,
-              attachments,
-              jiraDocument.description(input.issueKey),
-            );
+      const source = jiraDocument.description(input.issueKey);
+      fields.description = await this.text.edit(current, input.description, input.section, attachments, source);
     }
     const changed = [...Object.keys(fields), ...Object.keys(update)];
     if (changed.length === 0)
