@@ -43,6 +43,20 @@ async function waitFor(port, child, what, output) {
   throw new Error(`${what} did not start on ${port}: ${output()}`);
 }
 
+/** The replica binds its port before its host has started (it answers 503 meanwhile): wait for /readyz. */
+async function waitReady(port, child, output) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`hosted replica exited: ${output()}`);
+    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`hosted replica on ${port} never became ready: ${output()}`);
+}
+
 /** A child process with its output kept for error messages, stopped by `stop()`. */
 function managed(command, args, options, cleanup) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
@@ -137,6 +151,7 @@ async function startReplica(sandbox, { publicUrl, redisUrl, vaultKeys, config = 
     () => rmSync(dir, { recursive: true, force: true }),
   );
   await waitFor(port, p.child, 'hosted replica', p.output);
+  await waitReady(port, p.child, p.output);
   return { address: `127.0.0.1:${port}`, url: env.ATLASSIAN_MCP_PUBLIC_URL, pid: p.child.pid, stop: p.stop };
 }
 

@@ -51,7 +51,9 @@ export async function startHostedServer(options: HostedServerOptions): Promise<H
   resolveHostedSettings(config, env, options.listen); // a bad configuration stops start-up before anything binds
   const ready: { app?: HostedApp } = {}; // requests before the app exists get 503
   const { server, requests } = await listen(options.listen, config.hosted.maxBodyBytes, (request) =>
-    ready.app ? ready.app.fetch(request) : Promise.resolve(new Response('starting', { status: 503 })),
+    ready.app
+      ? ready.app.fetch(request)
+      : Promise.resolve(new Response('starting', { status: 503, headers: { 'retry-after': '1' } })),
   );
   const address = server.address() as AddressInfo;
   // Port 0 (tests): the public URL default names the port actually bound.
