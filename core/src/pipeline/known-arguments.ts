@@ -61,11 +61,26 @@ export function unknownArgumentsMessage(unknown: string[], known: string[]): str
 
 const plain = (name: string) => name.toLowerCase().replace(/[-_\s]/g, '');
 
+/** Paging names models bring from Atlassian's REST API and other servers (the seed's `max_results`). */
+const SYNONYMS: Record<string, string> = {
+  maxresults: 'limit',
+  pagesize: 'limit',
+  perpage: 'limit',
+  count: 'limit',
+  startat: 'cursor',
+  offset: 'cursor',
+  page: 'cursor',
+  pagetoken: 'cursor',
+  nextpagetoken: 'cursor',
+};
+
 /** The declared name a typo most likely meant: same letters (`issue_key`), one swap (`titel`), or a close edit. */
 function meant(word: string, known: string[]): string | undefined {
   const w = plain(word);
+  const synonym = SYNONYMS[w];
   return (
     known.find((k) => plain(k) === w) ??
+    (synonym !== undefined ? known.find((k) => k === synonym) : undefined) ??
     known.find((k) => {
       const p = plain(k);
       if (p.length !== w.length) return false;

@@ -26,6 +26,13 @@ describe('unknown tool arguments', () => {
     ]);
   });
 
+  it("points paging names from Atlassian's REST API and the seed at limit and cursor", async () => {
+    const r = await validate(schema, { jql: 'a', max_results: 5, startAt: 10 });
+    expect(messages(r)).toEqual([
+      'unknown arguments "max_results" (did you mean "limit"?), "startAt" (did you mean "cursor"?); accepted: jql, limit, cursor',
+    ]);
+  });
+
   it('keeps the other problems, the refusal last (a misspelled required argument)', async () => {
     const r = await validate(schema, { jqll: 'a' });
     expect(messages(r)).toEqual([

@@ -156,7 +156,7 @@ it(
               break;
             case 2:
               call = 'jira_search';
-              r = await read(c, call, { jql: 'project = NOVA ORDER BY key', maxResults: 5 });
+              r = await read(c, call, { jql: 'project = NOVA ORDER BY key', limit: 5 });
               break;
             default: {
               call = 'jira_add_comment';
