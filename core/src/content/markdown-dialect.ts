@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import type { Options as ToMarkdownOptions, State, Unsafe } from 'mdast-util-to-markdown';
 import { placeholderFromMarkdown, placeholderMicromark, placeholderToMarkdown } from './placeholder-syntax.js';
 
 /**
@@ -19,8 +19,8 @@ interface Dialect {
   toMarkdown: typeof import('mdast-util-to-markdown').toMarkdown;
   gfmSyntax: ReturnType<typeof import('micromark-extension-gfm').gfm>;
   gfmFromMarkdown: ReturnType<typeof import('mdast-util-gfm').gfmFromMarkdown>;
-  base: ToMarkdownOptions;
-  flipped: ToMarkdownOptions;
+  base: Serializer;
+  flipped: Serializer;
 }
 
 let loaded: Dialect | undefined;
@@ -47,8 +47,8 @@ function dialect(): Dialect {
     // bare URLs the model writes into links, and respects escapes.
     gfmSyntax: gfm(),
     gfmFromMarkdown: gfmFromMarkdown().map((extension) => ({ ...extension, transforms: [] })),
-    base,
-    flipped: { ...base, ...FLIP },
+    base: new Serializer(toMarkdown, base),
+    flipped: new Serializer(toMarkdown, { ...base, ...FLIP }),
   };
   return loaded;
 }
@@ -74,5 +74,88 @@ const FLIP: ToMarkdownOptions = { bullet: '*', bulletOther: '-', bulletOrdered: 
  */
 export function stringifyMarkdown(root: Root, flipped = false): string {
   const d = dialect();
-  return d.toMarkdown(root, flipped ? d.flipped : d.base).replace(/\n+$/, '');
+  return (flipped ? d.flipped : d.base).stringify(root).replace(/\n+$/, '');
+}
+
+const CAPTURE = 'atlassianMcpCaptureState';
+
+/**
+ * `toMarkdown` with one configuration, for many small trees (a document is serialised block by
+ * block). `toMarkdown` builds its whole state — handlers, join rules, some 50 escaping patterns —
+ * on every call; here it is built once and reused, which is what `toMarkdown` itself does for the
+ * nodes of one tree. Output is identical: every call starts from the state a fresh call starts from.
+ */
+class Serializer {
+  private readonly state: State;
+  private busy = false;
+
+  constructor(
+    private readonly toMarkdown: typeof import('mdast-util-to-markdown').toMarkdown,
+    private readonly options: ToMarkdownOptions,
+  ) {
+    let captured: State | undefined;
+    const capture = (_node: unknown, _parent: unknown, state: State) => {
+      captured = state;
+      return '';
+    };
+    toMarkdown({ type: CAPTURE } as never, {
+      ...options,
+      extensions: [...(options.extensions ?? []), { handlers: { [CAPTURE]: capture } as never }],
+    });
+    this.state = captured!;
+    this.state.safe = escapeOnlyWhatCanMatch(this.state);
+  }
+
+  stringify(root: Root): string {
+    // Re-entered (a handler serialising a tree of its own): a fresh state, as toMarkdown does.
+    if (this.busy) return this.toMarkdown(root, this.options);
+    const state = this.state;
+    state.stack = [];
+    state.indexStack = [];
+    state.bulletCurrent = undefined;
+    state.bulletLastUsed = undefined;
+    this.busy = true;
+    try {
+      let result = state.handle(root, undefined, state, {
+        before: '\n',
+        after: '\n',
+        now: { line: 1, column: 1 },
+        lineShift: 0,
+      });
+      const last = result.charCodeAt(result.length - 1);
+      if (result !== '' && last !== 10 && last !== 13) result += '\n';
+      return result;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+/**
+ * `state.safe` (escaping of text), given only the unsafe patterns whose character occurs in the
+ * text: a pattern matches only where its character is, so the others cannot change the result.
+ * Most text holds few of the ~50 patterns' characters; trying each one's regex on every text node
+ * was the serialiser's largest cost.
+ */
+function escapeOnlyWhatCanMatch(state: State): State['safe'] {
+  const original = state.safe;
+  const all: Unsafe[] = state.unsafe;
+  const characters = [...new Set(all.map((pattern) => pattern.character))];
+  const subsets = new Map<string, Unsafe[]>();
+  return function safe(this: State, input, config) {
+    const value = (config.before ?? '') + (input ?? '') + (config.after ?? '');
+    let key = '';
+    for (let i = 0; i < characters.length; i++) if (value.includes(characters[i]!)) key += i + ',';
+    let subset = subsets.get(key);
+    if (subset === undefined) {
+      subset = all.filter((pattern) => value.includes(pattern.character));
+      subsets.set(key, subset);
+    }
+    state.unsafe = subset;
+    try {
+      return original.call(this, input, config);
+    } finally {
+      state.unsafe = all;
+    }
+  };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AdfMark, AdfNode } from './adf-types.js';
 import { EmojiCharacters } from './emoji.js';
 
@@ -86,12 +86,21 @@ export class NodeIds {
   }
 
   private visit(node: AdfNode, indexText = false): string {
-    const childCanon = (node.content ?? []).map((child) => this.visit(child));
-    const shell = canonicalJson({ type: node.type, attrs: node.attrs, marks: node.marks, text: node.text });
-    const full =
-      childCanon.length === 0 && node.content === undefined
-        ? shell
-        : shell.slice(0, -1) + ',"content":[' + childCanon.join(',') + ']}';
+    const children = node.content ?? [];
+    // canonicalJson({ type, attrs, marks, text }), written out: keys in sorted order, undefined left out.
+    let shell = '{';
+    if (node.attrs !== undefined) shell += '"attrs":' + canonicalJson(node.attrs) + ',';
+    if (node.marks !== undefined) shell += '"marks":' + canonicalJson(node.marks) + ',';
+    if (node.text !== undefined) shell += '"text":' + canonicalJson(node.text) + ',';
+    shell += node.type === undefined ? '' : '"type":' + canonicalJson(node.type);
+    if (shell.endsWith(',')) shell = shell.slice(0, -1);
+    shell += '}';
+    let full = shell;
+    if (children.length > 0 || node.content !== undefined) {
+      full = shell.slice(0, -1) + ',"content":[';
+      for (let i = 0; i < children.length; i++) full += (i === 0 ? '' : ',') + this.visit(children[i]!);
+      full += ']}';
+    }
     // Text nodes get ids only when asked (one stray at the document root): hashing every one costs.
     if (node.type !== 'text' || indexText) {
       // Only nodes with content have a shell distinct from the whole node.
@@ -147,7 +156,7 @@ export function mentionDisplay(node: AdfNode): string {
 }
 
 function digest(text: string): string {
-  const hex = createHash('sha1').update(text).digest('hex');
+  const hex = hash('sha1', text, 'hex');
   return BigInt('0x' + hex.slice(0, 24))
     .toString(36)
     .padStart(19, '0');
@@ -166,15 +175,24 @@ export function canonicalJson(value: unknown): string {
   return cached;
 }
 
-function computeCanonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return '[' + value.map((item) => canonicalJson(item)).join(',') + ']';
-  const keys = Object.keys(value as object)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return (
-    '{' +
-    keys.map((k) => JSON.stringify(k) + ':' + canonicalJson((value as Record<string, unknown>)[k])).join(',') +
-    '}'
-  );
+function computeCanonicalJson(value: object): string {
+  if (Array.isArray(value)) {
+    // As `'[' + value.map(canonicalJson).join(',') + ']'`: holes stay empty.
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      if (i in value) out += canonicalJson(value[i]);
+    }
+    return out + ']';
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += JSON.stringify(key) + ':' + canonicalJson(member);
+  }
+  return out + '}';
 }
