@@ -20,6 +20,7 @@ import { callout, detailsClose, detailsParts, opensDetails } from './markdown-ex
 import type { ReadDocument } from './read-documents.js';
 import { mentionName, type MentionTable } from './mentions.js';
 import { inheritInPlace } from './adf-inherit.js';
+import { BlockReuse, isKnownBlock, shiftPositions, type KnownBlock } from './block-reuse.js';
 
 /** Options of a Markdown → ADF conversion. */
 export interface MarkdownToAdfOptions {
@@ -51,7 +52,7 @@ const CONTAINERS = new Set(['panel', 'expand', 'layout', 'column', 'macro', 'tab
 export class MarkdownAdfConverter {
   private readonly resolver: PlaceholderResolver;
   private readonly inline: InlineConverter;
-  private readonly reuse = new Map<string, AdfNode[]>();
+  private readonly reuse = new BlockReuse();
   private readonly renderer: AdfMarkdownRenderer;
   private readonly lists: ListConverter;
   private readonly definitions: Definitions = new Map();
@@ -85,11 +86,7 @@ export class MarkdownAdfConverter {
       const format = options.forStorage === true ? 'storage' : 'adf';
       for (const doc of options.others ?? []) {
         if (doc.format !== format || doc.key === options.source) continue;
-        for (const block of doc.blocks) {
-          const list = this.reuse.get(block.markdown) ?? [];
-          list.push(block.node);
-          this.reuse.set(block.markdown, list);
-        }
+        for (const block of doc.blocks) this.reuse.add(block.markdown, block.node);
       }
     }
   }
@@ -123,7 +120,8 @@ export class MarkdownAdfConverter {
   convert(markdown: string): AdfDoc {
     markdown = markdown.replace(/\r\n?/g, '\n'); // CRLF from some clients: same blocks, same reuse
     this.source = markdown;
-    const root = parseMarkdown(markdown);
+    // Blocks of the current document that come back unchanged are found, not parsed (BlockReuse).
+    const root = this.reuse.size > 0 ? this.reuse.parse(markdown) : parseMarkdown(markdown);
     this.collectDefinitions(root);
     let content = this.fit(this.flow(root.children, 'doc'), 'doc');
     // Edited blocks keep the ids of the blocks they replace (reuse on: a write against the document).
@@ -143,9 +141,7 @@ export class MarkdownAdfConverter {
 
   private indexFlow(nodes: readonly AdfNode[]): void {
     for (const block of this.renderer.renderFlow(nodes)) {
-      const list = this.reuse.get(block.markdown) ?? [];
-      list.push(block.node);
-      this.reuse.set(block.markdown, list);
+      this.reuse.add(block.markdown, block.node);
       this.lists.index(block.node, this.renderer);
       const kind = block.node.type;
       if (
@@ -170,10 +166,25 @@ export class MarkdownAdfConverter {
     }
   }
 
-  private flow(children: readonly RootContent[], parent: FlowParent): AdfNode[] {
+  private flow(nodes: readonly RootContent[], parent: FlowParent): AdfNode[] {
     const out: AdfNode[] = [];
+    let children = nodes;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
+      if (isKnownBlock(child)) {
+        const known = child as unknown as KnownBlock;
+        const reused = this.take(known, known);
+        if (reused !== undefined) {
+          out.push(reused);
+          continue;
+        }
+        // Its block was taken already (the model repeated it): what parsing gives, in its place.
+        const parsed = parseMarkdown(this.slice(known, known)!).children;
+        for (const node of parsed) shiftPositions(node, known.position.start.offset!);
+        children = [...children.slice(0, i), ...parsed, ...children.slice(i + 1)];
+        i--;
+        continue;
+      }
       if (opensDetails(child)) {
         const close = detailsClose(children, i);
         if (close !== -1) {
@@ -212,10 +223,10 @@ export class MarkdownAdfConverter {
   }
 
   /** The current document's block whose Markdown is exactly this source range, if any. */
-  private take(first: RootContent, last: RootContent): AdfNode | undefined {
+  private take(first: { position?: Position }, last: { position?: Position }): AdfNode | undefined {
     if (this.reuse.size === 0) return undefined;
     const text = this.slice(first, last);
-    const node = text === undefined ? undefined : this.reuse.get(text)?.shift();
+    const node = text === undefined ? undefined : this.reuse.take(text);
     if (node !== undefined) this.verbatim.add(node);
     return node;
   }

@@ -1,0 +1,216 @@
+import type { Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
+import type { AdfNode } from './adf-types.js';
+import { parseMarkdown } from './markdown-dialect.js';
+
+/**
+ * The current document's blocks by their Markdown, for writes: a block whose Markdown comes back
+ * exactly is that block, verbatim. Parsing is most of a write's cost, and most of a written
+ * document is blocks the model did not touch, so `parse` does not parse those: it finds them in
+ * the text and parses only what lies between them.
+ */
+export class BlockReuse {
+  private readonly blocks = new Map<string, AdfNode[]>();
+  /** Keys by their first line: the candidates to try where a block starts. */
+  private readonly byFirstLine = new Map<string, string[]>();
+
+  get size(): number {
+    return this.blocks.size;
+  }
+
+  add(markdown: string, node: AdfNode): void {
+    const list = this.blocks.get(markdown);
+    if (list !== undefined) {
+      list.push(node);
+      return;
+    }
+    this.blocks.set(markdown, [node]);
+    const end = markdown.indexOf('\n');
+    const first = end === -1 ? markdown : markdown.slice(0, end);
+    const keys = this.byFirstLine.get(first);
+    if (keys === undefined) this.byFirstLine.set(first, [markdown]);
+    else keys.push(markdown);
+  }
+
+  /** The next unused block whose Markdown is exactly `markdown`. */
+  take(markdown: string): AdfNode | undefined {
+    return this.blocks.get(markdown)?.shift();
+  }
+
+  /**
+   * `parseMarkdown(markdown)`, except that every run of text that is exactly a known block's
+   * Markdown, standing where a block starts and ends, is one `KnownBlock` node (its source range)
+   * instead of its parse. The other nodes are what parsing the whole text gives, with the same
+   * offsets: the text between known blocks is parsed on its own, which gives the same nodes
+   * because a blank line separates it from them and nothing open before a blank line can take
+   * in a line that starts without indentation — except a list (its next item, or indented lines),
+   * a fenced code block or raw HTML left open, and link definitions (which reach the whole text).
+   * Where any of these could be at play, the whole text is parsed.
+   */
+  parse(markdown: string): Root {
+    if (this.blocks.size === 0 || markdown.includes(']:')) return parseMarkdown(markdown);
+    const ranges = this.knownRanges(markdown);
+    if (ranges.length === 0) return parseMarkdown(markdown);
+    const children: RootContent[] = [];
+    let at = 0;
+    let before: string | undefined; // the list type (bullet or delimiter) the text so far ends with
+    for (const range of ranges) {
+      if (range.start > at) {
+        const gap = this.parseGap(markdown, at, range.start, before);
+        if (gap === undefined) return parseMarkdown(markdown);
+        children.push(...gap.nodes);
+        before = gap.endsWithList;
+      }
+      if (before !== undefined && continuesList(markdown.slice(range.start, lineEnd(markdown, range.start)), before))
+        return parseMarkdown(markdown);
+      children.push(knownBlock(range.start, range.end));
+      before = listType(markdown.slice(range.start, lineEnd(markdown, range.start)));
+      at = range.end;
+    }
+    if (at < markdown.length) {
+      const gap = this.parseGap(markdown, at, markdown.length, before, true);
+      if (gap === undefined) return parseMarkdown(markdown);
+      children.push(...gap.nodes);
+    }
+    return {
+      type: 'root',
+      children,
+      position: { start: point(0), end: point(markdown.length) },
+    };
+  }
+
+  /**
+   * The text from `from` to `to` parsed on its own (offsets shifted to the whole text), or
+   * undefined when it could read differently inside the whole text.
+   */
+  private parseGap(
+    markdown: string,
+    from: number,
+    to: number,
+    before: string | undefined,
+    last = false,
+  ): { nodes: RootContent[]; endsWithList: string | undefined } | undefined {
+    const text = markdown.slice(from, to);
+    if (text.trim() === '') return { nodes: [], endsWithList: before };
+    const firstLine = /^(?:[ \t]*\n)*([^\n]*)/.exec(text)![1]!;
+    if (before !== undefined && continuesList(firstLine, before)) return undefined;
+    const root = parseMarkdown(text);
+    const nodes = root.children;
+    const tail = nodes[nodes.length - 1];
+    if (tail !== undefined && !last && leftOpen(tail, text)) return undefined;
+    for (const node of nodes) shiftPositions(node, from);
+    const endsWithList =
+      tail?.type === 'list' ? listType(markdown.slice(tail.position!.start.offset, to).trimStart()) : undefined;
+    return { nodes, endsWithList };
+  }
+
+  /** Where known blocks stand in `markdown`: after a blank line (or at the start), before one (or at the end). */
+  private knownRanges(markdown: string): Array<{ start: number; end: number }> {
+    const ranges: Array<{ start: number; end: number }> = [];
+    let blankBefore = true;
+    let skipTo = 0;
+    for (let start = 0; start < markdown.length;) {
+      const end = lineEnd(markdown, start);
+      const line = markdown.slice(start, end);
+      const blank = line.trim() === '';
+      if (start >= skipTo && blankBefore && !blank && !/^\s/.test(line)) {
+        let best = -1;
+        for (const key of this.byFirstLine.get(line) ?? []) {
+          if (key.length > best && markdown.startsWith(key, start) && blankAfter(markdown, start + key.length))
+            best = key.length;
+        }
+        // A lone placeholder line may be a container marker the text around it pairs up: parse it.
+        if (best >= 0 && !(best === line.length && line.startsWith('⟦') && line.endsWith('⟧'))) {
+          ranges.push({ start, end: start + best });
+          skipTo = start + best;
+        }
+      }
+      blankBefore = blank;
+      start = end + 1;
+    }
+    return ranges;
+  }
+}
+
+/** A source range that is exactly a known block's Markdown (see `BlockReuse.parse`). */
+export interface KnownBlock {
+  type: 'knownBlock';
+  position: Position;
+}
+
+export function isKnownBlock(node: { type: string }): boolean {
+  return node.type === 'knownBlock';
+}
+
+function knownBlock(start: number, end: number): RootContent {
+  return { type: 'knownBlock', position: { start: point(start), end: point(end) } } as KnownBlock as never;
+}
+
+function point(offset: number): Position['start'] {
+  // Only offsets are used; lines and columns of these nodes are not meaningful.
+  return { line: 1, column: 1, offset };
+}
+
+function lineEnd(markdown: string, start: number): number {
+  const end = markdown.indexOf('\n', start);
+  return end === -1 ? markdown.length : end;
+}
+
+/** True at the end of the text, or at a line end followed by a blank line (or the end). */
+function blankAfter(markdown: string, at: number): boolean {
+  if (at === markdown.length) return true;
+  if (markdown[at] !== '\n') return false;
+  const next = markdown.slice(at + 1, lineEnd(markdown, at + 1));
+  return next.trim() === '';
+}
+
+const LIST_MARKER = /^(?:([-*+])|\d{1,9}([.)]))(?:[ \t]|$)/;
+
+/** `-`, `*`, `+` for a bullet list's first line, `.` or `)` for an ordered one; else undefined. */
+function listType(line: string): string | undefined {
+  const match = LIST_MARKER.exec(line);
+  return match === null ? undefined : (match[1] ?? match[2]);
+}
+
+/** Whether a line after a blank line can belong to a list of type `type` that precedes it. */
+function continuesList(line: string, type: string): boolean {
+  return /^\s/.test(line) || listType(line) === type;
+}
+
+/**
+ * Whether the block that ends the text (or the innermost block a list or quote ends with) can
+ * read differently when more text follows after a blank line: a fenced code block without its
+ * closing fence or raw HTML that only a later line closes (both take the blank line in), and an
+ * indented code block (after which micromark reads `2.` as no list).
+ */
+function leftOpen(node: RootContent, text: string): boolean {
+  if (
+    node.type === 'list' ||
+    node.type === 'listItem' ||
+    node.type === 'blockquote' ||
+    node.type === 'footnoteDefinition'
+  ) {
+    const last = node.children[node.children.length - 1];
+    return last?.position !== undefined && leftOpen(last, text);
+  }
+  const source = text.slice(node.position!.start.offset, node.position!.end.offset);
+  if (node.type === 'html') return /^[ \t]*<(?:script|pre|style|textarea|!|\?)/i.test(source);
+  if (node.type !== 'code') return false;
+  const fence = /^[ \t]*(`{3,}|~{3,})/.exec(source);
+  if (fence === null) return true;
+  const lines = source.split('\n');
+  const close = lines[lines.length - 1]!.trim();
+  return lines.length < 2 || close.length < fence[1]!.length || !close.split('').every((c) => c === fence[1]![0]);
+}
+
+/** Moves a parsed node (and its descendants) by `offset` characters. */
+export function shiftPositions(node: { position?: Position; children?: unknown }, offset: number): void {
+  const position = node.position;
+  if (position !== undefined) {
+    node.position = {
+      start: { ...position.start, offset: (position.start.offset ?? 0) + offset },
+      end: { ...position.end, offset: (position.end.offset ?? 0) + offset },
+    };
+  }
+  if (Array.isArray(node.children)) for (const child of node.children) shiftPositions(child as typeof node, offset);
+}
