@@ -104,6 +104,7 @@ class Serializer {
     });
     this.state = captured!;
     this.state.safe = escapeOnlyWhatCanMatch(this.state);
+    this.state.containerPhrasing = oneTextFast(this.state);
   }
 
   stringify(root: Root): string {
@@ -129,6 +130,30 @@ class Serializer {
       this.busy = false;
     }
   }
+}
+
+/**
+ * `state.containerPhrasing`, with a shortcut for the most common container: one text node. What
+ * `containerPhrasing` does for it — escape the text with the characters around the container, no
+ * emphasis to pair — without its machinery for emphasis runs.
+ */
+function oneTextFast(state: State): State['containerPhrasing'] {
+  const original = state.containerPhrasing;
+  return function containerPhrasing(this: State, parent, info) {
+    const children = parent.children;
+    if (children.length !== 1 || children[0]!.type !== 'text') return original.call(this, parent, info);
+    state.indexStack.push(0);
+    try {
+      return state.handle(children[0]!, parent, state, {
+        now: info.now,
+        lineShift: info.lineShift,
+        after: info.after,
+        before: info.before,
+      });
+    } finally {
+      state.indexStack.pop();
+    }
+  };
 }
 
 /**
