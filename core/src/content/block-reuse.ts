@@ -61,10 +61,10 @@ export class BlockReuse {
         children.push(...gap.nodes);
         before = gap.endsWithList;
       }
-      if (before !== undefined && continuesList(markdown.slice(range.start, lineEnd(markdown, range.start)), before))
-        return parseMarkdown(markdown);
-      children.push(knownBlock(range.start, range.end));
-      before = listType(markdown.slice(range.start, lineEnd(markdown, range.start)));
+      const line = markdown.slice(range.start, lineEnd(markdown, range.start));
+      if (before !== undefined && continuesList(line, before)) return parseMarkdown(markdown);
+      children.push(range.lone ? lonePlaceholder(line, range.start) : knownBlock(range.start, range.end));
+      before = range.lone ? undefined : listType(line);
       at = range.end;
     }
     if (at < markdown.length) {
@@ -105,8 +105,8 @@ export class BlockReuse {
   }
 
   /** Where known blocks stand in `markdown`: after a blank line (or at the start), before one (or at the end). */
-  private knownRanges(markdown: string): Array<{ start: number; end: number }> {
-    const ranges: Array<{ start: number; end: number }> = [];
+  private knownRanges(markdown: string): Array<{ start: number; end: number; lone: boolean }> {
+    const ranges: Array<{ start: number; end: number; lone: boolean }> = [];
     let blankBefore = true;
     let skipTo = 0;
     for (let start = 0; start < markdown.length;) {
@@ -119,9 +119,11 @@ export class BlockReuse {
           if (key.length > best && markdown.startsWith(key, start) && blankAfter(markdown, start + key.length))
             best = key.length;
         }
-        // A lone placeholder line may be a container marker the text around it pairs up: parse it.
-        if (best >= 0 && !(best === line.length && line.startsWith('⟦') && line.endsWith('⟧'))) {
-          ranges.push({ start, end: start + best });
+        // A lone placeholder may be a container marker the text around it pairs up: it is given as
+        // the paragraph it parses to, and the conversion pairs it up or takes it.
+        const lone = best === line.length && onePlaceholder(line);
+        if (best >= 0 && (lone || !(line.startsWith('⟦') && best === line.length))) {
+          ranges.push({ start, end: start + best, lone });
           skipTo = start + best;
         }
       }
@@ -144,6 +146,31 @@ export function isKnownBlock(node: { type: string }): boolean {
 
 function knownBlock(start: number, end: number): RootContent {
   return { type: 'knownBlock', position: { start: point(start), end: point(end) } } as KnownBlock as never;
+}
+
+/**
+ * True when a line is exactly one placeholder as the micromark extension reads it (placeholder-syntax):
+ * `⟦`, then up to 2,000 characters without `⟦`, `⟧` only escaped (`\`), then `⟧` as the last character.
+ */
+function onePlaceholder(line: string): boolean {
+  if (line.length < 3 || line.length > 2002 || !line.startsWith('⟦') || line[1] === '⟧') return false;
+  for (let i = 1; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x20 || c === 0x27e6) return false;
+    if (c === 0x5c) i++;
+    else if (c === 0x27e7) return i === line.length - 1;
+  }
+  return false;
+}
+
+/** The paragraph a lone placeholder line parses to. */
+function lonePlaceholder(line: string, start: number): RootContent {
+  const position = { start: point(start), end: point(start + line.length) };
+  return {
+    type: 'paragraph',
+    children: [{ type: 'placeholder', value: line.slice(1, -1), position: { ...position } }],
+    position,
+  } as RootContent;
 }
 
 function point(offset: number): Position['start'] {

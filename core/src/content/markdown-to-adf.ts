@@ -21,6 +21,7 @@ import type { ReadDocument } from './read-documents.js';
 import { mentionName, type MentionTable } from './mentions.js';
 import { inheritInPlace } from './adf-inherit.js';
 import { BlockReuse, isKnownBlock, shiftPositions, type KnownBlock } from './block-reuse.js';
+import { findClose, markerOf } from './container-markers.js';
 
 /** Options of a Markdown → ADF conversion. */
 export interface MarkdownToAdfOptions {
@@ -204,8 +205,8 @@ export class MarkdownAdfConverter {
         }
         // An unclosed container marker with an id may be an opaque node of that type (a panel whose
         // structure could not be read); anything else unclosed is a mistake worth naming.
-        const opaque = open.id !== undefined && this.resolver.hasNode(open);
-        if (CONTAINERS.has(open.kind) && open.kind !== 'macro' && open.kind !== 'table' && !opaque) {
+        const mustClose = CONTAINERS.has(open.kind) && open.kind !== 'macro' && open.kind !== 'table';
+        if (mustClose && !(open.id !== undefined && this.resolver.hasNode(open))) {
           throw new InputError(
             `⟦${open.kind}…⟧ is not closed: end its body with ⟦/${open.kind}⟧ on a line of its own.`,
           );
@@ -460,31 +461,6 @@ export class MarkdownAdfConverter {
     }
     return { marks, rest };
   }
-}
-
-function markerOf(node: RootContent): Placeholder | undefined {
-  if (node.type !== 'paragraph' || node.children.length !== 1 || node.children[0]!.type !== 'placeholder')
-    return undefined;
-  return parsePlaceholder((node.children[0] as PlaceholderMdast).value);
-}
-
-function findClose(
-  children: readonly RootContent[],
-  from: number,
-  kind: string,
-  isLeaf: (ph: Placeholder) => boolean,
-): number {
-  let depth = 0;
-  for (let j = from + 1; j < children.length; j++) {
-    const marker = markerOf(children[j]!);
-    if (marker === undefined || marker.kind !== kind) continue;
-    // A leaf of the same kind (an extension inside a bodied macro) opens nothing.
-    if (!marker.closing && isLeaf(marker)) continue;
-    if (!marker.closing) depth++;
-    else if (depth === 0) return j;
-    else depth--;
-  }
-  return -1;
 }
 
 function isInline(node: AdfNode): boolean {

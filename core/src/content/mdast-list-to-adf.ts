@@ -15,6 +15,8 @@ const MARKER = /^(?:[-*+]|\d{1,9}[.)])[ \t]/;
  */
 export class ListConverter {
   private readonly items = new Map<string, { item: AdfNode; list: AdfNode }[]>();
+  /** Lists indexed only when a list is converted: most writes reuse whole lists, or have none. */
+  private pending: Array<{ list: AdfNode; renderer: AdfMarkdownRenderer }> = [];
 
   constructor(
     private readonly inline: InlineConverter,
@@ -23,9 +25,18 @@ export class ListConverter {
     private readonly fit: (nodes: AdfNode[], parent: string) => AdfNode[],
   ) {}
 
-  /** Indexes the items of a current-document list by their Markdown (marker stripped). */
+  /** Indexes the items of a current-document list by their Markdown (marker stripped), when first needed. */
   index(list: AdfNode, renderer: AdfMarkdownRenderer): void {
-    if (!LIST_TYPES.has(list.type)) return;
+    if (LIST_TYPES.has(list.type)) this.pending.push({ list, renderer });
+  }
+
+  private indexPending(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const { list, renderer } of pending) this.indexItems(list, renderer);
+  }
+
+  private indexItems(list: AdfNode, renderer: AdfMarkdownRenderer): void {
     for (const item of list.content ?? []) {
       if (item.type === 'taskList') continue;
       const markdown = renderer.renderFlow([{ ...list, content: [item] }])[0]?.markdown;
@@ -123,6 +134,7 @@ export class ListConverter {
   }
 
   private take(item: ListItem, itemType: string, listType: string): { item: AdfNode; list: AdfNode } | undefined {
+    if (this.pending.length > 0) this.indexPending();
     if (this.items.size === 0) return undefined;
     const source = this.sourceOf(item);
     if (source === undefined) return undefined;
