@@ -1,5 +1,6 @@
 import { InputError, inject, Service } from '@atlassian-mcp/core';
-import { JiraRichText } from '../content/jira-rich-text.js';
+import { JiraIssues } from '../client/jira-issues.js';
+import { JiraRichText, jiraDocument, type AttachmentRef } from '../content/jira-rich-text.js';
 import { allowedLabel, describeAllowed, type FieldMeta } from './field-meta.js';
 import { SprintResolver } from './sprint-resolver.js';
 import { TeamResolver } from './team-resolver.js';
@@ -24,6 +25,7 @@ export class FieldValueResolver {
     @inject(SprintResolver) private readonly sprints: SprintResolver,
     @inject(TeamResolver) private readonly teams: TeamResolver,
     @inject(JiraRichText) private readonly text: JiraRichText,
+    @inject(JiraIssues) private readonly issues: JiraIssues,
   ) {}
 
   async toJira(meta: FieldMeta, value: unknown, scope: FieldScope): Promise<unknown> {
@@ -39,9 +41,22 @@ export class FieldValueResolver {
       return Promise.all(list.map((v) => this.single(meta, items ?? 'string', v, scope)));
     }
     if (type === 'string' && (RICH_TEXT.has(system ?? '') || custom === TEXTAREA)) {
-      return typeof value === 'string' ? await this.text.toAdf(value) : this.text.raw(value as object);
+      if (typeof value !== 'string') return this.text.raw(value as object);
+      return scope.issueKey === undefined ? await this.text.toAdf(value) : this.rewrite(meta, value, scope.issueKey);
     }
     return this.single(meta, type, value, scope);
+  }
+
+  /**
+   * Markdown for a rich-text field of an existing issue: its current value is the base, as for the
+   * description, so what the model kept (localIds, panels, mentions, media) comes back as it was.
+   */
+  private async rewrite(meta: FieldMeta, markdown: string, issueKey: string): Promise<unknown> {
+    const read = (await this.issues.get(issueKey, { fields: [meta.id, 'attachment'] })).fields ?? {};
+    const attachments = (read.attachment as AttachmentRef[] | undefined) ?? [];
+    const source =
+      meta.id === 'description' ? jiraDocument.description(issueKey) : jiraDocument.field(issueKey, meta.id);
+    return this.text.rewrite(read[meta.id], markdown, attachments, source);
   }
 
   private async single(meta: FieldMeta, type: string, value: unknown, _scope: FieldScope): Promise<unknown> {

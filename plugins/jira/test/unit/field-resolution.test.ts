@@ -7,6 +7,7 @@ import type { SprintResolver } from '../../src/fields/sprint-resolver.js';
 import type { UserResolver } from '../../src/fields/user-resolver.js';
 import type { TeamResolver } from '../../src/fields/team-resolver.js';
 import type { JiraRichText } from '../../src/content/jira-rich-text.js';
+import type { JiraIssues } from '../../src/client/jira-issues.js';
 
 const meta: FieldMeta[] = [
   { id: 'summary', name: 'Summary', required: true, hasDefault: false, schema: { type: 'string', system: 'summary' } },
@@ -134,7 +135,8 @@ const catalog = {
 } as unknown as FieldCatalog;
 
 const teams = { teamId: jest.fn(async () => 'team-uuid') } as unknown as TeamResolver;
-const resolver = new IssueFieldResolver(catalog, new FieldValueResolver(users, sprints, teams, content));
+const issues = { get: jest.fn() } as unknown as JiraIssues;
+const resolver = new IssueFieldResolver(catalog, new FieldValueResolver(users, sprints, teams, content, issues));
 const scope = { projectKey: 'ENG' };
 
 describe('IssueFieldResolver', () => {
