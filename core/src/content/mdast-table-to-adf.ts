@@ -7,6 +7,7 @@ import { liftEdgeSpaces } from './adf-inline-to-mdast.js';
 import { parseMarkdown, stringifyMarkdown } from './markdown-dialect.js';
 import type { InlineConverter } from './mdast-inline-to-adf.js';
 import { rebuildCell, shape } from './table-cell-units.js';
+import { cellWithDetails, holdsDetails } from './table-cell-details.js';
 
 const ALIGN_MARK: Record<string, string> = { center: 'center', right: 'end' };
 
@@ -23,9 +24,15 @@ export function gfmTableToAdf(table: Table, inline: InlineConverter): AdfNode {
         (_, c): TableCell => row.children[c] ?? { type: 'tableCell', children: [] },
       ).map((cell, c) => {
         const align = ALIGN_MARK[table.align?.[c] ?? ''];
-        const paragraph: AdfNode = { type: 'paragraph', content: trimCellEdges(inline.convert(cell.children)) };
-        if (align !== undefined) paragraph.marks = [{ type: 'alignment', attrs: { align } }];
-        return { type: r === 0 ? 'tableHeader' : 'tableCell', content: [paragraph] };
+        const paragraph = (content: AdfNode[], inExpand = false): AdfNode => {
+          const block: AdfNode = { type: 'paragraph', content: trimCellEdges(content) };
+          if (align !== undefined && !inExpand) block.marks = [{ type: 'alignment', attrs: { align } }];
+          return block;
+        };
+        const content = holdsDetails(cell.children)
+          ? cellWithDetails(cell.children, inline, paragraph)
+          : [paragraph(inline.convert(cell.children))];
+        return { type: r === 0 ? 'tableHeader' : 'tableCell', content };
       }),
     })),
   };
@@ -80,14 +87,19 @@ export function reconcileTable(
         if (slot.filler !== '' && isFiller(cell)) return;
         if (slot.filler === '' && cell.children.length === 0) return;
       }
+      const paragraph = (content: AdfNode[]): AdfNode => ({ type: 'paragraph', content: trimCellEdges(content) });
       if (slot !== undefined && 'cell' in slot) {
         if (same(cell, preview.children[r]?.children[c])) cells.push(slot.cell);
+        else if (holdsDetails(cell.children))
+          cells.push({ ...slot.cell, content: cellWithDetails(cell.children, inline, paragraph) });
         else cells.push({ ...slot.cell, content: rebuildCell(slot.cell, cell.children, inline, ctx) });
         return;
       }
       cells.push({
         type: r === 0 && headerRow ? 'tableHeader' : 'tableCell',
-        content: [{ type: 'paragraph', content: inline.convert(cell.children) }],
+        content: holdsDetails(cell.children)
+          ? cellWithDetails(cell.children, inline, paragraph)
+          : [{ type: 'paragraph', content: inline.convert(cell.children) }],
       });
     });
     const baseRow = baseRows[r];

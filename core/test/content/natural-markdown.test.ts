@@ -26,6 +26,37 @@ describe('Markdown a model writes from habit', () => {
     expect(storage).not.toMatch(/&lt;\/?(details|summary)/);
   });
 
+  test('<details> in a table cell is a nested expand (ADF allows one there; storage writes the macro in the cell)', () => {
+    const md = [
+      '| Check | Result |',
+      '| - | :-: |',
+      '| Smoke | Passed <details><summary>Run <b>#812</b> log</summary>3 retries, then green</details> in 4 min |',
+      '| Load | <details>p95 410 ms</details> |',
+      '| Plain | <details> without a close stays text |',
+    ].join('\n');
+    const doc = rt.markdownToAdf(md);
+    const rows = find(doc.content, 'tableRow');
+    const smoke = rows[1]!.content![1]!.content!;
+    expect(smoke.map((b) => b.type)).toEqual(['paragraph', 'nestedExpand', 'paragraph']);
+    expect(smoke[1]!.attrs).toEqual({ title: 'Run #812 log' });
+    expect(find(smoke[1]!.content, 'text').map((t) => t.text)).toEqual(['3 retries, then green']);
+    // The column's alignment stays on the cell's paragraphs.
+    expect(smoke[0]!.marks).toEqual([{ type: 'alignment', attrs: { align: 'center' } }]);
+    expect(find(smoke, 'text').map((t) => t.text)).toEqual(['Passed', '3 retries, then green', 'in 4 min']);
+    const load = rows[2]!.content![1]!.content!;
+    expect(load.map((b) => [b.type, b.attrs])).toEqual([['nestedExpand', {}]]);
+    expect(JSON.stringify(rows[3])).toContain('<details> without a close stays text');
+    expect(JSON.stringify(rows.slice(1, 3))).not.toMatch(/<\/?(details|summary)/);
+    // Read back, the cell shows its expand as a placeholder; written back unchanged, the table is the same.
+    const read = rt.adfToMarkdown(doc);
+    expect(read).toMatch(/⟦nestedExpand\^\w+⟧/);
+    expect(rt.markdownToAdf(read, { base: doc })).toEqual(doc);
+    const storage = rt.markdownToStorage(md);
+    expect(storage).toMatch(
+      /<td><p style="text-align: center;">Passed<\/p><ac:structured-macro ac:name="expand"[^>]*><ac:parameter ac:name="title">Run #812 log<\/ac:parameter><ac:rich-text-body><p>3 retries, then green<\/p><\/ac:rich-text-body><\/ac:structured-macro>/,
+    );
+  });
+
   test('GitHub callouts are panels of the same colour (ADF panel types; storage macros)', () => {
     const md = readCorpus('markdown', '27-github-callouts.md');
     const adfPanels = find(rt.markdownToAdf(md).content, 'panel').map((p) => p.attrs?.panelType);

@@ -73,6 +73,32 @@ describe('Markdown a model writes, through jira_create_issue and jira_get_issue'
     );
   });
 
+  it('<details> in a table cell becomes a nested expand in that cell, and an edit elsewhere keeps it', async () => {
+    const created = await site.ok('jira_create_issue', {
+      project: 'NOVA',
+      type: 'Task',
+      summary: 'Release 2.6 smoke tests',
+      description:
+        '| Check | Result |\n| - | - |\n| Smoke | Passed <details><summary>Run log</summary>3 retries, then green</details> |\n\nAll green.',
+    });
+    const key = created.structured.key as string;
+    const raw = async () =>
+      (await site.rest<{ fields: { description: AdfNode } }>(`/rest/api/3/issue/${key}?fields=description`)).fields
+        .description;
+    const cell = find((await raw()).content, 'tableCell')[1]!;
+    expect(cell.content!.map((b) => b.type)).toEqual(['paragraph', 'nestedExpand']);
+    expect(cell.content![1]!.attrs).toEqual({ title: 'Run log' });
+    expect(JSON.stringify(cell)).not.toMatch(/<\/?(details|summary)/);
+
+    const read = (await site.ok('jira_get_issue', { issueKey: key })).structured.description as string;
+    expect(read).toMatch(/⟦nestedExpand\^\w+⟧/);
+    const before = await raw();
+    await site.ok('jira_update_issue', { issueKey: key, description: read.replace('All green.', 'All green on 2.6.') });
+    const after = await raw();
+    expect(after.content![0]).toEqual(before.content![0]);
+    expect(JSON.stringify(after.content![1])).toContain('All green on 2.6.');
+  });
+
   it('jira_get_issue shows emphasis inside words and emoji without character references or placeholders', async () => {
     const created = await site.ok('jira_create_issue', { project: 'NOVA', type: 'Story', summary: 'Export orders' });
     const key = created.structured.key as string;
