@@ -46,6 +46,8 @@ export type {
   SiteService,
   LocalFilesService,
   FileUpload,
+  MetadataCacheService,
+  SharedCache,
   MediaResolver,
   StorageUserNames,
   SectionEditInput,

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { MemoryStateStore } from '../state/memory-state-store.js';
 import { RedisStateStore } from '../state/redis-state-store.js';
 import type { StateStore } from '../state/state-store.js';
+import { stateServices } from '../state/tokens.js';
 import { resolveHostedSettings, type HostedSettings, type ListenOptions } from './hosted-settings.js';
 import { HostedApp } from './http-app.js';
 import { AccessTokens } from './oauth/access-tokens.js';
@@ -40,8 +41,8 @@ export interface HostedServer {
 }
 
 /**
- * Starts `serve --http`: a host with local files off, no local sign-in, and per-site limits shared
- * through the state store; the hosted app on a Node HTTP server.
+ * Starts `serve --http`: a host with local files off, no local sign-in, and per-site limits and
+ * metadata caches shared through the state store; the hosted app on a Node HTTP server.
  */
 export async function startHostedServer(options: HostedServerOptions): Promise<HostedServer> {
   const env = options.env ?? process.env;
@@ -75,6 +76,8 @@ export async function startHostedServer(options: HostedServerOptions): Promise<H
       services: { ...options.services, env, credentialStore: new MemoryCredentialStore() },
       configureContainer: (root) => {
         root.register(httpServices.siteLimits, { useValue: sharedSiteLimits(store, logger) });
+        // Metadata caches (fields, spaces, allowlist resolutions…) shared by every replica.
+        root.register(stateServices.store, { useValue: store });
         options.configureContainer?.(root);
       },
     });

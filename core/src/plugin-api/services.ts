@@ -135,6 +135,36 @@ export interface SiteService {
 }
 
 /**
+ * Metadata caches (fields, spaces, desks…) kept per site, or per user on a site, with a TTL; in
+ * memory in one process, shared by every replica of a hosted server (its state store, Redis).
+ * Values are JSON (no `undefined`, no class instances). A store that cannot be reached makes the
+ * call fail at once (nothing is sent to Atlassian).
+ * @public
+ */
+export interface MetadataCacheService {
+  /**
+   * A named cache (`jira.fields`: prefix it with your plugin id). `scope`: who shares a value —
+   * every user of the calling site, or only the calling user on it (for answers Atlassian filters by
+   * the caller's permissions: a field list, the spaces one can see).
+   */
+  define<T>(name: string, options: { ttlMs: number; scope: 'site' | 'user' }): SharedCache<T>;
+}
+
+/**
+ * One named cache, keyed for the calling site (and user) by core.
+ * @public
+ */
+export interface SharedCache<T> {
+  get(key: string): Promise<T | undefined>;
+  set(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** The cached value, else `load()`'s, kept (a failed load is not); callers at once share one load. */
+  getOrLoad(key: string, load: () => Promise<T>): Promise<T>;
+  /** Loads again and keeps the new value (callers at once share one load). */
+  refresh(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/**
  * What a local file access needs from the call: the user's confirmation (a `ToolContext` fits).
  * @public
  */

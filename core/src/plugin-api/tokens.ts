@@ -5,6 +5,7 @@ import type {
   AuthStatusService,
   HttpService,
   LocalFilesService,
+  MetadataCacheService,
   RichTextService,
   ScopeService,
   SiteService,
@@ -60,6 +61,8 @@ export const coreServices = {
   site: createServiceToken<SiteService>('core.site'),
   /** Local files: read and written only inside the configured allowed directories, with consent. */
   files: createServiceToken<LocalFilesService>('core.files'),
+  /** Metadata caches per site (or per user on it), with TTLs, shared by a hosted server's replicas. */
+  cache: createServiceToken<MetadataCacheService>('core.cache'),
   /** This plugin's allowlist, enforced on what a call touches (see `definePlugin({ scope })`). */
   scope: createServiceToken<ScopeService>('core.scope'),
 } as const;

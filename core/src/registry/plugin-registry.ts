@@ -132,7 +132,11 @@ export function buildRegistry(
     const scope = plugin.scope;
     container.register(coreServices.scope, {
       useValue: createScope(
-        scope && { allow: scope.allow, resolver: () => container.resolve(scope.resolver as never) },
+        scope && {
+          allow: scope.allow,
+          resolver: () => container.resolve(scope.resolver as never),
+          caches: { service: () => container.resolve(coreServices.cache), name: plugin.id },
+        },
         config,
       ),
     });

@@ -104,6 +104,26 @@ describe('two replicas behind nginx', () => {
     for (const r of replicas) expect(r.audit().some((a) => a.tool === 'jira_add_comment')).toBe(true);
   });
 
+  it('shares a metadata lookup between the replicas (Redis): the site sees one field-list request per user', async () => {
+    const fieldLists = () => sandbox.requests.filter((r) => r.route === '/rest/api/3/field');
+    const sent = fieldLists().length;
+    const before = nginx.accessLog().length;
+    for (let i = 0; i < 4; i++) {
+      const r = await callTool(maya.client, 'jira_search_fields', { query: 'story' });
+      expect(r.isError).toBe(false);
+      expect(r.text).toContain('Story Points');
+    }
+    // Round-robin: both replicas answered Maya, and only the first call asked the site.
+    expect(new Set(upstreamsSince(before))).toEqual(new Set(replicas.map((r) => r.address)));
+    const asked = () => fieldLists().slice(sent);
+    expect(asked()).toHaveLength(1);
+    // The list is Maya's (Jira lists the fields of the projects one may browse): Jonas gets his own.
+    expect((await callTool(jonas.client, 'jira_search_fields', { query: 'story' })).isError).toBe(false);
+    expect((await callTool(jonas.client, 'jira_search_fields', { query: 'story' })).isError).toBe(false);
+    expect(asked()).toHaveLength(2);
+    expect(asked()[1]!.accountId).not.toBe(asked()[0]!.accountId);
+  });
+
   it('refuses a token issued for another audience (another deployment sharing the Redis)', async () => {
     const store = RedisStateStore.connect({ url: redis.url, logger: createLogger({ level: 'silent' }) });
     try {

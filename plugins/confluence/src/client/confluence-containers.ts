@@ -1,4 +1,12 @@
-import { coreServices, inject, isAtlassianMcpError, Service, type SiteService } from '@atlassian-mcp/core';
+import {
+  coreServices,
+  inject,
+  isAtlassianMcpError,
+  Service,
+  type MetadataCacheService,
+  type SharedCache,
+  type SiteService,
+} from '@atlassian-mcp/core';
 import type { ConfluenceHttp, V1 } from './confluence-http.js';
 import { normalSpaceKey } from './confluence-spaces.js';
 import { ConfluenceTemplates } from './confluence-templates.js';
@@ -6,6 +14,7 @@ import { parseConfluenceUrl } from './page-locator.js';
 import { spelledAsConfigured } from './space-scope.js';
 
 const REFRESH_MS = 60 * 1000;
+const TTL_MS = 10 * 60 * 1000;
 
 /** The CQL clause confining a query to spaces: `space in ("ENG", "OPS")`. */
 export function spaceRestriction(allowed: readonly string[]): string {
@@ -16,11 +25,13 @@ export function spaceRestriction(allowed: readonly string[]): string {
  * Which space a Confluence reference lives in (core's ContainerResolver for `allow.spaces`),
  * found without ever requesting the reference itself when it is outside: pages, blog posts,
  * folders, comments and attachments by a CQL search confined to the allowed spaces (`id = …`);
- * URLs that name their space by that key; templates by listing those of the allowed spaces.
+ * URLs that name their space by that key; templates by listing those of the allowed spaces (cached
+ * per user on the site, as the list holds what its user can see; shared by hosted replicas).
  */
 @Service()
 export class ConfluenceContainers {
-  private templates?: { map: Map<string, string>; at: number };
+  /** Template id → space key, and when it was listed. */
+  private readonly templates: SharedCache<{ map: Record<string, string>; at: number }>;
 
   constructor(
     @inject(coreServices.http) private readonly http: ConfluenceHttp,
@@ -28,7 +39,10 @@ export class ConfluenceContainers {
     @inject(ConfluenceTemplates) private readonly templateList: ConfluenceTemplates,
     @inject(coreServices.rootConfig)
     private readonly config: { readonly allow?: { readonly spaces?: readonly string[] } },
-  ) {}
+    @inject(coreServices.cache) caches: MetadataCacheService,
+  ) {
+    this.templates = caches.define('confluence.template-index', { ttlMs: TTL_MS, scope: 'user' });
+  }
 
   restriction(kind: string, allowed: readonly string[]): string | undefined {
     return kind === 'cql' ? spaceRestriction(spelledAsConfigured(allowed, this.config)) : undefined;
@@ -102,14 +116,18 @@ export class ConfluenceContainers {
    * no space and may be used in any allowed one.
    */
   private async template(value: string, allowed: readonly string[]): Promise<string | undefined> {
-    if (!this.templates || (!this.templates.map.has(value) && Date.now() - this.templates.at > REFRESH_MS)) {
-      const map = new Map<string, string>();
-      for (const t of await this.templateList.list(undefined)) if (t.templateId) map.set(t.templateId, allowed[0]!);
+    const load = async () => {
+      const map: Record<string, string> = {};
+      for (const t of await this.templateList.list(undefined)) if (t.templateId) map[t.templateId] = allowed[0]!;
       for (const key of spelledAsConfigured(allowed, this.config))
         for (const t of await this.templateList.list(key).catch(() => []))
-          if (t.templateId) map.set(t.templateId, key.toUpperCase());
-      this.templates = { map, at: Date.now() };
-    }
-    return this.templates.map.get(value);
+          if (t.templateId) map[t.templateId] = key.toUpperCase();
+      return { map, at: Date.now() };
+    };
+    const key = allowed.join(',');
+    let index = await this.templates.getOrLoad(key, load);
+    if (!Object.hasOwn(index.map, value) && Date.now() - index.at > REFRESH_MS)
+      index = await this.templates.refresh(key, load);
+    return Object.hasOwn(index.map, value) ? index.map[value] : undefined;
   }
 }

@@ -6,25 +6,32 @@ import {
   NotFoundError,
   pager,
   Service,
+  type MetadataCacheService,
   type Page,
-  type SiteService,
+  type SharedCache,
 } from '@atlassian-mcp/core';
 import { linkedPage, V2_BASE, type ConfluenceHttp, type V2 } from './confluence-http.js';
 
 export type SpaceBean = V2['SpaceBulk'];
 
+/** How long a space seen is reused (renamed, archived or a permission taken away: seen within this). */
+const TTL_MS = 15 * 60_000;
+
 /**
  * Spaces through v2, which names them by numeric id: keys resolve to ids (and back) through a
- * per-site cache, so a tool given `ENG` costs one lookup per site, not one per call.
+ * cache per user on the site (one sees only the spaces one may view, with their descriptions), so a
+ * tool given `ENG` costs one lookup per user and site, not one per call; shared by hosted replicas.
  */
 @Service()
 export class ConfluenceSpaces {
-  private readonly sites = new Map<string, { byKey: Map<string, SpaceBean>; byId: Map<string, SpaceBean> }>();
+  private readonly cache: SharedCache<SpaceBean>;
 
   constructor(
     @inject(coreServices.http) private readonly http: ConfluenceHttp,
-    @inject(coreServices.site) private readonly site: SiteService,
-  ) {}
+    @inject(coreServices.cache) caches: MetadataCacheService,
+  ) {
+    this.cache = caches.define<SpaceBean>('confluence.spaces', { ttlMs: TTL_MS, scope: 'user' });
+  }
 
   /** A page of spaces (by key order), optionally only some keys or one type. */
   async list(options: { keys?: string[]; type?: string; limit: number; cursor?: string }): Promise<Page<SpaceBean>> {
@@ -44,7 +51,7 @@ export class ConfluenceSpaces {
   /** One space by key (cached). */
   async byKey(given: string): Promise<SpaceBean> {
     const key = normalSpaceKey(given);
-    const hit = (await this.cache()).byKey.get(key);
+    const hit = await this.cache.get(`key:${key}`);
     if (hit) return hit;
     const page = await this.list({ keys: [key], limit: 1 });
     const found = page.items[0];
@@ -57,7 +64,7 @@ export class ConfluenceSpaces {
 
   /** One space by id (cached), with its description. */
   async byId(id: string): Promise<SpaceBean> {
-    const hit = (await this.cache()).byId.get(id);
+    const hit = await this.cache.get(`id:${id}`);
     if (hit) return hit;
     const res = await this.http.request<SpaceBean>({
       product: 'confluence',
@@ -84,19 +91,13 @@ export class ConfluenceSpaces {
     return String((await this.byId(id)).key);
   }
 
-  private async cache() {
-    const key = await this.site.cacheKey();
-    let c = this.sites.get(key);
-    if (!c) this.sites.set(key, (c = { byKey: new Map(), byId: new Map() }));
-    return c;
-  }
-
   private async remember(spaces: SpaceBean[]): Promise<void> {
-    const c = await this.cache();
-    for (const s of spaces) {
-      if (s.key) c.byKey.set(s.key, s);
-      if (s.id !== undefined) c.byId.set(String(s.id), s);
-    }
+    await Promise.all(
+      spaces.flatMap((s) => [
+        ...(s.key ? [this.cache.set(`key:${s.key}`, s)] : []),
+        ...(s.id !== undefined ? [this.cache.set(`id:${s.id}`, s)] : []),
+      ]),
+    );
   }
 }
 

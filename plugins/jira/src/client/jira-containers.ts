@@ -1,10 +1,18 @@
-import { inject, isAtlassianMcpError, Service } from '@atlassian-mcp/core';
+import {
+  coreServices,
+  inject,
+  isAtlassianMcpError,
+  Service,
+  type MetadataCacheService,
+  type SharedCache,
+} from '@atlassian-mcp/core';
 import { JiraAgile } from './jira-agile.js';
 import { JiraProjects } from './jira-projects.js';
 import { JiraSearch } from './jira-search.js';
 import { ISSUE_KEY } from './project-scope.js';
 
 const REFRESH_MS = 60 * 1000;
+const TTL_MS = 10 * 60 * 1000;
 
 /** A value as a resource URI carries it (`NOVA%20Sprint%2025`), decoded; left as it is when it is not encoding. */
 export function uriDecoded(value: string): string {
@@ -15,23 +23,28 @@ export function uriDecoded(value: string): string {
   }
 }
 
-type Index = { map: Map<string, string>; at: number };
+/** id → project key, and when it was listed. */
+type Index = { map: Record<string, string>; at: number };
 
 /**
  * Which project a Jira reference lives in, found without ever requesting the reference itself
  * when it is outside: issue keys and ids through a search confined to the allowed projects;
- * boards, sprints, versions and attachments by listing those of the allowed projects (cached,
- * listed again on a miss at most once a minute).
+ * boards, sprints, versions and attachments by listing those of the allowed projects (cached per
+ * user on the site, as a list holds only what its user can see and must not refuse another user's
+ * reference; listed again on a miss at most once a minute; shared by hosted replicas).
  */
 @Service()
 export class JiraContainers {
-  private readonly indexes = new Map<string, Index>();
+  private readonly indexes: SharedCache<Index>;
 
   constructor(
     @inject(JiraSearch) private readonly search: JiraSearch,
     @inject(JiraProjects) private readonly projects: JiraProjects,
     @inject(JiraAgile) private readonly agile: JiraAgile,
-  ) {}
+    @inject(coreServices.cache) caches: MetadataCacheService,
+  ) {
+    this.indexes = caches.define<Index>('jira.container-index', { ttlMs: TTL_MS, scope: 'user' });
+  }
 
   restriction(kind: string, allowed: readonly string[]): string | undefined {
     if (kind !== 'jql') return undefined;
@@ -88,12 +101,12 @@ export class JiraContainers {
   }
 
   private async indexed(kind: string, value: string, allowed: readonly string[]): Promise<string | undefined> {
-    let index = this.indexes.get(kind);
-    if (!index || (!index.map.has(value) && Date.now() - index.at > REFRESH_MS)) {
-      index = { map: await this.list(kind, allowed), at: Date.now() };
-      this.indexes.set(kind, index);
-    }
-    return index.map.get(value);
+    const key = `${kind}:${allowed.join(',')}`;
+    const load = async () => ({ map: Object.fromEntries(await this.list(kind, allowed)), at: Date.now() });
+    let index = await this.indexes.getOrLoad(key, load);
+    if (!Object.hasOwn(index.map, value) && Date.now() - index.at > REFRESH_MS)
+      index = await this.indexes.refresh(key, load);
+    return Object.hasOwn(index.map, value) ? index.map[value] : undefined;
   }
 
   /** Everything of a kind in the allowed projects: id → project key. */

@@ -1,23 +1,31 @@
-import { coreServices, inject, Service, type SiteService } from '@atlassian-mcp/core';
+import { coreServices, inject, Service, type MetadataCacheService, type SharedCache } from '@atlassian-mcp/core';
 import { JiraFields, type FieldDetails } from '../client/jira-fields.js';
 
 // A miss refreshes the catalog, but not more often than this: a typo must not hammer /field.
 const MIN_REFRESH_MS = 30_000;
+/** Loaded again after this even without a miss (a renamed field). */
+const TTL_MS = 60 * 60_000;
 
 interface SiteFields {
   fields: FieldDetails[];
   loadedAt: number;
 }
 
-/** Every field of the site by display name and id; cached per site, refreshed on a miss. */
+/**
+ * Every field of the site by display name and id; cached per user on the site (Jira lists only the
+ * fields of projects the caller may browse, and jira_search_fields shows the list), refreshed on a
+ * miss. In hosted mode the cache is shared by the replicas.
+ */
 @Service()
 export class FieldCatalog {
-  private readonly sites = new Map<string, Promise<SiteFields>>();
+  private readonly cache: SharedCache<SiteFields>;
 
   constructor(
     @inject(JiraFields) private readonly fields: JiraFields,
-    @inject(coreServices.site) private readonly site: SiteService,
-  ) {}
+    @inject(coreServices.cache) caches: MetadataCacheService,
+  ) {
+    this.cache = caches.define<SiteFields>('jira.fields', { ttlMs: TTL_MS, scope: 'user' });
+  }
 
   async all(): Promise<FieldDetails[]> {
     return (await this.load(false)).fields;
@@ -46,14 +54,8 @@ export class FieldCatalog {
   }
 
   private async load(refresh: boolean): Promise<SiteFields> {
-    const key = await this.site.cacheKey();
-    const cached = this.sites.get(key);
-    if (cached && !refresh) return cached;
-    const loading = this.fields.all().then((fields) => ({ fields, loadedAt: Date.now() }));
-    // A failed load must not poison the cache.
-    loading.catch(() => this.sites.delete(key));
-    this.sites.set(key, loading);
-    return loading;
+    const load = async () => ({ fields: await this.fields.all(), loadedAt: Date.now() });
+    return refresh ? this.cache.refresh('all', load) : this.cache.getOrLoad('all', load);
   }
 }
 

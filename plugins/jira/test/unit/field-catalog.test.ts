@@ -1,3 +1,4 @@
+import { memoryMetadataCache } from '@atlassian-mcp/core/testing';
 import type { JiraFields } from '../../src/client/jira-fields.js';
 import { FieldCatalog } from '../../src/fields/field-catalog.js';
 
@@ -27,7 +28,7 @@ describe('FieldCatalog', () => {
       { id: 'customfield_10016', name: 'Story Points', clauseNames: ['cf[10016]', 'Story Points[Number]'] },
       { id: 'summary', name: 'Summary' },
     ]);
-    const catalog = new FieldCatalog(fields, siteAt('https://a.example'));
+    const catalog = new FieldCatalog(fields, memoryMetadataCache(siteAt('https://a.example')));
     expect((await catalog.find('story points'))?.id).toBe('customfield_10016');
     expect((await catalog.find('customfield_10016'))?.name).toBe('Story Points');
     expect((await catalog.find('cf[10016]'))?.name).toBe('Story Points');
@@ -47,7 +48,7 @@ describe('FieldCatalog', () => {
         { id: 'customfield_1', name: 'Brand New' },
       ],
     );
-    const catalog = new FieldCatalog(fields, siteAt('https://a.example'));
+    const catalog = new FieldCatalog(fields, memoryMetadataCache(siteAt('https://a.example')));
     expect(await catalog.find('Brand New')).toBeUndefined();
     expect(all).toHaveBeenCalledTimes(1);
     now += 31_000;
@@ -60,7 +61,7 @@ describe('FieldCatalog', () => {
       .fn()
       .mockRejectedValueOnce(new Error('boom'))
       .mockResolvedValue([{ id: 'summary', name: 'Summary' }]);
-    const catalog = new FieldCatalog({ all } as unknown as JiraFields, siteAt('unconfigured'));
+    const catalog = new FieldCatalog({ all } as unknown as JiraFields, memoryMetadataCache(siteAt('unconfigured')));
     await expect(catalog.all()).rejects.toThrow('boom');
     expect(await catalog.all()).toEqual([{ id: 'summary', name: 'Summary' }]);
   });
@@ -71,7 +72,7 @@ describe('FieldCatalog', () => {
       [{ id: 'summary', name: 'Summary' }],
     );
     const site = siteAt('cloud-a');
-    const catalog = new FieldCatalog(fields, site);
+    const catalog = new FieldCatalog(fields, memoryMetadataCache(site));
     expect((await catalog.find('Team A field'))?.id).toBe('customfield_1');
     site.key = 'cloud-b';
     expect(await catalog.nameOf('customfield_1')).toBe('customfield_1');

@@ -5,7 +5,8 @@ import {
   NotFoundError,
   Service,
   type HttpService,
-  type SiteService,
+  type MetadataCacheService,
+  type SharedCache,
 } from '@atlassian-mcp/core';
 import { serviceDeskSettings, type ServiceDeskConfig } from '../config.js';
 import { SCOPE } from '../scopes.js';
@@ -86,37 +87,41 @@ export interface ConnectedTicket {
 /** What create and update send: attribute ids and their values. */
 export type AttributeWrite = Array<{ objectTypeAttributeId: string; objectAttributeValues: Array<{ value: string }> }>;
 
-/** The Assets API of the site's workspace (discovered through the servicedeskapi once per site). */
+/** How long the site's discovered workspace id is reused. */
+const WORKSPACE_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * The Assets API of the site's workspace (discovered through the servicedeskapi once per site: one
+ * workspace per site, the same for every user; shared by hosted replicas).
+ */
 @Service()
 export class AssetsClient {
-  private readonly workspaces = new Map<string, Promise<string>>();
+  private readonly workspaces: SharedCache<string>;
 
   constructor(
     @inject(coreServices.http) private readonly http: HttpService,
-    @inject(coreServices.site) private readonly site: SiteService,
+    @inject(coreServices.cache) caches: MetadataCacheService,
     @inject(serviceDeskSettings) private readonly config: ServiceDeskConfig,
-  ) {}
+  ) {
+    this.workspaces = caches.define<string>('assets.workspace', { ttlMs: WORKSPACE_TTL_MS, scope: 'site' });
+  }
 
   /** The site's Assets workspace id (configured, or discovered); NotFound when Assets is not enabled. */
   async workspace(): Promise<string> {
     if (this.config.assetsWorkspaceId) return this.config.assetsWorkspaceId;
-    const key = await this.site.cacheKey();
-    let ws = this.workspaces.get(key);
-    if (!ws) {
-      ws = this.http
-        .request<JsmPage<{ workspaceId?: string }>>({ product: 'jsm', method: 'GET', path: `${SD}/assets/workspace` })
-        .then((res) => {
-          const id = res.data.values?.[0]?.workspaceId;
-          if (!id)
-            throw new NotFoundError('This site has no Assets workspace', {
-              hint: 'Assets comes with JSM Premium or Enterprise; without it there is nothing to search.',
-            });
-          return id;
+    return this.workspaces.getOrLoad('id', async () => {
+      const res = await this.http.request<JsmPage<{ workspaceId?: string }>>({
+        product: 'jsm',
+        method: 'GET',
+        path: `${SD}/assets/workspace`,
+      });
+      const id = res.data.values?.[0]?.workspaceId;
+      if (!id)
+        throw new NotFoundError('This site has no Assets workspace', {
+          hint: 'Assets comes with JSM Premium or Enterprise; without it there is nothing to search.',
         });
-      ws.catch(() => this.workspaces.delete(key));
-      this.workspaces.set(key, ws);
-    }
-    return ws;
+      return id;
+    });
   }
 
   private async get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T> {

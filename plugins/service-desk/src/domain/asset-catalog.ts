@@ -1,4 +1,12 @@
-import { inject, InputError, NotFoundError, Service } from '@atlassian-mcp/core';
+import {
+  coreServices,
+  inject,
+  InputError,
+  NotFoundError,
+  Service,
+  type MetadataCacheService,
+  type SharedCache,
+} from '@atlassian-mcp/core';
 import {
   AssetsClient,
   type AssetsAttributeDef,
@@ -10,29 +18,31 @@ import {
 /** A value given by the model: one, several, or null to clear. */
 export type AttributeInputValue = string | number | boolean | Array<string | number> | null;
 
+/** How long an object type's attribute definitions are reused. */
+const ATTRIBUTES_TTL_MS = 15 * 60_000;
 const OBJECT_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 const quote = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
 
 /**
  * What the Assets tools need beyond single calls: object types by name, attribute definitions by
- * type (cached), an object by id or key, and attribute values by name turned into the ids and
+ * type (cached per user on the site, as Assets answers by the caller's schema permissions; shared by
+ * hosted replicas), an object by id or key, and attribute values by name turned into the ids and
  * values the API takes (references by key, statuses by name).
  */
 @Service()
 export class AssetCatalog {
-  private readonly defs = new Map<string, Promise<AssetsAttributeDef[]>>();
+  private readonly defs: SharedCache<AssetsAttributeDef[]>;
 
-  constructor(@inject(AssetsClient) private readonly assets: AssetsClient) {}
+  constructor(
+    @inject(AssetsClient) private readonly assets: AssetsClient,
+    @inject(coreServices.cache) caches: MetadataCacheService,
+  ) {
+    this.defs = caches.define<AssetsAttributeDef[]>('assets.attributes', { ttlMs: ATTRIBUTES_TTL_MS, scope: 'user' });
+  }
 
   async attributesOf(typeId: string): Promise<AssetsAttributeDef[]> {
     const key = `${await this.assets.workspace()}:${typeId}`;
-    let p = this.defs.get(key);
-    if (!p) {
-      p = this.assets.typeAttributes(typeId);
-      p.catch(() => this.defs.delete(key));
-      this.defs.set(key, p);
-    }
-    return p;
+    return this.defs.getOrLoad(key, () => this.assets.typeAttributes(typeId));
   }
 
   /** Every object type of every schema. */

@@ -151,7 +151,7 @@ export class ServiceDeskResources {
     const out: string[] = [];
     for (const desk of await this.directory.visible()) {
       const ids = pageIds((await this.kb.search(words, desk.id, 0, 20)).values);
-      this.containers.noteArticles(desk.projectKey, ids);
+      await this.containers.noteArticles(desk.projectKey, ids);
       out.push(...ids);
     }
     return out.slice(0, 20);

@@ -1,7 +1,17 @@
-import { coreServices, inject, isAtlassianMcpError, Service, type HttpService } from '@atlassian-mcp/core';
+import {
+  coreServices,
+  inject,
+  isAtlassianMcpError,
+  Service,
+  type HttpService,
+  type MetadataCacheService,
+  type SharedCache,
+} from '@atlassian-mcp/core';
 import { JsmRequests } from '../client/jsm-requests.js';
 import { DeskDirectory } from './desk-directory.js';
 
+/** How long an article seen in a desk's search stays readable as that desk's. */
+const ARTICLE_TTL_MS = 60 * 60_000;
 const REQUEST_KEY = /^([A-Za-z][A-Za-z0-9_]*)-\d+$/;
 
 /**
@@ -13,14 +23,21 @@ const REQUEST_KEY = /^([A-Za-z][A-Za-z0-9_]*)-\d+$/;
  */
 @Service()
 export class DeskContainers {
-  /** Knowledge-base articles (Confluence page ids) seen in a desk's search, by the desk's project. */
-  private readonly articles = new Map<string, string>();
+  /**
+   * Knowledge-base articles (Confluence page ids) seen in a desk's search, by the desk's project;
+   * per site (the answer only admits the id to the allowlist: the read runs with the caller's
+   * credentials) and shared by hosted replicas, so a search on one replica admits the read on another.
+   */
+  private readonly articles: SharedCache<string>;
 
   constructor(
     @inject(DeskDirectory) private readonly directory: DeskDirectory,
     @inject(JsmRequests) private readonly requests: JsmRequests,
     @inject(coreServices.http) private readonly http: HttpService,
-  ) {}
+    @inject(coreServices.cache) caches: MetadataCacheService,
+  ) {
+    this.articles = caches.define<string>('jsm.kb-articles', { ttlMs: ARTICLE_TTL_MS, scope: 'site' });
+  }
 
   async containerOf(
     kind: string,
@@ -36,8 +53,8 @@ export class DeskContainers {
   }
 
   /** Remembers the articles a desk's knowledge-base search returned (readable as `servicedesk://kb/{id}`). */
-  noteArticles(projectKey: string, pageIds: Array<string | undefined>): void {
-    for (const id of pageIds) if (id !== undefined) this.articles.set(id, projectKey);
+  async noteArticles(projectKey: string, pageIds: Array<string | undefined>): Promise<void> {
+    await Promise.all(pageIds.flatMap((id) => (id === undefined ? [] : [this.articles.set(id, projectKey)])));
   }
 
   private async request(value: string, allowed: readonly string[], trusted: boolean): Promise<string | undefined> {

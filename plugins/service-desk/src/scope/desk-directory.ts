@@ -1,4 +1,12 @@
-import { coreServices, inject, NotAllowedError, NotFoundError, Service, type SiteService } from '@atlassian-mcp/core';
+import {
+  coreServices,
+  inject,
+  NotAllowedError,
+  NotFoundError,
+  Service,
+  type MetadataCacheService,
+  type SharedCache,
+} from '@atlassian-mcp/core';
 import { JsmDesks } from '../client/jsm-desks.js';
 import type { ServiceDesk } from '../client/jsm-http.js';
 
@@ -10,21 +18,26 @@ export interface DeskRef {
   projectId: string;
 }
 
+/** How long the desk list is reused (read again sooner on a miss). */
+const TTL_MS = 15 * 60_000;
+
 /**
- * The site's service desks (one list per site, loaded once): resolves a desk named by id or by
- * project key, and filters lists by the project allowlist (`allow.projects`). What a call names
- * is checked by core before the handler runs (declared `targets`, resolved by DeskContainers).
+ * The site's service desks (one list per user on the site: one sees the desks one may use; shared
+ * by hosted replicas): resolves a desk named by id or by project key, and filters lists by the
+ * project allowlist (`allow.projects`). What a call names is checked by core before the handler
+ * runs (declared `targets`, resolved by DeskContainers).
  */
 @Service()
 export class DeskDirectory {
-  private readonly sites = new Map<string, Promise<DeskRef[]>>();
+  private readonly cache: SharedCache<DeskRef[]>;
   private readonly allowed: ReadonlySet<string> | undefined;
 
   constructor(
     @inject(JsmDesks) private readonly desks: JsmDesks,
-    @inject(coreServices.site) private readonly site: SiteService,
+    @inject(coreServices.cache) caches: MetadataCacheService,
     @inject(coreServices.rootConfig) config: { readonly allow?: { readonly projects?: readonly string[] } },
   ) {
+    this.cache = caches.define<DeskRef[]>('jsm.desks', { ttlMs: TTL_MS, scope: 'user' });
     const list = config.allow?.projects?.map((p) => p.toUpperCase());
     this.allowed = list && list.length > 0 ? new Set(list) : undefined;
   }
@@ -36,13 +49,8 @@ export class DeskDirectory {
 
   /** Every desk the account can see (allowed or not). */
   async all(refresh = false): Promise<DeskRef[]> {
-    const key = await this.site.cacheKey();
-    const cached = this.sites.get(key);
-    if (cached && !refresh) return cached;
-    const loading = this.loadAll();
-    loading.catch(() => this.sites.delete(key));
-    this.sites.set(key, loading);
-    return loading;
+    const load = () => this.loadAll();
+    return refresh ? this.cache.refresh('all', load) : this.cache.getOrLoad('all', load);
   }
 
   /** The desks inside the allowlist. */

@@ -88,7 +88,7 @@ export class KnowledgeBaseTools {
       const page = p.jsmPage<Article>(await this.kb.search(input.query, desk?.id, ...jsmArgs(p.jsm(size))));
       const articles = page.items.map(articleView);
       if (desk)
-        this.containers.noteArticles(
+        await this.containers.noteArticles(
           desk.projectKey,
           articles.map((a) => a.id),
         );
@@ -98,7 +98,7 @@ export class KnowledgeBaseTools {
     const pages = await Promise.all(
       desks.map(async (d) => {
         const articles = ((await this.kb.search(input.query, d!.id, 0, size)).values ?? []).map(articleView);
-        this.containers.noteArticles(
+        await this.containers.noteArticles(
           d!.projectKey,
           articles.map((a) => a.id),
         );
