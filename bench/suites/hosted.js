@@ -1,7 +1,7 @@
 'use strict';
 // 8. Hosted mode: throughput and p50/p95 latency of jira_get_issue over streamable HTTP (a
-// `serve --http` replica, each user signed in through its OAuth) vs stdio (one server process) at
-// 1, 10 and 50 concurrent users. With --hosted, also two replicas sharing Redis behind nginx
+// `serve --http` replica, each user a different person signed in through its OAuth) vs stdio (one
+// server process taking the same number of concurrent calls) at 1, 10 and 50 concurrent users. With --hosted, also two replicas sharing Redis behind nginx
 // (Debian's redis-server and nginx on loopback) at the same loads.
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -98,9 +98,12 @@ function rowsFor(label, ours, base, baseLabel) {
 
 async function run(ctx) {
   const perUser = (users) => Math.max(ctx.quick ? 2 : 4, Math.round((ctx.quick ? 40 : 200) / users));
-  const site = await startSite();
+  // Each concurrent user is a different person (staff accounts generated beyond the seeded ones).
+  const site = await startSite({ staffAccounts: Math.max(...LEVELS) });
   const { sandbox } = site;
-  const accounts = sandbox.credentials.users.filter((u) => u.active).map((u) => u.email);
+  const accounts = sandbox.credentials.users
+    .filter((u) => u.active && u.email.endsWith('@nimbus-works.example'))
+    .map((u) => u.email);
   const keys = (
     await site.rest(
       `/rest/api/3/search/jql?jql=${encodeURIComponent('project = NOVA ORDER BY key')}&maxResults=20&fields=summary`,

@@ -74,6 +74,12 @@ export interface SandboxOptions {
    * JSON file (loaded as it is: a Jira-only snapshot gives a site without service desks).
    */
   seed?: 'default' | 'empty' | SandboxSnapshot | string;
+  /**
+   * At least this many active staff accounts (load runs with many distinct users): after the seeded
+   * ones, generated accounts like Jonas Weber (same groups), `staff.<n>@nimbus-works.example` with the
+   * API token `sandbox-api-token-staff-<n>`. Default: the seeded accounts only.
+   */
+  staffAccounts?: number;
   /** The moment the default seed is built around (ms). Default: now, rounded down to the hour. */
   seedNow?: number;
   /** Clock used for token expiry, timestamps and relative JQL dates. Default `Date.now`. */
@@ -148,7 +154,7 @@ const DEFAULT_OAUTH = {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
-  const snapshot = resolveSeed(options.seed, { now: options.seedNow });
+  const snapshot = withStaff(resolveSeed(options.seed, { now: options.seedNow }), options.staffAccounts ?? 0);
   const cloudId = options.cloudId ?? DEFAULT_CLOUD_ID;
   const site = new Site(cloudId, options.siteName ?? 'nimbus-works', snapshot, now);
   const client = {
@@ -279,6 +285,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await server?.close();
     },
   };
+}
+
+/** The snapshot with generated staff accounts added up to `count` active ones (the input is not modified). */
+function withStaff(snapshot: SandboxSnapshot, count: number): SandboxSnapshot {
+  const isStaff = (u: SandboxSnapshot['jira']['users'][number]) =>
+    u.active && u.accountType === 'atlassian' && u.groups.includes('jira-software-users');
+  const have = snapshot.jira.users.filter(isStaff).length;
+  const model = snapshot.jira.users.find((u) => isStaff(u) && !u.groups.includes('jira-admins'));
+  if (count <= have || !model) return snapshot;
+  const users = [...snapshot.jira.users];
+  for (let n = have + 1; n <= count; n++)
+    users.push({
+      ...model,
+      groups: [...model.groups],
+      accountId: `712020:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      emailAddress: `staff.${n}@nimbus-works.example`,
+      displayName: `Staff Member ${n}`,
+      apiToken: `sandbox-api-token-staff-${n}`,
+    });
+  return { ...snapshot, jira: { ...snapshot.jira, users } };
 }
 
 function resolveSeed(seed: SandboxOptions['seed'], o: SeedOptions): SandboxSnapshot {
