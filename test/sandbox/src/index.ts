@@ -14,6 +14,7 @@ import { BurstLimiter, type BurstRates } from './core/burst.js';
 import { Faults, type FaultSpec } from './core/faults.js';
 import type { ProductModule } from './core/product.js';
 import type { RequestLog } from './core/request-log.js';
+import { withStaff } from './seed/staff.js';
 import { confluenceProduct } from './confluence/index.js';
 import { jiraProduct } from './jira/index.js';
 import { assetsProduct } from './assets/index.js';
@@ -285,26 +286,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await server?.close();
     },
   };
-}
-
-/** The snapshot with generated staff accounts added up to `count` active ones (the input is not modified). */
-function withStaff(snapshot: SandboxSnapshot, count: number): SandboxSnapshot {
-  const isStaff = (u: SandboxSnapshot['jira']['users'][number]) =>
-    u.active && u.accountType === 'atlassian' && u.groups.includes('jira-software-users');
-  const have = snapshot.jira.users.filter(isStaff).length;
-  const model = snapshot.jira.users.find((u) => isStaff(u) && !u.groups.includes('jira-admins'));
-  if (count <= have || !model) return snapshot;
-  const users = [...snapshot.jira.users];
-  for (let n = have + 1; n <= count; n++)
-    users.push({
-      ...model,
-      groups: [...model.groups],
-      accountId: `712020:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      emailAddress: `staff.${n}@nimbus-works.example`,
-      displayName: `Staff Member ${n}`,
-      apiToken: `sandbox-api-token-staff-${n}`,
-    });
-  return { ...snapshot, jira: { ...snapshot.jira, users } };
 }
 
 function resolveSeed(seed: SandboxOptions['seed'], o: SeedOptions): SandboxSnapshot {
