@@ -124,6 +124,24 @@ describe('two replicas behind nginx', () => {
     expect(asked()[1]!.accountId).not.toBe(asked()[0]!.accountId);
   });
 
+  it('shows a page only to the user the site lets read it, on either replica (different permissions, same site)', async () => {
+    // Maya's "1:1 notes" is read-restricted to her in the sandbox; Jonas has every scope Maya has.
+    const notes = [...sandbox.site.confluence.contents.values()].find((c) => c.title === '1:1 notes')!;
+    const query = 'title = "1:1 notes"';
+    for (let i = 0; i < 2; i++) {
+      const hers = await callTool(maya.client, 'confluence_search', { query });
+      expect(hers.isError).toBe(false);
+      expect(hers.text).toContain(notes.id);
+      const his = await callTool(jonas.client, 'confluence_search', { query });
+      expect(his.isError).toBe(false);
+      expect(his.text).not.toContain(notes.id);
+      const read = await callTool(jonas.client, 'confluence_get_page', { pageId: notes.id });
+      expect(read.isError).toBe(true);
+      expect(read.text).toMatch(/not found/i);
+      expect(read.text).not.toContain('PG16');
+    }
+  });
+
   it('refuses a token issued for another audience (another deployment sharing the Redis)', async () => {
     const store = RedisStateStore.connect({ url: redis.url, logger: createLogger({ level: 'silent' }) });
     try {
