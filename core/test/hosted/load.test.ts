@@ -90,18 +90,25 @@ it(
     let done = 0;
     let transportFailures = 0;
     const total = clients.length * CALLS_PER_CLIENT;
-    const at = (fraction: number) =>
+    /** Resolves once `calls` calls are done. */
+    const after = (calls: number) =>
       new Promise<void>((resolve) => {
         const check = setInterval(() => {
-          if (done < total * fraction) return;
+          if (done < calls) return;
           clearInterval(check);
           resolve();
         }, 10);
       });
+    // The expiry comes while every client waits at the same point of its run, so every user still has
+    // calls to make with an expired token.
+    const expireAfter = Math.max(1, Math.floor(CALLS_PER_CLIENT / 4));
+    let expired!: () => void;
+    const expiry = new Promise<void>((resolve) => (expired = resolve));
     const events = (async () => {
-      await at(0.25);
+      await after(expireAfter * clients.length);
       sandbox.oauth.expireAccessTokens();
-      await at(0.5);
+      expired();
+      await after(total / 2);
       await replicas[0]!.kill();
       await replicas[0]!.start();
     })();
@@ -137,6 +144,7 @@ it(
       clients.map(async (c) => {
         const outcomes: { call: string; isError: boolean; text: string }[] = [];
         for (let i = 0; i < CALLS_PER_CLIENT; i++) {
+          if (i === expireAfter) await expiry;
           let r: { isError: boolean; text: string };
           let call: string;
           switch (i % 4) {
@@ -187,8 +195,8 @@ it(
     expect(maxApiInFlight(since)).toBeLessThanOrEqual(CONCURRENCY);
 
     // One refresh per user for the one expiry, and no rotated refresh token sent twice: every user
-    // still had calls to make after the expiry and every call succeeded, so each refreshed at least
-    // once; as many refreshes as users means exactly once each.
+    // made calls after the expiry and every call succeeded, so each refreshed at least once; as many
+    // refreshes as users means exactly once each.
     expect(new Set(clients.map((c) => c.email)).size).toBe(CLIENTS);
     expect(sandbox.oauth.stats.refreshes - refreshesBefore).toBe(CLIENTS);
     expect(sandbox.oauth.stats.refreshReuse).toBe(0);
