@@ -16,7 +16,7 @@ const REPO = resolve(__dirname, '../..');
 
 /**
  * The issue's load run at full scale: core/test/hosted/load.test.ts (nginx, two replicas, Redis,
- * 429 on every third request, tokens expiring, a replica killed) with 50 clients × 20 calls.
+ * 429 on every third request, tokens expiring, a replica killed) with 50 users × 20 calls.
  */
 function fullLoadRun(ctx) {
   const clients = ctx.quick ? 20 : 50;
@@ -184,7 +184,7 @@ async function run(ctx) {
     loadRun = await fullLoadRun(ctx);
     data.loadRun = loadRun;
     rows.push([
-      `${loadRun.clients} clients × ${loadRun.calls} mixed calls via nginx, 2 replicas: 429 every 3rd, tokens expire, a replica killed`,
+      `${loadRun.clients} users × ${loadRun.calls} mixed calls via nginx, 2 replicas: 429 every 3rd, tokens expire, a replica killed`,
       loadRun.passed ? 'passed' : 'FAILED',
       loadRun.line ?? '',
       '',

@@ -202,7 +202,7 @@ it(
     expect(sandbox.oauth.stats.refreshReuse).toBe(0);
     // (Reported, not asserted: how many calls the client had to send again.)
     process.stderr.write(
-      `load run: ${clients.length} clients, ${total} calls in ${Math.round(performance.now() - started)} ms, ` +
+      `load run: ${clients.length} users, ${total} calls in ${Math.round(performance.now() - started)} ms, ` +
         `${transportFailures} sent again after a lost connection, max ${maxApiInFlight(since)} in flight (limit ${CONCURRENCY})\n`,
     );
   },
