@@ -122,7 +122,7 @@ export class BlockReuse {
         // A lone placeholder may be a container marker the text around it pairs up: it is given as
         // the paragraph it parses to, and the conversion pairs it up or takes it.
         const lone = best === line.length && onePlaceholder(line);
-        if (best >= 0 && (lone || !(line.startsWith('⟦') && best === line.length))) {
+        if (best >= 0 && (lone || !(best === line.length && mayBeOnePlaceholder(line)))) {
           ranges.push({ start, end: start + best, lone });
           skipTo = start + best;
         }
@@ -161,6 +161,15 @@ function onePlaceholder(line: string): boolean {
     else if (c === 0x27e7) return i === line.length - 1;
   }
   return false;
+}
+
+/**
+ * Whether a line could parse to a paragraph of one placeholder (a placeholder holds no `⟦`, and
+ * one with text around it is not alone) — a superset of `onePlaceholder`.
+ */
+function mayBeOnePlaceholder(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.startsWith('⟦') && trimmed.endsWith('⟧') && trimmed.indexOf('⟦', 1) === -1;
 }
 
 /** The paragraph a lone placeholder line parses to. */

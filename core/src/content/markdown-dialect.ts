@@ -77,6 +77,12 @@ export function stringifyMarkdown(root: Root, flipped = false): string {
   return (flipped ? d.flipped : d.base).stringify(root).replace(/\n+$/, '');
 }
 
+/** @internal `toMarkdown` itself with the dialect's options, fresh state, no shortcuts: what the shortcuts must equal. */
+export function referenceStringify(root: Root, flipped = false): string {
+  const d = dialect();
+  return d.toMarkdown(root, (flipped ? d.flipped : d.base).options).replace(/\n+$/, '');
+}
+
 const CAPTURE = 'atlassianMcpCaptureState';
 
 /**
@@ -91,7 +97,7 @@ class Serializer {
 
   constructor(
     private readonly toMarkdown: typeof import('mdast-util-to-markdown').toMarkdown,
-    private readonly options: ToMarkdownOptions,
+    readonly options: ToMarkdownOptions,
   ) {
     let captured: State | undefined;
     const capture = (_node: unknown, _parent: unknown, state: State) => {
@@ -108,6 +114,8 @@ class Serializer {
   }
 
   stringify(root: Root): string {
+    const plain = plainBlock(root);
+    if (plain !== undefined) return plain;
     // Re-entered (a handler serialising a tree of its own): a fresh state, as toMarkdown does.
     if (this.busy) return this.toMarkdown(root, this.options);
     const state = this.state;
@@ -130,6 +138,43 @@ class Serializer {
       this.busy = false;
     }
   }
+}
+
+/**
+ * What `toMarkdown` writes for a paragraph or heading of one plain text (most of a document),
+ * without running it: the text itself. Plain: no character any escaping pattern of this dialect
+ * could match there — no ASCII punctuation that means something in Markdown, no control
+ * characters, no whitespace at the edges, not `1.`/`1)` at the start, no `www.`, `http:/`, `a@b`.
+ * (core/test/content/serializer-fast-path.test.ts checks it against toMarkdown.)
+ */
+function plainBlock(root: Root): string | undefined {
+  if (root.children.length !== 1) return undefined;
+  const block = root.children[0]!;
+  if (block.type !== 'paragraph' && block.type !== 'heading') return undefined;
+  const only = block.children.length === 1 ? block.children[0]! : undefined;
+  if (only?.type !== 'text' || !isPlainText(only.value)) return undefined;
+  if (block.type === 'paragraph') return only.value + '\n';
+  return '#'.repeat(Math.max(Math.min(6, block.depth || 1), 1)) + ' ' + only.value + '\n';
+}
+
+const NOT_PLAIN = /[\u0000-\u001f#&@*_`~[\]\\<|\u27e6\u27e7]|:\/|[Ww]\.[-.\w]|^\d+[.)]/;
+
+/** A text `safe()` leaves as it is anywhere in a paragraph or heading (see `plainBlock`). */
+export function isPlainText(value: string): boolean {
+  if (value === '' || NOT_PLAIN.test(value)) return false;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  // Neither edge may be whitespace (encoded there) nor the first character ASCII punctuation.
+  return !/\s/.test(value[0]!) && !/\s/.test(value[value.length - 1]!) && !isAsciiPunctuation(first) && last !== 0x23;
+}
+
+function isAsciiPunctuation(code: number): boolean {
+  return (
+    (code >= 0x21 && code <= 0x2f) ||
+    (code >= 0x3a && code <= 0x40) ||
+    (code >= 0x5b && code <= 0x60) ||
+    (code >= 0x7b && code <= 0x7e)
+  );
 }
 
 /**
