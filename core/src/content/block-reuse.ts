@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import type { AdfNode } from './adf-types.js';
-import { parseMarkdown } from './markdown-dialect.js';
+import { continuesList, leftOpen, lineEnd, listType, parseInPieces, parseRange } from './markdown-chunks.js';
 
 /**
  * The current document's blocks by their Markdown, for writes: a block whose Markdown comes back
@@ -48,28 +48,28 @@ export class BlockReuse {
    * Where any of these could be at play, the whole text is parsed.
    */
   parse(markdown: string): Root {
-    if (this.blocks.size === 0 || markdown.includes(']:')) return parseMarkdown(markdown);
+    if (this.blocks.size === 0 || markdown.includes(']:')) return parseInPieces(markdown);
     const ranges = this.knownRanges(markdown);
-    if (ranges.length === 0) return parseMarkdown(markdown);
+    if (ranges.length === 0) return parseInPieces(markdown);
     const children: RootContent[] = [];
     let at = 0;
     let before: string | undefined; // the list type (bullet or delimiter) the text so far ends with
     for (const range of ranges) {
       if (range.start > at) {
         const gap = this.parseGap(markdown, at, range.start, before);
-        if (gap === undefined) return parseMarkdown(markdown);
+        if (gap === undefined) return parseInPieces(markdown);
         children.push(...gap.nodes);
         before = gap.endsWithList;
       }
       const line = markdown.slice(range.start, lineEnd(markdown, range.start));
-      if (before !== undefined && continuesList(line, before)) return parseMarkdown(markdown);
+      if (before !== undefined && continuesList(line, before)) return parseInPieces(markdown);
       children.push(range.lone ? lonePlaceholder(line, range.start) : knownBlock(range.start, range.end));
       before = range.lone ? undefined : listType(line);
       at = range.end;
     }
     if (at < markdown.length) {
       const gap = this.parseGap(markdown, at, markdown.length, before, true);
-      if (gap === undefined) return parseMarkdown(markdown);
+      if (gap === undefined) return parseInPieces(markdown);
       children.push(...gap.nodes);
     }
     return {
@@ -94,11 +94,9 @@ export class BlockReuse {
     if (text.trim() === '') return { nodes: [], endsWithList: before };
     const firstLine = /^(?:[ \t]*\n)*([^\n]*)/.exec(text)![1]!;
     if (before !== undefined && continuesList(firstLine, before)) return undefined;
-    const root = parseMarkdown(text);
-    const nodes = root.children;
+    const nodes = parseRange(markdown, from, to);
     const tail = nodes[nodes.length - 1];
-    if (tail !== undefined && !last && leftOpen(tail, text)) return undefined;
-    for (const node of nodes) shiftPositions(node, from);
+    if (tail !== undefined && !last && leftOpen(tail, markdown)) return undefined;
     const endsWithList =
       tail?.type === 'list' ? listType(markdown.slice(tail.position!.start.offset, to).trimStart()) : undefined;
     return { nodes, endsWithList };
@@ -187,66 +185,10 @@ function point(offset: number): Position['start'] {
   return { line: 1, column: 1, offset };
 }
 
-function lineEnd(markdown: string, start: number): number {
-  const end = markdown.indexOf('\n', start);
-  return end === -1 ? markdown.length : end;
-}
-
 /** True at the end of the text, or at a line end followed by a blank line (or the end). */
 function blankAfter(markdown: string, at: number): boolean {
   if (at === markdown.length) return true;
   if (markdown[at] !== '\n') return false;
   const next = markdown.slice(at + 1, lineEnd(markdown, at + 1));
   return next.trim() === '';
-}
-
-const LIST_MARKER = /^(?:([-*+])|\d{1,9}([.)]))(?:[ \t]|$)/;
-
-/** `-`, `*`, `+` for a bullet list's first line, `.` or `)` for an ordered one; else undefined. */
-function listType(line: string): string | undefined {
-  const match = LIST_MARKER.exec(line);
-  return match === null ? undefined : (match[1] ?? match[2]);
-}
-
-/** Whether a line after a blank line can belong to a list of type `type` that precedes it. */
-function continuesList(line: string, type: string): boolean {
-  return /^\s/.test(line) || listType(line) === type;
-}
-
-/**
- * Whether the block that ends the text (or the innermost block a list or quote ends with) can
- * read differently when more text follows after a blank line: a fenced code block without its
- * closing fence or raw HTML that only a later line closes (both take the blank line in), and an
- * indented code block (after which micromark reads `2.` as no list).
- */
-function leftOpen(node: RootContent, text: string): boolean {
-  if (
-    node.type === 'list' ||
-    node.type === 'listItem' ||
-    node.type === 'blockquote' ||
-    node.type === 'footnoteDefinition'
-  ) {
-    const last = node.children[node.children.length - 1];
-    return last?.position !== undefined && leftOpen(last, text);
-  }
-  const source = text.slice(node.position!.start.offset, node.position!.end.offset);
-  if (node.type === 'html') return /^[ \t]*<(?:script|pre|style|textarea|!|\?)/i.test(source);
-  if (node.type !== 'code') return false;
-  const fence = /^[ \t]*(`{3,}|~{3,})/.exec(source);
-  if (fence === null) return true;
-  const lines = source.split('\n');
-  const close = lines[lines.length - 1]!.trim();
-  return lines.length < 2 || close.length < fence[1]!.length || !close.split('').every((c) => c === fence[1]![0]);
-}
-
-/** Moves a parsed node (and its descendants) by `offset` characters. */
-export function shiftPositions(node: { position?: Position; children?: unknown }, offset: number): void {
-  const position = node.position;
-  if (position !== undefined) {
-    node.position = {
-      start: { ...position.start, offset: (position.start.offset ?? 0) + offset },
-      end: { ...position.end, offset: (position.end.offset ?? 0) + offset },
-    };
-  }
-  if (Array.isArray(node.children)) for (const child of node.children) shiftPositions(child as typeof node, offset);
 }

@@ -20,7 +20,8 @@ import { callout, detailsClose, detailsParts, opensDetails } from './markdown-ex
 import type { ReadDocument } from './read-documents.js';
 import { mentionName, type MentionTable } from './mentions.js';
 import { inheritInPlace } from './adf-inherit.js';
-import { BlockReuse, isKnownBlock, shiftPositions, type KnownBlock } from './block-reuse.js';
+import { BlockReuse, isKnownBlock, type KnownBlock } from './block-reuse.js';
+import { parseInPieces, shiftPositions } from './markdown-chunks.js';
 import { findClose, markerOf } from './container-markers.js';
 
 /** Options of a Markdown → ADF conversion. */
@@ -122,7 +123,7 @@ export class MarkdownAdfConverter {
     markdown = markdown.replace(/\r\n?/g, '\n'); // CRLF from some clients: same blocks, same reuse
     this.source = markdown;
     // Blocks of the current document that come back unchanged are found, not parsed (BlockReuse).
-    const root = this.reuse.size > 0 ? this.reuse.parse(markdown) : parseMarkdown(markdown);
+    const root = this.reuse.size > 0 ? this.reuse.parse(markdown) : parseInPieces(markdown);
     this.collectDefinitions(root);
     let content = this.fit(this.flow(root.children, 'doc'), 'doc');
     // Edited blocks keep the ids of the blocks they replace (reuse on: a write against the document).
