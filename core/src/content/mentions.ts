@@ -1,6 +1,6 @@
 import type { Link, Nodes } from 'mdast';
 import { InputError } from '../plugin-api/errors.js';
-import { parseMarkdown } from './markdown-dialect.js';
+import { parseInPieces } from './markdown-chunks.js';
 import type { PlaceholderResolver } from './placeholder-resolver.js';
 import { parsePlaceholder, unescapePlaceholderText, type PlaceholderMdast } from './placeholder-syntax.js';
 
@@ -100,7 +100,9 @@ function mentionRequests(markdown: string): MentionRequest[] {
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  visit(parseMarkdown(markdown));
+  // Both forms need `@` or `accountid:` (written out, or as character references): else none to find.
+  if (!/[@&]|accountid/.test(markdown)) return out;
+  visit(parseInPieces(markdown));
   return out;
 }
 
