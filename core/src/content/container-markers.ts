@@ -15,18 +15,28 @@ export function findClose(
   kind: string,
   isLeaf: (ph: Placeholder) => boolean,
 ): number {
-  // Without a closing marker of this kind there is nothing to find (and no leaf to look up).
-  const closers = children.slice(from + 1).some((c) => markerOf(c)?.closing === true && markerOf(c)!.kind === kind);
-  if (!closers) return -1;
   let depth = 0;
+  let lastCloser: number | undefined;
   for (let j = from + 1; j < children.length; j++) {
     const marker = markerOf(children[j]!);
     if (marker === undefined || marker.kind !== kind) continue;
+    // Nothing after an opener closes it: nothing to find (and no leaf to look up).
+    lastCloser ??= closerBefore(children, children.length, kind);
+    if (!marker.closing && j > lastCloser) return -1;
     // A leaf of the same kind (an extension inside a bodied macro) opens nothing.
     if (!marker.closing && isLeaf(marker)) continue;
     if (!marker.closing) depth++;
     else if (depth === 0) return j;
     else depth--;
+  }
+  return -1;
+}
+
+/** Index of the last closing marker of this kind before `end`, or -1. */
+function closerBefore(children: readonly RootContent[], end: number, kind: string): number {
+  for (let j = end - 1; j >= 0; j--) {
+    const marker = markerOf(children[j]!);
+    if (marker?.closing === true && marker.kind === kind) return j;
   }
   return -1;
 }
