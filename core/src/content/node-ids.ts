@@ -25,6 +25,7 @@ export class NodeIds {
   private emojiCharacters?: EmojiCharacters;
 
   private indexed = false;
+  private marksIndexed = false;
   private mentionsCounted = false;
 
   /**
@@ -74,8 +75,32 @@ export class NodeIds {
   lookup(id: string): IdTarget[] {
     if (!this.indexed) {
       this.indexed = true;
+      this.marksIndexed = true;
       for (const node of this.content) this.visit(node, true);
     }
+    return this.query(id);
+  }
+
+  /**
+   * `lookup(id)` restricted to marks. Marks are hashed on their own (not with the node they sit
+   * on), so this needs every mark of the document, not every node: much less to hash.
+   */
+  lookupMarks(id: string): IdTarget[] {
+    if (!this.marksIndexed) {
+      this.marksIndexed = true;
+      this.indexMarks(this.content);
+    }
+    return this.query(id).filter((t) => t.kind === 'mark');
+  }
+
+  private indexMarks(nodes: readonly AdfNode[]): void {
+    for (const node of nodes) {
+      if (node.content) this.indexMarks(node.content);
+      for (const mark of node.marks ?? []) this.markId(mark);
+    }
+  }
+
+  private query(id: string): IdTarget[] {
     if (id.length >= ID_LENGTH)
       return (this.byShortId.get(id.slice(0, ID_LENGTH)) ?? [])
         .filter((h) => h.hash.startsWith(id))

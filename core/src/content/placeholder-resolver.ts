@@ -168,15 +168,16 @@ export class PlaceholderResolver {
     const shown = formatPlaceholder(ph.kind, ph.arg, ph.id);
     if (ph.id === undefined)
       throw new InputError(`Placeholder ${shown} needs its ^id; copy placeholders exactly as they were read.`);
+    // Only marks can be a mark's target: their lookup need not hash every node.
+    const lookup = (ids: NodeIds) => (accept === acceptMark ? ids.lookupMarks(ph.id!) : ids.lookup(ph.id!));
     if (this.base !== undefined) {
-      const hit = pick(this.ids.lookup(ph.id), accept, ph, shown);
+      const hit = pick(lookup(this.ids), accept, ph, shown);
       if (hit !== undefined) return { target: hit };
     }
-    if (this.earlier.some((doc) => pick(doc.ids().lookup(ph.id!), accept, ph, shown) !== undefined))
-      throw changed(shown);
+    if (this.earlier.some((doc) => pick(lookup(doc.ids()), accept, ph, shown) !== undefined)) throw changed(shown);
     const found: IdTarget[] = [];
     for (const doc of this.others) {
-      const hit = pick(doc.ids().lookup(ph.id), accept, ph, shown);
+      const hit = pick(lookup(doc.ids()), accept, ph, shown);
       if (hit !== undefined) found.push(this.adaptTarget(hit, doc.format));
     }
     const distinct = new Set(found.map((t) => canonicalJson(t.kind === 'mark' ? t.mark : t.node)));
