@@ -110,6 +110,8 @@ export class AdfMarkdownRenderer {
   ): string {
     const markdown = render(this.ctx);
     if (this.ctx.spanMarks !== undefined || !CHARACTER_REFERENCE.test(markdown)) return markdown;
+    // The spellings below differ only in strong/em/strike marks: without any, they are this one.
+    if (!hasEmphasis(node)) return markdown;
     let best = markdown;
     for (const spanMarks of ['html', 'html-all'] as const) {
       const alternative = render({ ...this.ctx, spanMarks, verify: undefined });
@@ -427,6 +429,11 @@ const CHARACTER_REFERENCE = /&#x[0-9a-f]+;/i;
 
 function references(markdown: string): number {
   return markdown.match(/&#x[0-9a-f]+;/gi)?.length ?? 0;
+}
+
+function hasEmphasis(node: AdfNode): boolean {
+  if ((node.marks ?? []).some((m) => m.type === 'strong' || m.type === 'em' || m.type === 'strike')) return true;
+  return (node.content ?? []).some(hasEmphasis);
 }
 
 function atRisk(node: AdfNode): boolean {
