@@ -81,23 +81,25 @@ function inheritNode(base: AdfNode, node: AdfNode): AdfNode {
  * subsequence: moved nodes are not anchors), O(n·m) only over the part between the common head and tail.
  */
 function matchEqual(before: readonly AdfNode[], after: readonly AdfNode[]): [number, number][] {
-  const keysB = before.map((node) => canonicalJson(node));
-  const keysA = after.map((node) => canonicalJson(node));
+  // The same object is equal without comparing its JSON (a block written back unchanged is the block).
+  const equal = (b: AdfNode, a: AdfNode) => b === a || canonicalJson(b) === canonicalJson(a);
   // Most writes change a few blocks: the common head and tail pair up without the table.
   let head = 0;
-  while (head < keysB.length && head < keysA.length && keysB[head] === keysA[head]) head++;
+  while (head < before.length && head < after.length && equal(before[head]!, after[head]!)) head++;
   let tail = 0;
   while (
-    tail < keysB.length - head &&
-    tail < keysA.length - head &&
-    keysB[keysB.length - 1 - tail] === keysA[keysA.length - 1 - tail]
+    tail < before.length - head &&
+    tail < after.length - head &&
+    equal(before[before.length - 1 - tail]!, after[after.length - 1 - tail]!)
   )
     tail++;
-  const middle = lcs(keysB.slice(head, keysB.length - tail), keysA.slice(head, keysA.length - tail));
+  const keysB = before.slice(head, before.length - tail).map((node) => canonicalJson(node));
+  const keysA = after.slice(head, after.length - tail).map((node) => canonicalJson(node));
+  const middle = lcs(keysB, keysA);
   return [
     ...Array.from({ length: head }, (_, i): [number, number] => [i, i]),
     ...middle.map(([b, a]): [number, number] => [b + head, a + head]),
-    ...Array.from({ length: tail }, (_, i): [number, number] => [keysB.length - tail + i, keysA.length - tail + i]),
+    ...Array.from({ length: tail }, (_, i): [number, number] => [before.length - tail + i, after.length - tail + i]),
   ];
 }
 
