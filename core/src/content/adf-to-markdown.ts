@@ -390,9 +390,11 @@ export function externalImage(url: string, alt: unknown, title?: string | null):
   return { type: 'mediaSingle', attrs: { layout: 'center' }, content };
 }
 
+/** canonicalJson({ type, attrs, marks }) of both are equal (compared member by member: cached per object). */
 function sameShell(node: AdfNode, idless: AdfNode): boolean {
-  const strip = (n: AdfNode) => canonicalJson({ type: n.type, attrs: n.attrs, marks: n.marks });
-  return strip(node) === strip(idless);
+  const same = (a: unknown, b: unknown) =>
+    a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b);
+  return same(node.type, idless.type) && same(node.attrs, idless.attrs) && same(node.marks, idless.marks);
 }
 
 function clampDepth(level: unknown): 1 | 2 | 3 | 4 | 5 | 6 {
