@@ -46,7 +46,7 @@ export class AdminTools {
     destructive: true,
     idempotent: true,
     toolset: 'admin-destructive',
-    scopes: ['read:page:confluence', 'delete:page:confluence'],
+    scopes: ['read:page:confluence', 'delete:page:confluence', 'read:hierarchical-content:confluence'],
     render,
   })
   async deletePage(input: z.infer<typeof deletePageInput>, ctx: ToolContext): Promise<Outcome> {

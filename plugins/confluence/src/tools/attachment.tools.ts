@@ -127,7 +127,7 @@ export class AttachmentTools {
     output: itemOut,
     readOnly: false,
     toolset: 'attachments',
-    scopes: ['read:page:confluence', 'write:confluence-file'],
+    scopes: ['read:page:confluence', 'write:confluence-file', 'read:attachment:confluence'],
     links: (out) => [attachmentLink(out as unknown as AttachmentRow)],
     render: (out, kit) =>
       `Attached ${kit.inline(String(out.filename))} (${String(out.size ?? '')}) to ${String(out.on)}: ${String(out.uri)}`,

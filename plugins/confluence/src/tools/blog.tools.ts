@@ -44,7 +44,7 @@ export class BlogTools {
     output: pageOut('posts'),
     readOnly: true,
     toolset: 'blog',
-    scopes: ['read:page:confluence', 'read:space:confluence'],
+    scopes: ['read:page:confluence', 'read:space:confluence', 'read:user:confluence'],
     render: (out, kit) =>
       out.posts.length === 0
         ? 'No blog posts.'

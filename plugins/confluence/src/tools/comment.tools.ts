@@ -51,7 +51,7 @@ export class CommentTools {
     output: pageOut('comments'),
     readOnly: true,
     toolset: 'comments',
-    scopes: ['read:comment:confluence', 'read:page:confluence'],
+    scopes: ['read:comment:confluence', 'read:page:confluence', 'read:user:confluence'],
     render: (out, kit) => {
       const page = out as unknown as ThreadPage;
       if (page.comments.length === 0) return 'No comments.';
@@ -125,7 +125,7 @@ export class CommentTools {
     output: itemOut,
     readOnly: true,
     toolset: 'browse',
-    scopes: ['read:comment:confluence'],
+    scopes: ['read:comment:confluence', 'read:user:confluence'],
     render: (out, kit) => kit.fence(commentBlock(out as unknown as CommentView), 'comment'),
   })
   async getComment(input: z.infer<typeof getInput>): Promise<CommentView> {

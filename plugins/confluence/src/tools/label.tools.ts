@@ -141,7 +141,7 @@ export class LabelTools {
     readOnly: false,
     idempotent: true,
     toolset: 'labels',
-    scopes: ['read:label:confluence', 'write:confluence-content'],
+    scopes: ['read:label:confluence', 'write:confluence-content', 'read:page:confluence'],
     render: (out, kit) =>
       [
         `Labels of ${out.id}: ${(out.labels as string[]).map((l) => kit.inline(l, 80)).join(', ') || 'none'}.`,

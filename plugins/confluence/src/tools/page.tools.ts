@@ -61,7 +61,12 @@ export class PageTools {
     output: itemOut,
     readOnly: true,
     toolset: 'pages',
-    scopes: ['read:page:confluence', 'read:space:confluence', 'read:user:confluence'],
+    scopes: [
+      'read:page:confluence',
+      'read:space:confluence',
+      'read:user:confluence',
+      'read:content.metadata:confluence',
+    ],
     render: (out, kit) => renderPage(out as unknown as PageView, kit),
   })
   async getPage(input: z.infer<typeof getInput>): Promise<PageView> {
@@ -141,7 +146,7 @@ export class PageTools {
     readOnly: false,
     idempotent: true,
     toolset: 'pages',
-    scopes: ['read:page:confluence', 'write:page:confluence'],
+    scopes: ['read:page:confluence', 'write:page:confluence', 'read:user:confluence'],
     render: (out, kit) =>
       out.changed
         ? `Updated page ${out.id} to v${String(out.version)}: ${kit.inline(String(out.what), 300)}.`

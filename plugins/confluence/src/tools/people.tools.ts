@@ -47,7 +47,7 @@ export class PeopleTools {
     output: pageOut('users'),
     readOnly: true,
     toolset: 'people',
-    scopes: ['read:confluence-user', 'search:confluence'],
+    scopes: ['read:confluence-user', 'search:confluence', 'read:content-details:confluence'],
     render: (out, kit) =>
       out.users.length === 0
         ? 'No users.'
@@ -81,7 +81,7 @@ export class PeopleTools {
     output: itemOut,
     readOnly: true,
     toolset: 'people',
-    scopes: ['read:confluence-content.permission', 'read:page:confluence'],
+    scopes: ['read:confluence-content.permission', 'read:page:confluence', 'read:content-details:confluence'],
     render: (out, kit) => {
       const line = (op: string, r?: { users: string[]; groups: string[] }) =>
         r && (r.users.length || r.groups.length)

@@ -78,7 +78,12 @@ export class TemplateTools {
     output: itemOut,
     readOnly: false,
     toolset: 'templates',
-    scopes: ['read:confluence-content.summary', 'read:page:confluence', 'write:page:confluence'],
+    scopes: [
+      'read:confluence-content.summary',
+      'read:page:confluence',
+      'write:page:confluence',
+      'read:space:confluence',
+    ],
     render: (out, kit) =>
       `Created page ${out.id} "${kit.inline(String(out.title))}" from template "${kit.inline(String(out.template))}" in ${String(out.space)}: ${String(out.url ?? '')}`,
   })

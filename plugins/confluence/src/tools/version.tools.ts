@@ -40,7 +40,7 @@ export class VersionTools {
     output: pageOut('versions'),
     readOnly: true,
     toolset: 'versions',
-    scopes: ['read:page:confluence'],
+    scopes: ['read:page:confluence', 'read:user:confluence'],
     render: (out, kit) =>
       `${kit.fence((out.versions as VersionRow[]).map((v) => dots(`v${v.version}`, v.at, v.author, v.minor && 'minor', v.message && `"${v.message}"`)).join('\n'), 'versions')}\n${kit.more({ shown: out.versions.length, nextCursor: out.nextCursor, noun: 'versions' })}`,
   })
@@ -72,7 +72,12 @@ export class VersionTools {
     output: itemOut,
     readOnly: true,
     toolset: 'versions',
-    scopes: ['read:page:confluence', 'read:user:confluence'],
+    scopes: [
+      'read:page:confluence',
+      'read:user:confluence',
+      'read:content.metadata:confluence',
+      'read:space:confluence',
+    ],
     render: (out, kit) => renderPage(out as unknown as PageView, kit),
   })
   async getPageVersion(input: z.infer<typeof getInput>): Promise<PageView> {
@@ -89,7 +94,12 @@ export class VersionTools {
     output: itemOut,
     readOnly: true,
     toolset: 'versions',
-    scopes: ['read:page:confluence', 'read:user:confluence'],
+    scopes: [
+      'read:page:confluence',
+      'read:user:confluence',
+      'read:space:confluence',
+      'read:content.metadata:confluence',
+    ],
     render: (out, kit) =>
       `page ${out.id}: v${String(out.from)} → v${String(out.to)}, ${String(out.added)} line(s) added, ${String(out.removed)} removed\n${out.diff ? kit.fence(String(out.diff), 'diff') : 'No difference in the text.'}`,
   })
