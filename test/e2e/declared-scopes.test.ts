@@ -141,3 +141,41 @@ it('confluence_get_page on a page with a parent reads its ancestors with the too
   expect(refusedForScope()).toEqual([]);
   expect(r.isError).toBe(false);
 });
+
+it('every resource of every plugin is read with the scopes it declares', async () => {
+  const uris: Record<string, string> = {
+    ...(samples.resourceUris as Record<string, string>),
+    'confluence://page/{id}': `confluence://page/${String(samples.pageId)}`,
+    'confluence://space/{key}': `confluence://space/${String(samples.spaceKey)}`,
+    'confluence://attachment/{id}': `confluence://attachment/${String(samples.wikiAttachmentId)}`,
+    'jira://attachment/{id}': `jira://attachment/${String(samples.attachmentId)}`,
+    'jira://issue/{key}': `jira://issue/${String(samples.issueKey)}`,
+    'jira://project/{key}': `jira://project/${String(samples.project)}`,
+  };
+  const probe = await signedIn([]);
+  const resources = probe.host.registry.resources
+    .filter((r) => r.pluginId !== 'core')
+    .map((r) => ({ uri: r.meta.uri, scopes: [...(r.meta.scopes ?? [])] }));
+  await probe.close();
+  expect(resources.length).toBeGreaterThan(5);
+  const problems: string[] = [];
+  for (const resource of resources) {
+    const uri = resource.uri.includes('{') ? uris[resource.uri] : resource.uri;
+    if (!uri) {
+      problems.push(`${resource.uri}: no sample URI to read`);
+      continue;
+    }
+    const mcp = await signedIn(resource.scopes);
+    sandbox.loadSnapshot(base);
+    sandbox.requests.clear();
+    const error = await mcp.client.readResource({ uri }).then(
+      () => undefined,
+      (e: unknown) => String((e as Error).message),
+    );
+    await mcp.close();
+    const refused = refusedForScope();
+    if (refused.length) problems.push(`${uri} [${resource.scopes.join(', ')}]: scope refused on ${refused.join('; ')}`);
+    else if (error) problems.push(`${uri}: ${error.slice(0, 200)}`);
+  }
+  expect(problems).toEqual([]);
+});

@@ -38,7 +38,12 @@ export class ConfluenceResources {
     mimeType: 'text/markdown',
     list: 'listPages',
     complete: { id: 'completePageId' },
-    scopes: ['read:page:confluence'],
+    scopes: [
+      'read:page:confluence',
+      'read:space:confluence',
+      'read:user:confluence',
+      'read:content.metadata:confluence',
+    ],
     targets: { id: 'page' },
   })
   async readPage(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {

@@ -19,7 +19,7 @@ export class SprintResources {
     description: 'A sprint by id or name: state, dates, goal, and its issues by status category',
     mimeType: 'text/markdown',
     complete: { id: 'completeSprint' },
-    scopes: ['read:board-scope:jira-software', 'read:sprint:jira-software', 'read:issue-details:jira'],
+    scopes: ['read:board-scope:jira-software', 'read:sprint:jira-software', 'read:issue-details:jira', 'read:jql:jira'],
     targets: { id: 'sprint' },
   })
   async readSprint(uri: URL, variables: Record<string, string>, ctx: ResourceContext): Promise<ResourceContent[]> {
