@@ -1,5 +1,5 @@
-import { createTestHarness, type TestHarness } from '@atlassian-mcp/core/testing';
-import { MemoryCredentialStore, OAUTH_SESSION_KEY, type StoredOAuthSession } from '@atlassian-mcp/core/host';
+import type { TestHarness } from '@atlassian-mcp/core/testing';
+import { oauthHarness } from './support/oauth-harness.js';
 import { startSandbox, type Sandbox, type SandboxSnapshot } from '@atlassian-mcp/sandbox';
 import { productPlugins } from './support/plugins.js';
 import { sampleArgs, type JsonSchema } from './support/schema-args.js';
@@ -49,28 +49,10 @@ const readArgs = (s: Samples): Record<string, Record<string, unknown>> => ({
 
 /** A real MCP client whose stored OAuth session Atlassian granted exactly `scopes` (+ offline_access). */
 async function signedIn(scopes: string[]): Promise<TestHarness> {
-  const granted = [...new Set([...scopes, 'offline_access'])];
-  const tokens = sandbox.oauth.issueTokens({ scopes: granted });
-  const store = new MemoryCredentialStore();
-  const session: StoredOAuthSession = {
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token,
-    expiresAt: Date.now() + tokens.expires_in * 1000,
-    scopes: granted,
-    cloudId: sandbox.credentials.cloudId,
-    siteUrl: sandbox.url!,
-    clientId: sandbox.credentials.oauth.clientId,
-  };
-  await store.set(OAUTH_SESSION_KEY, JSON.stringify(session));
-  return createTestHarness({
+  return oauthHarness(sandbox, {
     plugins: productPlugins,
-    services: { credentialStore: store, env: { ATLASSIAN_CLIENT_SECRET: sandbox.credentials.oauth.clientSecret } },
-    config: {
-      site: { url: sandbox.url, apiGatewayUrl: sandbox.url, authUrl: sandbox.url },
-      auth: { type: 'oauth', oauth: { clientId: sandbox.credentials.oauth.clientId } },
-      toolsets: ['all'],
-      allowDestructive: true,
-    },
+    granted: [...new Set([...scopes, 'offline_access'])],
+    config: { toolsets: ['all'], allowDestructive: true },
   });
 }
 

@@ -1,5 +1,4 @@
-import { createTestHarness } from '@atlassian-mcp/core/testing';
-import { MemoryCredentialStore, OAUTH_SESSION_KEY, type StoredOAuthSession } from '@atlassian-mcp/core/host';
+import { oauthHarness } from './support/oauth-harness';
 import { startSandbox, type Sandbox } from '@atlassian-mcp/sandbox';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
 
@@ -14,26 +13,7 @@ describe('OAuth scopes decide what is offered', () => {
 
   /** A stored session whose token Atlassian granted `scopes`; the session may claim more (`claimed`). */
   async function signedIn(scopes: string[], claimed = scopes) {
-    const tokens = sandbox.oauth.issueTokens({ scopes });
-    const store = new MemoryCredentialStore();
-    const session: StoredOAuthSession = {
-      accessToken: tokens.access_token,
-      refreshToken: tokens.refresh_token,
-      expiresAt: Date.now() + tokens.expires_in * 1000,
-      scopes: claimed,
-      cloudId: sandbox.credentials.cloudId,
-      siteUrl: sandbox.url!,
-      clientId: sandbox.credentials.oauth.clientId,
-    };
-    await store.set(OAUTH_SESSION_KEY, JSON.stringify(session));
-    return createTestHarness({
-      plugins: [jiraPlugin],
-      services: { credentialStore: store, env: { ATLASSIAN_CLIENT_SECRET: sandbox.credentials.oauth.clientSecret } },
-      config: {
-        site: { url: sandbox.url, apiGatewayUrl: sandbox.url, authUrl: sandbox.url },
-        auth: { type: 'oauth', oauth: { clientId: sandbox.credentials.oauth.clientId } },
-      },
-    });
+    return oauthHarness(sandbox, { plugins: [jiraPlugin], granted: scopes, claimed });
   }
 
   it('offers read tools only when only read scopes were granted, and the read tools work through the gateway', async () => {

@@ -1,5 +1,4 @@
-import { createTestHarness } from '@atlassian-mcp/core/testing';
-import { MemoryCredentialStore, OAUTH_SESSION_KEY, type StoredOAuthSession } from '@atlassian-mcp/core/host';
+import { oauthHarness } from '../e2e/support/oauth-harness';
 import { SkillsClient } from '@modelcontextprotocol/client/ext/skills';
 import { startSandbox, type Sandbox } from '@atlassian-mcp/sandbox';
 import jiraPlugin from '@atlassian-mcp/plugin-jira';
@@ -14,25 +13,9 @@ describe('skills follow what the OAuth grant offers', () => {
   afterAll(() => sandbox.close());
 
   it('offers the read-only skills on a read grant, and hides them after sign-out with prompts/list_changed', async () => {
-    const tokens = sandbox.oauth.issueTokens({ scopes: ['read:jira-work', 'read:jira-user', 'offline_access'] });
-    const store = new MemoryCredentialStore();
-    const session: StoredOAuthSession = {
-      accessToken: tokens.access_token,
-      refreshToken: tokens.refresh_token,
-      expiresAt: Date.now() + tokens.expires_in * 1000,
-      scopes: ['read:jira-work', 'read:jira-user', 'offline_access'],
-      cloudId: sandbox.credentials.cloudId,
-      siteUrl: sandbox.url!,
-      clientId: sandbox.credentials.oauth.clientId,
-    };
-    await store.set(OAUTH_SESSION_KEY, JSON.stringify(session));
-    const h = await createTestHarness({
+    const h = await oauthHarness(sandbox, {
       plugins: [jiraPlugin],
-      services: { credentialStore: store, env: { ATLASSIAN_CLIENT_SECRET: sandbox.credentials.oauth.clientSecret } },
-      config: {
-        site: { url: sandbox.url, apiGatewayUrl: sandbox.url, authUrl: sandbox.url },
-        auth: { type: 'oauth', oauth: { clientId: sandbox.credentials.oauth.clientId } },
-      },
+      granted: ['read:jira-work', 'read:jira-user', 'offline_access'],
     });
     try {
       let changes = 0;

@@ -1,5 +1,5 @@
-import { createTestHarness, type TestHarness } from '@atlassian-mcp/core/testing';
-import { MemoryCredentialStore, OAUTH_SESSION_KEY, type StoredOAuthSession } from '@atlassian-mcp/core/host';
+import type { TestHarness } from '@atlassian-mcp/core/testing';
+import { oauthHarness } from '../../../../test/e2e/support/oauth-harness';
 import { startSandbox, type Sandbox } from '@atlassian-mcp/sandbox';
 import serviceDeskPlugin from '@atlassian-mcp/plugin-service-desk';
 
@@ -20,26 +20,10 @@ describe('Service Management and Assets over OAuth, through the gateway', () => 
   ];
   beforeAll(async () => {
     sandbox = await startSandbox({ listen: true });
-    const tokens = sandbox.oauth.issueTokens({ scopes: granted });
-    const store = new MemoryCredentialStore();
-    const session: StoredOAuthSession = {
-      accessToken: tokens.access_token,
-      refreshToken: tokens.refresh_token,
-      expiresAt: Date.now() + tokens.expires_in * 1000,
-      scopes: granted,
-      cloudId: sandbox.credentials.cloudId,
-      siteUrl: sandbox.url!,
-      clientId: sandbox.credentials.oauth.clientId,
-    };
-    await store.set(OAUTH_SESSION_KEY, JSON.stringify(session));
-    h = await createTestHarness({
+    h = await oauthHarness(sandbox, {
       plugins: [serviceDeskPlugin],
-      services: { credentialStore: store, env: { ATLASSIAN_CLIENT_SECRET: sandbox.credentials.oauth.clientSecret } },
-      config: {
-        site: { url: sandbox.url, apiGatewayUrl: sandbox.url, authUrl: sandbox.url },
-        auth: { type: 'oauth', oauth: { clientId: sandbox.credentials.oauth.clientId } },
-        toolsets: ['service-desk:all'],
-      },
+      granted,
+      config: { toolsets: ['service-desk:all'] },
     });
   });
   afterAll(async () => {
