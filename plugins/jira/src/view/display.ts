@@ -20,6 +20,7 @@ export function displayValue(value: unknown): string | undefined {
   }
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
+    if (Array.isArray(v.completedCycles) || v.ongoingCycle) return slaText(v as SlaField);
     if (typeof v.displayName === 'string') return v.displayName;
     if (typeof v.value === 'string') {
       const child = displayValue(v.child);
@@ -31,4 +32,30 @@ export function displayValue(value: unknown): string | undefined {
     if (typeof v.title === 'string') return v.title;
   }
   return undefined;
+}
+
+type Duration = { friendly?: string };
+type SlaCycle = {
+  breached?: boolean;
+  paused?: boolean;
+  goalDuration?: Duration;
+  elapsedTime?: Duration;
+  remainingTime?: Duration;
+};
+type SlaField = { ongoingCycle?: SlaCycle; completedCycles?: SlaCycle[] };
+
+/**
+ * A Service Management SLA field (its value repeats the SLA's name): the running cycle's time
+ * left, or how the last cycle ended, as servicedesk_get_sla words it.
+ */
+function slaText(sla: SlaField): string | undefined {
+  const goal = (c: SlaCycle) => (c.goalDuration?.friendly ? ` of ${c.goalDuration.friendly}` : '');
+  const on = sla.ongoingCycle;
+  if (on) {
+    const state = on.breached ? 'BREACHED' : on.paused ? 'PAUSED' : 'running';
+    return `${state}, ${on.remainingTime?.friendly ?? '?'} left${goal(on)}`;
+  }
+  const last = sla.completedCycles?.at(-1);
+  if (!last) return undefined;
+  return `${last.breached ? 'BREACHED' : 'MET'}, took ${last.elapsedTime?.friendly ?? '?'}${goal(last)}`;
 }
