@@ -35,7 +35,12 @@ describe('cross-product skills, followed by a scripted agent against the sandbox
 
     const text = await agent.prompt('document-todays-work', { space: 'ENG' });
     expect(text).not.toMatch(/ask me which Confluence space/);
-    const me = (await agent.step('jira_get_current_user')).structured.name as string;
+    const whoami = (await agent.step('jira_get_current_user')).structured;
+    const me = whoami.name as string;
+    // SITE: the site address jira_get_current_user shows (step 1), as the procedure says.
+    expect(text).toMatch(/SITE is the `site` address `jira_get_current_user` shows/);
+    const site = whoami.site as string;
+    expect(site).toBe(sb.url);
     const candidates = (await agent.step('jira_search', agent.literal('jira_search'))).structured.issues as Issue[];
     expect(candidates.map((c) => c.key)).toEqual(expect.arrayContaining(['NOVA-37', 'MKT-21', 'NOVA-9', 'NOVA-41']));
     const day = today();
@@ -67,7 +72,6 @@ describe('cross-product skills, followed by a scripted agent against the sandbox
     const title = `Work log — ${me} — ${day}`;
     const free = await agent.attempt('confluence_get_page', { ...agent.literal('confluence_get_page'), title });
     expect(free.isError).toBe(true);
-    const site = sb.url;
     const body = [
       `## ${title}`,
       ...done

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { InputError, inject, Tool, ToolProvider } from '@atlassian-mcp/core';
+import { coreServices, InputError, inject, Tool, ToolProvider, type SiteService } from '@atlassian-mcp/core';
 import { JiraUsers, type User } from '../client/jira-users.js';
 import { compact } from '../view/display.js';
 import { listOut } from '../view/outputs.js';
 import { issueIdOrKey, projectKeyOrId } from './ids.js';
 
 const userSchema = z.looseObject({ accountId: z.string() });
-type UserView = { accountId: string; name?: string; email?: string; timeZone?: string };
+type UserView = { accountId: string; name?: string; email?: string; timeZone?: string; site?: string };
 const searchInput = z.object({
   query: z.string().optional().describe('Name or email'),
   project: projectKeyOrId.optional().describe('Assignable in project'),
@@ -18,7 +18,10 @@ const searchOutput = listOut('users');
 /** People: who am I, who is who. */
 @ToolProvider()
 export class UserTools {
-  constructor(@inject(JiraUsers) private readonly users: JiraUsers) {}
+  constructor(
+    @inject(JiraUsers) private readonly users: JiraUsers,
+    @inject(coreServices.site) private readonly site: SiteService,
+  ) {}
 
   @Tool({
     name: 'jira_get_current_user',
@@ -35,12 +38,14 @@ export class UserTools {
         u.email && `<${kit.inline(String(u.email))}>`,
         `accountId ${u.accountId}`,
         u.timeZone && kit.inline(String(u.timeZone)),
+        u.site && `site ${kit.inline(String(u.site))}`,
       ]
         .filter(Boolean)
         .join(' · '),
   })
   async currentUser(): Promise<UserView> {
-    return view(await this.users.myself());
+    // The site address is what links need (`SITE/browse/KEY`): nothing else a model reads shows it.
+    return { ...view(await this.users.myself()), ...(this.site.url ? { site: this.site.url } : {}) };
   }
 
   @Tool({
