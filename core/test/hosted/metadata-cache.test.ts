@@ -1,12 +1,12 @@
 // The metadata caches core gives plugins (coreServices.cache) on the state store: one contract
 // against the in-memory default and Redis (a real redis-server per file). Two cache instances on one
 // store stand for two replicas.
-import { MemoryStateStore, RedisStateStore, StateUnavailableError, type StateStore } from '../../src/state/index';
+import { MemoryStateStore, StateUnavailableError, type StateStore } from '../../src/state/index';
 import { StateMetadataCache } from '../../src/state/metadata-cache';
 import { runInCallScope, type CallScope } from '../../src/pipeline/call-scope';
 import type { Principal } from '../../src/auth/principal';
 import { createLogger } from '../../src/logging/logger';
-import { startRedis, type RedisServer } from './support/redis-server';
+import { connectedStore, startRedis, type RedisServer } from './support/redis-server';
 
 const logger = createLogger({ level: 'silent' });
 let redis: RedisServer;
@@ -20,18 +20,7 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function connected(prefix: string): Promise<RedisStateStore> {
-  const store = RedisStateStore.connect({ url: redis.url, prefix, logger });
-  for (let i = 0; i < 100; i++) {
-    try {
-      await store.ping();
-      return store;
-    } catch {
-      await sleep(20);
-    }
-  }
-  throw new Error('could not connect to the test redis');
-}
+const connected = (prefix: string) => connectedStore(redis, prefix);
 
 /** A site whose key the test moves (another site, another grant). */
 const siteAt = (key: string) => ({

@@ -1,9 +1,7 @@
 // One contract, two stores: the in-memory default and Redis (a real redis-server per file).
-import { MemoryStateStore, RedisStateStore, StateUnavailableError, type StateStore } from '../../src/state/index';
-import { createLogger } from '../../src/logging/logger';
-import { startRedis, type RedisServer } from './support/redis-server';
+import { MemoryStateStore, StateUnavailableError, type StateStore } from '../../src/state/index';
+import { connectedStore, startRedis, type RedisServer } from './support/redis-server';
 
-const logger = createLogger({ level: 'silent' });
 let redis: RedisServer;
 
 beforeAll(async () => {
@@ -15,18 +13,7 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function connected(prefix: string): Promise<RedisStateStore> {
-  const store = RedisStateStore.connect({ url: redis.url, prefix, logger });
-  for (let i = 0; i < 100; i++) {
-    try {
-      await store.ping();
-      return store;
-    } catch {
-      await sleep(20);
-    }
-  }
-  throw new Error('could not connect to the test redis');
-}
+const connected = (prefix: string) => connectedStore(redis, prefix);
 
 let n = 0;
 const stores: Array<[string, () => Promise<StateStore>]> = [

@@ -6,6 +6,8 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
+import { RedisStateStore } from '../../../src/state/index';
+import { createLogger } from '../../../src/logging/logger';
 
 export interface RedisServer {
   readonly port: number;
@@ -130,4 +132,18 @@ function parseReply(buf: Buffer, at: number): { value: unknown; next: number } |
     return { value: items, next };
   }
   throw new Error(`unexpected RESP type ${type}`);
+}
+
+/** A Redis state store on `server` (keys under `prefix`), once it answers a ping. */
+export async function connectedStore(server: RedisServer, prefix: string): Promise<RedisStateStore> {
+  const store = RedisStateStore.connect({ url: server.url, prefix, logger: createLogger({ level: 'silent' }) });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await store.ping();
+      return store;
+    } catch {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  throw new Error('could not connect to the test redis');
 }
