@@ -1,6 +1,9 @@
 import type { Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import { parseMarkdown } from './markdown-dialect.js';
+import { continues, continuesList, leftOpen, listType } from './markdown-open-block.js';
+
+export { continuesList, leftOpen, listType };
 
 /*
  * Parsing Markdown in pieces. micromark's cost grows faster than the text (a 20 KB text parses
@@ -50,12 +53,6 @@ export function parseRange(markdown: string, from: number, to: number): RootCont
   return nodes;
 }
 
-/** Whether `next` (a line after a blank line) could belong to what `tail`, the last block of `text`, began. */
-function continues(tail: RootContent, text: string, next: string): boolean {
-  if (leftOpen(tail, text)) return true;
-  return tail.type === 'list' && continuesList(next, listType(text.slice(tail.position!.start.offset).trimStart())!);
-}
-
 /** The first line start at or after `at` that follows an empty line and starts without indentation, else `to`. */
 function splitAfter(markdown: string, at: number, to: number): number {
   for (
@@ -76,45 +73,6 @@ function point(offset: number): Position['start'] {
 export function lineEnd(markdown: string, start: number): number {
   const end = markdown.indexOf('\n', start);
   return end === -1 ? markdown.length : end;
-}
-
-const LIST_MARKER = /^(?:([-*+])|\d{1,9}([.)]))(?:[ \t]|$)/;
-
-/** `-`, `*`, `+` for a bullet list's first line, `.` or `)` for an ordered one; else undefined. */
-export function listType(line: string): string | undefined {
-  const match = LIST_MARKER.exec(line);
-  return match === null ? undefined : (match[1] ?? match[2]);
-}
-
-/** Whether a line after a blank line can belong to a list of type `type` that precedes it. */
-export function continuesList(line: string, type: string): boolean {
-  return /^\s/.test(line) || listType(line) === type;
-}
-
-/**
- * Whether the block that ends the text (or the innermost block a list or quote ends with) can
- * read differently when more text follows after a blank line: a fenced code block without its
- * closing fence or raw HTML that only a later line closes (both take the blank line in), and an
- * indented code block (after which micromark reads `2.` as no list).
- */
-export function leftOpen(node: RootContent, text: string): boolean {
-  if (
-    node.type === 'list' ||
-    node.type === 'listItem' ||
-    node.type === 'blockquote' ||
-    node.type === 'footnoteDefinition'
-  ) {
-    const last = node.children[node.children.length - 1];
-    return last?.position !== undefined && leftOpen(last, text);
-  }
-  const source = text.slice(node.position!.start.offset, node.position!.end.offset);
-  if (node.type === 'html') return /^[ \t]*<(?:script|pre|style|textarea|!|\?)/i.test(source);
-  if (node.type !== 'code') return false;
-  const fence = /^[ \t]*(`{3,}|~{3,})/.exec(source);
-  if (fence === null) return true;
-  const lines = source.split('\n');
-  const close = lines[lines.length - 1]!.trim();
-  return lines.length < 2 || close.length < fence[1]!.length || !close.split('').every((c) => c === fence[1]![0]);
 }
 
 /** Moves a parsed node (and its descendants) by `offset` characters. */

@@ -1,12 +1,19 @@
 import type { Root } from 'mdast';
 import type { Options as ToMarkdownOptions, State, Unsafe } from 'mdast-util-to-markdown';
+import { parseFast } from './markdown-fast-parse.js';
 import { placeholderFromMarkdown, placeholderMicromark, placeholderToMarkdown } from './placeholder-syntax.js';
 
 /**
  * The one Markdown dialect both directions share: GitHub Flavoured Markdown plus ⟦placeholders⟧,
- * `-` bullets, `*em*`, `**strong**`, fenced code, one-space list indent.
+ * `-` bullets, `*em*`, `**strong**`, fenced code, one-space list indent. Blocks of plain
+ * CommonMark are read by the fast parser; micromark, the reference, reads the rest.
  */
 export function parseMarkdown(markdown: string): Root {
+  return parseFast(markdown, parseMicromark);
+}
+
+/** @internal The reference reading: micromark with GFM and placeholders, for every block. */
+export function parseMicromark(markdown: string): Root {
   const d = dialect();
   return d.fromMarkdown(markdown, {
     extensions: [d.gfmSyntax, placeholderMicromark],
