@@ -1,14 +1,13 @@
 import type { Blockquote, Code, Heading, Html, List, ListItem, Paragraph, RootContent, ThematicBreak } from 'mdast';
-import type { Point, Position } from 'unist';
 import type { Token } from 'markdown-it';
 import { inlineToMdast, type LinkLabels } from './markdown-fast-inline.js';
 import { tableToMdast } from './markdown-fast-table.js';
 import { skipSpaces, type SourceLines } from './markdown-source-lines.js';
 
-export type ReferenceParse = (markdown: string) => import('mdast').Root;
-
 /** A line that could be a table's delimiter row (after any quote or list markers). */
 const TABLE_DELIMITER_ROW = /^[ >]*(?:(?:[-*+]|\d{1,9}[.)]) +)*[|: -]*-[|: -]*$/m;
+/** One without pipes: micromark takes `-:` under a line for a one-column table. */
+const ALIGNED_DELIMITER_ROW = /^[ >]*(?:(?:[-*+]|\d{1,9}[.)]) +)*[: -]*(?::-|-:)[: -]*$/m;
 const MAX_DEPTH = 40;
 
 type Ancestor = { kind: 'quote' | 'item'; line: number };
@@ -19,8 +18,6 @@ type Ancestor = { kind: 'quote' | 'item'; line: number };
  */
 export class TokenReader {
   private readonly source: string;
-  /** The document's link and footnote definitions (a reference may use any of them). */
-  definitions = '';
   /** The labels the document defines links for. */
   linkLabels: LinkLabels | undefined;
 
@@ -87,33 +84,15 @@ export class TokenReader {
   }
 
   /**
-   * micromark's reading of source lines `[first, last)`, placed where they are in the whole text;
-   * undefined when the document's definitions cannot be given with it.
+   * micromark's to read: tabs (partly indentation, partly not), NULs, spaces beyond ASCII (which
+   * markdown-it trims off cells and info strings), and what may be a GFM table it does not see.
    */
-  reference(first: number, last: number, parse: ReferenceParse): RootContent[] | undefined {
-    const from = this.lines.lineStart(first);
-    const text = this.lines.text(first, last);
-    if (this.definitions === '') {
-      const children = parse(text).children;
-      for (const node of children) shiftNode(node, first, from);
-      return children;
-    }
-    // The definitions go above, a blank line apart (so nothing after the text changes how it
-    // ends), unless indented text would continue a footnote definition.
-    if (/^(?: {4}|\t)/.test(text)) return undefined;
-    const before = this.definitions + '\n\n';
-    const lines = before.split('\n').length - 1;
-    const children = parse(before + text).children.filter((node) => node.position!.start.offset! >= before.length);
-    for (const node of children) shiftNode(node, first - lines, from - before.length);
-    return children;
-  }
-
-  /** Tabs (partly indentation, partly not), NULs and what may be a GFM table are micromark's to read. */
   micromarkOnly(from: number, first: number, last: number): boolean {
     const text = this.lines.text(first, last);
-    if (text.includes('\t') || text.includes('\0')) return true;
+    if (/[\t\0\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(text)) return true;
     // A table markdown-it does not see as one (inside a list, right under a paragraph…).
-    return text.includes('|') && TABLE_DELIMITER_ROW.test(text) && this.tokens[from]?.type !== 'table_open';
+    const table = (text.includes('|') && TABLE_DELIMITER_ROW.test(text)) || ALIGNED_DELIMITER_ROW.test(text);
+    return table && this.tokens[from]?.type !== 'table_open';
   }
 
   private blocks(from: number, to: number, ancestors: Ancestor[]): RootContent[] | undefined {
@@ -132,6 +111,10 @@ export class TokenReader {
     const map = this.tokens[open]!.map!;
     const start = this.start(map[0], ancestors);
     if (ancestors.length > 0 && this.lazy(map, start - this.lines.lineStart(map[0]))) return undefined;
+    // A check anywhere but first in an item is micromark's (its task extension then marks a parent).
+    const parent = ancestors[ancestors.length - 1];
+    const first = parent?.kind === 'item' && parent.line === map[0];
+    if (!first && /^\[[ xX]\]/.test(this.source.slice(start, start + 3))) return undefined;
     const children = inlineToMdast(this.tokens[open + 1]!, this.linkLabels);
     if (children === undefined) return undefined;
     node.children = children;
@@ -218,11 +201,11 @@ export class TokenReader {
   /**
    * A GFM task item's check: `[ ] ` or `[x] ` and text, on the item's first line. micromark takes
    * the check and one space out of the paragraph, which then starts after them. Undefined for any
-   * other paragraph starting with `[` on that line (micromark's to read).
+   * other check (micromark's to read); null for a paragraph without one.
    */
   private taskCheck(paragraph: Paragraph, itemLine: number): boolean | null | undefined {
     const start = paragraph.position!.start;
-    if (this.source.charCodeAt(start.offset!) !== 0x5b) return null;
+    if (!/^\[[ xX]\]/.test(this.source.slice(start.offset!, start.offset! + 3))) return null;
     const head = paragraph.children[0];
     const check = /^\[([ xX])\] (?=[^ \n])/.exec(this.source.slice(start.offset!, this.lines.lineEnd(itemLine)));
     if (check === null || start.line !== itemLine + 1 || head?.type !== 'text' || !head.value.startsWith(check[0]))
@@ -297,20 +280,4 @@ export function closing(tokens: Token[], open: number): number {
 
 function lastLine(token: Token): number {
   return token.map![1] - 1;
-}
-
-/** Moves a node micromark read from a slice starting at `line`/`offset` to where the slice is. */
-function shiftNode(node: { position?: Position; children?: unknown }, line: number, offset: number): void {
-  const position = node.position;
-  if (position !== undefined) {
-    node.position = {
-      start: shiftPoint(position.start, line, offset),
-      end: shiftPoint(position.end, line, offset),
-    };
-  }
-  if (Array.isArray(node.children)) for (const child of node.children) shiftNode(child as typeof node, line, offset);
-}
-
-function shiftPoint(point: Point, line: number, offset: number): Point {
-  return { line: point.line + line, column: point.column, offset: (point.offset ?? 0) + offset };
 }

@@ -7,10 +7,11 @@ import type { Token } from 'markdown-it';
  */
 
 /**
- * micromark's to read: footnote calls, emphasis markers next to a character beyond ASCII (the two
- * parsers' Unicode punctuation tables differ), and runs of three or more (the rule of three).
+ * micromark's to read: footnote calls, emphasis markers next to a symbol or space beyond ASCII
+ * (emoji, ©, no-break space: the two parsers class them differently), and runs of three or more
+ * (the rule of three).
  */
-const UNSUPPORTED = /\[\^|[*_~][^\0-\x7f]|[^\0-\x7f][*_~]|\*{3}|_{3}/;
+const UNSUPPORTED = /\[\^|[*_~][^\0-\x7f\p{L}\p{N}\p{P}]|[^\0-\x7f\p{L}\p{N}\p{P}][*_~]|\*{3}|_{3}/u;
 /** What GFM's autolink literal may take for an email address. */
 const EMAIL = /[A-Za-z0-9+_.-]@[A-Za-z0-9_-]/;
 /** Visible text GFM's autolink literal might turn into a link. */
@@ -142,7 +143,7 @@ function bothFlanking(raw: string): boolean {
 }
 
 function isPunctuation(character: string): boolean {
-  return /[!-/:-@[-`{-~]/.test(character);
+  return /[!-/:-@[-`{-~]|\p{P}/u.test(character);
 }
 
 function mayReference(raw: string, defined: LinkLabels): boolean {

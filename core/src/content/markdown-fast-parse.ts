@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Env, MarkdownIt, Token } from 'markdown-it';
-import { closing, TokenReader, type ReferenceParse } from './markdown-fast-blocks.js';
+import type { Point, Position } from 'unist';
+import { closing, TokenReader } from './markdown-fast-blocks.js';
 import { continues } from './markdown-open-block.js';
 import { SourceLines } from './markdown-source-lines.js';
 
@@ -14,7 +15,7 @@ import { SourceLines } from './markdown-source-lines.js';
  * compares both parsers' trees over the CommonMark spec, every fixture and random documents.
  */
 
-export type { ReferenceParse };
+export type ReferenceParse = (markdown: string) => Root;
 
 /** `markdown` as mdast: fast where it can be, `reference` (micromark) for the blocks it cannot. */
 export function parseFast(markdown: string, reference: ReferenceParse): Root {
@@ -24,55 +25,85 @@ export function parseFast(markdown: string, reference: ReferenceParse): Root {
   const reader = new TokenReader(lines, tokens);
   const ranges = topLevel(lines, tokens);
   if (ranges === undefined) return reference(markdown);
-  reader.definitions = ranges
+  const definitions = ranges
     .filter((r) => r.definition)
-    .map((r) => lines.text(r.first, r.last))
+    .map((r) => lines.text(r.first, r.last).trim())
     .join('\n\n');
   const labels = Object.keys(env.references ?? {});
   if (labels.length > 0)
     reader.linkLabels = { labels: new Set(labels), normalize: markdownIt().utils.normalizeReference };
 
-  const children: RootContent[] = [];
-  let pending: [number, number] | undefined; // source lines handed to micromark, merged while adjacent
+  const children = assemble(groups(ranges, reader, lines), lines, (first, last) =>
+    readWithMicromark(lines, definitions, first, last, reference),
+  );
+  if (children === undefined) return reference(markdown);
+  return { type: 'root', children, position: { start: lines.point(0), end: lines.point(markdown.length) } };
+}
+
+/** Top-level blocks with no blank line between them, and their fast reading (undefined: micromark's). */
+interface Group {
+  first: number;
+  nodes: RootContent[] | undefined;
+}
+
+/**
+ * Blocks with no blank line between them read each other (a paragraph an item may not interrupt,
+ * a lazy line…): they go to micromark together or not at all. So does a list right before
+ * micromark's text (which may read on into it: indented code…).
+ */
+function groups(ranges: Range[], reader: TokenReader, lines: SourceLines): Group[] {
+  const out: Group[] = [];
   for (let k = 0; k < ranges.length;) {
-    // Blocks with no blank line between them read each other (a paragraph an item may not
-    // interrupt, a lazy line…): they go to micromark together or not at all.
     let end = k + 1;
-    while (end < ranges.length && ranges[end]!.first === ranges[end - 1]!.last) end++;
-    const nodes: RootContent[] = [];
-    for (let g = k; g < end && nodes.length === g - k; g++) {
+    while (end < ranges.length && !lines.blank(ranges[end]!.first - 1, ranges[end]!.first)) end++;
+    let nodes: RootContent[] | undefined = [];
+    for (let g = k; g < end && nodes !== undefined; g++) {
       const range = ranges[g]!;
       const node =
         range.definition || reader.micromarkOnly(range.from, range.first, range.last)
           ? undefined
           : reader.block(range.from, range.to, []);
-      if (node !== undefined) nodes.push(node);
+      nodes = node === undefined ? undefined : [...nodes, node];
     }
-    if (nodes.length === end - k && pending !== undefined) {
-      const read = reader.reference(pending[0], pending[1], reference);
-      if (read === undefined) return reference(markdown);
-      const tail = read[read.length - 1];
-      // What micromark left open (a fence, raw HTML, indented code, a list) may take these blocks in.
-      const next = lines.text(ranges[k]!.first, ranges[k]!.first + 1);
-      if (tail === undefined || !continues(tail, markdown, next)) {
-        children.push(...read);
-        pending = undefined;
-      }
-    }
-    if (nodes.length < end - k || pending !== undefined) {
-      // To the next block: micromark may take in the blank or white lines after these.
-      pending = [pending?.[0] ?? ranges[k]!.first, ranges[end]?.first ?? lines.lines];
-    } else {
-      children.push(...nodes);
-    }
+    out.push({ first: ranges[k]!.first, nodes });
     k = end;
   }
-  if (pending !== undefined) {
-    const read = reader.reference(pending[0], pending[1], reference);
-    if (read === undefined) return reference(markdown);
-    children.push(...read);
+  for (let g = out.length - 1; g > 0; g--) {
+    if (out[g]!.nodes === undefined && out[g - 1]!.nodes?.at(-1)?.type === 'list') out[g - 1]!.nodes = undefined;
   }
-  return { type: 'root', children, position: { start: lines.point(0), end: lines.point(markdown.length) } };
+  return out;
+}
+
+/** The document's nodes: fast groups as read, micromark's runs read by it; undefined: read it all. */
+function assemble(
+  all: Group[],
+  lines: SourceLines,
+  read: (first: number, last: number) => RootContent[] | undefined,
+): RootContent[] | undefined {
+  const children: RootContent[] = [];
+  for (let g = 0; g < all.length;) {
+    if (all[g]!.nodes !== undefined) {
+      children.push(...all[g]!.nodes!);
+      g++;
+      continue;
+    }
+    let end = g + 1;
+    for (;;) {
+      while (end < all.length && all[end]!.nodes === undefined) end++;
+      const nodes = read(all[g]!.first, all[end]?.first ?? lines.lines);
+      if (nodes === undefined) return undefined;
+      const tail = nodes[nodes.length - 1];
+      // What micromark left open (a fence, raw HTML, indented code, a list) may take the next in.
+      const next = end < all.length ? lines.text(all[end]!.first, all[end]!.first + 1) : undefined;
+      if (next === undefined || tail === undefined || !continues(tail, lines.source, next)) {
+        children.push(...nodes);
+        break;
+      }
+      end++;
+    }
+    g = end;
+  }
+  return children;
 }
 
 interface Range {
@@ -86,6 +117,7 @@ interface Range {
   definition: boolean;
 }
 
+const LINK_DEFINITION = /^ {0,3}\[[^\]]*\]:/m;
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/;
 
 /**
@@ -113,6 +145,8 @@ function topLevel(reader: SourceLines, tokens: Token[]): Range[] | undefined {
     const container = tokens[i]!.type !== 'paragraph_open' && tokens[i]!.type !== 'heading_open';
     if (container && text.includes(']:')) return undefined;
     const definition = tokens[i]!.type === 'paragraph_open' && FOOTNOTE_DEFINITION.test(text);
+    // A definition markdown-it missed (its title rules differ) may be one to micromark.
+    if (!definition && LINK_DEFINITION.test(text)) return undefined;
     ranges.push({ from: i, to: end, first: map[0], last: map[1], definition });
     line = map[1];
     i = end + 1;
@@ -136,4 +170,48 @@ function markdownIt(): MarkdownIt {
   md.validateLink = () => true;
   loaded = md;
   return md;
+}
+
+/**
+ * micromark's reading of source lines `[first, last)`, placed where they are in the whole text;
+ * undefined when the document's definitions cannot be given with it.
+ */
+function readWithMicromark(
+  lines: SourceLines,
+  definitions: string,
+  first: number,
+  last: number,
+  parse: ReferenceParse,
+): RootContent[] | undefined {
+  const from = lines.lineStart(first);
+  const text = lines.text(first, last);
+  if (definitions === '') {
+    const children = parse(text).children;
+    for (const node of children) shiftNode(node, first, from);
+    return children;
+  }
+  // The definitions go above, a blank line apart (so nothing after the text changes how it
+  // ends), unless indented text would continue a footnote definition.
+  if (/^(?: {4}|\t)/.test(text)) return undefined;
+  const before = definitions + '\n\n';
+  const above = before.split('\n').length - 1;
+  const children = parse(before + text).children.filter((node) => node.position!.start.offset! >= before.length);
+  for (const node of children) shiftNode(node, first - above, from - before.length);
+  return children;
+}
+
+/** Moves a node micromark read from a slice starting at `line`/`offset` to where the slice is. */
+function shiftNode(node: { position?: Position; children?: unknown }, line: number, offset: number): void {
+  const position = node.position;
+  if (position !== undefined) {
+    node.position = {
+      start: shiftPoint(position.start, line, offset),
+      end: shiftPoint(position.end, line, offset),
+    };
+  }
+  if (Array.isArray(node.children)) for (const child of node.children) shiftNode(child as typeof node, line, offset);
+}
+
+function shiftPoint(point: Point, line: number, offset: number): Point {
+  return { line: point.line + line, column: point.column, offset: (point.offset ?? 0) + offset };
 }

@@ -32,7 +32,7 @@ export function continues(tail: RootContent, text: string, next: string): boolea
   return tail.type === 'list' && continuesList(next, listType(text.slice(tail.position!.start.offset).trimStart())!);
 }
 
-const LIST_MARKER = /^(?:([-*+])|\d{1,9}([.)]))(?:[ \t]|$)/;
+const LIST_MARKER = /^(?:([-*+])|\d{1,9}([.)]))(?:[ \t\n]|$)/;
 
 /** `-`, `*`, `+` for a bullet list's first line, `.` or `)` for an ordered one; else undefined. */
 export function listType(line: string): string | undefined {

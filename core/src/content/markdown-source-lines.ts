@@ -29,8 +29,9 @@ export class SourceLines {
     return this.source.slice(from, Math.max(from, to));
   }
 
+  /** Whether lines `[first, last)` are blank: spaces and tabs only (a no-break space is text). */
   blank(first: number, last: number): boolean {
-    return this.text(first, last).trim() === '';
+    return /^[ \t\r\n]*$/.test(this.text(first, last));
   }
 
   /** The first character of line `line` that is not a space. */
