@@ -58,6 +58,12 @@ export class TokenReader {
         const children = this.blocks(from + 1, to, [...ancestors, { kind: 'quote', line: map[0] }]);
         if (children === undefined) return undefined;
         const end = this.lines.lineEnd(lastLine(this.tokens[from]!));
+        // micromark ends a list in a quote after the next line's `>`: a list may only end the quote.
+        const list = children.findIndex((child) => child.type === 'list');
+        // And a list in a quote right under a paragraph line reads as that paragraph's would.
+        const under = map[0] > 0 && !this.lines.blank(map[0] - 1, map[0]);
+        if (list !== -1 && (under || list !== children.length - 1 || children[list]!.position!.end.offset !== end))
+          return undefined;
         return this.at<Blockquote>(
           { type: 'blockquote', children: children as Blockquote['children'] },
           this.start(map[0], ancestors),
@@ -66,8 +72,7 @@ export class TokenReader {
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
-        // micromark ends a list in a quote after the next line's `>`: left to it.
-        return ancestors.some((a) => a.kind === 'quote') ? undefined : this.list(from, to, ancestors);
+        return this.list(from, to, ancestors);
       case 'table_open':
         return ancestors.length > 0 ? undefined : tableToMdast(this.tokens, from, to, this.lines, this.linkLabels);
       case 'html_block':

@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import type { Env, MarkdownIt, Token } from 'markdown-it';
 import type { Point, Position } from 'unist';
 import { closing, TokenReader } from './markdown-fast-blocks.js';
-import { continues } from './markdown-open-block.js';
+import { continues, listType } from './markdown-open-block.js';
 import { SourceLines } from './markdown-source-lines.js';
 
 /*
@@ -49,7 +49,7 @@ interface Group {
 /**
  * Blocks with no blank line between them read each other (a paragraph an item may not interrupt,
  * a lazy line…): they go to micromark together or not at all. So does a list right before
- * micromark's text (which may read on into it: indented code…).
+ * micromark's text when that text could go on with it (indented, or an item).
  */
 function groups(ranges: Range[], reader: TokenReader, lines: SourceLines): Group[] {
   const out: Group[] = [];
@@ -69,7 +69,9 @@ function groups(ranges: Range[], reader: TokenReader, lines: SourceLines): Group
     k = end;
   }
   for (let g = out.length - 1; g > 0; g--) {
-    if (out[g]!.nodes === undefined && out[g - 1]!.nodes?.at(-1)?.type === 'list') out[g - 1]!.nodes = undefined;
+    const reads = out[g]!.nodes === undefined && out[g - 1]!.nodes?.at(-1)?.type === 'list';
+    const line = lines.text(out[g]!.first, out[g]!.first + 1);
+    if (reads && (/^\s/.test(line) || listType(line) !== undefined)) out[g - 1]!.nodes = undefined;
   }
   return out;
 }
