@@ -6,13 +6,14 @@ import { continues, listType } from './markdown-open-block.js';
 import { SourceLines } from './markdown-source-lines.js';
 
 /*
- * The common part of Markdown, parsed about ten times faster than micromark does it: markdown-it
- * tokenizes, and its tokens become the mdast micromark would give. Only what the two read alike
- * is taken this way — paragraphs, headings, lists, quotes, fenced code, rules; text with
- * emphasis, strong, code and links. A top-level block holding anything else (tables, HTML,
- * placeholders, footnotes, task items, autolinks, entities, images, tabs, indented code) is
- * handed to micromark, on its own source lines. core/test/content/markdown-fast-parse.test.ts
- * compares both parsers' trees over the CommonMark spec, every fixture and random documents.
+ * Markdown parsed about ten times faster than micromark parses it: markdown-it tokenizes, and its
+ * tokens become the mdast micromark would give — the same nodes, the same block positions (text,
+ * table rows and cells get none: nothing reads them). Where the two parsers may read a block
+ * differently (GFM autolink literals, footnotes, references, tabs, indented code, emphasis the
+ * rule of three decides, markdown-it's own quirks…), the block and those around it without a
+ * blank line between are handed to micromark, the reference, on their own source lines.
+ * core/test/content/markdown-fast-parse.test.ts compares both parsers' trees over the CommonMark
+ * spec, every fixture and random documents.
  */
 
 export type ReferenceParse = (markdown: string) => Root;
