@@ -165,7 +165,10 @@ let loaded: MarkdownIt | undefined;
 
 function markdownIt(): MarkdownIt {
   if (loaded !== undefined) return loaded;
-  const create = require('markdown-it') as typeof import('markdown-it');
+  // The package's CommonJS build exports the function; a bundle may hand over its ES module.
+  type Create = typeof import('markdown-it');
+  const loadedModule = require('markdown-it') as Create | { default: Create };
+  const create = typeof loadedModule === 'function' ? loadedModule : loadedModule.default;
   const md = create('commonmark', { html: true, maxNesting: 100 }).enable(['strikethrough', 'table']);
   // mdast keeps destinations as written (decoded), and any scheme.
   md.normalizeLink = (url: string) => url;
