@@ -1,7 +1,8 @@
 import type { Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import type { AdfNode } from './adf-types.js';
-import { continuesList, leftOpen, lineEnd, listType, parseInPieces, parseRange } from './markdown-chunks.js';
+import { lineEnd, parseInPieces, parseRange } from './markdown-chunks.js';
+import { continuesList, leftOpen, listType } from './markdown-open-block.js';
 
 /**
  * The current document's blocks by their Markdown, for writes: a block whose Markdown comes back

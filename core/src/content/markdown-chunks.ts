@@ -1,9 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import { parseMarkdown } from './markdown-dialect.js';
-import { continues, continuesList, leftOpen, listType } from './markdown-open-block.js';
-
-export { continuesList, leftOpen, listType };
+import { continues } from './markdown-open-block.js';
 
 /*
  * Parsing Markdown in pieces. micromark's cost grows faster than the text (a 20 KB text parses
